@@ -1,0 +1,85 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace IdpSmsReset.Core.Bootstrap;
+
+/// <summary>
+/// Makes the database hold what a bootstrap document lists: creates what is missing, updates what exists,
+/// deletes nothing. Applying the same document twice changes nothing the second time.
+/// </summary>
+public sealed class BootstrapApplier(
+    IOpenIddictApplicationManager applications,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles)
+{
+    public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
+    {
+        foreach (var application in document.Applications)
+        {
+            await ApplyApplicationAsync(application, cancellationToken);
+        }
+
+        for (var index = 0; index < document.Users.Count; index++)
+        {
+            await ApplyUserAsync(document.Users[index], $"users[{index}] ('{document.Users[index].UserName}')");
+        }
+    }
+
+    private async Task ApplyApplicationAsync(BootstrapApplication source, CancellationToken cancellationToken)
+    {
+        var existing = await applications.FindByClientIdAsync(source.ClientId!, cancellationToken);
+        var descriptor = new OpenIddictApplicationDescriptor();
+        if (existing is null)
+        {
+            ApplicationDescriptorMapper.Apply(source, descriptor);
+            descriptor.ClientSecret = source.ClientSecret;
+            await applications.CreateAsync(descriptor, cancellationToken);
+            return;
+        }
+
+        await applications.PopulateAsync(descriptor, existing, cancellationToken);
+        ApplicationDescriptorMapper.Apply(source, descriptor);
+        // PopulateAsync copies the stored secret hash; clearing it keeps the stored hash untouched on update.
+        descriptor.ClientSecret = null;
+        await applications.UpdateAsync(existing, descriptor, cancellationToken);
+    }
+
+    private async Task ApplyUserAsync(BootstrapUser source, string entry)
+    {
+        var user = await users.FindByNameAsync(source.UserName!);
+        var created = user is null;
+        user ??= new ApplicationUser { UserName = source.UserName };
+
+        user.Email = source.Email;
+        user.EmailConfirmed = source.Email is not null;
+        user.PhoneNumber = source.PhoneNumber;
+        user.PhoneNumberConfirmed = source.PhoneNumber is not null;
+        user.DisplayName = source.DisplayName;
+
+        var result = created ? await users.CreateAsync(user, source.Password!) : await users.UpdateAsync(user);
+        Check(result, entry, created ? "password" : "userName");
+
+        foreach (var role in source.Roles)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), entry, "roles");
+            }
+
+            if (!await users.IsInRoleAsync(user, role))
+            {
+                Check(await users.AddToRoleAsync(user, role), entry, "roles");
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result, string entry, string field)
+    {
+        if (!result.Succeeded)
+        {
+            var problems = string.Join(" ", result.Errors.Select(error => error.Description));
+            throw new BootstrapException($"Bootstrap entry {entry}.{field} was refused: {problems}");
+        }
+    }
+}

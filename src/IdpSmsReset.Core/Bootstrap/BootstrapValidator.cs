@@ -1,0 +1,153 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using static IdpSmsReset.Core.Bootstrap.BootstrapVocabulary;
+
+namespace IdpSmsReset.Core.Bootstrap;
+
+/// <summary>Checks every entry of a bootstrap document; each message names the entry and the field.</summary>
+public static partial class BootstrapValidator
+{
+    public static IReadOnlyList<string> Validate(BootstrapDocument document)
+    {
+        var errors = new List<string>();
+        ValidateApplications(document.Applications, errors);
+        ValidateUsers(document.Users, errors);
+        return errors;
+    }
+
+    private static void ValidateApplications(List<BootstrapApplication> applications, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < applications.Count; index++)
+        {
+            var application = applications[index];
+            var entry = $"applications[{index}]" + (string.IsNullOrWhiteSpace(application.ClientId) ? "" : $" ('{application.ClientId}')");
+            void Fail(string field, string problem) => errors.Add($"{entry}.{field}: {problem}");
+
+            if (string.IsNullOrWhiteSpace(application.ClientId))
+            {
+                Fail("clientId", "is required.");
+            }
+            else if (!seen.Add(application.ClientId))
+            {
+                Fail("clientId", "appears more than once.");
+            }
+
+            if (!ApplicationTypes.Contains(application.Type))
+            {
+                Fail("type", $"must be one of {Quote(ApplicationTypes)}.");
+            }
+            else if (application.Type == Confidential && string.IsNullOrEmpty(application.ClientSecret))
+            {
+                Fail("clientSecret", "is required for a confidential application.");
+            }
+            else if (application.Type == Public && !string.IsNullOrEmpty(application.ClientSecret))
+            {
+                Fail("clientSecret", "must be absent for a public application: it could not keep it secret.");
+            }
+
+            if (application.Consent is not null && !ConsentTypes.Contains(application.Consent))
+            {
+                Fail("consent", $"must be one of {Quote(ConsentTypes)}.");
+            }
+
+            if (application.GrantTypes.Count == 0)
+            {
+                Fail("grantTypes", $"must list at least one of {Quote(GrantTypes)}.");
+            }
+
+            for (var grant = 0; grant < application.GrantTypes.Count; grant++)
+            {
+                var grantType = application.GrantTypes[grant];
+                if (!GrantTypes.Contains(grantType))
+                {
+                    Fail($"grantTypes[{grant}]", $"'{grantType}' is not offered; use one of {Quote(GrantTypes)} (no password grant, no implicit flow).");
+                }
+            }
+
+            if (application.Type == Public && application.GrantTypes.Contains(ClientCredentials))
+            {
+                Fail("grantTypes", "client_credentials needs a confidential application.");
+            }
+
+            if (application.GrantTypes.Contains(AuthorizationCode) && application.RedirectUris.Count == 0)
+            {
+                Fail("redirectUris", "must list at least one URI for the authorization_code grant.");
+            }
+
+            ValidateUris(application.RedirectUris, "redirectUris", Fail);
+            ValidateUris(application.PostLogoutRedirectUris, "postLogoutRedirectUris", Fail);
+
+            for (var scope = 0; scope < application.Scopes.Count; scope++)
+            {
+                if (!Scopes.Contains(application.Scopes[scope]))
+                {
+                    Fail($"scopes[{scope}]", $"'{application.Scopes[scope]}' is unknown; use {Quote(Scopes)}.");
+                }
+            }
+        }
+    }
+
+    private static void ValidateUris(List<string> uris, string field, Action<string, string> fail)
+    {
+        for (var index = 0; index < uris.Count; index++)
+        {
+            if (!Uri.TryCreate(uris[index], UriKind.Absolute, out var uri))
+            {
+                fail($"{field}[{index}]", $"'{uris[index]}' is not an absolute URI.");
+            }
+            else if (!string.IsNullOrEmpty(uri.Fragment))
+            {
+                fail($"{field}[{index}]", $"'{uris[index]}' must not contain a fragment (#...).");
+            }
+        }
+    }
+
+    private static void ValidateUsers(List<BootstrapUser> users, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < users.Count; index++)
+        {
+            var user = users[index];
+            var entry = $"users[{index}]" + (string.IsNullOrWhiteSpace(user.UserName) ? "" : $" ('{user.UserName}')");
+            void Fail(string field, string problem) => errors.Add($"{entry}.{field}: {problem}");
+
+            if (string.IsNullOrWhiteSpace(user.UserName))
+            {
+                Fail("userName", "is required.");
+            }
+            else if (!seen.Add(user.UserName))
+            {
+                Fail("userName", "appears more than once.");
+            }
+
+            if (string.IsNullOrEmpty(user.Password))
+            {
+                Fail("password", "is required (it is used only when the user is first created).");
+            }
+
+            if (user.Email is not null && !MailAddress.TryCreate(user.Email, out _))
+            {
+                Fail("email", $"'{user.Email}' is not an email address.");
+            }
+
+            if (user.PhoneNumber is not null && !E164().IsMatch(user.PhoneNumber))
+            {
+                Fail("phoneNumber", $"'{user.PhoneNumber}' must be in E.164 form, such as +15555550100.");
+            }
+
+            for (var role = 0; role < user.Roles.Count; role++)
+            {
+                if (string.IsNullOrWhiteSpace(user.Roles[role]))
+                {
+                    Fail($"roles[{role}]", "must not be empty.");
+                }
+            }
+        }
+    }
+
+    private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex E164();
+}

@@ -1,0 +1,8 @@
+namespace IdpSmsReset.Core.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace IdpSmsReset.Core.Users;
+
+/// <summary>An account that signs in on the hosted pages.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    /// <summary>The name shown to relying applications (the <c>name</c> claim); falls back to the user name.</summary>
+    public string? DisplayName { get; set; }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore;
+using System.Security.Claims;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Features.Connect;
+
+/// <summary>
+/// The authorization endpoint after OpenIddict has validated the request: sends the user to the login page when
+/// needed, asks for consent where the application requires it, and issues the authorization code.
+/// </summary>
+internal static class AuthorizeEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        SignInManager<ApplicationUser> signIn,
+        IOpenIddictApplicationManager applications,
+        IOpenIddictAuthorizationManager authorizations,
+        UserClaims userClaims,
+        IAntiforgery antiforgery,
+        TimeProvider time)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The authorization request cannot be retrieved.");
+
+        var session = await SignedInSession.ReadAsync(context, signIn);
+        if (session is null || request.HasPromptValue(PromptValues.Login) || IsTooOld(session, request.MaxAge, time))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return OAuthErrors.Forbid(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path, withoutLoginPrompt: true) },
+                [IdentityConstants.ApplicationScheme]);
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!)
+            ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
+        var applicationId = await applications.GetIdAsync(application);
+        var granted = await authorizations.FindAsync(
+            subject: session.User.Id, client: applicationId, status: Statuses.Valid,
+            type: AuthorizationTypes.Permanent, scopes: request.GetScopes()).FirstOrDefaultAsync();
+
+        var decision = await ReadConsentDecisionAsync(context, antiforgery);
+        if (decision == ConsentDecision.Deny)
+        {
+            return OAuthErrors.Forbid(Errors.AccessDenied, "The user denied the authorization request.");
+        }
+
+        var consentType = await applications.GetConsentTypeAsync(application);
+        var mustAsk = consentType == ConsentTypes.Explicit
+            && decision != ConsentDecision.Accept
+            && (granted is null || request.HasPromptValue(PromptValues.Consent));
+        if (mustAsk)
+        {
+            return request.HasPromptValue(PromptValues.None)
+                ? OAuthErrors.Forbid(Errors.ConsentRequired, "The user has not consented to this application.")
+                : Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConsentPath));
+        }
+
+        var identity = await userClaims.CreateAsync(session.User, request.GetScopes(), session.Methods, session.AuthenticatedAt);
+        granted ??= await authorizations.CreateAsync(
+            principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,
+            type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
+        identity.SetAuthorizationId(await authorizations.GetIdAsync(granted));
+        identity.SetDestinations(ClaimDestinations.For);
+
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public const string ConsentPath = "/connect/consent";
+
+    private static bool IsTooOld(SignedInSession session, long? maxAge, TimeProvider time) =>
+        maxAge is { } seconds && session.AuthenticatedAt is { } at && time.GetUtcNow() - at > TimeSpan.FromSeconds(seconds);
+
+    /// <summary>A decision counts only when posted from our consent page: a link cannot carry one.</summary>
+    private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        var decision = context.Request.Form[ConsentDecision.FieldName].ToString();
+        if (decision is not (ConsentDecision.Accept or ConsentDecision.Deny))
+        {
+            return null;
+        }
+
+        return await antiforgery.IsRequestValidAsync(context) ? decision : null;
+    }
+}

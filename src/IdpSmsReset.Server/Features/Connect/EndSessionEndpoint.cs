@@ -1,0 +1,54 @@
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Error;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Features.Connect;
+
+/// <summary>
+/// RP-initiated logout. OpenIddict has already checked id_token_hint and the registered post_logout_redirect_uri.
+/// The user is asked to confirm unless the request proves it comes from the session's own relying application.
+/// </summary>
+internal static class EndSessionEndpoint
+{
+    public const string ConfirmationPath = "/account/logout";
+
+    public static async Task<IResult> HandleAsync(HttpContext context, SignInManager<ApplicationUser> signIn, IAntiforgery antiforgery)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            // Only our confirmation page posts here; a cross-site form must not sign anyone out.
+            return await antiforgery.IsRequestValidAsync(context)
+                ? await SignOutAsync(signIn)
+                : Results.Redirect(ErrorModel.ExpiredFormPath);
+        }
+
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!session.Succeeded)
+        {
+            return await SignOutAsync(signIn);
+        }
+
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var hintSubject = hint.Principal?.GetClaim(Claims.Subject);
+        if (hintSubject is not null && hintSubject == signIn.UserManager.GetUserId(session.Principal!))
+        {
+            return await SignOutAsync(signIn);
+        }
+
+        return Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConfirmationPath));
+    }
+
+    private static async Task<IResult> SignOutAsync(SignInManager<ApplicationUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        // OpenIddict redirects to the validated post_logout_redirect_uri, or to RedirectUri when none was given.
+        return Results.SignOut(
+            new AuthenticationProperties { RedirectUri = "/?signed-out=1" },
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore;
+using System.Security.Claims;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Features.Connect;
+
+/// <summary>
+/// The token endpoint after OpenIddict has authenticated the client and validated the grant. For user grants it
+/// checks again that the user exists, may sign in and has not changed credentials since the grant.
+/// </summary>
+internal static class TokenEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The token request cannot be retrieved.");
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            return IssueForClient(request);
+        }
+
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+        {
+            // OpenIddict refuses grants it was not told to allow; this guards against a grant added later by mistake.
+            return OAuthErrors.Forbid(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        }
+
+        var grant = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
+            ?? throw new InvalidOperationException("OpenIddict validated a grant without a principal.");
+        var user = await signIn.UserManager.FindByIdAsync(grant.GetClaim(Claims.Subject)!);
+        if (user is null)
+        {
+            return OAuthErrors.InvalidGrant("The user no longer exists.");
+        }
+
+        if (!await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return OAuthErrors.InvalidGrant("The user is no longer allowed to sign in.");
+        }
+
+        if (!userClaims.HasCurrentSecurityStamp(grant, user))
+        {
+            return OAuthErrors.InvalidGrant("The grant was revoked because the user's credentials changed.");
+        }
+
+        // Keeps OpenIddict's own claims (scopes, authorization, presenters); refreshes what describes the user.
+        var identity = new ClaimsIdentity(grant.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        await userClaims.RefreshAsync(identity, user);
+        identity.SetDestinations(ClaimDestinations.For);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult IssueForClient(OpenIddictRequest request)
+    {
+        // The client is the subject; OpenIddict has already checked its secret and its scope permissions.
+        var identity = UserClaims.NewIdentity();
+        identity.SetClaim(Claims.Subject, request.ClientId).SetClaim(Claims.Name, request.ClientId);
+        identity.SetScopes(request.GetScopes());
+        identity.SetDestinations(ClaimDestinations.For);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+}

@@ -1,0 +1,49 @@
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>The <c>Idp</c> configuration section. Every default is documented here and nowhere else.</summary>
+public sealed class IdpOptions
+{
+    public const string SectionName = "Idp";
+
+    /// <summary>
+    /// The public origin (<c>Idp:Issuer</c>): the token issuer and the base of every link. Never taken from the
+    /// request's Host header. Required outside Development; in Development it defaults to the first address the
+    /// server listens on (<c>--urls</c>), else <c>http://localhost:5000</c>.
+    /// </summary>
+    public string? Issuer { get; set; }
+
+    public BootstrapSettings Bootstrap { get; set; } = new();
+
+    public CertificateSettings Certificates { get; set; } = new();
+
+    /// <summary>The validated issuer as a URI; only meaningful after start-up validation.</summary>
+    public Uri IssuerUri => new(Issuer!, UriKind.Absolute);
+}
+
+public sealed class BootstrapSettings
+{
+    /// <summary>
+    /// <c>Idp:Bootstrap:Path</c>: the declarative bootstrap file applied at every start. Default: none, except in
+    /// Development, where the server's <c>bootstrap.demo.json</c> is applied.
+    /// </summary>
+    public string? Path { get; set; }
+}
+
+public sealed class CertificateSettings
+{
+    /// <summary><c>Idp:Certificates:Signing</c>: signs tokens. Required outside Development.</summary>
+    public CertificateFile Signing { get; set; } = new();
+
+    /// <summary><c>Idp:Certificates:Encryption</c>: encrypts codes and refresh tokens. Required outside Development.</summary>
+    public CertificateFile Encryption { get; set; } = new();
+}
+
+public sealed class CertificateFile
+{
+    /// <summary>A PKCS#12 (.pfx) file holding the certificate and its RSA private key.</summary>
+    public string? Path { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Path);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>Refuses a start whose configuration would issue tokens under a wrong name or with throwaway keys.</summary>
+internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValidateOptions<IdpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IdpOptions options)
+    {
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            failures.Add("Idp:Issuer is required: set it to the public origin of this server, such as https://id.example.com.");
+        }
+        else if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https")
+                 || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment))
+        {
+            failures.Add($"Idp:Issuer '{options.Issuer}' must be an absolute http(s) URL without query or fragment.");
+        }
+        else if (!environment.IsDevelopment() && issuer.Scheme != "https")
+        {
+            failures.Add($"Idp:Issuer '{options.Issuer}' must use https outside Development.");
+        }
+
+        if (!environment.IsDevelopment())
+        {
+            // Development certificates are self-generated per machine: tokens signed with them cannot be trusted.
+            CheckCertificate(options.Certificates.Signing, "Idp:Certificates:Signing", failures);
+            CheckCertificate(options.Certificates.Encryption, "Idp:Certificates:Encryption", failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckCertificate(CertificateFile certificate, string key, List<string> failures)
+    {
+        if (!certificate.IsConfigured)
+        {
+            failures.Add($"{key}:Path is required outside Development (a .pfx file; its password in {key}:Password); development certificates are refused.");
+        }
+        else if (!File.Exists(certificate.Path))
+        {
+            failures.Add($"{key}:Path '{certificate.Path}' does not exist.");
+        }
+    }
+}

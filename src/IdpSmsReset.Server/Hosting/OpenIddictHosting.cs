@@ -1,0 +1,104 @@
+using System.Security.Cryptography.X509Certificates;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Server.Features.Connect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Hosting;
+
+public static class OpenIddictHosting
+{
+    public const string AuthorizationEndpoint = "/connect/authorize";
+    public const string TokenEndpoint = "/connect/token";
+    public const string UserInfoEndpoint = "/connect/userinfo";
+    public const string EndSessionEndpoint = "/connect/endsession";
+    public const string IntrospectionEndpoint = "/connect/introspect";
+    public const string RevocationEndpoint = "/connect/revoke";
+
+    public static WebApplicationBuilder AddIdpOpenIddict(this WebApplicationBuilder builder)
+    {
+        var useDevelopmentCertificates = builder.Environment.IsDevelopment()
+            && string.IsNullOrWhiteSpace(builder.Configuration["Idp:Certificates:Signing:Path"]);
+
+        builder.Services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris(AuthorizationEndpoint)
+                    .SetTokenEndpointUris(TokenEndpoint)
+                    .SetUserInfoEndpointUris(UserInfoEndpoint)
+                    .SetEndSessionEndpointUris(EndSessionEndpoint)
+                    .SetIntrospectionEndpointUris(IntrospectionEndpoint)
+                    .SetRevocationEndpointUris(RevocationEndpoint);
+
+                // No password grant and no implicit flow: both expose credentials or tokens to the user agent.
+                options.AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+
+                // OpenIddict also offers "plain", which gives no protection against a stolen authorization request.
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                options.RegisterClaims(
+                    Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified,
+                    Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.AuthenticationMethodReference, Claims.AuthenticationTime);
+
+                // A used refresh token is refused at once; the default 30 s leeway would let a thief race the client.
+                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+
+                // Resource servers validate access tokens with the published keys; they cannot decrypt a JWE.
+                options.DisableAccessTokenEncryption();
+
+                if (useDevelopmentCertificates)
+                {
+                    options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+                }
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+
+                if (builder.Environment.IsDevelopment())
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        builder.Services.AddScoped<UserClaims>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddOptions<OpenIddictServerOptions>()
+            .Configure<IOptions<IdpOptions>>((server, idp) => ConfigureIssuerAndCredentials(server, idp.Value));
+
+        return builder;
+    }
+
+    private static void ConfigureIssuerAndCredentials(OpenIddictServerOptions server, IdpOptions idp)
+    {
+        server.Issuer = idp.IssuerUri;
+
+        // Loaded once, when the options are first built: no key material is read on a request.
+        if (idp.Certificates.Signing.IsConfigured)
+        {
+            var signing = LoadCertificate(idp.Certificates.Signing);
+            server.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(signing), SecurityAlgorithms.RsaSha256));
+        }
+
+        if (idp.Certificates.Encryption.IsConfigured)
+        {
+            var encryption = LoadCertificate(idp.Certificates.Encryption);
+            server.EncryptionCredentials.Add(new EncryptingCredentials(
+                new X509SecurityKey(encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(CertificateFile file) =>
+        X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet);
+}

@@ -1,0 +1,16 @@
+namespace IdpSmsReset.Server.Hosting;
+
+public static class PagesHosting
+{
+    /// <summary>Razor Pages live beside their feature under <c>Features/</c>, each with an explicit route.</summary>
+    public static WebApplicationBuilder AddIdpPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "idp.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+}
