@@ -48,7 +48,7 @@ public sealed class ErrorModel : PageModel
         {
             Heading = "This sign-in request cannot continue";
             Explanation = OAuthExplanations.GetValueOrDefault(error, "The application sent a request this server cannot accept.")
-                + " You have not been sent back to the application, because its address could not be trusted. Contact the application's support.";
+                + " You cannot continue to the application from here; contact its support and quote the error below.";
             OAuthError = error;
             OAuthErrorDescription = response.ErrorDescription;
             return;

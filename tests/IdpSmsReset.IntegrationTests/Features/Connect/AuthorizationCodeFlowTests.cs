@@ -1,0 +1,164 @@
+using Duende.IdentityModel.Client;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Features.Connect;
+
+/// <summary>The sign-in a relying application performs, driven by a real OIDC client library.</summary>
+public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    [Fact]
+    public async Task PublicClientWithPkce_SignInThroughLoginForm_GetsValidatedIdTokenAndUserInfo()
+    {
+        using var browser = factory.CreateBrowser();
+        var agent = new UserAgent(browser, "alice", TestBootstrap.Password);
+        var client = OidcClients.Create(factory, agent, TestBootstrap.SpaClientId);
+
+        var result = await client.LoginAsync();
+
+        Assert.False(result.IsError, result.Error + " " + result.ErrorDescription);
+        Assert.Equal(["/account/login"], agent.PagesSeen);
+        Assert.Equal("Alice Example", result.User.FindFirst("name")?.Value);
+        Assert.Equal("alice@example.com", result.User.FindFirst("email")?.Value);
+        Assert.Equal("+15555550100", result.User.FindFirst("phone_number")?.Value);
+        Assert.Contains(result.User.Claims, claim => claim.Type == "amr" && claim.Value == "pwd");
+        Assert.NotNull(result.RefreshToken);
+    }
+
+    [Fact]
+    public async Task ExplicitConsentApplication_FirstSignIn_AsksOnceThenRemembers()
+    {
+        using var browser = factory.CreateBrowser();
+        var agent = new UserAgent(browser, "bob", TestBootstrap.Password);
+        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret, "openid profile email");
+
+        var first = await client.LoginAsync();
+        agent.PagesSeen.Clear();
+        var second = await client.LoginAsync();
+
+        Assert.False(first.IsError, first.Error);
+        Assert.False(second.IsError, second.Error);
+        Assert.Empty(agent.PagesSeen);
+        Assert.Equal("Bob Example", second.User.FindFirst("name")?.Value);
+    }
+
+    [Fact]
+    public async Task ExplicitConsentApplication_UserDenies_ApplicationReceivesAccessDenied()
+    {
+        using var browser = factory.CreateBrowser();
+        var agent = new UserAgent(browser, "carol", TestBootstrap.Password, allowConsent: false);
+        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret, "openid profile email");
+
+        var result = await client.LoginAsync();
+
+        Assert.True(result.IsError);
+        Assert.Equal("access_denied", result.Error);
+        Assert.Equal(["/account/login", "/connect/consent"], agent.PagesSeen);
+    }
+
+    [Fact]
+    public async Task RefreshToken_UsedOnce_IsRotatedAndTheOldOneRefused()
+    {
+        var (client, login) = await SignInWithWebClientAsync("alice");
+
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+        var replayed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        Assert.False(refreshed.IsError, refreshed.Error);
+        Assert.NotEqual(login.RefreshToken, refreshed.RefreshToken);
+        Assert.True(replayed.IsError);
+        Assert.Equal("invalid_grant", replayed.Error);
+    }
+
+    [Fact]
+    public async Task RefreshToken_UserDeletedSinceSignIn_IsRefused()
+    {
+        var (client, login) = await SignInWithWebClientAsync("dave");
+        await WithUserAsync("dave", (users, user) => users.DeleteAsync(user));
+
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+    }
+
+    [Fact]
+    public async Task RefreshToken_UserLockedOutSinceSignIn_IsRefused()
+    {
+        var (client, login) = await SignInWithWebClientAsync("erin");
+        await WithUserAsync("erin", (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
+
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+    }
+
+    [Fact]
+    public async Task RefreshToken_PasswordChangedSinceSignIn_IsRefused()
+    {
+        var (client, login) = await SignInWithWebClientAsync("grace");
+        await WithUserAsync("grace", (users, user) => users.UpdateSecurityStampAsync(user));
+
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+    }
+
+    [Fact]
+    public async Task Introspection_AccessTokenBeforeAndAfterRevocation_ActiveThenInactive()
+    {
+        var (_, login) = await SignInWithWebClientAsync("alice");
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        var before = await Introspect(backchannel, login.AccessToken);
+        var revocation = await backchannel.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = login.AccessToken,
+        });
+        var after = await Introspect(backchannel, login.AccessToken);
+
+        Assert.True(before.IsActive, before.Error);
+        Assert.Equal(login.User.FindFirst("sub")?.Value, before.Claims.First(claim => claim.Type == "sub").Value);
+        Assert.False(revocation.IsError, revocation.Error);
+        Assert.False(after.IsActive);
+    }
+
+    [Fact]
+    public async Task RefreshToken_Revoked_IsRefused()
+    {
+        var (client, login) = await SignInWithWebClientAsync("heidi");
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        await backchannel.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = login.RefreshToken,
+        });
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        Assert.Equal("invalid_grant", refreshed.Error);
+    }
+
+    private async Task<(Duende.IdentityModel.OidcClient.OidcClient Client, Duende.IdentityModel.OidcClient.LoginResult Login)> SignInWithWebClientAsync(string userName)
+    {
+        var browser = factory.CreateBrowser();
+        var client = OidcClients.Create(factory, new UserAgent(browser, userName, TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
+        var login = await client.LoginAsync();
+        Assert.False(login.IsError, login.Error + " " + login.ErrorDescription);
+        return (client, login);
+    }
+
+    private static Task<TokenIntrospectionResponse> Introspect(HttpClient backchannel, string token) =>
+        backchannel.IntrospectTokenAsync(new TokenIntrospectionRequest
+        {
+            Address = "/connect/introspect", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = token,
+        });
+
+    private async Task WithUserAsync(string userName, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var result = await change(users, (await users.FindByNameAsync(userName))!);
+        Assert.True(result.Succeeded);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Connect;
+
+/// <summary>What the authorization endpoint answers to requests a client library would not send.</summary>
+public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    [Fact]
+    public async Task UnregisteredRedirectUri_ShowsErrorPageAndDoesNotRedirect()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, redirectUri: "https://evil.example/callback"));
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("This sign-in request cannot continue", page.Text);
+        Assert.Contains("invalid_request", page.Text);
+        Assert.DoesNotContain("evil.example", page.Html);
+    }
+
+    [Fact]
+    public async Task UnknownClient_ShowsErrorPageAndDoesNotRedirect()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url("no-such-client", challenge));
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("This sign-in request cannot continue", page.Text);
+    }
+
+    [Fact]
+    public async Task PlainCodeChallenge_IsRefusedWithTheReason()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, "a-plain-challenge-that-is-long-enough-for-rfc-7636", codeChallengeMethod: "plain"));
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("The specified 'code_challenge_method' is not supported.", page.Text);
+    }
+
+    [Fact]
+    public async Task PublicClientWithoutPkce_IsRefusedWithTheReason()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, codeChallenge: null));
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("The 'code_challenge' parameter required for this client application is missing.", page.Text);
+    }
+
+    [Fact]
+    public async Task ConfidentialClientWithoutPkce_IsAccepted()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var response = await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, codeChallenge: null), "alice");
+
+        Assert.True(response.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task Discovery_AdvertisesOnlyS256AndNoImplicitOrPasswordGrant()
+    {
+        using var client = factory.CreateClient();
+
+        var discovery = await client.GetStringAsync("/.well-known/openid-configuration");
+
+        Assert.Contains("\"S256\"", discovery);
+        Assert.DoesNotContain("\"plain\"", discovery);
+        Assert.DoesNotContain("\"password\"", discovery);
+        Assert.DoesNotContain("\"implicit\"", discovery);
+        Assert.DoesNotContain("id_token token", discovery);
+        Assert.Contains("\"issuer\": \"http://localhost/\"", discovery);
+    }
+
+    [Fact]
+    public async Task PromptNone_WithoutSession_ReturnsLoginRequired()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(page)["error"]);
+    }
+
+    [Fact]
+    public async Task PromptNone_WithSession_ReturnsCodeWithoutAnyPage()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.True(AuthorizationRequests.ResponseParameters(page).ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task PromptLogin_WithSession_ShowsLoginPageAgain()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "login"));
+        var afterLogin = await AuthorizationRequests.SignInAsync(browser, page.Uri.ToString(), "alice");
+
+        Assert.Equal("/account/login", page.Path);
+        Assert.True(afterLogin.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task MaxAgeZero_WithSession_ShowsLoginPageAgain()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, maxAge: 0));
+
+        Assert.Equal("/account/login", page.Path);
+    }
+
+    [Fact]
+    public async Task LoginHint_PrefillsTheUserName()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, loginHint: "bob@example.com"));
+
+        Assert.Equal("/account/login", page.Path);
+        Assert.Equal("bob@example.com", page.InputValue("Input.UserName"));
+    }
+
+    [Fact]
+    public async Task ResponseModeFormPost_ReturnsAFormThatPostsTheCodeToTheApplication()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, responseMode: "form_post"));
+
+        var form = page.Document.QuerySelector("form");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(TestBootstrap.RedirectUri, form?.GetAttribute("action"));
+        Assert.False(string.IsNullOrEmpty(page.InputValue("code")));
+        Assert.Equal("state-123", page.InputValue("state"));
+    }
+
+    [Fact]
+    public async Task ConsentDecision_InALinkWithoutAntiforgeryToken_IsIgnored()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        var url = AuthorizationRequests.Url(TestBootstrap.ConsentClientId, challenge, scope: "openid email");
+        await browser.OpenAsync(url);
+
+        var login = await browser.OpenAsync(url + "&consent_decision=accept");
+        var consent = await browser.SubmitAsync(login, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "frank", ["Input.Password"] = TestBootstrap.Password,
+        });
+        var forged = await browser.PostAsync(new Uri(IdpFactory.Origin + "/connect/authorize"),
+            Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(url).Query)
+                .Select(pair => new KeyValuePair<string, string>(pair.Key, pair.Value.ToString()))
+                .Append(new("consent_decision", "accept")));
+
+        Assert.Equal("/connect/consent", consent.Path);
+        Assert.Equal("/connect/consent", forged.Path);
+    }
+}

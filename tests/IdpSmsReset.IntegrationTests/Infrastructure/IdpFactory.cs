@@ -1,0 +1,69 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+/// <summary>The server in memory, on a SQLite database of its own, bootstrapped with <see cref="TestBootstrap"/>.</summary>
+public class IdpFactory : WebApplicationFactory<Program>
+{
+    public const string Origin = "http://localhost";
+
+    public IdpFactory()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        BootstrapPath = Path.Combine(DataDirectory, "bootstrap.json");
+        File.WriteAllText(BootstrapPath, TestBootstrap.Json);
+    }
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n"));
+
+    public string BootstrapPath { get; set; }
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Counts the SQL commands the server sends, for the round-trip budget tests.</summary>
+    public CommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Idp", $"Data Source={Path.Combine(DataDirectory, "idp.db")}");
+        builder.UseSetting("Idp:Issuer", Origin);
+        builder.UseSetting("Idp:Bootstrap:Path", BootstrapPath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<IdpDbContext>(options => options.AddInterceptors(Commands)));
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects by itself.</summary>
+    public TestBrowser CreateBrowser() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean from the temp folder.
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+/// <summary>The applications and users every integration test can rely on. Each factory gets its own database.</summary>
+public static class TestBootstrap
+{
+    public const string RelyingPartyOrigin = "https://rp.example";
+    public const string RedirectUri = RelyingPartyOrigin + "/callback";
+    public const string PostLogoutRedirectUri = RelyingPartyOrigin + "/signed-out";
+
+    public const string WebClientId = "web";
+    public const string WebClientSecret = "web-secret-0123456789";
+    public const string ConsentClientId = "consent-web";
+    public const string SpaClientId = "spa";
+    public const string ServiceClientId = "service";
+    public const string ServiceClientSecret = "service-secret-0123456789";
+
+    public const string Password = "a long enough passphrase";
+
+    /// <summary>Users the tests may lock, delete or change; each test that does so uses its own.</summary>
+    public static readonly string[] UserNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
+
+    public static string Json => $$"""
+    {
+      "applications": [
+        {
+          "clientId": "{{WebClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Web",
+          "type": "confidential", "consent": "implicit",
+          "redirectUris": ["{{RedirectUri}}"], "postLogoutRedirectUris": ["{{PostLogoutRedirectUri}}"],
+          "grantTypes": ["authorization_code", "refresh_token"],
+          "scopes": ["openid", "profile", "email", "phone", "offline_access"]
+        },
+        {
+          "clientId": "{{ConsentClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Consent Web",
+          "type": "confidential", "consent": "explicit",
+          "redirectUris": ["{{RedirectUri}}"], "grantTypes": ["authorization_code"],
+          "scopes": ["openid", "profile", "email"]
+        },
+        {
+          "clientId": "{{SpaClientId}}", "displayName": "SPA", "type": "public",
+          "redirectUris": ["{{RedirectUri}}"], "postLogoutRedirectUris": ["{{PostLogoutRedirectUri}}"],
+          "grantTypes": ["authorization_code", "refresh_token"],
+          "scopes": ["openid", "profile", "email", "phone", "offline_access"]
+        },
+        {
+          "clientId": "{{ServiceClientId}}", "clientSecret": "{{ServiceClientSecret}}", "displayName": "Service",
+          "type": "confidential", "grantTypes": ["client_credentials"], "scopes": []
+        }
+      ],
+      "users": [
+        {{string.Join(",\n", UserNames.Select(name => $$"""
+        { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
+          "password": "{{Password}}", "phoneNumber": "+15555550100" }
+        """))}}
+      ]
+    }
+    """;
+}
