@@ -38,10 +38,9 @@ public sealed class BootstrapApplier(
             return;
         }
 
+        // PopulateAsync copies the stored secret hash; OpenIddict leaves an unchanged secret as it is.
         await applications.PopulateAsync(descriptor, existing, cancellationToken);
         ApplicationDescriptorMapper.Apply(source, descriptor);
-        // PopulateAsync copies the stored secret hash; clearing it keeps the stored hash untouched on update.
-        descriptor.ClientSecret = null;
         await applications.UpdateAsync(existing, descriptor, cancellationToken);
     }
 

@@ -11,7 +11,8 @@ public static class PipelineHosting
         // In every environment: a failure shows the error page and a correlation id, never a stack trace.
         app.UseExceptionHandler("/error");
         // Errors OpenIddict cannot redirect (unknown client, unregistered redirect_uri) are rendered by /error.
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Machine endpoints keep their own (JSON, WWW-Authenticate) error responses untouched.
+        app.UseWhen(context => !IsMachineEndpoint(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
         app.UseStaticFiles();
         app.UseRouting();
@@ -19,6 +20,13 @@ public static class PipelineHosting
         app.UseAuthorization();
         return app;
     }
+
+    private static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments(OpenIddictHosting.TokenEndpoint)
+        || path.StartsWithSegments(OpenIddictHosting.UserInfoEndpoint)
+        || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
+        || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
+        || path.StartsWithSegments("/.well-known");
 
     public static WebApplication MapIdpEndpoints(this WebApplication app)
     {

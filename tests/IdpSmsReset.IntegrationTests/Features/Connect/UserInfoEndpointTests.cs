@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Duende.IdentityModel.Client;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Connect;
+
+public sealed class UserInfoEndpointTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task UserInfo_WithProfileAndEmailScopes_ReturnsThoseClaimsOnly(string method)
+    {
+        var accessToken = await GetAccessTokenAsync("openid profile email");
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (method == "POST")
+        {
+            request.Content = new FormUrlEncodedContent([]);
+        }
+
+        var response = await backchannel.SendAsync(request);
+        var claims = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Alice Example", claims.GetProperty("name").GetString());
+        Assert.Equal("alice", claims.GetProperty("preferred_username").GetString());
+        Assert.Equal("alice@example.com", claims.GetProperty("email").GetString());
+        Assert.True(claims.GetProperty("email_verified").GetBoolean());
+        Assert.False(claims.TryGetProperty("phone_number", out _));
+    }
+
+    [Fact]
+    public async Task UserInfo_WithOpenIdOnly_ReturnsTheSubjectOnly()
+    {
+        var accessToken = await GetAccessTokenAsync("openid");
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        var response = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        Assert.False(response.IsError, response.Error);
+        Assert.Equal(["sub"], response.Claims.Select(claim => claim.Type));
+    }
+
+    [Fact]
+    public async Task UserInfo_WithoutToken_Is401WithBearerChallenge()
+    {
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        var response = await backchannel.GetAsync("/connect/userinfo");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    private async Task<string> GetAccessTokenAsync(string scope)
+    {
+        using var browser = factory.CreateBrowser();
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: scope), "alice"))["code"];
+        using var backchannel = OidcClients.Backchannel(factory);
+        var tokens = await backchannel.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+        });
+        Assert.False(tokens.IsError, tokens.Error);
+        return tokens.AccessToken!;
+    }
+}
