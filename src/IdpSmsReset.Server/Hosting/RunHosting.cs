@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
@@ -10,6 +11,10 @@ public static class RunHosting
     {
         try
         {
+            // Validated now, before the host would log a failure with a stack trace.
+            _ = app.Services.GetRequiredService<IOptions<IdpOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = app.Services.GetRequiredService<BootstrapSource>().Loaded;
             await app.RunAsync();
             return 0;
         }
@@ -24,6 +29,8 @@ public static class RunHosting
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
         BootstrapException bootstrap => bootstrap.Message,
+        InvalidOperationException { InnerException: FormatException or InvalidOperationException } binding
+            when binding.Message.Contains("configuration value", StringComparison.Ordinal) => binding.Message,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerException!),
         _ => null,
     };

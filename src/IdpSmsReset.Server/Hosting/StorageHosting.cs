@@ -17,6 +17,7 @@ public static class StorageHosting
             options.UseIdpDatabase(database.Provider, ResolveConnectionString(database, environment));
         });
 
+        builder.Services.AddSingleton<BootstrapSource>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

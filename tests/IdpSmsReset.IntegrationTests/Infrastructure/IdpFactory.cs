@@ -13,13 +13,26 @@ public class IdpFactory : WebApplicationFactory<Program>
     public const string Origin = "http://localhost";
 
     public IdpFactory()
+        : this(Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n")))
     {
-        Directory.CreateDirectory(DataDirectory);
-        BootstrapPath = Path.Combine(DataDirectory, "bootstrap.json");
-        File.WriteAllText(BootstrapPath, TestBootstrap.Json);
     }
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n"));
+    /// <summary>A server on the database (and bootstrap file) in <paramref name="dataDirectory"/>: a restart when it already exists.</summary>
+    internal IdpFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        Directory.CreateDirectory(DataDirectory);
+        BootstrapPath = Path.Combine(DataDirectory, "bootstrap.json");
+        if (!File.Exists(BootstrapPath))
+        {
+            File.WriteAllText(BootstrapPath, TestBootstrap.Json);
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Leave the database behind on dispose, for a test that restarts the server on it.</summary>
+    public bool KeepData { get; set; }
 
     public string BootstrapPath { get; set; }
 
@@ -53,7 +66,7 @@ public class IdpFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepData)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

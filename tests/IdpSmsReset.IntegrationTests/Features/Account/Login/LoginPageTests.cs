@@ -1,0 +1,140 @@
+using System.Net;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account.Login;
+
+namespace IdpSmsReset.IntegrationTests.Features.Account.Login;
+
+public sealed class LoginPageTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    [Fact]
+    public async Task WrongPassword_ShowsMessageAndKeepsTheUserName()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await SignInAsync(browser, "alice", "not the password at all");
+
+        Assert.Equal("/account/login", page.Path);
+        Assert.Contains(LoginModel.InvalidCredentials, page.Text);
+        Assert.Equal("alice", page.InputValue("Input.UserName"));
+        Assert.True(string.IsNullOrEmpty(page.InputValue("Input.Password")));
+    }
+
+    [Fact]
+    public async Task UnknownUser_ShowsTheSameMessageAsAWrongPassword()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var unknown = await SignInAsync(browser, "nobody-here", "whatever password");
+        var wrong = await SignInAsync(browser, "bob", "whatever password");
+
+        Assert.Equal(wrong.Status, unknown.Status);
+        Assert.Equal(wrong.Html.Replace("bob", "X"), unknown.Html.Replace("nobody-here", "X").Replace(Token(unknown), Token(wrong)));
+    }
+
+    [Fact]
+    public async Task EmptyForm_NamesEachMissingField()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await SignInAsync(browser, "", "");
+
+        Assert.Equal("Enter your username or email address.", page.FieldError("username-error"));
+        Assert.Equal("Enter your password.", page.FieldError("password-error"));
+        Assert.Contains("aria-invalid=\"true\"", page.Html);
+    }
+
+    [Fact]
+    public async Task Email_SignsInLikeTheUserName()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await SignInAsync(browser, "carol@example.com", TestBootstrap.Password);
+
+        Assert.Equal("/", page.Path);
+        Assert.Contains("Signed in as", page.Text);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenTheRightPasswordIsThenRefused()
+    {
+        using var browser = factory.CreateBrowser();
+        var results = new List<BrowserPage>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            results.Add(await SignInAsync(browser, "dave", "wrong password " + attempt));
+        }
+
+        var withRightPassword = await SignInAsync(browser, "dave", TestBootstrap.Password);
+
+        Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
+        Assert.Contains(LoginModel.LockedOut, results[4].Text);
+        Assert.Contains(LoginModel.LockedOut, withRightPassword.Text);
+        Assert.Equal("/account/login", withRightPassword.Path);
+    }
+
+    [Fact]
+    public async Task FiveFailuresForAnUnknownUser_LookLikeALockedAccount()
+    {
+        using var browser = factory.CreateBrowser();
+        var results = new List<BrowserPage>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            results.Add(await SignInAsync(browser, "ghost", "wrong password " + attempt));
+        }
+
+        Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
+        Assert.Contains(LoginModel.LockedOut, results[4].Text);
+        Assert.Contains(LoginModel.LockedOut, results[5].Text);
+    }
+
+    [Fact]
+    public async Task ExternalReturnUrl_IsIgnored_UserLandsOnTheHomePage()
+    {
+        using var browser = factory.CreateBrowser();
+        var form = await browser.OpenAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString("https://evil.example/"));
+
+        var page = await browser.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "erin", ["Input.Password"] = TestBootstrap.Password,
+        });
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal("/", page.Path);
+    }
+
+    [Fact]
+    public async Task PostWithoutAntiforgeryToken_IsRejected()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var response = await browser.Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "erin", ["Input.Password"] = TestBootstrap.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LoginPage_IsNotFramableAndNotCached()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var response = await browser.Client.GetAsync("/account/login");
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    private static async Task<BrowserPage> SignInAsync(TestBrowser browser, string userName, string password)
+    {
+        var form = await browser.OpenAsync("/account/login");
+        return await browser.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName, ["Input.Password"] = password,
+        });
+    }
+
+    private static string Token(BrowserPage page) => page.InputValue("__RequestVerificationToken") ?? "";
+}

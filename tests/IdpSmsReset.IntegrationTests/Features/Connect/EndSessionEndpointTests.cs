@@ -1,0 +1,70 @@
+using System.Net;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Connect;
+
+/// <summary>RP-initiated logout.</summary>
+public sealed class EndSessionEndpointTests(IdpFactory factory) : IClassFixture<IdpFactory>
+{
+    [Fact]
+    public async Task EndSession_WithIdTokenHintAndRegisteredUri_EndsSessionAndReturnsToApplication()
+    {
+        using var browser = factory.CreateBrowser();
+        var client = OidcClients.Create(factory, new UserAgent(browser, "alice", TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
+        var login = await client.LoginAsync();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(EndSessionUrl(login.IdentityToken, TestBootstrap.PostLogoutRedirectUri));
+        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.Equal(TestBootstrap.PostLogoutRedirectUri + "?state=bye", page.ExternalRedirect?.ToString());
+        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(silent)["error"]);
+    }
+
+    [Fact]
+    public async Task EndSession_WithoutIdTokenHint_AsksBeforeSigningOut()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "bob");
+
+        var confirmation = await browser.OpenAsync("/connect/endsession");
+        var home = await browser.SubmitAsync(confirmation);
+        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.Equal("/account/logout", confirmation.Path);
+        Assert.Contains("Do you want to sign out", confirmation.Text);
+        Assert.Contains("You are signed out.", home.Text);
+        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(silent)["error"]);
+    }
+
+    [Fact]
+    public async Task EndSession_PostWithoutAntiforgeryToken_DoesNotSignOut()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "carol");
+
+        var page = await browser.PostAsync(new Uri(IdpFactory.Origin + "/connect/endsession"), []);
+        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.Contains("This form has expired", page.Text);
+        Assert.True(AuthorizationRequests.ResponseParameters(silent).ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task EndSession_UnregisteredPostLogoutUri_ShowsErrorPageWithoutRedirect()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.OpenAsync("/connect/endsession?post_logout_redirect_uri=" + Uri.EscapeDataString("https://evil.example/"));
+
+        Assert.Null(page.ExternalRedirect);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("This sign-in request cannot continue", page.Text);
+    }
+
+    private static string EndSessionUrl(string idToken, string postLogoutRedirectUri) =>
+        "/connect/endsession?id_token_hint=" + Uri.EscapeDataString(idToken)
+        + "&post_logout_redirect_uri=" + Uri.EscapeDataString(postLogoutRedirectUri) + "&state=bye";
+}

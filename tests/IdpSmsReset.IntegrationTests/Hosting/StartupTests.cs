@@ -1,0 +1,178 @@
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Hosting;
+
+/// <summary>What happens when the server starts: migrations, bootstrap, and refusals of a bad configuration.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Directory.CreateTempSubdirectory("idp-startup-").FullName;
+
+    [Fact]
+    public async Task Bootstrap_AppliedAtEveryRestart_CreatesNothingTwiceAndKeepsChangedPasswords()
+    {
+        string dataDirectory;
+        using (var first = new IdpFactory { KeepData = true })
+        {
+            dataDirectory = first.DataDirectory;
+            await using var scope = first.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var alice = (await users.FindByNameAsync("alice"))!;
+            Assert.True((await users.ChangePasswordAsync(alice, TestBootstrap.Password, "a new passphrase of mine")).Succeeded);
+        }
+
+        using var second = new IdpFactory(dataDirectory);
+        await using var restarted = second.Services.CreateAsyncScope();
+        var database = restarted.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var manager = restarted.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        Assert.Equal(4, await database.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync());
+        Assert.Equal(TestBootstrap.UserNames.Length, await database.Users.CountAsync());
+        Assert.True(await manager.CheckPasswordAsync((await manager.FindByNameAsync("alice"))!, "a new passphrase of mine"));
+        using var backchannel = OidcClients.Backchannel(second);
+        var token = await Duende.IdentityModel.Client.HttpClientTokenRequestExtensions.RequestClientCredentialsTokenAsync(backchannel, new()
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.ServiceClientId, ClientSecret = TestBootstrap.ServiceClientSecret,
+        });
+        Assert.False(token.IsError, token.Error);
+    }
+
+    [Fact]
+    public async Task Development_WithUrlsAndNoIssuer_ServesDiscoveryUnderTheListenAddress()
+    {
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(_directory, Settings("Development"), "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var discovery = await PollAsync(() => http.GetStringAsync("/.well-known/openid-configuration"), server);
+
+        Assert.Contains($"\"issuer\": \"http://127.0.0.1:{port}/\"", discovery);
+        Assert.Contains($"\"authorization_endpoint\": \"http://127.0.0.1:{port}/connect/authorize\"", discovery);
+    }
+
+    [Fact]
+    public async Task Bootstrap_InvalidEntry_StopsStartNamingTheEntryAndField()
+    {
+        var bootstrap = WriteBootstrap("""
+            {"applications": [{"clientId": "broken", "type": "public", "grantTypes": ["authorization_code"], "redirectUris": ["not a uri"]}]}
+            """);
+
+        var (exitCode, output) = await RunUntilExitAsync(Settings("Development", bootstrap));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("IdpSmsReset cannot start: Bootstrap file", output);
+        Assert.Contains("applications[0] ('broken').redirectUris[0]: 'not a uri' is not an absolute URI.", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Bootstrap_MalformedJson_StopsStartNamingTheLine()
+    {
+        var bootstrap = WriteBootstrap("{\n  \"users\": [\n    {\"userName\": \"x\",, }\n  ]\n}");
+
+        var (exitCode, output) = await RunUntilExitAsync(Settings("Development", bootstrap));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is malformed at $.users[0]", output);
+        Assert.Contains("line 3", output);
+    }
+
+    [Fact]
+    public async Task Production_WithoutCertificates_RefusesToStartNamingTheSettings()
+    {
+        var (exitCode, output) = await RunUntilExitAsync(Settings("Production"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Idp:Certificates:Signing:Path is required outside Development", output);
+        Assert.Contains("Idp:Certificates:Encryption:Path is required outside Development", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Production_WithHttpIssuer_RefusesToStart()
+    {
+        var settings = Settings("Production");
+        settings["Idp__Issuer"] = "http://id.example.com";
+
+        var (exitCode, output) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Idp:Issuer 'http://id.example.com' must use https outside Development.", output);
+    }
+
+    [Fact]
+    public async Task UnknownDatabaseProvider_RefusesToStartNamingTheSetting()
+    {
+        var settings = Settings("Development");
+        settings["Database__Provider"] = "Oracle";
+
+        var (exitCode, output) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Database:Provider", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    private Dictionary<string, string> Settings(string environment, string? bootstrap = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
+            ["Idp__Issuer"] = environment == "Production" ? "https://id.example.com" : "",
+            ["Idp__Bootstrap__Path"] = bootstrap ?? WriteBootstrap(TestBootstrap.Json),
+        };
+        return settings;
+    }
+
+    private string WriteBootstrap(string json)
+    {
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("n") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> settings)
+    {
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        var exitCode = await server.WaitForExitAsync(StartTimeout);
+        return (exitCode, server.Output);
+    }
+
+    private static async Task<string> PollAsync(Func<Task<string>> request, ServerProcess server)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            try
+            {
+                return await request();
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new Xunit.Sdk.XunitException($"The server did not answer: {exception.Message}\n{server.Output}");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using IdpSmsReset.Core.Bootstrap;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.UnitTests.Bootstrap;
+
+public sealed class ApplicationDescriptorMapperTests
+{
+    [Fact]
+    public void Apply_PublicCodeFlowClient_RequiresPkceAndCannotIntrospect()
+    {
+        var descriptor = Map(new BootstrapApplication
+        {
+            ClientId = "spa", Type = "public", GrantTypes = ["authorization_code"], RedirectUris = ["https://spa.example/cb"],
+            Scopes = ["openid", "profile", "offline_access"],
+        });
+
+        Assert.Contains(Requirements.Features.ProofKeyForCodeExchange, descriptor.Requirements);
+        Assert.Equal(ClientTypes.Public, descriptor.ClientType);
+        Assert.DoesNotContain(Permissions.Endpoints.Introspection, descriptor.Permissions);
+        Assert.Contains(Permissions.Scopes.Profile, descriptor.Permissions);
+        Assert.DoesNotContain(Permissions.Prefixes.Scope + Scopes.OpenId, descriptor.Permissions);
+    }
+
+    [Fact]
+    public void Apply_ConfidentialServiceClient_GetsOnlyTheTokenSidePermissions()
+    {
+        var descriptor = Map(new BootstrapApplication
+        {
+            ClientId = "svc", Type = "confidential", ClientSecret = "x", GrantTypes = ["client_credentials"],
+        });
+
+        Assert.Empty(descriptor.Requirements);
+        Assert.Contains(Permissions.GrantTypes.ClientCredentials, descriptor.Permissions);
+        Assert.Contains(Permissions.Endpoints.Introspection, descriptor.Permissions);
+        Assert.DoesNotContain(Permissions.Endpoints.Authorization, descriptor.Permissions);
+        Assert.DoesNotContain(Permissions.ResponseTypes.Code, descriptor.Permissions);
+    }
+
+    [Fact]
+    public void Apply_ExplicitConsent_IsCarriedOver_AndDefaultIsImplicit()
+    {
+        var explicitConsent = Map(new BootstrapApplication { ClientId = "a", Type = "public", Consent = "explicit", GrantTypes = ["refresh_token"] });
+        var defaultConsent = Map(new BootstrapApplication { ClientId = "b", Type = "public", GrantTypes = ["refresh_token"] });
+
+        Assert.Equal(ConsentTypes.Explicit, explicitConsent.ConsentType);
+        Assert.Equal(ConsentTypes.Implicit, defaultConsent.ConsentType);
+    }
+
+    [Fact]
+    public void Apply_OnAnExistingDescriptor_ReplacesRatherThanAccumulates()
+    {
+        var descriptor = new OpenIddictApplicationDescriptor();
+        descriptor.RedirectUris.Add(new Uri("https://old.example/cb"));
+        descriptor.Permissions.Add(Permissions.GrantTypes.Password);
+
+        ApplicationDescriptorMapper.Apply(new BootstrapApplication
+        {
+            ClientId = "a", Type = "public", GrantTypes = ["authorization_code"], RedirectUris = ["https://new.example/cb"],
+        }, descriptor);
+
+        Assert.Equal([new Uri("https://new.example/cb")], descriptor.RedirectUris);
+        Assert.DoesNotContain(Permissions.GrantTypes.Password, descriptor.Permissions);
+    }
+
+    private static OpenIddictApplicationDescriptor Map(BootstrapApplication application)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor();
+        ApplicationDescriptorMapper.Apply(application, descriptor);
+        return descriptor;
+    }
+}

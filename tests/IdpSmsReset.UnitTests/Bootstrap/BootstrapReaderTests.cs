@@ -1,0 +1,89 @@
+using IdpSmsReset.Core.Bootstrap;
+
+namespace IdpSmsReset.UnitTests.Bootstrap;
+
+public sealed class BootstrapReaderTests
+{
+    private const string ValidApplication = """
+        {"clientId": "app", "clientSecret": "s3cret-value", "type": "confidential",
+         "redirectUris": ["https://app.example/cb"], "grantTypes": ["authorization_code", "refresh_token"],
+         "scopes": ["openid", "email"]}
+        """;
+
+    [Fact]
+    public void Parse_ValidDocumentWithComments_ReadsEveryEntry()
+    {
+        var document = BootstrapReader.Parse($$"""
+            // The shape the issue documents.
+            {"applications": [{{ValidApplication}}],
+             "users": [{"userName": "ann", "email": "ann@example.com", "password": "pw", "phoneNumber": "+15555550100", "roles": ["admin"]}]}
+            """, "test.json");
+
+        Assert.Equal("app", Assert.Single(document.Applications).ClientId);
+        Assert.Equal(["admin"], Assert.Single(document.Users).Roles);
+    }
+
+    [Fact]
+    public void Parse_MalformedJson_NamesTheLineAndPath()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse("{\n\"users\": [\n{\"userName\": }\n]}", "bad.json"));
+
+        Assert.Contains("Bootstrap file 'bad.json' is malformed at $.users[0].userName (line 3)", failure.Message);
+    }
+
+    [Fact]
+    public void Parse_MisspeltField_IsRefusedRatherThanIgnored()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse("""{"users": [{"username": "ann"}]}""", "typo.json"));
+
+        Assert.Contains("'username'", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').clientSecret: is required for a confidential application.")]
+    [InlineData("""{"clientId": "c", "type": "public", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris": ["https://a.example/"]}""", "applications[0] ('c').clientSecret: must be absent for a public application")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').grantTypes: client_credentials needs a confidential application.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["password"]}""", "applications[0] ('c').grantTypes[0]: 'password' is not offered")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["implicit"]}""", "applications[0] ('c').grantTypes[0]: 'implicit' is not offered")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["authorization_code"]}""", "applications[0] ('c').redirectUris: must list at least one URI")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris": ["https://a.example/#x"]}""", "applications[0] ('c').redirectUris[0]: 'https://a.example/#x' must not contain a fragment")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"], "scopes": ["admin"]}""", "applications[0] ('c').scopes[0]: 'admin' is unknown")]
+    [InlineData("""{"clientId": "c", "type": "service", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').type: must be one of 'confidential', 'public'.")]
+    [InlineData("""{"clientId": "c", "type": "public", "consent": "maybe", "grantTypes": ["refresh_token"]}""", "applications[0] ('c').consent: must be one of 'implicit', 'explicit'.")]
+    [InlineData("""{"type": "public", "grantTypes": ["refresh_token"]}""", "applications[0].clientId: is required.")]
+    public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{application}}]}""", "apps.json"));
+
+        Assert.Contains(expected, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"userName": "ann"}""", "users[0] ('ann').password: is required")]
+    [InlineData("""{"userName": "ann", "password": "pw", "email": "not-an-email"}""", "users[0] ('ann').email: 'not-an-email' is not an email address.")]
+    [InlineData("""{"userName": "ann", "password": "pw", "phoneNumber": "555-0100"}""", "users[0] ('ann').phoneNumber: '555-0100' must be in E.164 form")]
+    [InlineData("""{"password": "pw"}""", "users[0].userName: is required.")]
+    [InlineData("""{"userName": "ann", "password": "pw", "roles": [" "]}""", "users[0] ('ann').roles[0]: must not be empty.")]
+    public void Parse_InvalidUser_NamesTheEntryAndField(string user, string expected)
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"users": [{{user}}]}""", "users.json"));
+
+        Assert.Contains(expected, failure.Message);
+    }
+
+    [Fact]
+    public void Parse_DuplicateClientIds_AreRefused()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{ValidApplication}}, {{ValidApplication}}]}""", "dup.json"));
+
+        Assert.Contains("applications[1] ('app').clientId: appears more than once.", failure.Message);
+    }
+
+    [Fact]
+    public void ReadFile_MissingFile_NamesTheSetting()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.ReadFile("/no/such/bootstrap.json"));
+
+        Assert.Contains("Idp:Bootstrap:Path", failure.Message);
+    }
+}
