@@ -1,5 +1,8 @@
 using System.Net;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -104,6 +107,23 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
 
         Assert.True(AuthorizationRequests.ResponseParameters(page).ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task SessionOfAUserLockedOutSinceSignIn_IsNoLongerAccepted()
+    {
+        using var browser = factory.CreateBrowser();
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "grace");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("grace"))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+
+        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(page)["error"]);
     }
 
     [Fact]
