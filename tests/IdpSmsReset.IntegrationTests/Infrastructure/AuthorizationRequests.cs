@@ -64,6 +64,10 @@ public static class AuthorizationRequests
         return ResponseParameters(page);
     }
 
+    /// <summary>A prompt=none request, as an application checks for a session without showing anything.</summary>
+    public static async Task<Dictionary<string, string>> SilentAsync(TestBrowser browser, string clientId = TestBootstrap.WebClientId) =>
+        ResponseParameters(await browser.OpenAsync(Url(clientId, NewPkce().Challenge, prompt: "none")));
+
     public static Dictionary<string, string> ResponseParameters(BrowserPage page)
     {
         var target = page.ExternalRedirect ?? throw new InvalidOperationException($"Not redirected to the application; at {page.Uri}: {page.Text}");

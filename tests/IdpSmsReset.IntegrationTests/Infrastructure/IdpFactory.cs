@@ -1,4 +1,6 @@
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -62,6 +64,29 @@ public class IdpFactory : WebApplicationFactory<Program>
     /// <summary>A browser-like client: keeps cookies, does not follow redirects by itself.</summary>
     public TestBrowser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A browser that has already signed in as <paramref name="userName"/> on the login page.</summary>
+    public async Task<TestBrowser> CreateSignedInBrowserAsync(string userName)
+    {
+        var browser = CreateBrowser();
+        var form = await browser.OpenAsync("/account/login");
+        var home = await browser.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = TestBootstrap.Password,
+        });
+        Assert.Equal("/", home.Path);
+        return browser;
+    }
+
+    /// <summary>Changes a user as an administrator would, behind the user's back.</summary>
+    public async Task ChangeUserAsync(string userName, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var result = await change(users, (await users.FindByNameAsync(userName))!);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(error => error.Description)));
+    }
 
     protected override void Dispose(bool disposing)
     {

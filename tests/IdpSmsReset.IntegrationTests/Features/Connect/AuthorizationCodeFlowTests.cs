@@ -1,8 +1,5 @@
 using Duende.IdentityModel.Client;
-using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -76,7 +73,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
     public async Task RefreshToken_UserDeletedSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("dave");
-        await WithUserAsync("dave", (users, user) => users.DeleteAsync(user));
+        await factory.ChangeUserAsync("dave", (users, user) => users.DeleteAsync(user));
 
         var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
 
@@ -87,7 +84,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
     public async Task RefreshToken_UserLockedOutSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("erin");
-        await WithUserAsync("erin", (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
+        await factory.ChangeUserAsync("erin", (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
 
         var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
 
@@ -98,7 +95,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
     public async Task RefreshToken_PasswordChangedSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("grace");
-        await WithUserAsync("grace", (users, user) => users.UpdateSecurityStampAsync(user));
+        await factory.ChangeUserAsync("grace", (users, user) => users.UpdateSecurityStampAsync(user));
 
         var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
 
@@ -153,12 +150,4 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         {
             Address = "/connect/introspect", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = token,
         });
-
-    private async Task WithUserAsync(string userName, Func<UserManager<ApplicationUser>, ApplicationUser, Task<IdentityResult>> change)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var result = await change(users, (await users.FindByNameAsync(userName))!);
-        Assert.True(result.Succeeded);
-    }
 }

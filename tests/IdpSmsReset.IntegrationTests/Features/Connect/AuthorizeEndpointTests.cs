@@ -1,8 +1,5 @@
 using System.Net;
-using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -90,48 +87,39 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
     public async Task PromptNone_WithoutSession_ReturnsLoginRequired()
     {
         using var browser = factory.CreateBrowser();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
 
-        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var response = await AuthorizationRequests.SilentAsync(browser);
 
-        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(page)["error"]);
+        Assert.Equal("login_required", response["error"]);
     }
 
     [Fact]
     public async Task PromptNone_WithSession_ReturnsCodeWithoutAnyPage()
     {
-        using var browser = factory.CreateBrowser();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
+        using var browser = await factory.CreateSignedInBrowserAsync("alice");
 
-        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var response = await AuthorizationRequests.SilentAsync(browser);
 
-        Assert.True(AuthorizationRequests.ResponseParameters(page).ContainsKey("code"));
+        Assert.True(response.ContainsKey("code"));
+        Assert.Equal("state-123", response["state"]);
     }
 
     [Fact]
     public async Task SessionOfAUserLockedOutSinceSignIn_IsNoLongerAccepted()
     {
-        using var browser = factory.CreateBrowser();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "grace");
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("grace"))!, DateTimeOffset.UtcNow.AddHours(1));
-        }
+        using var browser = await factory.CreateSignedInBrowserAsync("grace");
+        await factory.ChangeUserAsync("grace", (users, user) => users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1)));
 
-        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var response = await AuthorizationRequests.SilentAsync(browser);
 
-        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(page)["error"]);
+        Assert.Equal("login_required", response["error"]);
     }
 
     [Fact]
     public async Task PromptLogin_WithSession_ShowsLoginPageAgain()
     {
-        using var browser = factory.CreateBrowser();
+        using var browser = await factory.CreateSignedInBrowserAsync("alice");
         var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
 
         var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "login"));
         var afterLogin = await AuthorizationRequests.SignInAsync(browser, page.Uri.ToString(), "alice");
@@ -143,9 +131,8 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
     [Fact]
     public async Task MaxAgeZero_WithSession_ShowsLoginPageAgain()
     {
-        using var browser = factory.CreateBrowser();
+        using var browser = await factory.CreateSignedInBrowserAsync("alice");
         var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
 
         var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, maxAge: 0));
 
@@ -167,9 +154,8 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
     [Fact]
     public async Task ResponseModeFormPost_ReturnsAFormThatPostsTheCodeToTheApplication()
     {
-        using var browser = factory.CreateBrowser();
+        using var browser = await factory.CreateSignedInBrowserAsync("alice");
         var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "alice");
 
         var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, responseMode: "form_post"));
 

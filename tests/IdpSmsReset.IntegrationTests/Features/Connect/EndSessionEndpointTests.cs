@@ -12,44 +12,39 @@ public sealed class EndSessionEndpointTests(IdpFactory factory) : IClassFixture<
         using var browser = factory.CreateBrowser();
         var client = OidcClients.Create(factory, new UserAgent(browser, "alice", TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
         var login = await client.LoginAsync();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
 
         var page = await browser.OpenAsync(EndSessionUrl(login.IdentityToken, TestBootstrap.PostLogoutRedirectUri));
-        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var silent = await AuthorizationRequests.SilentAsync(browser);
 
         Assert.Equal(TestBootstrap.PostLogoutRedirectUri + "?state=bye", page.ExternalRedirect?.ToString());
-        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(silent)["error"]);
+        Assert.Equal("login_required", silent["error"]);
     }
 
     [Fact]
     public async Task EndSession_WithoutIdTokenHint_AsksBeforeSigningOut()
     {
-        using var browser = factory.CreateBrowser();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "bob");
+        using var browser = await factory.CreateSignedInBrowserAsync("bob");
 
         var confirmation = await browser.OpenAsync("/connect/endsession");
         var home = await browser.SubmitAsync(confirmation);
-        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var silent = await AuthorizationRequests.SilentAsync(browser);
 
         Assert.Equal("/account/logout", confirmation.Path);
         Assert.Contains("Do you want to sign out", confirmation.Text);
         Assert.Contains("You are signed out.", home.Text);
-        Assert.Equal("login_required", AuthorizationRequests.ResponseParameters(silent)["error"]);
+        Assert.Equal("login_required", silent["error"]);
     }
 
     [Fact]
     public async Task EndSession_PostWithoutAntiforgeryToken_DoesNotSignOut()
     {
-        using var browser = factory.CreateBrowser();
-        var (_, challenge) = AuthorizationRequests.NewPkce();
-        await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "carol");
+        using var browser = await factory.CreateSignedInBrowserAsync("carol");
 
         var page = await browser.PostAsync(new Uri(IdpFactory.Origin + "/connect/endsession"), []);
-        var silent = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, prompt: "none"));
+        var silent = await AuthorizationRequests.SilentAsync(browser);
 
         Assert.Contains("This form has expired", page.Text);
-        Assert.True(AuthorizationRequests.ResponseParameters(silent).ContainsKey("code"));
+        Assert.True(silent.ContainsKey("code"));
     }
 
     [Fact]
