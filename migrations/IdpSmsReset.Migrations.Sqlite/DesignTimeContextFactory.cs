@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IdpSmsReset.Migrations.Sqlite;
 
-/// <summary>Lets <c>dotnet ef</c> build the SQLite model from this project alone, without starting the server.</summary>
+/// <summary>Lets <c>dotnet ef</c> build the Sqlite model from this project alone; no server is contacted to add a migration.</summary>
 public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<IdpDbContext>
 {
     public IdpDbContext CreateDbContext(string[] args)

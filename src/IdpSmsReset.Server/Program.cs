@@ -2,11 +2,14 @@ using IdpSmsReset.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddIdpStartupReporting();
 builder.AddIdpOptions();
 builder.AddIdpStorage();
+builder.AddIdpJobs();
 builder.AddIdpIdentity();
 builder.AddIdpOpenIddict();
 builder.AddIdpPages();
+builder.AddIdpHealth();
 
 var app = builder.Build();
 

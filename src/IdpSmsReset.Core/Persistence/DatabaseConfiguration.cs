@@ -5,19 +5,20 @@ namespace IdpSmsReset.Core.Persistence;
 /// <summary>Points a context at the configured provider and at that provider's migrations assembly.</summary>
 public static class DatabaseConfiguration
 {
-    public const string SqliteMigrationsAssembly = "IdpSmsReset.Migrations.Sqlite";
-
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/idp.db";
+
+    public static string MigrationsAssembly(DatabaseProvider provider) => $"IdpSmsReset.Migrations.{provider}";
 
     public static DbContextOptionsBuilder UseIdpDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        switch (provider)
+        var migrations = MigrationsAssembly(provider);
+        return provider switch
         {
-            case DatabaseProvider.Sqlite:
-                return options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-            default:
-                throw new NotSupportedException(
-                    $"Database:Provider '{provider}' is not available yet; use 'Sqlite'.");
-        }
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)),
+            // Transient faults (failover, throttling) are retried; the token endpoint should not fail on a blip.
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite, SqlServer or PostgreSql."),
+        };
     }
 }

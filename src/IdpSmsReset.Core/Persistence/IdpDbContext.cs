@@ -1,12 +1,16 @@
 using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Persistence;
 
 /// <summary>One context for Identity, OpenIddict and the domain, so one transaction can span them.</summary>
-public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data Protection's key ring, shared by every instance so cookies and encrypted secrets survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -15,5 +19,6 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
         builder.UseOpenIddict();
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }
 }

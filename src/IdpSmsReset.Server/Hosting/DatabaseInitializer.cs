@@ -1,3 +1,4 @@
+using System.Data.Common;
 using IdpSmsReset.Core.Bootstrap;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +9,13 @@ namespace IdpSmsReset.Server.Hosting;
 /// Applies pending migrations, then the bootstrap file. Runs as a hosted service so that it completes before
 /// Kestrel accepts requests, also under WebApplicationFactory (which never runs code after Build()).
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(
+    IServiceProvider services, IdpDatabase database, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        await database.Database.MigrateAsync(cancellationToken);
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), cancellationToken);
 
         if (bootstrap.Loaded is not var (path, document))
         {
@@ -28,4 +29,19 @@ internal sealed class DatabaseInitializer(IServiceProvider services, BootstrapSo
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(IdpDbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbException || exception.InnerException is DbException)
+        {
+            // The retrying strategies wrap the provider's exception; its own message says what went wrong.
+            var cause = exception as DbException ?? (DbException)exception.InnerException!;
+            throw new DatabaseUnavailableException(
+                $"ConnectionStrings:Idp: the {database.Provider} database (Database:Provider) cannot be used: {cause.Message}", exception);
+        }
+    }
 }

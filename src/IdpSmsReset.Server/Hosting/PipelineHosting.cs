@@ -26,12 +26,14 @@ public static class PipelineHosting
         || path.StartsWithSegments(OpenIddictHosting.UserInfoEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
-        || path.StartsWithSegments("/.well-known");
+        || path.StartsWithSegments("/.well-known")
+        || path.StartsWithSegments("/health");
 
     public static WebApplication MapIdpEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
         app.MapConnectEndpoints();
+        app.MapIdpHealth();
         return app;
     }
 }

@@ -1,20 +1,25 @@
 using IdpSmsReset.Core.Bootstrap;
-using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
 
 public static class RunHosting
 {
-    /// <summary>Runs the server; a configuration or bootstrap mistake ends it with one line that names the setting.</summary>
+    /// <summary>
+    /// The host logs a failed start with its stack trace; a configuration mistake is reported by
+    /// <see cref="RunIdpAsync"/> in one line instead, and anything else still surfaces as an unhandled exception.
+    /// </summary>
+    public static WebApplicationBuilder AddIdpStartupReporting(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        return builder;
+    }
+
+    /// <summary>Runs the server; a configuration, database or bootstrap mistake ends it with one line naming the setting.</summary>
     public static async Task<int> RunIdpAsync(this WebApplication app)
     {
         try
         {
-            // Validated now, before the host would log a failure with a stack trace.
-            _ = app.Services.GetRequiredService<IOptions<IdpOptions>>().Value;
-            _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            _ = app.Services.GetRequiredService<BootstrapSource>().Loaded;
             await app.RunAsync();
             return 0;
         }
@@ -28,10 +33,12 @@ public static class RunHosting
     internal static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
-        BootstrapException bootstrap => bootstrap.Message,
-        InvalidOperationException { InnerException: FormatException or InvalidOperationException } binding
-            when binding.Message.Contains("configuration value", StringComparison.Ordinal) => binding.Message,
-        AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerException!),
+        BootstrapException or DatabaseUnavailableException => exception.Message,
+        // The configuration binder's own words name the key and the value it could not convert.
+        InvalidOperationException { InnerException: not null } binding
+            when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,
+        AggregateException aggregate when aggregate.InnerExceptions.All(inner => Describe(inner) is not null) =>
+            string.Join(" ", aggregate.InnerExceptions.Select(inner => Describe(inner))),
         _ => null,
     };
 }

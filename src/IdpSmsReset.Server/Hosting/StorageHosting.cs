@@ -1,43 +1,36 @@
 using IdpSmsReset.Core.Persistence;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
 
 public static class StorageHosting
 {
+    /// <summary>The name every instance shares, so that they read each other's cookies and protected data.</summary>
+    public const string DataProtectionApplicationName = "IdpSmsReset";
+
     /// <summary>The database, migrated and bootstrapped before the server accepts its first request.</summary>
     public static WebApplicationBuilder AddIdpStorage(this WebApplicationBuilder builder)
     {
+        // First of the hosted services: Data Protection loads its key ring from the database at start.
+        builder.Services.AddSingleton<BootstrapSource>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+
+        builder.Services.AddSingleton(services => IdpDatabase.Resolve(
+            services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IHostEnvironment>()));
+
         // Pooled: the token endpoint and the login page open a context on every request.
         builder.Services.AddDbContextPool<IdpDbContext>((services, options) =>
         {
-            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var environment = services.GetRequiredService<IHostEnvironment>();
-            options.UseIdpDatabase(database.Provider, ResolveConnectionString(database, environment));
+            var database = services.GetRequiredService<IdpDatabase>();
+            options.UseIdpDatabase(database.Provider, database.ConnectionString);
         });
 
-        builder.Services.AddSingleton<BootstrapSource>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // Keys in the database: a restart or a second instance keeps cookies, anti-forgery tokens and secrets readable.
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<IdpDbContext>();
+
         return builder;
-    }
-
-    private static string ResolveConnectionString(DatabaseOptions database, IHostEnvironment environment)
-    {
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            return database.ConnectionString
-                ?? throw new InvalidOperationException($"ConnectionStrings:Idp is required for Database:Provider '{database.Provider}'.");
-        }
-
-        // A relative SQLite file is taken from the content root, not from wherever the process was started.
-        var sqlite = new SqliteConnectionStringBuilder(database.ConnectionString ?? DatabaseConfiguration.DefaultSqliteConnectionString);
-        if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
-        {
-            sqlite.DataSource = Path.GetFullPath(file, environment.ContentRootPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
-        }
-
-        return sqlite.ToString();
     }
 }

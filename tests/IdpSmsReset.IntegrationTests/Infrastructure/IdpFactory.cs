@@ -1,26 +1,25 @@
+using System.Net;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
-/// <summary>The server in memory, on a SQLite database of its own, bootstrapped with <see cref="TestBootstrap"/>.</summary>
-public class IdpFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The server in memory, on a database of its own, bootstrapped with <see cref="TestBootstrap"/>. One subclass per
+/// database provider; the tests are written once against this class and run on each.
+/// </summary>
+public abstract class IdpFactory : WebApplicationFactory<Program>
 {
     public const string Origin = "http://localhost";
 
-    public IdpFactory()
-        : this(Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n")))
-    {
-    }
-
-    /// <summary>A server on the database (and bootstrap file) in <paramref name="dataDirectory"/>: a restart when it already exists.</summary>
-    internal IdpFactory(string dataDirectory)
+    protected IdpFactory(string dataDirectory)
     {
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
@@ -31,27 +30,34 @@ public class IdpFactory : WebApplicationFactory<Program>
         }
     }
 
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Holds the bootstrap file (and, for SQLite, the database files).</summary>
     public string DataDirectory { get; }
+
+    public string BootstrapPath { get; }
+
+    public Dictionary<string, string?> Settings { get; } = [];
 
     /// <summary>Leave the database behind on dispose, for a test that restarts the server on it.</summary>
     public bool KeepData { get; set; }
 
-    public string BootstrapPath { get; set; }
-
-    public string EnvironmentName { get; set; } = "Development";
-
-    public Dictionary<string, string?> Settings { get; } = [];
-
     /// <summary>Counts the SQL commands the server sends, for the round-trip budget tests.</summary>
     public CommandCounter Commands { get; } = new();
 
+    protected abstract string ConnectionString { get; }
+
+    /// <summary>A new server on this one's database and bootstrap file, as after a restart.</summary>
+    public abstract IdpFactory Restart();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Idp", $"Data Source={Path.Combine(DataDirectory, "idp.db")}");
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Idp", ConnectionString);
         builder.UseSetting("Idp:Issuer", Origin);
         builder.UseSetting("Idp:Bootstrap:Path", BootstrapPath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -61,9 +67,12 @@ public class IdpFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<IdpDbContext>(options => options.AddInterceptors(Commands)));
     }
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects by itself.</summary>
-    public TestBrowser CreateBrowser() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>A browser-like client: keeps cookies (in <paramref name="cookies"/> when given), does not follow redirects by itself.</summary>
+    public TestBrowser CreateBrowser(CookieContainer? cookies = null)
+    {
+        cookies ??= new CookieContainer();
+        return new TestBrowser(CreateDefaultClient(new Uri(Origin), new CookieContainerHandler(cookies)), cookies);
+    }
 
     /// <summary>A browser that has already signed in as <paramref name="userName"/> on the login page.</summary>
     public async Task<TestBrowser> CreateSignedInBrowserAsync(string userName)
@@ -93,15 +102,21 @@ public class IdpFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && !KeepData)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left for the OS to clean from the temp folder.
-            }
+            DeleteData();
         }
     }
+
+    protected virtual void DeleteData()
+    {
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean from the temp folder.
+        }
+    }
+
+    protected static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n"));
 }

@@ -9,11 +9,14 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// Drives the hosted pages as a person's browser would: follows redirects within the server, keeps cookies,
 /// fills and submits the forms it is shown, and stops where the server sends it to a relying application.
 /// </summary>
-public sealed class TestBrowser(HttpClient client) : IDisposable
+public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client => client;
+
+    /// <summary>The browser's cookie jar; handed to a browser of a restarted server, it is the same browser.</summary>
+    public CookieContainer Cookies => cookies;
 
     public async Task<BrowserPage> OpenAsync(string url) => await FollowAsync(await client.GetAsync(url), new Uri(client.BaseAddress!, url));
 

@@ -4,9 +4,9 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
 /// <summary>The sign-in a relying application performs, driven by a real OIDC client library.</summary>
-public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixture<IdpFactory>
+public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
 {
-    [Fact]
+    [SkippableFact]
     public async Task PublicClientWithPkce_SignInThroughLoginForm_GetsValidatedIdTokenAndUserInfo()
     {
         using var browser = factory.CreateBrowser();
@@ -24,7 +24,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.NotNull(result.RefreshToken);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExplicitConsentApplication_FirstSignIn_AsksOnceThenRemembers()
     {
         using var browser = factory.CreateBrowser();
@@ -41,7 +41,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal("Bob Example", second.User.FindFirst("name")?.Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExplicitConsentApplication_UserDenies_ApplicationReceivesAccessDenied()
     {
         using var browser = factory.CreateBrowser();
@@ -55,7 +55,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal(["/account/login", "/connect/consent"], agent.PagesSeen);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefreshToken_UsedOnce_IsRotatedAndTheOldOneRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("alice");
@@ -69,7 +69,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal("invalid_grant", replayed.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefreshToken_UserDeletedSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("dave");
@@ -80,7 +80,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefreshToken_UserLockedOutSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("erin");
@@ -91,7 +91,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefreshToken_PasswordChangedSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("grace");
@@ -102,7 +102,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Introspection_AccessTokenBeforeAndAfterRevocation_ActiveThenInactive()
     {
         var (_, login) = await SignInWithWebClientAsync("alice");
@@ -121,7 +121,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
         Assert.False(after.IsActive);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RefreshToken_Revoked_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("heidi");
@@ -151,3 +151,7 @@ public sealed class AuthorizationCodeFlowTests(IdpFactory factory) : IClassFixtu
             Address = "/connect/introspect", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = token,
         });
 }
+
+public sealed class AuthorizationCodeFlowTestsOnSqlite(SqliteIdpFactory factory) : AuthorizationCodeFlowTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class AuthorizationCodeFlowTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizationCodeFlowTests(factory), IClassFixture<PostgreSqlIdpFactory>;

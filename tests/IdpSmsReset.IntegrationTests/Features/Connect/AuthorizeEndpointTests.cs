@@ -4,9 +4,9 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
 /// <summary>What the authorization endpoint answers to requests a client library would not send.</summary>
-public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<IdpFactory>
+public abstract class AuthorizeEndpointTests(IdpFactory factory)
 {
-    [Fact]
+    [SkippableFact]
     public async Task UnregisteredRedirectUri_ShowsErrorPageAndDoesNotRedirect()
     {
         using var browser = factory.CreateBrowser();
@@ -21,7 +21,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.DoesNotContain("evil.example", page.Html);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnknownClient_ShowsErrorPageAndDoesNotRedirect()
     {
         using var browser = factory.CreateBrowser();
@@ -34,7 +34,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Contains("This sign-in request cannot continue", page.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PlainCodeChallenge_IsRefusedWithTheReason()
     {
         using var browser = factory.CreateBrowser();
@@ -46,7 +46,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Contains("The specified 'code_challenge_method' is not supported.", page.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PublicClientWithoutPkce_IsRefusedWithTheReason()
     {
         using var browser = factory.CreateBrowser();
@@ -58,7 +58,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Contains("The 'code_challenge' parameter required for this client application is missing.", page.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConfidentialClientWithoutPkce_IsAccepted()
     {
         using var browser = factory.CreateBrowser();
@@ -68,7 +68,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.True(response.ContainsKey("code"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Discovery_AdvertisesOnlyS256AndNoImplicitOrPasswordGrant()
     {
         using var client = factory.CreateClient();
@@ -83,7 +83,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Contains("\"issuer\": \"http://localhost/\"", discovery);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PromptNone_WithoutSession_ReturnsLoginRequired()
     {
         using var browser = factory.CreateBrowser();
@@ -93,7 +93,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("login_required", response["error"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PromptNone_WithSession_ReturnsCodeWithoutAnyPage()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("alice");
@@ -104,7 +104,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("state-123", response["state"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SessionOfAUserLockedOutSinceSignIn_IsNoLongerAccepted()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("grace");
@@ -115,7 +115,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("login_required", response["error"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PromptLogin_WithSession_ShowsLoginPageAgain()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("alice");
@@ -128,7 +128,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.True(afterLogin.ContainsKey("code"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MaxAgeZero_WithSession_ShowsLoginPageAgain()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("alice");
@@ -139,7 +139,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("/account/login", page.Path);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LoginHint_PrefillsTheUserName()
     {
         using var browser = factory.CreateBrowser();
@@ -151,7 +151,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("bob@example.com", page.InputValue("Input.UserName"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResponseModeFormPost_ReturnsAFormThatPostsTheCodeToTheApplication()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("alice");
@@ -166,7 +166,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("state-123", page.InputValue("state"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConsentDecision_InALinkWithoutAntiforgeryToken_IsIgnored()
     {
         using var browser = factory.CreateBrowser();
@@ -188,3 +188,7 @@ public sealed class AuthorizeEndpointTests(IdpFactory factory) : IClassFixture<I
         Assert.Equal("/connect/consent", forged.Path);
     }
 }
+
+public sealed class AuthorizeEndpointTestsOnSqlite(SqliteIdpFactory factory) : AuthorizeEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class AuthorizeEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizeEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;

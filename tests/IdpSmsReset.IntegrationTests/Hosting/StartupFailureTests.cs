@@ -1,46 +1,12 @@
-using IdpSmsReset.Core.Persistence;
-using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
 
-/// <summary>What happens when the server starts: migrations, bootstrap, and refusals of a bad configuration.</summary>
-public sealed class StartupTests : IDisposable
+/// <summary>The server started as a process, as an operator starts it: a bad configuration ends it with one clear line.</summary>
+public sealed class StartupFailureTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _directory = Directory.CreateTempSubdirectory("idp-startup-").FullName;
-
-    [Fact]
-    public async Task Bootstrap_AppliedAtEveryRestart_CreatesNothingTwiceAndKeepsChangedPasswords()
-    {
-        string dataDirectory;
-        using (var first = new IdpFactory { KeepData = true })
-        {
-            dataDirectory = first.DataDirectory;
-            await using var scope = first.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var alice = (await users.FindByNameAsync("alice"))!;
-            Assert.True((await users.ChangePasswordAsync(alice, TestBootstrap.Password, "a new passphrase of mine")).Succeeded);
-        }
-
-        using var second = new IdpFactory(dataDirectory);
-        await using var restarted = second.Services.CreateAsyncScope();
-        var database = restarted.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var manager = restarted.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-
-        Assert.Equal(4, await database.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync());
-        Assert.Equal(TestBootstrap.UserNames.Length, await database.Users.CountAsync());
-        Assert.True(await manager.CheckPasswordAsync((await manager.FindByNameAsync("alice"))!, "a new passphrase of mine"));
-        using var backchannel = OidcClients.Backchannel(second);
-        var token = await Duende.IdentityModel.Client.HttpClientTokenRequestExtensions.RequestClientCredentialsTokenAsync(backchannel, new()
-        {
-            Address = "/connect/token", ClientId = TestBootstrap.ServiceClientId, ClientSecret = TestBootstrap.ServiceClientSecret,
-        });
-        Assert.False(token.IsError, token.Error);
-    }
 
     [Fact]
     public async Task Development_WithUrlsAndNoIssuer_ServesDiscoveryUnderTheListenAddress()
@@ -115,6 +81,20 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Database:Provider", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task UnreachablePostgreSql_RefusesToStartNamingTheSetting()
+    {
+        var settings = Settings("Development");
+        settings["Database__Provider"] = "PostgreSql";
+        settings["ConnectionStrings__Idp"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=idp;Timeout=3";
+
+        var (exitCode, output) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("IdpSmsReset cannot start: ConnectionStrings:Idp: the PostgreSql database (Database:Provider) cannot be used", output);
         Assert.DoesNotContain("   at ", output);
     }
 

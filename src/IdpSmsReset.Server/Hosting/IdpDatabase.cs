@@ -1,0 +1,41 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>The database this instance uses, with its connection string made absolute where it names a file.</summary>
+public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionString)
+{
+    public static IdpDatabase Resolve(DatabaseOptions options, IHostEnvironment environment)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new DatabaseUnavailableException($"ConnectionStrings:Idp is required for Database:Provider '{options.Provider}'.")
+                : new IdpDatabase(options.Provider, options.ConnectionString);
+        }
+
+        // A relative SQLite file is taken from the content root, not from wherever the process was started.
+        var sqlite = new SqliteConnectionStringBuilder(options.ConnectionString ?? DatabaseConfiguration.DefaultSqliteConnectionString);
+        if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            sqlite.DataSource = Path.GetFullPath(file, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        }
+
+        return new IdpDatabase(DatabaseProvider.Sqlite, sqlite.ToString());
+    }
+
+    /// <summary>
+    /// SQLite only: the file Hangfire keeps its jobs in, beside the database (its storage opens files its own way,
+    /// and a separate file keeps its polling from contending with the application's writes).
+    /// </summary>
+    public string SqliteJobsFile()
+    {
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + ".jobs.db");
+    }
+}
+
+/// <summary>The database cannot be used; the message names the setting to fix.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

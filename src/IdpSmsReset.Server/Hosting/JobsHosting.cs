@@ -1,0 +1,80 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Hosting;
+
+public static class JobsHosting
+{
+    public const string SchemaName = "hangfire";
+
+    // Someone is waiting for the code a job sends: Hangfire.PostgreSql's default 15 s poll is far too slow.
+    private static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Hangfire, storing its jobs on the application's database server, so they survive a restart.</summary>
+    public static WebApplicationBuilder AddIdpJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>()
+            .Bind(builder.Configuration.GetSection(JobsOptions.SectionName))
+            .Validate(options => options.WorkerCount is >= 1 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .ValidateOnStart();
+
+        // Registered before AddHangfire, which then keeps them: Hangfire's defaults are process-wide statics
+        // (JobStorage.Current, JobActivator.Current) that two hosts in one process would overwrite.
+        builder.Services.AddSingleton(services => CreateStorage(services.GetRequiredService<IdpDatabase>()));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.RunServer)
+        {
+            builder.Services.AddHangfireServer((services, server) =>
+            {
+                server.WorkerCount = services.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                server.Queues = JobQueues.ByPriority;
+                server.SchedulePollingInterval = QueuePollInterval;
+            });
+        }
+
+        return builder;
+    }
+
+    private static JobStorage CreateStorage(IdpDatabase database) => database.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SQLiteStorage(database.SqliteJobsFile(), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }),
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+        {
+            SchemaName = SchemaName,
+            PrepareSchemaIfNecessary = true,
+            // Zero: the storage waits on the queue instead of polling it.
+            QueuePollInterval = TimeSpan.Zero,
+            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+            UseRecommendedIsolationLevel = true,
+            DisableGlobalLocks = true,
+        }),
+        DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(database.ConnectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider."),
+    };
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = SchemaName,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = QueuePollInterval,
+            // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued; the poll interval is the fallback.
+            EnableLongPolling = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+}

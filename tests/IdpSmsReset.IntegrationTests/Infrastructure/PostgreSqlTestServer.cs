@@ -1,0 +1,76 @@
+using Npgsql;
+
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests use: <c>IDP_TEST_POSTGRES</c> (a connection string without a database), by default
+/// the one <c>.ci/run</c> starts. Absent, its tests skip and say why; when <c>CI</c> is set, absence fails them.
+/// </summary>
+public static class PostgreSqlTestServer
+{
+    public const string ConnectionStringVariable = "IDP_TEST_POSTGRES";
+    private const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=idp;Password=idp";
+
+    private static readonly Lazy<string?> Unavailability = new(Probe);
+
+    public static string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    public static void RequireAvailable()
+    {
+        if (Unavailability.Value is not { } reason)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            throw new InvalidOperationException($"PostgreSQL is required when CI is set, and {reason}");
+        }
+
+        throw new SkipException($"Skipped: {reason} Start PostgreSQL (see .ci/run) or set {ConnectionStringVariable}.");
+    }
+
+    public static void CreateDatabaseIfMissing(string database) =>
+        Execute($"""
+            SELECT 1 FROM pg_database WHERE datname = '{database}'
+            """, $"CREATE DATABASE \"{database}\"");
+
+    public static void DropDatabase(string database)
+    {
+        if (Unavailability.Value is null)
+        {
+            Execute(null, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    private static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    private static void Execute(string? unlessExists, string command)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        if (unlessExists is not null && new NpgsqlCommand(unlessExists, connection).ExecuteScalar() is not null)
+        {
+            return;
+        }
+
+        new NpgsqlCommand(command, connection).ExecuteNonQuery();
+    }
+
+    private static string? Probe()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Timeout = 3 }.ConnectionString);
+            connection.Open();
+            return null;
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            var host = new NpgsqlConnectionStringBuilder(ServerConnectionString).Host;
+            return $"no PostgreSQL server answered at {host} ({exception.Message}).";
+        }
+    }
+}
