@@ -30,6 +30,7 @@ public static class IdentityHosting
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<IdpDbContext>()
+            .AddUserManager<IdpUserManager>()
             .AddDefaultTokenProviders();
 
         builder.Services.ConfigureApplicationCookie(options =>

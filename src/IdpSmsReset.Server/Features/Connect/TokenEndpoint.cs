@@ -15,7 +15,8 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// </summary>
 internal static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -33,6 +34,11 @@ internal static class TokenEndpoint
 
         var grant = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
             ?? throw new InvalidOperationException("OpenIddict validated a grant without a principal.");
+        if (request.IsRefreshTokenGrantType() && !await TryRedeemAsync(tokens, grant))
+        {
+            return OAuthErrors.InvalidGrant("The specified refresh token has already been used.");
+        }
+
         var user = await signIn.UserManager.FindByIdAsync(grant.GetClaim(Claims.Subject)!);
         if (user is null)
         {
@@ -54,6 +60,16 @@ internal static class TokenEndpoint
         await userClaims.RefreshAsync(identity, user);
         identity.SetDestinations(ClaimDestinations.For);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Marks the refresh token used, under its concurrency token, so that of several parallel requests one wins.
+    /// OpenIddict redeems it too, but deliberately ignores a lost race for refresh tokens.
+    /// </summary>
+    private static async Task<bool> TryRedeemAsync(IOpenIddictTokenManager tokens, ClaimsPrincipal grant)
+    {
+        var token = grant.GetTokenId() is { } id ? await tokens.FindByIdAsync(id) : null;
+        return token is not null && await tokens.TryRedeemAsync(token);
     }
 
     private static IResult IssueForClient(OpenIddictRequest request)

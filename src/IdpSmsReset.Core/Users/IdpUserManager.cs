@@ -1,0 +1,46 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Core.Users;
+
+/// <summary>
+/// Identity's user manager with failed sign-ins counted by the database. Identity increments the count in memory
+/// and saves it under the concurrency stamp, so wrong passwords sent in parallel overwrite each other and the
+/// lockout is never reached; an atomic increment counts every one of them.
+/// </summary>
+public sealed class IdpUserManager(
+    IdpDbContext database,
+    IUserStore<ApplicationUser> store,
+    IOptions<IdentityOptions> optionsAccessor,
+    IPasswordHasher<ApplicationUser> passwordHasher,
+    IEnumerable<IUserValidator<ApplicationUser>> userValidators,
+    IEnumerable<IPasswordValidator<ApplicationUser>> passwordValidators,
+    ILookupNormalizer keyNormalizer,
+    IdentityErrorDescriber errors,
+    IServiceProvider services,
+    ILogger<UserManager<ApplicationUser>> logger,
+    TimeProvider time)
+    : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
+{
+    public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var users = database.Users.Where(candidate => candidate.Id == user.Id);
+        await users.ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1));
+
+        // Only the request whose increment reached the limit finds the count there, so the lockout is set once.
+        var lockout = Options.Lockout;
+        await users
+            .Where(candidate => candidate.LockoutEnabled && candidate.AccessFailedCount >= lockout.MaxFailedAccessAttempts)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(candidate => candidate.LockoutEnd, time.GetUtcNow() + lockout.DefaultLockoutTimeSpan)
+                .SetProperty(candidate => candidate.AccessFailedCount, 0));
+
+        // The caller checks IsLockedOutAsync on this instance next: it must see what the database now holds.
+        await database.Entry(user).ReloadAsync();
+        return IdentityResult.Success;
+    }
+}
