@@ -44,12 +44,23 @@ public static class PostgreSqlTestServer
         }
     }
 
+    /// <summary>Where databases are created and dropped: the configured database, else <c>postgres</c>.</summary>
+    private static string AdminConnectionString
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString);
+            builder.Database = string.IsNullOrEmpty(builder.Database) ? "postgres" : builder.Database;
+            return builder.ConnectionString;
+        }
+    }
+
     private static string ServerConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
 
     private static void Execute(string? unlessExists, string command)
     {
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         if (unlessExists is not null && new NpgsqlCommand(unlessExists, connection).ExecuteScalar() is not null)
         {
@@ -63,7 +74,7 @@ public static class PostgreSqlTestServer
     {
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Timeout = 3 }.ConnectionString);
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 3 }.ConnectionString);
             connection.Open();
             return null;
         }
