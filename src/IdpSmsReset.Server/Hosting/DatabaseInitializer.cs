@@ -1,7 +1,4 @@
-using System.Data.Common;
 using IdpSmsReset.Core.Bootstrap;
-using IdpSmsReset.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -10,18 +7,17 @@ namespace IdpSmsReset.Server.Hosting;
 /// Kestrel accepts requests, also under WebApplicationFactory (which never runs code after Build()).
 /// </summary>
 internal sealed class DatabaseInitializer(
-    IServiceProvider services, IdpDatabase database, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService
+    IServiceProvider services, DatabaseMigration migration, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        await MigrateAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), cancellationToken);
-
+        await migration.EnsureMigratedAsync();
         if (bootstrap.Loaded is not var (path, document))
         {
             return;
         }
 
+        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BootstrapApplier>().ApplyAsync(document, cancellationToken);
         logger.LogInformation(
             "Applied bootstrap file {Path}: {Applications} applications, {Users} users",
@@ -29,19 +25,4 @@ internal sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task MigrateAsync(IdpDbContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.Database.MigrateAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is DbException || exception.InnerException is DbException)
-        {
-            // The retrying strategies wrap the provider's exception; its own message says what went wrong.
-            var cause = exception as DbException ?? (DbException)exception.InnerException!;
-            throw new DatabaseUnavailableException(
-                $"ConnectionStrings:Idp: the {database.Provider} database (Database:Provider) cannot be used: {cause.Message}", exception);
-        }
-    }
 }

@@ -26,7 +26,12 @@ public static class JobsHosting
 
         // Registered before AddHangfire, which then keeps them: Hangfire's defaults are process-wide statics
         // (JobStorage.Current, JobActivator.Current) that two hosts in one process would overwrite.
-        builder.Services.AddSingleton(services => CreateStorage(services.GetRequiredService<IdpDatabase>()));
+        builder.Services.AddSingleton(services =>
+        {
+            // Built while the host is assembled, before any hosted service starts: the schema must exist first.
+            services.GetRequiredService<DatabaseMigration>().EnsureMigratedAsync().GetAwaiter().GetResult();
+            return CreateStorage(services.GetRequiredService<IdpDatabase>());
+        });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
 
         builder.Services.AddHangfire(configuration => configuration

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
-/// <summary>The server on a PostgreSQL database of its own, created on first use and dropped on dispose.</summary>
+/// <summary>
+/// The server on a PostgreSQL database of its own, dropped on dispose. The server creates it, as it does on a fresh
+/// production server: its first migration runs before the job storage needs the database.
+/// </summary>
 public sealed class PostgreSqlIdpFactory : IdpFactory
 {
     private readonly string _database;
@@ -26,7 +29,6 @@ public sealed class PostgreSqlIdpFactory : IdpFactory
     protected override IHost CreateHost(IHostBuilder builder)
     {
         PostgreSqlTestServer.RequireAvailable();
-        PostgreSqlTestServer.CreateDatabaseIfMissing(_database);
         return base.CreateHost(builder);
     }
 

@@ -31,20 +31,17 @@ public static class PostgreSqlTestServer
         throw new SkipException($"Skipped: {reason} Start PostgreSQL (see .ci/run) or set {ConnectionStringVariable}.");
     }
 
-    public static void CreateDatabaseIfMissing(string database) =>
-        Execute($"""
-            SELECT 1 FROM pg_database WHERE datname = '{database}'
-            """, $"CREATE DATABASE \"{database}\"");
-
     public static void DropDatabase(string database)
     {
         if (Unavailability.Value is null)
         {
-            Execute(null, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            using var connection = new NpgsqlConnection(AdminConnectionString);
+            connection.Open();
+            new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection).ExecuteNonQuery();
         }
     }
 
-    /// <summary>Where databases are created and dropped: the configured database, else <c>postgres</c>.</summary>
+    /// <summary>Where test databases are dropped from: the configured database, else <c>postgres</c>.</summary>
     private static string AdminConnectionString
     {
         get
@@ -57,18 +54,6 @@ public static class PostgreSqlTestServer
 
     private static string ServerConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
-
-    private static void Execute(string? unlessExists, string command)
-    {
-        using var connection = new NpgsqlConnection(AdminConnectionString);
-        connection.Open();
-        if (unlessExists is not null && new NpgsqlCommand(unlessExists, connection).ExecuteScalar() is not null)
-        {
-            return;
-        }
-
-        new NpgsqlCommand(command, connection).ExecuteNonQuery();
-    }
 
     private static string? Probe()
     {
