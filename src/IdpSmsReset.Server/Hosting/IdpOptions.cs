@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>The <c>Idp</c> configuration section. Every default is documented here and nowhere else.</summary>
@@ -46,4 +48,7 @@ public sealed class CertificateFile
     public string? Password { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Path);
+
+    public X509Certificate2 Load() =>
+        X509CertificateLoader.LoadPkcs12FromFile(Path!, Password, X509KeyStorageFlags.EphemeralKeySet);
 }

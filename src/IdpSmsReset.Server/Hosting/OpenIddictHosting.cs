@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Features.Connect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,18 +86,15 @@ public static class OpenIddictHosting
         // Loaded once, when the options are first built: no key material is read on a request.
         if (idp.Certificates.Signing.IsConfigured)
         {
-            var signing = LoadCertificate(idp.Certificates.Signing);
+            var signing = idp.Certificates.Signing.Load();
             server.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(signing), SecurityAlgorithms.RsaSha256));
         }
 
         if (idp.Certificates.Encryption.IsConfigured)
         {
-            var encryption = LoadCertificate(idp.Certificates.Encryption);
+            var encryption = idp.Certificates.Encryption.Load();
             server.EncryptionCredentials.Add(new EncryptingCredentials(
                 new X509SecurityKey(encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
     }
-
-    private static X509Certificate2 LoadCertificate(CertificateFile file) =>
-        X509CertificateLoader.LoadPkcs12FromFile(file.Path!, file.Password, X509KeyStorageFlags.EphemeralKeySet);
 }

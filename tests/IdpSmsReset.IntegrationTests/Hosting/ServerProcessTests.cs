@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
 
-/// <summary>The server started as a process, as an operator starts it: a bad configuration ends it with one clear line.</summary>
-public sealed class StartupFailureTests : IDisposable
+/// <summary>The server started as a process, as an operator starts it: production settings work, a bad configuration ends it with one clear line.</summary>
+public sealed class ServerProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _directory = Directory.CreateTempSubdirectory("idp-startup-").FullName;
@@ -19,6 +21,27 @@ public sealed class StartupFailureTests : IDisposable
 
         Assert.Contains($"\"issuer\": \"http://127.0.0.1:{port}/\"", discovery);
         Assert.Contains($"\"authorization_endpoint\": \"http://127.0.0.1:{port}/connect/authorize\"", discovery);
+    }
+
+    [Fact]
+    public async Task Production_WithCertificates_StartsAndEncryptsTheDataProtectionKeys()
+    {
+        var settings = Settings("Production");
+        settings["Idp__Certificates__Signing__Path"] = WriteCertificate("signing");
+        settings["Idp__Certificates__Signing__Password"] = "pfx-password";
+        settings["Idp__Certificates__Encryption__Path"] = WriteCertificate("encryption");
+        settings["Idp__Certificates__Encryption__Password"] = "pfx-password";
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var health = await PollAsync(() => http.GetStringAsync("/health/ready"), server);
+        var discovery = await http.GetAsync("/.well-known/openid-configuration");
+
+        Assert.Equal("Healthy", health);
+        // OpenIddict refuses plain HTTP outside Development: production runs behind TLS.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, discovery.StatusCode);
+        Assert.Contains("encryptedSecret", await ReadSqliteAsync("SELECT Xml FROM DataProtectionKeys"));
     }
 
     [Fact]
@@ -108,6 +131,25 @@ public sealed class StartupFailureTests : IDisposable
             ["Idp__Bootstrap__Path"] = bootstrap ?? WriteBootstrap(TestBootstrap.Json),
         };
         return settings;
+    }
+
+    private string WriteCertificate(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=IdpSmsReset test {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(_directory, name + ".pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "pfx-password"));
+        return path;
+    }
+
+    private async Task<string> ReadSqliteAsync(string query)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "idp.db")}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = query;
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private string WriteBootstrap(string json)
