@@ -1,16 +1,6 @@
 using IdpSmsReset.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace IdpSmsReset.Migrations.PostgreSql;
 
-/// <summary>Lets <c>dotnet ef</c> build the PostgreSql model from this project alone; no server is contacted to add a migration.</summary>
-public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<IdpDbContext>
-{
-    public IdpDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<IdpDbContext>();
-        options.UseIdpDatabase(DatabaseProvider.PostgreSql, "Host=localhost;Database=idp_design_time;Username=postgres");
-        return new IdpDbContext(options.Options);
-    }
-}
+/// <summary>Found by <c>dotnet ef</c> in this assembly: the PostgreSql model, for <c>scripts/add-migration.sh</c>.</summary>
+public sealed class DesignTimeContextFactory() : IdpDesignTimeContextFactory(DatabaseProvider.PostgreSql, "Host=localhost;Database=idp_design_time;Username=postgres");
