@@ -28,9 +28,17 @@ public static class StorageHosting
         });
 
         // Keys in the database: a restart or a second instance keeps cookies, anti-forgery tokens and secrets readable.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<IdpDbContext>();
+
+        // Where an encryption certificate is configured (required outside Development), the key ring is encrypted
+        // with it, so that a copy of the database alone does not reveal what the keys protect.
+        var encryption = builder.Configuration.GetSection("Idp:Certificates:Encryption").Get<CertificateFile>();
+        if (encryption?.IsConfigured == true && File.Exists(encryption.Path))
+        {
+            dataProtection.ProtectKeysWithCertificate(encryption.Load());
+        }
 
         return builder;
     }
