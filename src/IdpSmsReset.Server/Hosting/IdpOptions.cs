@@ -18,6 +18,13 @@ public sealed class IdpOptions
 
     public CertificateSettings Certificates { get; set; } = new();
 
+    /// <summary>
+    /// The section as configured, for the few decisions taken while services are registered (which certificates to
+    /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.
+    /// </summary>
+    public static IdpOptions ReadAtRegistration(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<IdpOptions>() ?? new IdpOptions();
+
     /// <summary>The validated issuer as a URI; only meaningful after start-up validation.</summary>
     public Uri IssuerUri => new(Issuer!, UriKind.Absolute);
 }

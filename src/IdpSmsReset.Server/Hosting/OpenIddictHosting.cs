@@ -20,7 +20,7 @@ public static class OpenIddictHosting
     public static WebApplicationBuilder AddIdpOpenIddict(this WebApplicationBuilder builder)
     {
         var useDevelopmentCertificates = builder.Environment.IsDevelopment()
-            && string.IsNullOrWhiteSpace(builder.Configuration["Idp:Certificates:Signing:Path"]);
+            && !IdpOptions.ReadAtRegistration(builder.Configuration).Certificates.Signing.IsConfigured;
 
         builder.Services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>())

@@ -34,8 +34,8 @@ public static class StorageHosting
 
         // Where an encryption certificate is configured (required outside Development), the key ring is encrypted
         // with it, so that a copy of the database alone does not reveal what the keys protect.
-        var encryption = builder.Configuration.GetSection("Idp:Certificates:Encryption").Get<CertificateFile>();
-        if (encryption?.IsConfigured == true && File.Exists(encryption.Path))
+        var encryption = IdpOptions.ReadAtRegistration(builder.Configuration).Certificates.Encryption;
+        if (encryption.IsConfigured && File.Exists(encryption.Path))
         {
             dataProtection.ProtectKeysWithCertificate(encryption.Load());
         }
