@@ -1,5 +1,7 @@
+using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 
 namespace IdpSmsReset.Core.Bootstrap;
@@ -11,7 +13,9 @@ namespace IdpSmsReset.Core.Bootstrap;
 public sealed class BootstrapApplier(
     IOpenIddictApplicationManager applications,
     UserManager<ApplicationUser> users,
-    RoleManager<IdentityRole> roles)
+    RoleManager<IdentityRole> roles,
+    SmsFactorService smsFactor,
+    ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
     {
@@ -23,6 +27,27 @@ public sealed class BootstrapApplier(
         for (var index = 0; index < document.Users.Count; index++)
         {
             await ApplyUserAsync(document.Users[index], $"users[{index}] ('{document.Users[index].UserName}')");
+        }
+
+        if (document.SmsFactor is { } sms)
+        {
+            await ApplySmsFactorAsync(sms.ToInput(), cancellationToken);
+        }
+    }
+
+    /// <summary>Checked with Twilio only when it changed; an account Twilio refuses is recorded, not fatal.</summary>
+    private async Task ApplySmsFactorAsync(SmsFactorInput input, CancellationToken cancellationToken)
+    {
+        var stored = await smsFactor.GetAsync(cancellationToken);
+        if (stored is not null && smsFactor.Matches(stored, input))
+        {
+            return;
+        }
+
+        var result = await smsFactor.SaveAsync(input, cancellationToken);
+        if (result.Check is { IsValid: false } check)
+        {
+            logger.LogWarning("The SMS factor from the bootstrap file is saved but not usable: {Problem}", check.Problem);
         }
     }
 

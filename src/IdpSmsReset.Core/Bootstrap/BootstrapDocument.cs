@@ -6,6 +6,26 @@ public sealed class BootstrapDocument
     public List<BootstrapApplication> Applications { get; init; } = [];
 
     public List<BootstrapUser> Users { get; init; } = [];
+
+    /// <summary>The SMS factor's Twilio account; absent leaves the stored settings as they are.</summary>
+    public BootstrapSmsFactor? SmsFactor { get; init; }
+}
+
+public sealed class BootstrapSmsFactor
+{
+    public string? AccountSid { get; init; }
+
+    public string? AuthToken { get; init; }
+
+    public string? From { get; init; }
+
+    public string? MessagingServiceSid { get; init; }
+
+    public string? PhoneField { get; init; }
+
+    public List<string> AllowedCountries { get; init; } = [];
+
+    public Messaging.SmsFactorInput ToInput() => new(AccountSid, AuthToken, From, MessagingServiceSid, PhoneField, AllowedCountries);
 }
 
 public sealed class BootstrapApplication

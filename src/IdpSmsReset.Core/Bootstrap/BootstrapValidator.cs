@@ -12,6 +12,13 @@ public static partial class BootstrapValidator
         var errors = new List<string>();
         ValidateApplications(document.Applications, errors);
         ValidateUsers(document.Users, errors);
+        if (document.SmsFactor is { } smsFactor)
+        {
+            // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.
+            errors.AddRange(Messaging.SmsFactorRules.Validate(smsFactor.ToInput(), hasStoredToken: false)
+                .Select(problem => $"smsFactor.{problem.Field}: {problem.Problem}"));
+        }
+
         return errors;
     }
 

@@ -20,5 +20,6 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.ApplyConfigurationsFromAssembly(typeof(IdpDbContext).Assembly);
     }
 }

@@ -18,7 +18,7 @@ public sealed class JobsOptions
 /// <summary>The queues, most urgent first: a user is waiting for an SMS code.</summary>
 public static class JobQueues
 {
-    public const string Sms = "sms";
+    public const string Sms = IdpSmsReset.Core.Messaging.SmsDispatchJob.Queue;
     public const string Default = "default";
 
     public static readonly string[] ByPriority = [Sms, Default];

@@ -1,4 +1,5 @@
 using IdpSmsReset.Server.Features.Connect;
+using IdpSmsReset.Server.Features.Webhooks;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -27,13 +28,15 @@ public static class PipelineHosting
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
         || path.StartsWithSegments("/.well-known")
-        || path.StartsWithSegments("/health");
+        || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/webhooks");
 
     public static WebApplication MapIdpEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
         app.MapConnectEndpoints();
         app.MapIdpHealth();
+        app.MapTwilioStatusWebhook();
         return app;
     }
 }

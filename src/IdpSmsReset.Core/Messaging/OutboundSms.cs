@@ -1,0 +1,64 @@
+namespace IdpSmsReset.Core.Messaging;
+
+/// <summary>
+/// One SMS in the outbox (times are UTC <see cref="DateTime"/>s: every provider compares them in SQL). Written before any sending is attempted; its body (which may hold a code) is stored only
+/// as Data Protection ciphertext; a dispatch job, whose only argument is <see cref="Id"/>, sends it.
+/// </summary>
+public sealed class OutboundSms
+{
+    public Guid Id { get; set; }
+
+    /// <summary>E.164.</summary>
+    public required string Destination { get; set; }
+
+    /// <summary>ISO 3166 alpha-2 code of <see cref="Destination"/>.</summary>
+    public required string Country { get; set; }
+
+    public required string Purpose { get; set; }
+
+    public required string ProtectedBody { get; set; }
+
+    public OutboundSmsStatus Status { get; set; } = OutboundSmsStatus.Queued;
+
+    public string? TwilioSid { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not sent after this (UTC): a code nobody can use any more is not worth a message.</summary>
+    public DateTime ExpiresAt { get; set; }
+
+    /// <summary>When the next attempt is due (UTC); the outbox sweeper re-enqueues a message long past it.</summary>
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>When the current attempt claimed the message (UTC); a claim older than a few minutes was abandoned.</summary>
+    public DateTime? ClaimedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>Where a message is. Later states rank higher: a status update never moves a message back.</summary>
+public enum OutboundSmsStatus
+{
+    Queued = 0,
+    Sending = 1,
+    Sent = 2,
+    Delivered = 3,
+    Undelivered = 4,
+    Failed = 5,
+    Expired = 6,
+}
+
+/// <summary>Why a message is sent; recorded for the message log (never the text).</summary>
+public static class SmsPurposes
+{
+    public const string PasswordReset = "password-reset";
+    public const string SecondFactor = "second-factor";
+    public const string PhoneVerification = "phone-verification";
+    public const string Test = "test";
+}

@@ -1,0 +1,43 @@
+using PhoneNumbers;
+
+namespace IdpSmsReset.Core.Messaging;
+
+/// <summary>Phone numbers as SMS needs them: E.164, with the country they belong to.</summary>
+public static class PhoneNumberRules
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Normalises <paramref name="input"/> (which must carry its +country code) or says why it cannot.</summary>
+    public static bool TryNormalize(string? input, out string e164, out string country, out string? problem)
+    {
+        e164 = "";
+        country = "";
+        problem = null;
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            problem = "A phone number is required.";
+            return false;
+        }
+
+        try
+        {
+            var number = Util.Parse(input, null);
+            if (!Util.IsValidNumber(number))
+            {
+                problem = $"'{input}' is not a valid phone number.";
+                return false;
+            }
+
+            e164 = Util.Format(number, PhoneNumberFormat.E164);
+            country = Util.GetRegionCodeForNumber(number);
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            problem = $"'{input}' is not a phone number in international form, such as +15555550100.";
+            return false;
+        }
+    }
+
+    public static bool IsKnownCountry(string code) => Util.GetSupportedRegions().Contains(code.ToUpperInvariant());
+}

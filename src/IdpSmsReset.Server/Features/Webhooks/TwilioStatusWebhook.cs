@@ -1,0 +1,47 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Sms.Twilio;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Features.Webhooks;
+
+/// <summary>
+/// Twilio's delivery reports. The signature is checked against the public callback URL (built from Idp:Issuer, never
+/// from the request) and the Auth Token before anything is read from the database for the message.
+/// </summary>
+internal static class TwilioStatusWebhook
+{
+    public const string Path = "/webhooks/twilio/status";
+
+    public static IEndpointRouteBuilder MapTwilioStatusWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context, SmsFactorService settings, SmsProtection protection, SmsStatusUpdater updater, IOptions<SmsOptions> options)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.BadRequest();
+        }
+
+        var form = (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(field => field.Key, field => field.Value.ToString());
+        var stored = await settings.GetAsync(context.RequestAborted);
+        var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
+        if (stored is null || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, protection.AuthToken.Unprotect(stored.ProtectedAuthToken)))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!form.TryGetValue("MessageSid", out var sid) || !form.TryGetValue("MessageStatus", out var status))
+        {
+            return Results.BadRequest();
+        }
+
+        form.TryGetValue("ErrorCode", out var errorCode);
+        var outcome = await updater.ApplyAsync(sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
+        return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
+    }
+}
