@@ -140,7 +140,7 @@ public static partial class BootstrapValidator
 
             if (user.PhoneNumber is not null && !E164().IsMatch(user.PhoneNumber))
             {
-                Fail("phoneNumber", $"'{user.PhoneNumber}' must be in E.164 form, such as +15555550100.");
+                Fail("phoneNumber", $"'{user.PhoneNumber}' must be in E.164 form, such as +14155550100.");
             }
 
             for (var role = 0; role < user.Roles.Count; role++)

@@ -34,7 +34,7 @@ public static class PhoneNumberRules
         }
         catch (NumberParseException)
         {
-            problem = $"'{input}' is not a phone number in international form, such as +15555550100.";
+            problem = $"'{input}' is not a phone number in international form, such as +14155550100.";
             return false;
         }
     }

@@ -49,7 +49,7 @@ public static class TestBootstrap
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
-          "password": "{{Password}}", "phoneNumber": "+15555550100" }
+          "password": "{{Password}}", "phoneNumber": "+14155550100" }
         """))}}
       ]
     }

@@ -16,7 +16,7 @@ public sealed class BootstrapReaderTests
         var document = BootstrapReader.Parse($$"""
             // The shape the issue documents.
             {"applications": [{{ValidApplication}}],
-             "users": [{"userName": "ann", "email": "ann@example.com", "password": "pw", "phoneNumber": "+15555550100", "roles": ["admin"]}]}
+             "users": [{"userName": "ann", "email": "ann@example.com", "password": "pw", "phoneNumber": "+14155550100", "roles": ["admin"]}]}
             """, "test.json");
 
         Assert.Equal("app", Assert.Single(document.Applications).ClientId);

@@ -19,7 +19,7 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
         Assert.Equal(["/account/login"], agent.PagesSeen);
         Assert.Equal("Alice Example", result.User.FindFirst("name")?.Value);
         Assert.Equal("alice@example.com", result.User.FindFirst("email")?.Value);
-        Assert.Equal("+15555550100", result.User.FindFirst("phone_number")?.Value);
+        Assert.Equal("+14155550100", result.User.FindFirst("phone_number")?.Value);
         Assert.Contains(result.User.Claims, claim => claim.Type == "amr" && claim.Value == "pwd");
         Assert.NotNull(result.RefreshToken);
     }

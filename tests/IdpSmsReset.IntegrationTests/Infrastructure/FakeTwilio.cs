@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Twilio's REST API played by WireMock.Net on a loopback port. Each test sends to its own destination number and
+/// reads back what "Twilio" received for that number, as a user reads their phone.
+/// </summary>
+public sealed class FakeTwilio : IDisposable
+{
+    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    public const string AuthToken = "fake-auth-token-0123456789";
+    public const string From = "+15017122661";
+    public const string MessagingServiceSid = "MG0123456789abcdef0123456789abcdef";
+
+    private readonly WireMockServer _server = WireMockServer.Start();
+    private int _sids;
+
+    public FakeTwilio()
+    {
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}.json").UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, new { sid = AccountSid, status = "active", friendly_name = "Fake" }));
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").WithParam("PhoneNumber", From).UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers", new { sid = "PN0123456789abcdef0123456789abcdef", phone_number = From })));
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").UsingGet()).AtPriority(10)
+            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers")));
+        _server.Given(Request.Create().WithPath($"/v1/Services/{MessagingServiceSid}").UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, new { sid = MessagingServiceSid, account_sid = AccountSid, friendly_name = "Fake service" }));
+        // Any message not given another answer is accepted.
+        _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(100)
+            .RespondWith(Response.Create().WithCallback(Accept));
+    }
+
+    public string Url => _server.Url!;
+
+    public static string MessagesPath => $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
+
+    /// <summary>The answers for messages to <paramref name="destination"/>, in order; the last one repeats.</summary>
+    public void AnswerMessagesTo(string destination, params Func<IResponseBuilder, IResponseBuilder>[] answers)
+    {
+        var scenario = "to " + destination;
+        for (var index = 0; index < answers.Length; index++)
+        {
+            var request = _server.Given(Request.Create().WithPath(MessagesPath).UsingPost().WithBody(new RegexMatcher(Regex(destination))))
+                .AtPriority(1);
+            if (answers.Length == 1)
+            {
+                request.RespondWith(answers[0](Response.Create()));
+                return;
+            }
+
+            request = request.InScenario(scenario);
+            request = index == 0 ? request : request.WhenStateIs("answer " + index);
+            if (index < answers.Length - 1)
+            {
+                request = request.WillSetStateTo("answer " + (index + 1));
+            }
+
+            request.RespondWith(answers[index](Response.Create()));
+        }
+    }
+
+    public static IResponseBuilder Created(IResponseBuilder response) => response.WithCallback(AcceptStatic);
+
+    public static IResponseBuilder Error(IResponseBuilder response, int status, int code, string message) =>
+        response.WithStatusCode(status).WithHeader("Content-Type", "application/json")
+            .WithBody(JsonSerializer.Serialize(new { code, message, status, more_info = $"https://www.twilio.com/docs/errors/{code}" }));
+
+    /// <summary>The form bodies "Twilio" received for <paramref name="destination"/>, with the Basic credentials used.</summary>
+    public IReadOnlyList<ReceivedMessage> MessagesTo(string destination) =>
+        _server.LogEntries
+            .Where(entry => entry.RequestMessage.Path == MessagesPath && entry.RequestMessage.Method == "POST")
+            .Select(entry => new ReceivedMessage(
+                QueryHelpers.ParseQuery(entry.RequestMessage.Body).ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
+                Credentials(entry.RequestMessage.Headers)))
+            .Where(message => message.Form.GetValueOrDefault("To") == destination)
+            .ToList();
+
+    public void Dispose() => _server.Stop();
+
+    private static string Regex(string destination) => "To=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(destination));
+
+    private static (string User, string Password)? Credentials(IDictionary<string, WireMockList<string>>? headers)
+    {
+        var value = headers?.FirstOrDefault(header => header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (value is null || !value.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pair = Encoding.UTF8.GetString(Convert.FromBase64String(value["Basic ".Length..])).Split(':', 2);
+        return (pair[0], pair[1]);
+    }
+
+    private ResponseMessage Accept(IRequestMessage request) => Created(request, Interlocked.Increment(ref _sids));
+
+    private static int _staticSids;
+
+    private static ResponseMessage AcceptStatic(IRequestMessage request) => Created(request, 100_000 + Interlocked.Increment(ref _staticSids));
+
+    private static ResponseMessage Created(IRequestMessage request, int number)
+    {
+        var form = QueryHelpers.ParseQuery(request.Body);
+        var body = JsonSerializer.Serialize(new
+        {
+            sid = "SM" + number.ToString("x32"),
+            account_sid = AccountSid,
+            to = form["To"].ToString(),
+            status = "queued",
+            direction = "outbound-api",
+        });
+        return new ResponseMessage
+        {
+            StatusCode = 201,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+    }
+
+    private static IResponseBuilder Json(HttpStatusCode status, object body) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(body));
+
+    private static Dictionary<string, object?> Page(string key, params object[] records) => new()
+    {
+        [key] = records,
+        ["page"] = 0,
+        ["page_size"] = 50,
+        ["first_page_uri"] = "/2010-04-01/Accounts/" + AccountSid + "/IncomingPhoneNumbers.json?PageSize=50&Page=0",
+        ["next_page_uri"] = null,
+        ["previous_page_uri"] = null,
+        ["uri"] = "/2010-04-01/Accounts/" + AccountSid + "/IncomingPhoneNumbers.json?PageSize=50&Page=0",
+        ["start"] = 0,
+        ["end"] = records.Length,
+    };
+}
+
+public sealed record ReceivedMessage(IReadOnlyDictionary<string, string> Form, (string User, string Password)? Credentials);

@@ -1,0 +1,193 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Messaging;
+
+/// <summary>The outbox and the dispatch job against WireMock playing Twilio, each test sending to its own number.</summary>
+public abstract class SmsDispatchTests
+{
+    private readonly IdpFactory _factory;
+    private readonly FakeTwilio _twilio;
+
+    protected SmsDispatchTests(IdpFactory factory, FakeTwilio twilio)
+    {
+        _factory = factory;
+        _twilio = twilio;
+        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        factory.Settings["Sms:Twilio:Timeout"] = "00:00:01";
+    }
+
+    [SkippableFact]
+    public async Task Enqueue_WithSenderNumber_TwilioGetsTheAccountCredentialsAndTheFullForm()
+    {
+        const string to = "+14155550111";
+        await ConfigureFactorAsync();
+
+        var message = await SendAndWaitAsync(to, "Your code is 123456", TimeSpan.FromMinutes(10));
+
+        var received = Assert.Single(_twilio.MessagesTo(to));
+        Assert.Equal((FakeTwilio.AccountSid, FakeTwilio.AuthToken), received.Credentials);
+        Assert.Equal(FakeTwilio.From, received.Form["From"]);
+        Assert.Equal("Your code is 123456", received.Form["Body"]);
+        Assert.Equal("http://localhost/webhooks/twilio/status", received.Form["StatusCallback"]);
+        Assert.Equal(OutboundSmsStatus.Sent, message.Status);
+        Assert.StartsWith("SM", message.TwilioSid);
+        Assert.DoesNotContain("123456", message.ProtectedBody);
+    }
+
+    [SkippableFact]
+    public async Task Throttled429ThenCreated_SendsExactlyOnce()
+    {
+        const string to = "+14155550112";
+        await ConfigureFactorAsync();
+        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 429, 20429, "Too Many Requests"), FakeTwilio.Created);
+
+        var message = await SendAndWaitAsync(to, "throttled once", TimeSpan.FromMinutes(10));
+
+        Assert.Equal(OutboundSmsStatus.Sent, message.Status);
+        Assert.Equal(2, _twilio.MessagesTo(to).Count);
+        Assert.Equal(2, message.Attempts);
+    }
+
+    [SkippableFact]
+    public async Task InvalidNumber21211_FailsAtOnceWithTheReason()
+    {
+        const string to = "+14155550113";
+        await ConfigureFactorAsync();
+        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 400, 21211, "The 'To' number is not a valid phone number."));
+
+        var message = await SendAndWaitAsync(to, "never arrives", TimeSpan.FromMinutes(10));
+        await Task.Delay(1500);
+
+        Assert.Equal(OutboundSmsStatus.Failed, message.Status);
+        Assert.Equal("The destination is not a valid phone number (Twilio 21211).", message.LastError);
+        Assert.Single(_twilio.MessagesTo(to));
+    }
+
+    [SkippableFact]
+    public async Task TimeoutThenSuccess_IsRetriedAndSent()
+    {
+        const string to = "+14155550114";
+        await ConfigureFactorAsync();
+        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Created(response).WithDelay(TimeSpan.FromSeconds(3)), FakeTwilio.Created);
+
+        var message = await SendAndWaitAsync(to, "slow first", TimeSpan.FromMinutes(10));
+
+        // WireMock moves the scenario on when the slow answer is finally written, so a second try may also time out.
+        Assert.Equal(OutboundSmsStatus.Sent, message.Status);
+        Assert.InRange(message.Attempts, 2, 3);
+        Assert.Equal(message.Attempts, _twilio.MessagesTo(to).Count);
+        Assert.Null(message.LastError);
+    }
+
+    [SkippableFact]
+    public async Task ServerErrorsUntilExpiry_GiveUpWithoutOutlivingTheMessage()
+    {
+        const string to = "+14155550115";
+        await ConfigureFactorAsync();
+        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 503, 0, "Service Unavailable"));
+
+        var message = await SendAndWaitAsync(to, "short-lived", TimeSpan.FromSeconds(3));
+
+        Assert.Equal(OutboundSmsStatus.Expired, message.Status);
+        Assert.InRange(_twilio.MessagesTo(to).Count, 1, 3);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredMessage_IsNeverSent()
+    {
+        const string to = "+14155550116";
+        await ConfigureFactorAsync();
+
+        var message = await SendAndWaitAsync(to, "too late", TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(OutboundSmsStatus.Expired, message.Status);
+        Assert.Empty(_twilio.MessagesTo(to));
+    }
+
+    [SkippableFact]
+    public async Task DispatchJob_RunAgainAfterSending_DoesNotSendTwice()
+    {
+        const string to = "+14155550117";
+        await ConfigureFactorAsync();
+        var message = await SendAndWaitAsync(to, "once only", TimeSpan.FromMinutes(10));
+
+        // As Hangfire would: the same job again, twice at once, each in its own scope.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SmsDispatchJob>().RunAsync(message.Id, CancellationToken.None);
+        }));
+
+        Assert.Single(_twilio.MessagesTo(to));
+    }
+
+    [SkippableFact]
+    public async Task DestinationOutsideAllowedCountries_IsRefusedBeforeAnythingIsQueued()
+    {
+        await ConfigureFactorAsync(allowedCountries: ["US"]);
+        await using var scope = _factory.Services.CreateAsyncScope();
+
+        var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>()
+            .EnqueueAsync("+33612345678", SmsPurposes.Test, "bonjour", TimeSpan.FromMinutes(10), CancellationToken.None);
+        await ConfigureFactorAsync();
+
+        Assert.Null(result.MessageId);
+        Assert.Equal("SMS to FR numbers is not allowed.", result.Problem);
+        Assert.Empty(_twilio.MessagesTo("+33612345678"));
+    }
+
+    protected async Task ConfigureFactorAsync(string[]? allowedCountries = null)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<SmsFactorService>();
+        var input = new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, allowedCountries ?? []);
+        var stored = await service.GetAsync(CancellationToken.None);
+        if (stored is not null && stored.IsConfigured && service.Matches(stored, input))
+        {
+            return;
+        }
+
+        var saved = await service.SaveAsync(input, CancellationToken.None);
+        Assert.True(saved.Saved);
+        Assert.True(saved.Check!.IsValid, saved.Check.Problem);
+    }
+
+    private async Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime)
+    {
+        Guid id;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime, CancellationToken.None);
+            Assert.True(result.MessageId is not null, result.Problem);
+            id = result.MessageId.Value;
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var message = await ReloadAsync(id);
+            if (message.Status is not (OutboundSmsStatus.Queued or OutboundSmsStatus.Sending) || DateTime.UtcNow > deadline)
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<OutboundSms> ReloadAsync(Guid id)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().AsNoTracking().SingleAsync(message => message.Id == id);
+    }
+}
+
+public sealed class SmsDispatchTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
+    : SmsDispatchTests(factory, twilio), IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>;
+
+public sealed class SmsDispatchTestsOnPostgreSql(PostgreSqlIdpFactory factory, FakeTwilio twilio)
+    : SmsDispatchTests(factory, twilio), IClassFixture<PostgreSqlIdpFactory>, IClassFixture<FakeTwilio>;
