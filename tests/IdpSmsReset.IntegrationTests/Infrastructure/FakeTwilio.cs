@@ -76,6 +76,11 @@ public sealed class FakeTwilio : IDisposable
         response.WithStatusCode(status).WithHeader("Content-Type", "application/json")
             .WithBody(JsonSerializer.Serialize(new { code, message, status, more_info = $"https://www.twilio.com/docs/errors/{code}" }));
 
+    /// <summary>Makes the account answer as Twilio does for <paramref name="accountSid"/> with a wrong token, or suspended.</summary>
+    public void AnswerAccount(string accountSid, int status, object body) =>
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}.json").UsingGet())
+            .RespondWith(Json((HttpStatusCode)status, body));
+
     /// <summary>The form bodies "Twilio" received for <paramref name="destination"/>, with the Basic credentials used.</summary>
     public IReadOnlyList<ReceivedMessage> MessagesTo(string destination) =>
         _server.LogEntries
