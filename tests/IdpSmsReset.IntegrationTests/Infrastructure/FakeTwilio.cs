@@ -43,6 +43,9 @@ public sealed class FakeTwilio : IDisposable
 
     public string Url => _server.Url!;
 
+    /// <summary>How many times the default account was fetched (each SMS factor validation fetches it once).</summary>
+    public int AccountChecks => _server.LogEntries.Count(entry => entry.RequestMessage.Path == $"/2010-04-01/Accounts/{AccountSid}.json");
+
     public static string MessagesPath => $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
 
     /// <summary>The answers for messages to <paramref name="destination"/>, in order; the last one repeats.</summary>

@@ -76,6 +76,31 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
         Assert.Equal(["accountSid", "authToken", "from", "phoneField", "allowedCountries[0]"], result.Problems.Select(problem => problem.Field));
     }
 
+    [Fact]
+    public async Task Bootstrap_SmsFactor_IsSavedCheckedAndNotCheckedAgainWhenUnchanged()
+    {
+        using var factory = new SqliteIdpFactory();
+        factory.Settings["Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
+        factory.KeepData = true;
+        File.WriteAllText(factory.BootstrapPath, $$$"""
+            {"smsFactor": {"accountSid": "{{{FakeTwilio.AccountSid}}}", "authToken": "{{{FakeTwilio.AuthToken}}}",
+              "from": "{{{FakeTwilio.From}}}", "messagingServiceSid": null, "phoneField": "PhoneNumber", "allowedCountries": ["US"]} }
+            """);
+        _ = factory.Services;
+        var checksAfterFirstStart = _twilio.AccountChecks;
+        factory.Dispose();
+
+        using var restarted = factory.Restart();
+        restarted.Settings["Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<SmsFactorService>().GetAsync(CancellationToken.None);
+
+        Assert.True(stored!.IsConfigured, stored.LastValidationError);
+        Assert.Equal("US", stored.AllowedCountries);
+        Assert.True(checksAfterFirstStart >= 1);
+        Assert.Equal(checksAfterFirstStart, _twilio.AccountChecks);
+    }
+
     private async Task<SmsFactorSaveResult> SaveAsync(SmsFactorInput input)
     {
         await using var scope = _factory.Services.CreateAsyncScope();

@@ -87,3 +87,19 @@ public sealed class BootstrapReaderTests
         Assert.Contains("Idp:Bootstrap:Path", failure.Message);
     }
 }
+
+public sealed class BootstrapSmsFactorTests
+{
+    [Theory]
+    [InlineData("""{"accountSid": "AC1", "authToken": "t", "from": "+14155550100"}""", "smsFactor.accountSid: must be a Twilio Account SID")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "from": "+14155550100"}""", "smsFactor.authToken: is required.")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t"}""", "smsFactor.from: give either a sending phone number")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "from": "+14155550100", "allowedCountries": ["ZZ"]}""", "smsFactor.allowedCountries[0]: 'ZZ' is not an ISO 3166 two-letter country code.")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "messagingServiceSid": "MG1"}""", "smsFactor.messagingServiceSid: must be a Messaging Service SID")]
+    public void Parse_InvalidSmsFactor_NamesTheField(string smsFactor, string expected)
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"smsFactor": {{smsFactor}}}""", "sms.json"));
+
+        Assert.Contains(expected, failure.Message);
+    }
+}
