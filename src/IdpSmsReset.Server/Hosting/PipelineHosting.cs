@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Admin.Jobs;
 using IdpSmsReset.Server.Features.Connect;
 using IdpSmsReset.Server.Features.Webhooks;
 
@@ -19,6 +20,7 @@ public static class PipelineHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdpJobsDashboard();
         return app;
     }
 

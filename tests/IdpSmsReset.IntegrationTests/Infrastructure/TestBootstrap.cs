@@ -16,6 +16,9 @@ public static class TestBootstrap
 
     public const string Password = "a long enough passphrase";
 
+    /// <summary>An administrator (role <c>admin</c>), besides <see cref="UserNames"/>.</summary>
+    public const string AdminUserName = "root";
+
     /// <summary>Users the tests may lock, delete or change; each test that does so uses its own.</summary>
     public static readonly string[] UserNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
 
@@ -50,7 +53,8 @@ public static class TestBootstrap
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
           "password": "{{Password}}", "phoneNumber": "+14155550100" }
-        """))}}
+        """))}},
+        { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]
     }
     """;
