@@ -14,10 +14,7 @@ builder.AddIdpHealth();
 
 var app = builder.Build();
 
-app.UseIdpPipeline();
-app.MapIdpEndpoints();
-
-return await app.RunIdpAsync();
+return await app.RunIdpAsync(pipeline => pipeline.UseIdpPipeline().MapIdpEndpoints());
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
 public partial class Program;

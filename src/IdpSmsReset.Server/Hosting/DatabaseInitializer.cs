@@ -3,8 +3,8 @@ using IdpSmsReset.Core.Bootstrap;
 namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>
-/// Applies pending migrations, then the bootstrap file. Runs as a hosted service so that it completes before
-/// Kestrel accepts requests, also under WebApplicationFactory (which never runs code after Build()).
+/// Applies pending migrations (if nothing did before), then the bootstrap file. A hosted service, so that it
+/// completes before Kestrel accepts requests.
 /// </summary>
 internal sealed class DatabaseInitializer(
     IServiceProvider services, DatabaseMigration migration, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService

@@ -15,11 +15,16 @@ public static class RunHosting
         return builder;
     }
 
-    /// <summary>Runs the server; a configuration, database or bootstrap mistake ends it with one line naming the setting.</summary>
-    public static async Task<int> RunIdpAsync(this WebApplication app)
+    /// <summary>
+    /// Builds the pipeline and runs the server; a configuration, database or bootstrap mistake ends it with one line
+    /// naming the setting. The pipeline is built inside: the jobs dashboard needs the job storage, which needs the
+    /// database, so a database mistake can surface there already.
+    /// </summary>
+    public static async Task<int> RunIdpAsync(this WebApplication app, Action<WebApplication> configurePipeline)
     {
         try
         {
+            configurePipeline(app);
             await app.RunAsync();
             return 0;
         }
