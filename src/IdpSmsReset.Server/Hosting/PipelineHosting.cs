@@ -31,7 +31,8 @@ public static class PipelineHosting
         || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
         || path.StartsWithSegments("/.well-known")
         || path.StartsWithSegments("/health")
-        || path.StartsWithSegments("/webhooks");
+        || path.StartsWithSegments("/webhooks")
+        || path.StartsWithSegments("/dev/twilio");
 
     public static WebApplication MapIdpEndpoints(this WebApplication app)
     {
@@ -39,6 +40,7 @@ public static class PipelineHosting
         app.MapConnectEndpoints();
         app.MapIdpHealth();
         app.MapTwilioStatusWebhook();
+        app.MapIdpSmsSandbox();
         return app;
     }
 }

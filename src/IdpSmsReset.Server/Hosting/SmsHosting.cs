@@ -1,5 +1,6 @@
 using Hangfire;
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Server.Features.Dev.Sms;
 using IdpSmsReset.Server.Features.Webhooks;
 using IdpSmsReset.Sms.Twilio;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,25 @@ public static class SmsHosting
                 "Sms:Twilio:ApiBaseUrl must be an absolute http(s) URL.")
             .Validate(options => options.Timeout > TimeSpan.Zero, "Sms:Twilio:Timeout must be positive.")
             .ValidateOnStart();
+
+        builder.Services.AddOptions<SmsSandboxOptions>()
+            .Bind(builder.Configuration.GetSection(SmsSandboxOptions.SectionName))
+            .PostConfigure<IHostEnvironment, IConfiguration>((sandbox, environment, configuration) =>
+                sandbox.IsActive = sandbox.Enabled ?? (environment.IsDevelopment() && string.IsNullOrEmpty(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])))
+            .Validate<IHostEnvironment>((sandbox, environment) => !sandbox.IsActive || environment.IsDevelopment(),
+                "Sms:Sandbox:Enabled cannot be true outside Development: the sandbox would swallow real messages.")
+            .ValidateOnStart();
+
+        // In the sandbox the Twilio client still does real HTTP, only to this server's own look-alike.
+        builder.Services.AddOptions<TwilioOptions>()
+            .PostConfigure<IOptions<SmsSandboxOptions>, IOptions<IdpOptions>>((twilio, sandbox, idp) =>
+            {
+                if (sandbox.Value.IsActive)
+                {
+                    twilio.ApiBaseUrl = new Uri(idp.Value.IssuerUri, SmsSandbox.ApiPath);
+                }
+            });
+        builder.Services.AddSingleton<SmsSandbox>();
 
         builder.Services.AddOptions<SmsOptions>()
             .Configure<IOptions<IdpOptions>>((sms, idp) => sms.StatusCallbackUrl = new Uri(idp.Value.IssuerUri, TwilioStatusWebhook.Path));
@@ -36,14 +56,34 @@ public static class SmsHosting
         return builder;
     }
 
-    /// <summary>Registers the outbox sweeper with Hangfire once the database (and so the job storage) is ready.</summary>
-    private sealed class SmsRecurringJobs(IRecurringJobManager recurringJobs) : IHostedService
+    public static WebApplication MapIdpSmsSandbox(this WebApplication app)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        if (app.Services.GetRequiredService<IOptions<SmsSandboxOptions>>().Value.IsActive)
+        {
+            app.MapTwilioSandbox();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Registers the outbox sweeper with Hangfire, and in the sandbox makes it the SMS factor when none is configured.
+    /// Runs after <see cref="DatabaseInitializer"/>, so after the bootstrap file had its say.
+    /// </summary>
+    private sealed class SmsRecurringJobs(IRecurringJobManager recurringJobs, IServiceProvider services, IOptions<SmsSandboxOptions> sandbox) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
         {
             recurringJobs.AddOrUpdate<SmsOutboxSweeper>(
                 SmsOutboxSweeper.RecurringJobId, SmsDispatchJob.Queue, sweeper => sweeper.RunAsync(CancellationToken.None), Cron.Minutely());
-            return Task.CompletedTask;
+            if (sandbox.Value.IsActive)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await SmsSandbox.EnsureConfiguredAsync(
+                    scope.ServiceProvider.GetRequiredService<Core.Persistence.IdpDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<SmsProtection>(),
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

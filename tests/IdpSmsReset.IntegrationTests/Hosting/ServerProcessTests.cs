@@ -45,6 +45,42 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Development_SmsSandbox_SendsThroughTheRealPathAndListsTheMessage()
+    {
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(_directory, Settings("Development"), "--urls", $"http://127.0.0.1:{port}");
+        var cookies = new System.Net.CookieContainer();
+        using var browser = new TestBrowser(
+            new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") },
+            cookies);
+        await PollAsync(() => browser.Client.GetStringAsync("/health/ready"), server);
+
+        var inbox = await browser.OpenAsync("/dev/sms");
+        await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 415 555 0100", ["Input.Body"] = "sandbox check 42" });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var page = await browser.OpenAsync("/dev/sms");
+        while (!page.Text.Contains("sandbox check 42") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            page = await browser.OpenAsync("/dev/sms");
+        }
+
+        Assert.Contains("sandbox check 42", page.Text);
+        Assert.Contains("+14155550100", page.Text);
+    }
+
+    [Fact]
+    public async Task Production_WithSmsSandbox_RefusesToStart()
+    {
+        var settings = Settings("Production");
+        settings["Sms__Sandbox__Enabled"] = "true";
+
+        var output = await RefusalAsync(settings);
+
+        Assert.Contains("Sms:Sandbox:Enabled cannot be true outside Development", output);
+    }
+
+    [Fact]
     public async Task Bootstrap_InvalidEntry_StopsStartNamingTheEntryAndField()
     {
         var bootstrap = WriteBootstrap("""

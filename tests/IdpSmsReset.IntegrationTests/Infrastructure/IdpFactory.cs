@@ -58,6 +58,8 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
         builder.UseSetting("Idp:Issuer", Origin);
         builder.UseSetting("Idp:Bootstrap:Path", BootstrapPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The Development sandbox would otherwise become every test server's SMS factor; its own tests start a real process.
+        builder.UseSetting("Sms:Sandbox:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
