@@ -1,6 +1,8 @@
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 
@@ -15,6 +17,7 @@ public sealed class BootstrapApplier(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     SmsFactorService smsFactor,
+    IdpDbContext database,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -84,6 +87,8 @@ public sealed class BootstrapApplier(
         var result = created ? await users.CreateAsync(user, source.Password!) : await users.UpdateAsync(user);
         Check(result, entry, created ? "password" : "userName");
 
+        await ApplyAttributesAsync(user, source.Attributes);
+
         foreach (var role in source.Roles)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -96,6 +101,30 @@ public sealed class BootstrapApplier(
                 Check(await users.AddToRoleAsync(user, role), entry, "roles");
             }
         }
+    }
+
+    private async Task ApplyAttributesAsync(ApplicationUser user, Dictionary<string, string> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        var stored = await database.Set<UserAttribute>().Where(attribute => attribute.UserId == user.Id).ToListAsync();
+        foreach (var (name, value) in attributes)
+        {
+            var existing = stored.Find(attribute => attribute.Name == name);
+            if (existing is null)
+            {
+                database.Add(new UserAttribute { UserId = user.Id, Name = name, Value = value });
+            }
+            else
+            {
+                existing.Value = value;
+            }
+        }
+
+        await database.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result, string entry, string field)

@@ -66,4 +66,7 @@ public sealed class BootstrapUser
     public string? PhoneNumber { get; init; }
 
     public List<string> Roles { get; init; } = [];
+
+    /// <summary>Custom attributes set (or overwritten) on the user; attributes not listed are kept.</summary>
+    public Dictionary<string, string> Attributes { get; init; } = [];
 }

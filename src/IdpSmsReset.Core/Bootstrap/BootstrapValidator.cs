@@ -143,6 +143,18 @@ public static partial class BootstrapValidator
                 Fail("phoneNumber", $"'{user.PhoneNumber}' must be in E.164 form, such as +14155550100.");
             }
 
+            foreach (var (name, value) in user.Attributes)
+            {
+                if (!AttributeName().IsMatch(name))
+                {
+                    Fail($"attributes.{name}", "an attribute name is letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters.");
+                }
+                else if (value.Length > 1024)
+                {
+                    Fail($"attributes.{name}", "an attribute value is at most 1024 characters.");
+                }
+            }
+
             for (var role = 0; role < user.Roles.Count; role++)
             {
                 if (string.IsNullOrWhiteSpace(user.Roles[role]))
@@ -154,6 +166,9 @@ public static partial class BootstrapValidator
     }
 
     private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]{0,127}$")]
+    private static partial Regex AttributeName();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

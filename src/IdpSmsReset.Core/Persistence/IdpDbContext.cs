@@ -19,6 +19,14 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
         builder.UseOpenIddict();
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
+        builder.Entity<UserAttribute>(attribute =>
+        {
+            attribute.ToTable("UserAttributes");
+            attribute.HasKey(a => new { a.UserId, a.Name });
+            attribute.Property(a => a.Name).HasMaxLength(128);
+            attribute.Property(a => a.Value).HasMaxLength(1024);
+            attribute.HasOne<ApplicationUser>().WithMany(user => user.Attributes).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         builder.ApplyConfigurationsFromAssembly(typeof(IdpDbContext).Assembly);
     }

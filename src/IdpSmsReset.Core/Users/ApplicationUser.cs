@@ -7,4 +7,6 @@ public sealed class ApplicationUser : IdentityUser
 {
     /// <summary>The name shown to relying applications (the <c>name</c> claim); falls back to the user name.</summary>
     public string? DisplayName { get; set; }
+
+    public ICollection<UserAttribute> Attributes { get; } = [];
 }

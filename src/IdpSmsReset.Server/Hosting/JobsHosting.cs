@@ -15,6 +15,7 @@ public static class JobsHosting
 
     // Someone is waiting for the code a job sends: Hangfire.PostgreSql's default 15 s poll is far too slow.
     private static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SqliteQueuePollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Hangfire, storing its jobs on the application's database server, so they survive a restart.</summary>
     public static WebApplicationBuilder AddIdpJobs(this WebApplicationBuilder builder)
@@ -56,7 +57,8 @@ public static class JobsHosting
 
     private static JobStorage CreateStorage(IdpDatabase database) => database.Provider switch
     {
-        DatabaseProvider.Sqlite => new SQLiteStorage(database.SqliteJobsFile(), new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval }),
+        // SQLite has no way to wake a waiting worker: a short poll on a local file keeps the wait for a code short.
+        DatabaseProvider.Sqlite => new SQLiteStorage(database.SqliteJobsFile(), new SQLiteStorageOptions { QueuePollInterval = SqliteQueuePollInterval }),
         DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
         {
             SchemaName = SchemaName,

@@ -47,6 +47,7 @@ public static class SmsHosting
         builder.Services.AddScoped<SmsOutboxSweeper>();
         builder.Services.AddScoped<SmsFactorService>();
         builder.Services.AddScoped<SmsStatusUpdater>();
+        builder.Services.AddScoped<UserPhoneResolver>();
 
         builder.Services.AddHttpClient<ISmsChannel, TwilioSmsChannel>((services, client) =>
                 client.Timeout = services.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout)

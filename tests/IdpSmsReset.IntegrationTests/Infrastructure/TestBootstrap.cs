@@ -22,6 +22,9 @@ public static class TestBootstrap
     /// <summary>Users the tests may lock, delete or change; each test that does so uses its own.</summary>
     public static readonly string[] UserNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
 
+    /// <summary>The custom attribute <c>mobile</c> each test user has: a second number, for the SMS factor's phone field.</summary>
+    public static string MobileOf(string userName) => "+1415555" + (1000 + Array.IndexOf(UserNames, userName));
+
     public static string Json => $$"""
     {
       "applications": [
@@ -52,7 +55,7 @@ public static class TestBootstrap
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
-          "password": "{{Password}}", "phoneNumber": "+14155550100" }
+          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" } }
         """))}},
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]

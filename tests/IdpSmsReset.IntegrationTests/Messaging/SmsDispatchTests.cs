@@ -39,6 +39,21 @@ public abstract class SmsDispatchTests
     }
 
     [SkippableFact]
+    public async Task Enqueue_WithMessagingService_TwilioGetsTheServiceInsteadOfANumber()
+    {
+        const string to = "+14155550118";
+        await ConfigureFactorAsync(messagingService: true);
+
+        var message = await SendAndWaitAsync(to, "via a service", TimeSpan.FromMinutes(10));
+        await ConfigureFactorAsync();
+
+        var received = Assert.Single(_twilio.MessagesTo(to));
+        Assert.Equal(FakeTwilio.MessagingServiceSid, received.Form["MessagingServiceSid"]);
+        Assert.False(received.Form.ContainsKey("From"));
+        Assert.Equal(OutboundSmsStatus.Sent, message.Status);
+    }
+
+    [SkippableFact]
     public async Task Throttled429ThenCreated_SendsExactlyOnce()
     {
         const string to = "+14155550112";
@@ -140,11 +155,13 @@ public abstract class SmsDispatchTests
         Assert.Empty(_twilio.MessagesTo("+33612345678"));
     }
 
-    protected async Task ConfigureFactorAsync(string[]? allowedCountries = null)
+    protected async Task ConfigureFactorAsync(string[]? allowedCountries = null, bool messagingService = false)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<SmsFactorService>();
-        var input = new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, allowedCountries ?? []);
+        var input = messagingService
+            ? new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, null, FakeTwilio.MessagingServiceSid, null, allowedCountries ?? [])
+            : new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, allowedCountries ?? []);
         var stored = await service.GetAsync(CancellationToken.None);
         if (stored is not null && stored.IsConfigured && service.Matches(stored, input))
         {

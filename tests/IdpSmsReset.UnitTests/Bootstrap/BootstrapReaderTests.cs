@@ -103,3 +103,15 @@ public sealed class BootstrapSmsFactorTests
         Assert.Contains(expected, failure.Message);
     }
 }
+
+public sealed class BootstrapUserAttributesTests
+{
+    [Fact]
+    public void Parse_BadAttributeName_NamesIt()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse(
+            """{"users": [{"userName": "ann", "password": "pw", "attributes": {"9lives": "x"}}]}""", "attributes.json"));
+
+        Assert.Contains("users[0] ('ann').attributes.9lives: an attribute name is letters", failure.Message);
+    }
+}
