@@ -1,4 +1,6 @@
+using Hangfire;
 using IdpSmsReset.Core.Messaging;
+using Microsoft.AspNetCore.DataProtection;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -138,6 +140,60 @@ public abstract class SmsDispatchTests
         }));
 
         Assert.Single(_twilio.MessagesTo(to));
+    }
+
+    [SkippableFact]
+    public async Task JobStorage_AfterSendingACode_HoldsNeitherTheTextNorTheNumber()
+    {
+        const string to = "+14155550119";
+        await ConfigureFactorAsync();
+        var message = await SendAndWaitAsync(to, "Your code is 998877", TimeSpan.FromMinutes(10));
+
+        // What the dashboard shows of every job: its arguments. The job may still be finishing, so look a few times.
+        var monitoring = _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var arguments = "";
+        for (var look = 0; look < 50 && !arguments.Contains(message.Id.ToString()); look++)
+        {
+            await Task.Delay(100);
+            var jobs = monitoring.SucceededJobs(0, 1000).Select(job => job.Value.Job)
+                .Concat(monitoring.ProcessingJobs(0, 1000).Select(job => job.Value.Job))
+                .Concat(monitoring.ScheduledJobs(0, 1000).Select(job => job.Value.Job))
+                .Where(job => job is not null);
+            arguments = string.Join(" ", jobs.SelectMany(job => job!.Args).Select(argument => argument?.ToString()));
+        }
+
+        Assert.Contains(message.Id.ToString(), arguments);
+        Assert.DoesNotContain("998877", arguments);
+        Assert.DoesNotContain(to, arguments);
+    }
+
+    [SkippableFact]
+    public async Task Sweeper_MessageWhoseJobWasLost_IsEnqueuedAndSent()
+    {
+        const string to = "+14155550120";
+        await ConfigureFactorAsync();
+        var id = Guid.NewGuid();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            var now = DateTime.UtcNow;
+            database.Add(new OutboundSms
+            {
+                Id = id, Destination = to, Country = "US", Purpose = SmsPurposes.Test,
+                ProtectedBody = scope.ServiceProvider.GetRequiredService<SmsProtection>().Body.Protect("lost job"),
+                CreatedAt = now.AddMinutes(-3), UpdatedAt = now.AddMinutes(-3), NextAttemptAt = now.AddMinutes(-3), ExpiresAt = now.AddMinutes(5),
+            });
+            await database.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<SmsOutboxSweeper>().RunAsync(CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_twilio.MessagesTo(to).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("lost job", Assert.Single(_twilio.MessagesTo(to)).Form["Body"]);
     }
 
     [SkippableFact]
