@@ -103,10 +103,7 @@ public sealed class SmsDispatchJob(
                 break;
 
             case SmsSendResult.Permanent permanent:
-                await claim.ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.Status, OutboundSmsStatus.Failed)
-                    .SetProperty(m => m.LastError, permanent.Reason)
-                    .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
+                await GiveUpAsync(claim, OutboundSmsStatus.Failed, permanent.Reason, now);
                 logger.LogWarning("SMS {MessageId} ({Purpose}) failed: {Reason}", message.Id, message.Purpose, permanent.Reason);
                 break;
 
@@ -123,10 +120,7 @@ public sealed class SmsDispatchJob(
         var next = now + delay;
         if (next >= message.ExpiresAt)
         {
-            await claim.ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboundSmsStatus.Expired)
-                .SetProperty(m => m.LastError, transient.Reason)
-                .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
+            await GiveUpAsync(claim, OutboundSmsStatus.Expired, transient.Reason, now);
             logger.LogWarning("SMS {MessageId} ({Purpose}) expired while retrying: {Reason}", message.Id, message.Purpose, transient.Reason);
             return;
         }
@@ -140,4 +134,11 @@ public sealed class SmsDispatchJob(
         jobs.Schedule<SmsDispatchJob>(Queue, job => job.RunAsync(message.Id, CancellationToken.None), delay);
         logger.LogInformation("SMS {MessageId} ({Purpose}) will be retried in {Delay}: {Reason}", message.Id, message.Purpose, delay, transient.Reason);
     }
+
+    /// <summary>Ends the claimed attempt in a final state with its reason; never cancelled, the outcome must be kept.</summary>
+    private static Task GiveUpAsync(IQueryable<OutboundSms> claim, OutboundSmsStatus status, string reason, DateTime now) =>
+        claim.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, status)
+            .SetProperty(m => m.LastError, reason)
+            .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
 }

@@ -94,6 +94,18 @@ public sealed class FakeTwilio : IDisposable
             .Where(message => message.Form.GetValueOrDefault("To") == destination)
             .ToList();
 
+    /// <summary>Waits, as a person waits for their phone to buzz, until a message to <paramref name="destination"/> arrived.</summary>
+    public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesToAsync(string destination, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (MessagesTo(destination).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return MessagesTo(destination);
+    }
+
     public void Dispose() => _server.Stop();
 
     private static string Regex(string destination) => "To=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(destination));

@@ -89,13 +89,14 @@ public abstract class SmsDispatchTests
     {
         const string to = "+14155550114";
         await ConfigureFactorAsync();
-        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Created(response).WithDelay(TimeSpan.FromSeconds(3)), FakeTwilio.Created);
+        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Created(response).WithDelay(TimeSpan.FromSeconds(1.5)), FakeTwilio.Created);
 
         var message = await SendAndWaitAsync(to, "slow first", TimeSpan.FromMinutes(10));
 
-        // WireMock moves the scenario on when the slow answer is finally written, so a second try may also time out.
+        // WireMock moves the scenario on when the slow answer is finally written, so on a busy machine a second try
+        // may time out too; what matters is that the message got through, once, after a timeout.
         Assert.Equal(OutboundSmsStatus.Sent, message.Status);
-        Assert.InRange(message.Attempts, 2, 3);
+        Assert.InRange(message.Attempts, 2, 4);
         Assert.Equal(message.Attempts, _twilio.MessagesTo(to).Count);
         Assert.Null(message.LastError);
     }
@@ -187,13 +188,7 @@ public abstract class SmsDispatchTests
             await scope.ServiceProvider.GetRequiredService<SmsOutboxSweeper>().RunAsync(CancellationToken.None);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (_twilio.MessagesTo(to).Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal("lost job", Assert.Single(_twilio.MessagesTo(to)).Form["Body"]);
+        Assert.Equal("lost job", Assert.Single(await _twilio.WaitForMessagesToAsync(to)).Form["Body"]);
     }
 
     [SkippableFact]

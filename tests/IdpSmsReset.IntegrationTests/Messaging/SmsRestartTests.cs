@@ -34,13 +34,7 @@ public abstract class SmsRestartTests(FakeTwilio twilio)
         using var second = first.Restart();
         second.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         _ = second.Services;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (twilio.MessagesTo(to).Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal("survives a restart", Assert.Single(twilio.MessagesTo(to)).Form["Body"]);
+        Assert.Equal("survives a restart", Assert.Single(await twilio.WaitForMessagesToAsync(to)).Form["Body"]);
     }
 }
 
