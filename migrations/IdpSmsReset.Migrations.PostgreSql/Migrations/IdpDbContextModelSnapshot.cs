@@ -138,6 +138,28 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("SmsFactorSettings", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -184,6 +206,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("SecurityPolicyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -202,6 +227,8 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SecurityPolicyId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -582,6 +609,128 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Policies.LockoutRules", "Lockout", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("LockoutMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxFailedAttempts")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.MfaRules", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Require")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("TotpEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordResetRules", "PasswordReset", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("CodeLength")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CodeLifetimeMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxAttempts")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxSendsPerHour")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResendCooldownSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordRules", "Password", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("BlockCommonPasswords")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("HistoryCount")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxLength")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinLength")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.Navigation("Lockout")
+                        .IsRequired();
+
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
+                    b.Navigation("Password")
+                        .IsRequired();
+
+                    b.Navigation("PasswordReset")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Policies.SecurityPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>

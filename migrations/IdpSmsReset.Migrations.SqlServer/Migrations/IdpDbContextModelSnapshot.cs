@@ -139,6 +139,28 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("SmsFactorSettings", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -185,6 +207,9 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("SecurityPolicyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
@@ -204,6 +229,8 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("SecurityPolicyId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -588,6 +615,128 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Policies.LockoutRules", "Lockout", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("LockoutMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxFailedAttempts")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.MfaRules", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Require")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("TotpEnabled")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordResetRules", "PasswordReset", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("CodeLength")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CodeLifetimeMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxAttempts")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxSendsPerHour")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ResendCooldownSeconds")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordRules", "Password", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<bool>("BlockCommonPasswords")
+                                .HasColumnType("bit");
+
+                            b1.Property<int>("HistoryCount")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxLength")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MinLength")
+                                .HasColumnType("int");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.Navigation("Lockout")
+                        .IsRequired();
+
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
+                    b.Navigation("Password")
+                        .IsRequired();
+
+                    b.Navigation("PasswordReset")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Policies.SecurityPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>

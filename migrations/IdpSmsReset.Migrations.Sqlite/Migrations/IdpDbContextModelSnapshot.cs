@@ -133,6 +133,28 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("SmsFactorSettings", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -179,6 +201,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SecurityPolicyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -197,6 +222,8 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SecurityPolicyId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -571,6 +598,128 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Policies.LockoutRules", "Lockout", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LockoutMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxFailedAttempts")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.MfaRules", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Require")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("TotpEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordResetRules", "PasswordReset", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CodeLength")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CodeLifetimeMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxAttempts")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxSendsPerHour")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ResendCooldownSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordRules", "Password", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("BlockCommonPasswords")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HistoryCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxLength")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinLength")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.Navigation("Lockout")
+                        .IsRequired();
+
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
+                    b.Navigation("Password")
+                        .IsRequired();
+
+                    b.Navigation("PasswordReset")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Policies.SecurityPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>

@@ -1,5 +1,6 @@
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,20 @@ public sealed class BootstrapApplier(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     SmsFactorService smsFactor,
+    SecurityPolicyService policies,
     IdpDbContext database,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
     {
+        // The default first: making a policy the default takes that role from the one before.
+        foreach (var policy in document.Policies.OrderByDescending(policy => policy.IsDefault))
+        {
+            await ApplyPolicyAsync(policy, cancellationToken);
+        }
+
+        await policies.EnsureDefaultAsync(cancellationToken);
+
         foreach (var application in document.Applications)
         {
             await ApplyApplicationAsync(application, cancellationToken);
@@ -72,11 +82,30 @@ public sealed class BootstrapApplier(
         await applications.UpdateAsync(existing, descriptor, cancellationToken);
     }
 
+    private async Task ApplyPolicyAsync(BootstrapPolicy source, CancellationToken cancellationToken)
+    {
+        var policy = await policies.FindByNameAsync(source.Name!, cancellationToken) ?? new SecurityPolicy { Name = source.Name! };
+        // A default that the file does not mark as default stays the default: the file never takes that role away.
+        var wasDefault = policy.IsDefault;
+        source.ApplyTo(policy);
+        policy.IsDefault |= wasDefault;
+        var problems = await policies.SaveAsync(policy, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new BootstrapException($"Bootstrap entry policies ('{source.Name}') was refused: " + string.Join(" ", problems.Select(p => $"{p.Field}: {p.Problem}")));
+        }
+    }
+
     private async Task ApplyUserAsync(BootstrapUser source, string entry)
     {
         var user = await users.FindByNameAsync(source.UserName!);
         var created = user is null;
         user ??= new ApplicationUser { UserName = source.UserName };
+        if (source.Policy is { } policyName)
+        {
+            user.SecurityPolicyId = (await policies.FindByNameAsync(policyName, CancellationToken.None))?.Id
+                ?? throw new BootstrapException($"Bootstrap entry {entry}.policy: there is no policy named '{policyName}'.");
+        }
 
         user.Email = source.Email;
         user.EmailConfirmed = source.Email is not null;

@@ -7,6 +7,8 @@ public sealed class BootstrapDocument
 
     public List<BootstrapUser> Users { get; init; } = [];
 
+    public List<BootstrapPolicy> Policies { get; init; } = [];
+
     /// <summary>The SMS factor's Twilio account; absent leaves the stored settings as they are.</summary>
     public BootstrapSmsFactor? SmsFactor { get; init; }
 }
@@ -66,6 +68,9 @@ public sealed class BootstrapUser
     public string? PhoneNumber { get; init; }
 
     public List<string> Roles { get; init; } = [];
+
+    /// <summary>The name of the user's security policy (in this file or already stored); omitted means the default.</summary>
+    public string? Policy { get; init; }
 
     /// <summary>Custom attributes set (or overwritten) on the user; attributes not listed are kept.</summary>
     public Dictionary<string, string> Attributes { get; init; } = [];

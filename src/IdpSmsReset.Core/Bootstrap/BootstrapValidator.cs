@@ -11,6 +11,7 @@ public static partial class BootstrapValidator
     {
         var errors = new List<string>();
         ValidateApplications(document.Applications, errors);
+        ValidatePolicies(document.Policies, errors);
         ValidateUsers(document.Users, errors);
         if (document.SmsFactor is { } smsFactor)
         {
@@ -107,6 +108,43 @@ public static partial class BootstrapValidator
             {
                 fail($"{field}[{index}]", $"'{uris[index]}' must not contain a fragment (#...).");
             }
+        }
+    }
+
+    private static void ValidatePolicies(List<BootstrapPolicy> policies, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < policies.Count; index++)
+        {
+            var source = policies[index];
+            var entry = $"policies[{index}]" + (string.IsNullOrWhiteSpace(source.Name) ? "" : $" ('{source.Name}')");
+            if (!string.IsNullOrWhiteSpace(source.Name) && !seen.Add(source.Name))
+            {
+                errors.Add($"{entry}.name: appears more than once.");
+            }
+
+            var factors = source.Mfa?.Factors ?? [];
+            for (var factor = 0; factor < factors.Count; factor++)
+            {
+                if (!BootstrapPolicy.Factors.Contains(factors[factor]))
+                {
+                    errors.Add($"{entry}.mfa.factors[{factor}]: '{factors[factor]}' is unknown; use {Quote(BootstrapPolicy.Factors)}.");
+                }
+            }
+
+            if (source.Mfa?.Require is { } require && !BootstrapPolicy.Requirements.Contains(require))
+            {
+                errors.Add($"{entry}.mfa.require: must be one of {Quote(BootstrapPolicy.Requirements)}.");
+            }
+
+            var policy = new Policies.SecurityPolicy { Name = source.Name ?? "" };
+            source.ApplyTo(policy);
+            errors.AddRange(Policies.SecurityPolicyRules.Validate(policy).Select(problem => $"{entry}.{problem.Field}: {problem.Problem}"));
+        }
+
+        if (policies.Count(policy => policy.IsDefault) > 1)
+        {
+            errors.Add("policies: only one policy can be the default (isDefault).");
         }
     }
 

@@ -9,4 +9,7 @@ public sealed class ApplicationUser : IdentityUser
     public string? DisplayName { get; set; }
 
     public ICollection<UserAttribute> Attributes { get; } = [];
+
+    /// <summary>The user's security policy; null means the default policy.</summary>
+    public Guid? SecurityPolicyId { get; set; }
 }

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Policies;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -12,12 +13,13 @@ internal sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migration.EnsureMigratedAsync();
+        await using var scope = services.CreateAsyncScope();
         if (bootstrap.Loaded is not var (path, document))
         {
+            await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().EnsureDefaultAsync(cancellationToken);
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BootstrapApplier>().ApplyAsync(document, cancellationToken);
         logger.LogInformation(
             "Applied bootstrap file {Path}: {Applications} applications, {Users} users",

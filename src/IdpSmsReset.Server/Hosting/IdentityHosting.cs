@@ -49,6 +49,7 @@ public static class IdentityHosting
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.AddScoped<BootstrapApplier>();
+        builder.Services.AddScoped<IdpSmsReset.Core.Policies.SecurityPolicyService>();
         builder.Services.AddSingleton<UnknownAccountGuard>();
         return builder;
     }

@@ -16,6 +16,9 @@ public static class TestBootstrap
 
     public const string Password = "a long enough passphrase";
 
+    /// <summary>A policy with the SMS factor and SMS password reset on; alice belongs to it, everyone else to the default.</summary>
+    public const string SmsPolicyName = "Standard";
+
     /// <summary>An administrator (role <c>admin</c>), besides <see cref="UserNames"/>.</summary>
     public const string AdminUserName = "root";
 
@@ -52,10 +55,13 @@ public static class TestBootstrap
           "type": "confidential", "grantTypes": ["client_credentials"], "scopes": []
         }
       ],
+      "policies": [
+        { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } }
+      ],
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
-          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" } }
+          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{(name == "alice" ? $", \"policy\": \"{SmsPolicyName}\"" : "")}} }
         """))}},
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]

@@ -115,3 +115,41 @@ public sealed class BootstrapUserAttributesTests
         Assert.Contains("users[0] ('ann').attributes.9lives: an attribute name is letters", failure.Message);
     }
 }
+
+public sealed class BootstrapPolicyTests
+{
+    [Fact]
+    public void Parse_PolicyOfTheIssue_ReadsEverySectionAndDefaultsTheRest()
+    {
+        var document = BootstrapReader.Parse("""
+            {"policies": [{"name": "Standard", "isDefault": false,
+              "password": {"minLength": 12, "maxLength": 128, "historyCount": 3},
+              "lockout": {"maxFailedAttempts": 5, "lockoutMinutes": 5},
+              "mfa": {"factors": ["sms", "totp"], "require": "always"},
+              "passwordReset": {"sms": true, "codeLength": 8}}]}
+            """, "policies.json");
+        var policy = new Core.Policies.SecurityPolicy { Name = "" };
+
+        Assert.Single(document.Policies).ApplyTo(policy);
+
+        Assert.True(policy.Mfa.SmsEnabled && policy.Mfa.TotpEnabled);
+        Assert.Equal(Core.Policies.MfaRequirement.Always, policy.Mfa.Require);
+        Assert.True(policy.PasswordReset.SmsEnabled);
+        Assert.Equal(8, policy.PasswordReset.CodeLength);
+        Assert.Equal(10, policy.PasswordReset.CodeLifetimeMinutes);
+        Assert.True(policy.Password.BlockCommonPasswords);
+    }
+
+    [Theory]
+    [InlineData("""{"name": "A", "passwordReset": {"sms": true}}""", "policies[0] ('A').passwordReset.sms: SMS password reset can only be switched on when the SMS factor is enabled")]
+    [InlineData("""{"name": "A", "mfa": {"factors": ["email"]}}""", "policies[0] ('A').mfa.factors[0]: 'email' is unknown")]
+    [InlineData("""{"name": "A", "mfa": {"require": "sometimes"}}""", "policies[0] ('A').mfa.require: must be one of 'never', 'always'.")]
+    [InlineData("""{"name": "A", "passwordReset": {"codeLifetimeMinutes": 2000}}""", "policies[0] ('A').passwordReset.codeLifetimeMinutes: must be between 1 and 1440")]
+    [InlineData("""{"name": "A", "isDefault": true}, {"name": "B", "isDefault": true}""", "policies: only one policy can be the default")]
+    public void Parse_InvalidPolicy_NamesTheEntryAndField(string policies, string expected)
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"policies": [{{policies}}]}""", "policies.json"));
+
+        Assert.Contains(expected, failure.Message);
+    }
+}

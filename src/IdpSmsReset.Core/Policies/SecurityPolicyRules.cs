@@ -1,0 +1,60 @@
+namespace IdpSmsReset.Core.Policies;
+
+/// <summary>
+/// The rules a policy must satisfy, the same for the bootstrap file, the dashboard and any API. Each problem names
+/// the field (camelCase, as in the bootstrap file) and says what to change.
+/// </summary>
+public static class SecurityPolicyRules
+{
+    public const string SmsResetNeedsSmsFactor =
+        "SMS password reset can only be switched on when the SMS factor is enabled in this policy's MFA section (mfa.factors must include \"sms\").";
+
+    public static IReadOnlyList<(string Field, string Problem)> Validate(SecurityPolicy policy)
+    {
+        var problems = new List<(string, string)>();
+        void Range(string field, int value, int min, int max, string unit = "")
+        {
+            if (value < min || value > max)
+            {
+                problems.Add((field, $"must be between {min} and {max}{unit}; it is {value}."));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(policy.Name))
+        {
+            problems.Add(("name", "is required."));
+        }
+        else if (policy.Name.Length > 128)
+        {
+            problems.Add(("name", "must be at most 128 characters."));
+        }
+
+        Range("password.minLength", policy.Password.MinLength, 8, 64);
+        if (policy.Password.MaxLength < 64 || policy.Password.MaxLength > 4096)
+        {
+            problems.Add(("password.maxLength", $"must be between 64 and 4096, so that passphrases fit; it is {policy.Password.MaxLength}."));
+        }
+
+        Range("password.historyCount", policy.Password.HistoryCount, 0, 24);
+        Range("lockout.maxFailedAttempts", policy.Lockout.MaxFailedAttempts, 1, 100);
+        Range("lockout.lockoutMinutes", policy.Lockout.LockoutMinutes, 1, 1440, " minutes");
+
+        if (policy.Mfa.Require == MfaRequirement.Always && !policy.Mfa.SmsEnabled && !policy.Mfa.TotpEnabled)
+        {
+            problems.Add(("mfa.require", "MFA cannot be required while no factor is enabled in mfa.factors."));
+        }
+
+        var reset = policy.PasswordReset;
+        if (reset.SmsEnabled && !policy.Mfa.SmsEnabled)
+        {
+            problems.Add(("passwordReset.sms", SmsResetNeedsSmsFactor));
+        }
+
+        Range("passwordReset.codeLength", reset.CodeLength, 6, 8, " digits");
+        Range("passwordReset.codeLifetimeMinutes", reset.CodeLifetimeMinutes, 1, 1440, " minutes (24 hours)");
+        Range("passwordReset.maxAttempts", reset.MaxAttempts, 1, 10);
+        Range("passwordReset.resendCooldownSeconds", reset.ResendCooldownSeconds, 0, 3600, " seconds");
+        Range("passwordReset.maxSendsPerHour", reset.MaxSendsPerHour, 1, 100);
+        return problems;
+    }
+}

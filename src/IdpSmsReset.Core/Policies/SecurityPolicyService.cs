@@ -1,0 +1,106 @@
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Policies;
+
+/// <summary>Creates, changes and deletes policies under <see cref="SecurityPolicyRules"/>, and finds a user's policy.</summary>
+public sealed class SecurityPolicyService(IdpDbContext database)
+{
+    public const string DefaultPolicyName = "Default";
+
+    /// <summary>The user's own policy, else the default one, else the built-in defaults (before any policy exists).</summary>
+    public async Task<SecurityPolicy> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var policies = database.Set<SecurityPolicy>().AsNoTracking();
+        return (user.SecurityPolicyId is { } id ? await policies.SingleOrDefaultAsync(policy => policy.Id == id, cancellationToken) : null)
+            ?? await policies.SingleOrDefaultAsync(policy => policy.IsDefault, cancellationToken)
+            ?? new SecurityPolicy { Name = DefaultPolicyName, IsDefault = true };
+    }
+
+    public Task<SecurityPolicy?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
+        database.Set<SecurityPolicy>().SingleOrDefaultAsync(policy => policy.Name == name, cancellationToken);
+
+    /// <summary>Saves a new or changed policy; making it the default takes that role from the previous default.</summary>
+    public async Task<IReadOnlyList<(string Field, string Problem)>> SaveAsync(SecurityPolicy policy, CancellationToken cancellationToken)
+    {
+        var problems = SecurityPolicyRules.Validate(policy).ToList();
+        if (await database.Set<SecurityPolicy>().AnyAsync(other => other.Name == policy.Name && other.Id != policy.Id, cancellationToken))
+        {
+            problems.Add(("name", $"A policy named '{policy.Name}' exists already."));
+        }
+
+        if (!policy.IsDefault && await database.Set<SecurityPolicy>().AsNoTracking().AnyAsync(other => other.Id == policy.Id && other.IsDefault, cancellationToken))
+        {
+            problems.Add(("isDefault", "The default policy stays the default until another policy is made the default."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        if (policy.Id == Guid.Empty)
+        {
+            policy.Id = Guid.NewGuid();
+            database.Add(policy);
+        }
+
+        // One transaction, so that there is never a moment with two defaults or none; run under the provider's
+        // retrying strategy (SQL Server and PostgreSQL retry transient faults, and a retry replays it all).
+        await database.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
+            if (policy.IsDefault)
+            {
+                await database.Set<SecurityPolicy>().Where(other => other.IsDefault && other.Id != policy.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(other => other.IsDefault, false), cancellationToken);
+            }
+
+            await database.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return [];
+    }
+
+    /// <summary>Refuses to delete the default policy or one that users still belong to; says which.</summary>
+    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var policy = await database.Set<SecurityPolicy>().SingleOrDefaultAsync(candidate => candidate.Id == id, cancellationToken);
+        if (policy is null)
+        {
+            return "That policy does not exist.";
+        }
+
+        if (policy.IsDefault)
+        {
+            return "The default policy cannot be deleted; make another policy the default first.";
+        }
+
+        var members = await database.Users.CountAsync(user => user.SecurityPolicyId == id, cancellationToken);
+        if (members > 0)
+        {
+            return $"{members} user(s) belong to '{policy.Name}'; move them to another policy first.";
+        }
+
+        database.Remove(policy);
+        await database.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Makes sure one default policy exists: a fresh installation gets one with every default.</summary>
+    public async Task EnsureDefaultAsync(CancellationToken cancellationToken)
+    {
+        if (!await database.Set<SecurityPolicy>().AnyAsync(policy => policy.IsDefault, cancellationToken))
+        {
+            var existing = await FindByNameAsync(DefaultPolicyName, cancellationToken);
+            var policy = existing ?? new SecurityPolicy { Name = DefaultPolicyName };
+            policy.IsDefault = true;
+            var problems = await SaveAsync(policy, cancellationToken);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"The default policy cannot be created: {string.Join(" ", problems.Select(p => p.Problem))}");
+            }
+        }
+    }
+}
