@@ -228,6 +228,31 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Users.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordHistory", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
                 {
                     b.Property<string>("UserId")
@@ -720,6 +745,15 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SecurityPolicyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>

@@ -28,6 +28,13 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
             attribute.HasOne<ApplicationUser>().WithMany(user => user.Attributes).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        builder.Entity<PasswordHistoryEntry>(entry =>
+        {
+            entry.ToTable("PasswordHistory");
+            entry.Property(e => e.PasswordHash).HasMaxLength(512);
+            entry.HasIndex(e => e.UserId);
+            entry.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(IdpDbContext).Assembly);
     }
 }

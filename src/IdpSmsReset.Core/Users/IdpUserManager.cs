@@ -25,6 +25,21 @@ public sealed class IdpUserManager(
     TimeProvider time)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    /// <summary>
+    /// Keeps the hash being replaced, for the policy's password history. Every path that sets a password (change,
+    /// reset, add) ends here, with the new hash set and the old one still EF's original value.
+    /// </summary>
+    protected override Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
+    {
+        var entry = database.Entry(user);
+        if (entry.State == EntityState.Modified && entry.Property(u => u.PasswordHash).OriginalValue is { } previous && previous != user.PasswordHash)
+        {
+            database.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = previous, CreatedAt = time.GetUtcNow().UtcDateTime });
+        }
+
+        return base.UpdateUserAsync(user);
+    }
+
     public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -1,5 +1,6 @@
 using IdpSmsReset.Core.Bootstrap;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account.Login;
 using Microsoft.AspNetCore.Identity;
@@ -15,8 +16,8 @@ public static class IdentityHosting
     {
         builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
-                // NIST 800-63B: length over composition. Per-policy rules replace these once policies exist.
-                options.Password.RequiredLength = 12;
+                // The user's policy decides (PolicyPasswordValidator); Identity's own rules are switched off.
+                options.Password.RequiredLength = 1;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -31,6 +32,7 @@ public static class IdentityHosting
             })
             .AddEntityFrameworkStores<IdpDbContext>()
             .AddUserManager<IdpUserManager>()
+            .AddPasswordValidator<PolicyPasswordValidator>()
             .AddDefaultTokenProviders();
 
         builder.Services.ConfigureApplicationCookie(options =>
