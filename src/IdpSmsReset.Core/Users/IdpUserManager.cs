@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace IdpSmsReset.Core.Users;
 
 /// <summary>
-/// Identity's user manager with failed sign-ins counted by the database. Identity increments the count in memory
+/// Identity's user manager with failed sign-ins counted by the database, against the lockout of the user's policy. Identity increments the count in memory
 /// and saves it under the concurrency stamp, so wrong passwords sent in parallel overwrite each other and the
 /// lockout is never reached; an atomic increment counts every one of them.
 /// </summary>
 public sealed class IdpUserManager(
     IdpDbContext database,
+    SecurityPolicyService policies,
     IUserStore<ApplicationUser> store,
     IOptions<IdentityOptions> optionsAccessor,
     IPasswordHasher<ApplicationUser> passwordHasher,
@@ -46,12 +48,13 @@ public sealed class IdpUserManager(
         var users = database.Users.Where(candidate => candidate.Id == user.Id);
         await users.ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1));
 
-        // Only the request whose increment reached the limit finds the count there, so the lockout is set once.
-        var lockout = Options.Lockout;
+        // The user's policy sets the limit and the duration. Only the request whose increment reached the limit finds
+        // the count there, so the lockout is set once.
+        var lockout = (await policies.ForUserAsync(user, CancellationToken.None)).Lockout;
         await users
-            .Where(candidate => candidate.LockoutEnabled && candidate.AccessFailedCount >= lockout.MaxFailedAccessAttempts)
+            .Where(candidate => candidate.LockoutEnabled && candidate.AccessFailedCount >= lockout.MaxFailedAttempts)
             .ExecuteUpdateAsync(set => set
-                .SetProperty(candidate => candidate.LockoutEnd, time.GetUtcNow() + lockout.DefaultLockoutTimeSpan)
+                .SetProperty(candidate => candidate.LockoutEnd, time.GetUtcNow() + TimeSpan.FromMinutes(lockout.LockoutMinutes))
                 .SetProperty(candidate => candidate.AccessFailedCount, 0));
 
         // The caller checks IsLockedOutAsync on this instance next: it must see what the database now holds.

@@ -19,6 +19,9 @@ public static class TestBootstrap
     /// <summary>A policy with the SMS factor and SMS password reset on; alice belongs to it, everyone else to the default.</summary>
     public const string SmsPolicyName = "Standard";
 
+    /// <summary>A policy that locks after 3 failures for 15 minutes; heidi belongs to it.</summary>
+    public const string StrictPolicyName = "Strict";
+
     /// <summary>An administrator (role <c>admin</c>), besides <see cref="UserNames"/>.</summary>
     public const string AdminUserName = "root";
 
@@ -27,6 +30,13 @@ public static class TestBootstrap
 
     /// <summary>The custom attribute <c>mobile</c> each test user has: a second number, for the SMS factor's phone field.</summary>
     public static string MobileOf(string userName) => "+1415555" + (1000 + Array.IndexOf(UserNames, userName));
+
+    private static string PolicyOf(string userName) => userName switch
+    {
+        "alice" => $", \"policy\": \"{SmsPolicyName}\"",
+        "heidi" => $", \"policy\": \"{StrictPolicyName}\"",
+        _ => "",
+    };
 
     public static string Json => $$"""
     {
@@ -56,12 +66,13 @@ public static class TestBootstrap
         }
       ],
       "policies": [
-        { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } }
+        { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } },
+        { "name": "{{StrictPolicyName}}", "lockout": { "maxFailedAttempts": 3, "lockoutMinutes": 15 } }
       ],
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
-          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{(name == "alice" ? $", \"policy\": \"{SmsPolicyName}\"" : "")}} }
+          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{PolicyOf(name)}} }
         """))}},
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]

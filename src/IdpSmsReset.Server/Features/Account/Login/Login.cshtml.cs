@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,12 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Account.Login;
 
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UnknownAccountGuard unknownAccounts) : PageModel
+public sealed class LoginModel(
+    SignInManager<ApplicationUser> signIn, UnknownAccountGuard unknownAccounts, SecurityPolicyService policies, TimeProvider time) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
     public const string InvalidCredentials = "The username or password is incorrect.";
-    public const string LockedOut = "Too many failed attempts. Sign-in is locked for a few minutes; try again later.";
+    public const string LockedOut = "Too many failed attempts. Sign-in is locked";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -30,9 +32,9 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UnknownAcc
         }
 
         var user = await FindUserAsync(Input.UserName!);
-        var result = user is null
-            ? unknownAccounts.CheckPassword(Input.UserName!, Input.Password!)
-            : await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
+        var (result, lockedUntil) = user is null
+            ? unknownAccounts.CheckPassword(Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout)
+            : (await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true), user.LockoutEnd);
 
         if (result.Succeeded)
         {
@@ -40,8 +42,15 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UnknownAcc
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : InvalidCredentials);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutMessage(lockedUntil) : InvalidCredentials);
         return Page();
+    }
+
+    /// <summary>When to try again, in whole minutes (rounded up): the same words for a real and an unknown account.</summary>
+    private string LockedOutMessage(DateTimeOffset? until)
+    {
+        var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 1;
+        return $"{LockedOut} for {minutes} more minute{(minutes == 1 ? "" : "s")}; try again then.";
     }
 
     private async Task<ApplicationUser?> FindUserAsync(string login)

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
@@ -9,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Account.Login;
 /// Makes a sign-in attempt for an account that does not exist look like one for an account that does: it costs
 /// one password hash, and it answers "locked out" after the same number of failures, for as long.
 /// </summary>
-public sealed class UnknownAccountGuard(IOptions<PasswordHasherOptions> hashing, IOptions<IdentityOptions> identity, TimeProvider time) : IDisposable
+public sealed class UnknownAccountGuard(IOptions<PasswordHasherOptions> hashing, TimeProvider time) : IDisposable
 {
     // The same algorithm and iteration count as the real accounts' hasher, so that the time spent is the same.
     private readonly PasswordHasher<ApplicationUser> _hasher = new(hashing);
@@ -20,32 +21,34 @@ public sealed class UnknownAccountGuard(IOptions<PasswordHasherOptions> hashing,
     private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
     private string? _dummyHash;
 
-    public SignInResult CheckPassword(string login, string password)
+    /// <summary>As a real account under <paramref name="lockout"/> (the default policy's, as an unknown user would have).</summary>
+    public (SignInResult Result, DateTimeOffset? LockedUntil) CheckPassword(string login, string password, LockoutRules lockout)
     {
-        var lockout = identity.Value.Lockout;
         var key = login.Trim().ToUpperInvariant();
+        var duration = TimeSpan.FromMinutes(lockout.LockoutMinutes);
         var state = _failures.GetOrCreate(key, entry =>
         {
-            entry.AbsoluteExpiration = time.GetUtcNow() + lockout.DefaultLockoutTimeSpan;
+            entry.AbsoluteExpiration = time.GetUtcNow() + duration;
             entry.Size = 1;
             return new FailureCount();
         })!;
 
-        if (Volatile.Read(ref state.Count) >= lockout.MaxFailedAccessAttempts)
+        if (Volatile.Read(ref state.Count) >= lockout.MaxFailedAttempts)
         {
-            return SignInResult.LockedOut;
+            return (SignInResult.LockedOut, state.LockedUntil);
         }
 
         _dummyHash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
         _hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
-        if (Interlocked.Increment(ref state.Count) < lockout.MaxFailedAccessAttempts)
+        if (Interlocked.Increment(ref state.Count) < lockout.MaxFailedAttempts)
         {
-            return SignInResult.Failed;
+            return (SignInResult.Failed, null);
         }
 
         // Identity reports the failure that locks an account as "locked out" and starts the lockout there.
-        _failures.Set(key, state, new MemoryCacheEntryOptions { AbsoluteExpiration = time.GetUtcNow() + lockout.DefaultLockoutTimeSpan, Size = 1 });
-        return SignInResult.LockedOut;
+        state.LockedUntil = time.GetUtcNow() + duration;
+        _failures.Set(key, state, new MemoryCacheEntryOptions { AbsoluteExpiration = state.LockedUntil, Size = 1 });
+        return (SignInResult.LockedOut, state.LockedUntil);
     }
 
     public void Dispose() => _failures.Dispose();
@@ -53,5 +56,7 @@ public sealed class UnknownAccountGuard(IOptions<PasswordHasherOptions> hashing,
     private sealed class FailureCount
     {
         public int Count;
+
+        public DateTimeOffset? LockedUntil;
     }
 }

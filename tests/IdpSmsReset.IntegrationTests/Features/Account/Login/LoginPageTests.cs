@@ -67,9 +67,23 @@ public abstract class LoginPageTests(IdpFactory factory)
         var withRightPassword = await SignInAsync(browser, "dave", TestBootstrap.Password);
 
         Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
-        Assert.Contains(LoginModel.LockedOut, results[4].Text);
+        Assert.Contains("Sign-in is locked for 5 more minutes; try again then.", results[4].Text);
         Assert.Contains(LoginModel.LockedOut, withRightPassword.Text);
         Assert.Equal("/account/login", withRightPassword.Path);
+    }
+
+    [SkippableFact]
+    public async Task WrongPasswords_UnderAStricterPolicy_LockSoonerAndSayForHowLong()
+    {
+        using var browser = factory.CreateBrowser();
+        var results = new List<BrowserPage>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            results.Add(await SignInAsync(browser, "heidi", "wrong password " + attempt));
+        }
+
+        Assert.All(results.Take(2), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
+        Assert.Contains("Sign-in is locked for 15 more minutes; try again then.", results[2].Text);
     }
 
     [SkippableFact]
@@ -83,7 +97,7 @@ public abstract class LoginPageTests(IdpFactory factory)
         }
 
         Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
-        Assert.Contains(LoginModel.LockedOut, results[4].Text);
+        Assert.Contains("Sign-in is locked for 5 more minutes; try again then.", results[4].Text);
         Assert.Contains(LoginModel.LockedOut, results[5].Text);
     }
 
