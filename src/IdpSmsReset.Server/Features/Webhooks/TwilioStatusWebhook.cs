@@ -30,7 +30,8 @@ internal static class TwilioStatusWebhook
         var form = (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(field => field.Key, field => field.Value.ToString());
         var stored = await settings.GetAsync(context.RequestAborted);
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        if (stored is null || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, protection.AuthToken.Unprotect(stored.ProtectedAuthToken)))
+        if (stored is null || TokenOf(stored, protection) is not { } token
+            || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, token))
         {
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -43,5 +44,18 @@ internal static class TwilioStatusWebhook
         form.TryGetValue("ErrorCode", out var errorCode);
         var outcome = await updater.ApplyAsync(sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
         return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
+    }
+
+    /// <summary>The stored token; none when the Data Protection keys changed (then no report can be trusted).</summary>
+    private static string? TokenOf(SmsFactorSettings stored, SmsProtection protection)
+    {
+        try
+        {
+            return protection.AuthToken.Unprotect(stored.ProtectedAuthToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
     }
 }
