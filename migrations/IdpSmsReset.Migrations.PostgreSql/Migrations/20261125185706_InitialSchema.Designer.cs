@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(IdpDbContext))]
-    [Migration("20261125183129_UserAttributes")]
-    partial class UserAttributes
+    [Migration("20261125185706_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -141,6 +141,28 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("SmsFactorSettings", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -187,6 +209,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("SecurityPolicyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -206,7 +231,36 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("SecurityPolicyId");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordHistory", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
@@ -585,6 +639,137 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Policies.LockoutRules", "Lockout", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("LockoutMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxFailedAttempts")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.MfaRules", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Require")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("TotpEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordResetRules", "PasswordReset", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("CodeLength")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CodeLifetimeMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxAttempts")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxSendsPerHour")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResendCooldownSeconds")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("SmsEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Policies.PasswordRules", "Password", b1 =>
+                        {
+                            b1.Property<Guid>("SecurityPolicyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("BlockCommonPasswords")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("HistoryCount")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxLength")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinLength")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SecurityPolicyId");
+
+                            b1.ToTable("SecurityPolicies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityPolicyId");
+                        });
+
+                    b.Navigation("Lockout")
+                        .IsRequired();
+
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
+                    b.Navigation("Password")
+                        .IsRequired();
+
+                    b.Navigation("PasswordReset")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Policies.SecurityPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
