@@ -56,6 +56,7 @@ public sealed class ServerProcessTests : IDisposable
         await PollAsync(() => browser.Client.GetStringAsync("/health/ready"), server);
 
         var inbox = await browser.OpenAsync("/dev/sms");
+        var refused = await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 555", ["Input.Body"] = "kept as typed" });
         await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 415 555 0100", ["Input.Body"] = "sandbox check 42" });
         var deadline = DateTime.UtcNow.AddSeconds(20);
         var page = await browser.OpenAsync("/dev/sms");
@@ -67,6 +68,9 @@ public sealed class ServerProcessTests : IDisposable
 
         Assert.Contains("sandbox check 42", page.Text);
         Assert.Contains("+14155550100", page.Text);
+        Assert.Equal("'+1 555' is not a valid phone number.", refused.FieldError("to-error"));
+        Assert.Equal("+1 555", refused.InputValue("Input.To"));
+        Assert.Equal("kept as typed", refused.InputValue("Input.Body"));
     }
 
     [Fact]
