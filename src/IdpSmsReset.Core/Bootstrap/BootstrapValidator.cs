@@ -183,7 +183,7 @@ public static partial class BootstrapValidator
 
             foreach (var (name, value) in user.Attributes)
             {
-                if (!AttributeName().IsMatch(name))
+                if (!Users.UserAttribute.IsValidName(name))
                 {
                     Fail($"attributes.{name}", "an attribute name is letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters.");
                 }
@@ -204,9 +204,6 @@ public static partial class BootstrapValidator
     }
 
     private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]{0,127}$")]
-    private static partial Regex AttributeName();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

@@ -43,7 +43,7 @@ public static partial class SmsFactorRules
             problems.Add(("messagingServiceSid", "must be a Messaging Service SID: MG followed by 32 hexadecimal characters."));
         }
 
-        if (input.PhoneField is { } field && !PhoneField().IsMatch(field))
+        if (input.PhoneField is { } field && !Users.UserAttribute.IsValidName(field))
         {
             problems.Add(("phoneField", "must be PhoneNumber or the name of a custom user attribute (letters, digits, '_', '-', '.')."));
         }
@@ -64,7 +64,4 @@ public static partial class SmsFactorRules
 
     [GeneratedRegex("^MG[0-9a-fA-F]{32}$")]
     private static partial Regex MessagingServiceSid();
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]{0,127}$")]
-    private static partial Regex PhoneField();
 }

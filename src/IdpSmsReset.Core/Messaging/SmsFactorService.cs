@@ -21,18 +21,17 @@ public sealed class SmsFactorService(IdpDbContext database, SmsProtection protec
         }
 
         var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(stored!.ProtectedAuthToken) : input.AuthToken;
-        var from = string.IsNullOrWhiteSpace(input.From) ? null : Normalized(input.From);
-        var service = string.IsNullOrWhiteSpace(input.MessagingServiceSid) ? null : input.MessagingServiceSid;
-        var check = await channel.ValidateAsync(new SmsAccount(input.AccountSid!, token, from, service), cancellationToken);
+        var wanted = AsStored(input);
+        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid), cancellationToken);
 
-        var settings = stored ?? database.Add(new SmsFactorSettings { AccountSid = input.AccountSid!, ProtectedAuthToken = "" }).Entity;
+        var settings = stored ?? database.Add(new SmsFactorSettings { AccountSid = wanted.AccountSid, ProtectedAuthToken = "" }).Entity;
         var now = time.GetUtcNow().UtcDateTime;
-        settings.AccountSid = input.AccountSid!;
+        settings.AccountSid = wanted.AccountSid;
         settings.ProtectedAuthToken = protection.AuthToken.Protect(token);
-        settings.From = from;
-        settings.MessagingServiceSid = service;
-        settings.PhoneField = string.IsNullOrWhiteSpace(input.PhoneField) ? SmsFactorSettings.DefaultPhoneField : input.PhoneField;
-        settings.AllowedCountries = string.Join(',', input.AllowedCountries.Select(code => code.ToUpperInvariant()));
+        settings.From = wanted.From;
+        settings.MessagingServiceSid = wanted.MessagingServiceSid;
+        settings.PhoneField = wanted.PhoneField;
+        settings.AllowedCountries = wanted.AllowedCountries;
         settings.ValidatedAt = now;
         settings.LastValidationError = check.Problem;
         settings.UpdatedAt = now;
@@ -42,15 +41,18 @@ public sealed class SmsFactorService(IdpDbContext database, SmsProtection protec
 
     /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
     public bool Matches(SmsFactorSettings stored, SmsFactorInput input) =>
-        stored.AccountSid == input.AccountSid
-        && stored.From == (string.IsNullOrWhiteSpace(input.From) ? null : Normalized(input.From))
-        && stored.MessagingServiceSid == (string.IsNullOrWhiteSpace(input.MessagingServiceSid) ? null : input.MessagingServiceSid)
-        && stored.PhoneField == (string.IsNullOrWhiteSpace(input.PhoneField) ? SmsFactorSettings.DefaultPhoneField : input.PhoneField)
-        && stored.AllowedCountries == string.Join(',', input.AllowedCountries.Select(code => code.ToUpperInvariant()))
+        AsStored(input) == new StoredForm(stored.AccountSid, stored.From, stored.MessagingServiceSid, stored.PhoneField, stored.AllowedCountries)
         && (string.IsNullOrEmpty(input.AuthToken) || protection.AuthToken.Unprotect(stored.ProtectedAuthToken) == input.AuthToken);
 
-    private static string Normalized(string phone) =>
-        PhoneNumberRules.TryNormalize(phone, out var e164, out _, out _) ? e164 : phone;
+    /// <summary>The input as the settings row holds it: E.164 sender, blanks as null, defaults applied, countries upper-case.</summary>
+    private static StoredForm AsStored(SmsFactorInput input) => new(
+        input.AccountSid!,
+        string.IsNullOrWhiteSpace(input.From) ? null : PhoneNumberRules.TryNormalize(input.From, out var e164, out _, out _) ? e164 : input.From,
+        string.IsNullOrWhiteSpace(input.MessagingServiceSid) ? null : input.MessagingServiceSid,
+        string.IsNullOrWhiteSpace(input.PhoneField) ? SmsFactorSettings.DefaultPhoneField : input.PhoneField,
+        string.Join(',', input.AllowedCountries.Select(code => code.ToUpperInvariant())));
+
+    private sealed record StoredForm(string AccountSid, string? From, string? MessagingServiceSid, string PhoneField, string AllowedCountries);
 }
 
 public sealed record SmsFactorSaveResult(IReadOnlyList<(string Field, string Problem)> Problems, SmsAccountCheck? Check)
