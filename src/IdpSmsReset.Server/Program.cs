@@ -8,6 +8,7 @@ builder.AddIdpStorage();
 builder.AddIdpJobs();
 builder.AddIdpSms();
 builder.AddIdpIdentity();
+builder.AddIdpMfa();
 builder.AddIdpOpenIddict();
 builder.AddIdpPages();
 builder.AddIdpHealth();

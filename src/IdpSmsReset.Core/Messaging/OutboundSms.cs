@@ -60,5 +60,6 @@ public static class SmsPurposes
     public const string PasswordReset = "password-reset";
     public const string SecondFactor = "second-factor";
     public const string PhoneVerification = "phone-verification";
+    public const string Notice = "notice";
     public const string Test = "test";
 }

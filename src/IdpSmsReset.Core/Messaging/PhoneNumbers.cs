@@ -40,4 +40,8 @@ public static class PhoneNumberRules
     }
 
     public static bool IsKnownCountry(string code) => Util.GetSupportedRegions().Contains(code.ToUpperInvariant());
+
+    /// <summary>The number as pages may show it: only the last two digits (<c>+•••••••••00</c>).</summary>
+    public static string Mask(string e164) =>
+        e164.Length <= 4 ? new string('•', e164.Length) : "+" + new string('•', e164.Length - 3) + e164[^2..];
 }

@@ -12,4 +12,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>The user's security policy; null means the default policy.</summary>
     public Guid? SecurityPolicyId { get; set; }
+
+    /// <summary>Wrong second-factor codes since the last success or lock; counted apart from wrong passwords.</summary>
+    public int SecondFactorFailedCount { get; set; }
 }

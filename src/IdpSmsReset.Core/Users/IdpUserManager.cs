@@ -54,11 +54,35 @@ public sealed class IdpUserManager(
         await users
             .Where(candidate => candidate.LockoutEnabled && candidate.AccessFailedCount >= lockout.MaxFailedAttempts)
             .ExecuteUpdateAsync(set => set
-                .SetProperty(candidate => candidate.LockoutEnd, time.GetUtcNow() + TimeSpan.FromMinutes(lockout.LockoutMinutes))
+                .SetProperty(candidate => candidate.LockoutEnd, LockedUntil(lockout))
                 .SetProperty(candidate => candidate.AccessFailedCount, 0));
 
         // The caller checks IsLockedOutAsync on this instance next: it must see what the database now holds.
         await database.Entry(user).ReloadAsync();
         return IdentityResult.Success;
     }
+
+    /// <summary>
+    /// A wrong second-factor code: counted like a wrong password, against the same policy limit, but on its own
+    /// counter, so that a user who knows the password cannot learn from the count whether a guess hit.
+    /// </summary>
+    public async Task SecondFactorFailedAsync(ApplicationUser user)
+    {
+        var users = database.Users.Where(candidate => candidate.Id == user.Id);
+        await users.ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.SecondFactorFailedCount, candidate => candidate.SecondFactorFailedCount + 1));
+
+        var lockout = (await policies.ForUserAsync(user, CancellationToken.None)).Lockout;
+        await users
+            .Where(candidate => candidate.LockoutEnabled && candidate.SecondFactorFailedCount >= lockout.MaxFailedAttempts)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(candidate => candidate.LockoutEnd, LockedUntil(lockout))
+                .SetProperty(candidate => candidate.SecondFactorFailedCount, 0));
+        await database.Entry(user).ReloadAsync();
+    }
+
+    public Task ResetSecondFactorFailuresAsync(ApplicationUser user) =>
+        database.Users.Where(candidate => candidate.Id == user.Id && candidate.SecondFactorFailedCount != 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.SecondFactorFailedCount, 0));
+
+    private DateTimeOffset LockedUntil(LockoutRules lockout) => time.GetUtcNow() + TimeSpan.FromMinutes(lockout.LockoutMinutes);
 }

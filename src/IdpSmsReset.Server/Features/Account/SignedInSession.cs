@@ -8,9 +8,6 @@ namespace IdpSmsReset.Server.Features.Account;
 /// <summary>The user behind the session cookie, if that user still exists and may still sign in.</summary>
 internal sealed record SignedInSession(ApplicationUser User, IReadOnlyList<string> Methods, DateTimeOffset? AuthenticatedAt)
 {
-    /// <summary>The authentication methods of a password sign-in (RFC 8176).</summary>
-    public const string PasswordMethod = "pwd";
-
     public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
         var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -26,6 +23,6 @@ internal sealed record SignedInSession(ApplicationUser User, IReadOnlyList<strin
         }
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
-        return new SignedInSession(user, methods.Count > 0 ? methods : [PasswordMethod], result.Properties.IssuedUtc);
+        return new SignedInSession(user, methods.Count > 0 ? methods : [AuthenticationMethods.Password], result.Properties.IssuedUtc);
     }
 }

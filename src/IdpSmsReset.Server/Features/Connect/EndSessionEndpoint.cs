@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Features.Error;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -17,35 +18,36 @@ internal static class EndSessionEndpoint
 {
     public const string ConfirmationPath = "/account/logout";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, SignInManager<ApplicationUser> signIn, IAntiforgery antiforgery)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, SignInManager<ApplicationUser> signIn, SessionSignIn sessions, IAntiforgery antiforgery)
     {
         if (HttpMethods.IsPost(context.Request.Method))
         {
             // Only our confirmation page posts here; a cross-site form must not sign anyone out.
             return await antiforgery.IsRequestValidAsync(context)
-                ? await SignOutAsync(signIn)
+                ? await SignOutAsync(sessions)
                 : Results.Redirect(ErrorModel.ExpiredFormPath);
         }
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded)
         {
-            return await SignOutAsync(signIn);
+            return await SignOutAsync(sessions);
         }
 
         var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var hintSubject = hint.Principal?.GetClaim(Claims.Subject);
         if (hintSubject is not null && hintSubject == signIn.UserManager.GetUserId(session.Principal!))
         {
-            return await SignOutAsync(signIn);
+            return await SignOutAsync(sessions);
         }
 
         return Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConfirmationPath));
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<ApplicationUser> signIn)
+    private static async Task<IResult> SignOutAsync(SessionSignIn sessions)
     {
-        await signIn.SignOutAsync();
+        await sessions.SignOutAsync();
         // OpenIddict redirects to the validated post_logout_redirect_uri, or to RedirectUri when none was given.
         return Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/?signed-out=1" },

@@ -1,20 +1,27 @@
-using System.Security.Claims;
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdpSmsReset.Server.Features.Account.SecondFactor;
 using Microsoft.AspNetCore.WebUtilities;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Account.Login;
 
 public sealed class LoginModel(
-    SignInManager<ApplicationUser> signIn, UnknownAccountGuard unknownAccounts, SecurityPolicyService policies, TimeProvider time) : PageModel
+    SignInManager<ApplicationUser> signIn,
+    UnknownAccountGuard unknownAccounts,
+    SecurityPolicyService policies,
+    SecondFactorMethods secondFactors,
+    SessionSignIn sessions,
+    PendingSignIn pending,
+    SignInCodes signInCodes,
+    TimeProvider time) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
     public const string InvalidCredentials = "The username or password is incorrect.";
-    public const string LockedOut = "Too many failed attempts. Sign-in is locked";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -38,19 +45,38 @@ public sealed class LoginModel(
 
         if (result.Succeeded)
         {
-            await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim(Claims.AuthenticationMethodReference, SignedInSession.PasswordMethod)]);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return await ContinueAfterPasswordAsync(user!);
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutMessage(lockedUntil) : InvalidCredentials);
+        // The same words for a real and an unknown account.
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockoutMessage.For(lockedUntil, time) : InvalidCredentials);
         return Page();
     }
 
-    /// <summary>When to try again, in whole minutes (rounded up): the same words for a real and an unknown account.</summary>
-    private string LockedOutMessage(DateTimeOffset? until)
+    /// <summary>Signs the user in, or, where a second factor is due, holds the sign-in until it is shown.</summary>
+    private async Task<IActionResult> ContinueAfterPasswordAsync(ApplicationUser user)
     {
-        var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 1;
-        return $"{LockedOut} for {minutes} more minute{(minutes == 1 ? "" : "s")}; try again then.";
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        var factors = await secondFactors.ForUserAsync(user, HttpContext.RequestAborted);
+        if (!factors.IsRequired)
+        {
+            await sessions.SignInAsync(user, [AuthenticationMethods.Password]);
+            return LocalRedirect(returnUrl);
+        }
+
+        await pending.StartAsync(user);
+        if (factors.NeedsEnrolment)
+        {
+            return RedirectToPage("/Account/SecondFactor/Enrol", new { ReturnUrl = returnUrl });
+        }
+
+        // With SMS the only way, the code is sent at once: the user is waiting for it.
+        if (!factors.HasAuthenticator)
+        {
+            await signInCodes.SendAsync(user, factors.SmsPhone!, HttpContext.RequestAborted);
+        }
+
+        return RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = returnUrl });
     }
 
     private async Task<ApplicationUser?> FindUserAsync(string login)

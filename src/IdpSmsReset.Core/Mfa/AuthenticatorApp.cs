@@ -1,0 +1,15 @@
+namespace IdpSmsReset.Core.Mfa;
+
+/// <summary>A user's enrolled authenticator app (RFC 6238, SHA-1, 6 digits, 30-second steps).</summary>
+public sealed class AuthenticatorApp
+{
+    public required string UserId { get; set; }
+
+    /// <summary>The shared secret, as Data Protection ciphertext.</summary>
+    public required string ProtectedSecret { get; set; }
+
+    public DateTime EnrolledAt { get; set; }
+
+    /// <summary>The time step of the last accepted code: a code is accepted once, and never one older than it.</summary>
+    public long LastUsedStep { get; set; }
+}

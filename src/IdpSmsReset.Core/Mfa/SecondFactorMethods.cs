@@ -1,0 +1,64 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Mfa;
+
+/// <summary>Which second factors a user must, can and may yet enrol, from the user's policy, the SMS factor and what the user enrolled.</summary>
+public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones)
+{
+    public async Task<UserSecondFactors> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
+        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var smsAllowed = mfa.SmsEnabled && settings is { IsConfigured: true };
+        var phone = smsAllowed ? await VerifiedPhoneAsync(user, settings!, cancellationToken) : null;
+        var hasAuthenticator = mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken);
+        return new UserSecondFactors(
+            PolicyRequires: mfa.Require == MfaRequirement.Always,
+            SmsPhone: phone,
+            HasAuthenticator: hasAuthenticator,
+            CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
+            CanEnrolAuthenticator: mfa.TotpEnabled);
+    }
+
+    /// <summary>
+    /// The cheap question asked on every authorization request of a session without MFA: must this user show a second
+    /// factor? Yes when the policy requires it, or when the user enrolled an authenticator app the policy allows.
+    /// </summary>
+    public async Task<bool> IsRequiredAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
+        return mfa.Require == MfaRequirement.Always
+            || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken));
+    }
+
+    // A number in Identity's field counts once verified; a custom attribute is set by an administrator, who vouches for it.
+    private async Task<string?> VerifiedPhoneAsync(ApplicationUser user, SmsFactorSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.PhoneField == SmsFactorSettings.DefaultPhoneField && !user.PhoneNumberConfirmed)
+        {
+            return null;
+        }
+
+        return await phones.GetPhoneAsync(user, settings, cancellationToken);
+    }
+}
+
+/// <summary>A user's second factors at this moment.</summary>
+public sealed record UserSecondFactors(bool PolicyRequires, string? SmsPhone, bool HasAuthenticator, bool CanEnrolPhone, bool CanEnrolAuthenticator)
+{
+    public bool CanUseSms => SmsPhone is not null;
+
+    /// <summary>Asked after the password: required by the policy, or chosen by the user by enrolling an app.</summary>
+    public bool IsRequired => PolicyRequires || HasAuthenticator;
+
+    public bool HasUsableFactor => CanUseSms || HasAuthenticator;
+
+    /// <summary>Required, but nothing to show: the user must enrol before signing in.</summary>
+    public bool NeedsEnrolment => IsRequired && !HasUsableFactor;
+
+    public bool CanEnrol => CanEnrolPhone || CanEnrolAuthenticator;
+}

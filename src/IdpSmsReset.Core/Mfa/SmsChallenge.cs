@@ -1,0 +1,39 @@
+namespace IdpSmsReset.Core.Mfa;
+
+/// <summary>
+/// One code sent by SMS to a user for a purpose (times are UTC). The code is kept only as a salted hash. A challenge
+/// closes when its code is used, replaced by a newer one, or entered wrong too often.
+/// </summary>
+public sealed class SmsChallenge
+{
+    public Guid Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    /// <summary>One of <see cref="Messaging.SmsPurposes"/>.</summary>
+    public required string Purpose { get; set; }
+
+    /// <summary>E.164: where the code went (for a phone change, the number being verified).</summary>
+    public required string Destination { get; set; }
+
+    public required byte[] CodeHash { get; set; }
+
+    public required byte[] CodeSalt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public SmsChallengeClosure? Closure { get; set; }
+}
+
+public enum SmsChallengeClosure
+{
+    Used,
+    Replaced,
+    TooManyAttempts,
+}

@@ -1,0 +1,151 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Mfa;
+
+/// <summary>
+/// Sends codes by SMS (through the outbox) and checks what the user types. Attempts are counted and codes consumed by
+/// conditional updates, so parallel submissions of one code succeed once and never exceed the attempt limit.
+/// </summary>
+public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox, TimeProvider time)
+{
+    // How far back an entered code is compared with earlier challenges, to say "already used" or "replaced".
+    private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(1);
+
+    public async Task<SmsChallengeSent> SendAsync(
+        string userId, string purpose, string destination, OneTimeCodeRules rules, Func<string, string> textWithCode, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var lastHour = await database.Set<SmsChallenge>()
+            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now.AddHours(-1))
+            .Select(c => c.CreatedAt)
+            .OrderBy(createdAt => createdAt)
+            .ToListAsync(cancellationToken);
+        if (lastHour.Count >= rules.MaxSendsPerHour)
+        {
+            return new(SmsChallengeSendStatus.TooManySends, Utc(lastHour[^rules.MaxSendsPerHour].AddHours(1)));
+        }
+
+        if (lastHour.Count > 0 && lastHour[^1] + rules.ResendCooldown > now)
+        {
+            return new(SmsChallengeSendStatus.CoolingDown, Utc(lastHour[^1] + rules.ResendCooldown));
+        }
+
+        var code = OneTimeCode.NewNumeric(rules.Length);
+        var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
+        if (queued.Problem is { } problem)
+        {
+            return new(SmsChallengeSendStatus.Refused, Problem: problem);
+        }
+
+        await OpenOf(userId, purpose).ExecuteUpdateAsync(
+            set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Replaced), cancellationToken);
+        var salt = OneTimeCode.NewSalt();
+        database.Add(new SmsChallenge
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            Purpose = purpose,
+            Destination = destination,
+            CodeSalt = salt,
+            CodeHash = OneTimeCode.Hash(code, salt),
+            CreatedAt = now,
+            ExpiresAt = now + rules.Lifetime,
+        });
+        await database.SaveChangesAsync(cancellationToken);
+        return new(SmsChallengeSendStatus.Sent, Utc(now + rules.ResendCooldown));
+    }
+
+    /// <summary>When the next code may be sent (null: now), for the page to say so before the user tries.</summary>
+    public async Task<DateTimeOffset?> NextSendAtAsync(string userId, string purpose, OneTimeCodeRules rules, CancellationToken cancellationToken)
+    {
+        var last = await database.Set<SmsChallenge>()
+            .Where(c => c.UserId == userId && c.Purpose == purpose)
+            .OrderByDescending(c => c.CreatedAt)
+            .Select(c => (DateTime?)c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is { } sent && sent + rules.ResendCooldown > time.GetUtcNow().UtcDateTime ? Utc(sent + rules.ResendCooldown) : null;
+    }
+
+    public async Task<SmsCodeChecked> CheckAsync(string userId, string purpose, string typedCode, OneTimeCodeRules rules, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = OneTimeCode.Normalize(typedCode);
+        var recent = await database.Set<SmsChallenge>().AsNoTracking()
+            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now - RecentWindow)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(rules.MaxSendsPerHour + 1)
+            .ToListAsync(cancellationToken);
+        var latest = recent.FirstOrDefault();
+        if (latest is null)
+        {
+            return new(SmsCodeCheck.NoCodeSent);
+        }
+
+        if (latest.ClosedAt is not null)
+        {
+            return new(WhyClosed(recent, code));
+        }
+
+        if (latest.ExpiresAt <= now)
+        {
+            return new(SmsCodeCheck.Expired);
+        }
+
+        // The attempt is taken before the code is compared: only requests that got one may compare.
+        var attempt = database.Set<SmsChallenge>().Where(c => c.Id == latest.Id && c.ClosedAt == null);
+        if (await attempt.Where(c => c.Attempts < rules.MaxAttempts)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken) == 0)
+        {
+            return new(SmsCodeCheck.TooManyAttempts);
+        }
+
+        if (OneTimeCode.Matches(code, latest.CodeSalt, latest.CodeHash))
+        {
+            var used = await attempt.ExecuteUpdateAsync(
+                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Used), cancellationToken);
+            return used == 1 ? new(SmsCodeCheck.Accepted, latest.Destination) : new(SmsCodeCheck.AlreadyUsed);
+        }
+
+        var attemptsLeft = rules.MaxAttempts - await attempt.Select(c => c.Attempts).SingleOrDefaultAsync(cancellationToken);
+        if (attemptsLeft <= 0)
+        {
+            await attempt.ExecuteUpdateAsync(
+                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.TooManyAttempts), cancellationToken);
+        }
+
+        var earlier = WhyClosed(recent.Skip(1), code);
+        return earlier switch
+        {
+            SmsCodeCheck.Wrong when attemptsLeft <= 0 => new(SmsCodeCheck.TooManyAttempts),
+            SmsCodeCheck.Wrong => new(SmsCodeCheck.Wrong, AttemptsLeft: attemptsLeft),
+            _ => new(earlier),
+        };
+    }
+
+    private IQueryable<SmsChallenge> OpenOf(string userId, string purpose) =>
+        database.Set<SmsChallenge>().Where(c => c.UserId == userId && c.Purpose == purpose && c.ClosedAt == null);
+
+    /// <summary>Why a code typed against closed challenges fails: the closure of the one it belongs to, else wrong.</summary>
+    private static SmsCodeCheck WhyClosed(IEnumerable<SmsChallenge> challenges, string code)
+    {
+        foreach (var challenge in challenges)
+        {
+            if (OneTimeCode.Matches(code, challenge.CodeSalt, challenge.CodeHash))
+            {
+                return challenge.Closure switch
+                {
+                    SmsChallengeClosure.Used => SmsCodeCheck.AlreadyUsed,
+                    SmsChallengeClosure.Replaced => SmsCodeCheck.Replaced,
+                    SmsChallengeClosure.TooManyAttempts => SmsCodeCheck.TooManyAttempts,
+                    _ => SmsCodeCheck.Wrong,
+                };
+            }
+        }
+
+        return SmsCodeCheck.Wrong;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

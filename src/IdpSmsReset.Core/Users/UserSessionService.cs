@@ -1,0 +1,53 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Users;
+
+/// <summary>Records sign-ins and ends them, so users (and administrators) can see and end sessions elsewhere.</summary>
+public sealed class UserSessionService(IdpDbContext database, TimeProvider time)
+{
+    public const int UserAgentMaxLength = 256;
+
+    public async Task<UserSession> StartAsync(string userId, IEnumerable<string> methods, string? userAgent, string? ipAddress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            CreatedAt = now,
+            LastSeenAt = now,
+            Methods = string.Join(' ', methods),
+            UserAgent = userAgent is { Length: > UserAgentMaxLength } ? userAgent[..UserAgentMaxLength] : userAgent,
+            IpAddress = ipAddress,
+        };
+        database.Add(session);
+        await database.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>True while the session has not been ended; notes that it was seen.</summary>
+    public async Task<bool> TouchAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
+        await database.Set<UserSession>()
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, time.GetUtcNow().UtcDateTime), cancellationToken) == 1;
+
+    public Task<List<UserSession>> ListActiveAsync(string userId, CancellationToken cancellationToken) =>
+        database.Set<UserSession>().AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedAt == null)
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Ends one of the user's sessions; false when there was no such active session.</summary>
+    public async Task<bool> EndAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
+        await Active(userId).Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, time.GetUtcNow().UtcDateTime), cancellationToken) == 1;
+
+    /// <summary>Ends every session of the user but <paramref name="keep"/>; returns how many ended.</summary>
+    public Task<int> EndAllAsync(string userId, Guid? keep, CancellationToken cancellationToken) =>
+        Active(userId).Where(s => keep == null || s.Id != keep)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+
+    private IQueryable<UserSession> Active(string userId) =>
+        database.Set<UserSession>().Where(s => s.UserId == userId && s.EndedAt == null);
+}

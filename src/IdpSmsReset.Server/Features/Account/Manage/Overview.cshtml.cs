@@ -1,0 +1,70 @@
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdpSmsReset.Server.Features.Account.Manage;
+
+/// <summary>The account page: how the user signs in, and the browsers signed in as them (which they can end).</summary>
+[Authorize]
+public sealed class OverviewModel(
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions)
+    : ManagedAccountPage(signIn)
+{
+    public ApplicationUser Account { get; private set; } = null!;
+
+    public UserSecondFactors Factors { get; private set; } = null!;
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+
+    public Guid? CurrentSessionId { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        Account = user;
+        Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
+        RecoveryCodesLeft = Factors.HasAuthenticator ? await recoveryCodes.CountUnusedAsync(user.Id, HttpContext.RequestAborted) : 0;
+        Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
+        CurrentSessionId = SessionSignIn.CurrentSessionId(User);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId)
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        Notice = await sessions.EndAsync(user.Id, sessionId, HttpContext.RequestAborted)
+            ? "The session was ended. That browser is signed out within a minute."
+            : "That session had already ended.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEndOtherSessionsAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
+        Notice = ended == 1 ? "1 other session was ended." : $"{ended} other sessions were ended.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,65 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdpSmsReset.Server.Features.Account.Manage;
+
+/// <summary>
+/// Changes the password under the user's policy. This browser stays signed in; every other session ends (the new
+/// security stamp signs them out, and their session records are closed at once).
+/// </summary>
+[Authorize]
+public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions, TimeProvider time)
+    : ManagedAccountPage(signIn)
+{
+    public const string Changed = "Your password was changed. You were signed out everywhere else.";
+
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await CurrentUserAsync() is null ? SignInAgain() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await Users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(field, error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? PasswordConfirmation.Wrong : error.Description);
+            }
+
+            if (result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await Users.AccessFailedAsync(user);
+                if (await Users.IsLockedOutAsync(user))
+                {
+                    ModelState.AddModelError(string.Empty, LockoutMessage.For(user.LockoutEnd, time));
+                }
+            }
+
+            return Page();
+        }
+
+        await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
+        await sessionSignIn.RenewAsync(user);
+        Notice = Changed;
+        return RedirectToPage("/Account/Manage/Overview");
+    }
+}

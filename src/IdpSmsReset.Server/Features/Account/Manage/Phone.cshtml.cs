@@ -1,0 +1,108 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdpSmsReset.Server.Features.Account.Manage;
+
+/// <summary>Adds or changes the phone number: password first, then a code sent to the new number; the old number gets a notice.</summary>
+[Authorize]
+public sealed class PhoneModel(
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password, TimeProvider time)
+    : ManagedAccountPage(signIn)
+{
+    public const string Changed = "Your phone number was verified and saved.";
+    public const string ManagedByAdministrator = "Your phone number is managed by your administrator.";
+
+    [BindProperty]
+    public string? PhoneNumber { get; set; }
+
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string? CurrentPhone { get; private set; }
+
+    public bool CanChange { get; private set; }
+
+    public bool CodeSent { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    [TempData(Key = "Notice")]
+    public string? DoneNotice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? SignInAgain() : Page();
+
+    public async Task<IActionResult> OnPostSendAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        if (!CanChange)
+        {
+            return Page();
+        }
+
+        if (await password.ProblemAsync(user, CurrentPassword) is { } problem)
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), problem);
+            return Page();
+        }
+
+        var sent = await phones.SendCodeAsync(user, PhoneNumber ?? "", HttpContext.RequestAborted);
+        if (sent.Status == SmsChallengeSendStatus.Refused)
+        {
+            ModelState.AddModelError(nameof(PhoneNumber), sent.Problem!);
+            return Page();
+        }
+
+        CodeSent = true;
+        Notice = SmsSendOutcome.Describe(sent, PhoneNumberRules.TryNormalize(PhoneNumber, out var e164, out _, out _) ? e164 : "", time);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        if (!CanChange)
+        {
+            return Page();
+        }
+
+        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.RequestAborted);
+        if (!check.IsAccepted)
+        {
+            CodeSent = true;
+            ModelState.AddModelError(nameof(Code), check.Message);
+            return Page();
+        }
+
+        DoneNotice = Changed;
+        return RedirectToPage("/Account/Manage/Overview");
+    }
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is not null)
+        {
+            CurrentPhone = user.PhoneNumber;
+            CanChange = (await methods.ForUserAsync(user, HttpContext.RequestAborted)).CanEnrolPhone;
+        }
+
+        return user;
+    }
+}

@@ -1,0 +1,162 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdpSmsReset.Server.Features.Account.SecondFactor;
+
+/// <summary>
+/// For a user whose policy requires a second factor but who has none: set one up now, right after the password,
+/// and finish signing in with it. Nobody is let through without one.
+/// </summary>
+public sealed class EnrolModel(
+    PendingSignIn pending,
+    SecondFactorMethods methods,
+    AuthenticatorSetup authenticatorSetup,
+    RecoveryCodeService recoveryCodes,
+    PhoneVerificationService phones,
+    SessionSignIn sessions,
+    TimeProvider time) : PageModel
+{
+    public const string NothingToEnrol =
+        "Your account requires two-step verification, but no method can be set up for it. Contact your administrator.";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public AuthenticatorSetupInput Setup { get; set; } = new();
+
+    [BindProperty]
+    public string? PhoneNumber { get; set; }
+
+    [BindProperty]
+    public string? PhoneCode { get; set; }
+
+    public UserSecondFactors Factors { get; private set; } = null!;
+
+    public AuthenticatorSetupView? Authenticator { get; private set; }
+
+    /// <summary>Set once a code went to the phone being added: the page then asks for it.</summary>
+    public bool PhoneCodeSent { get; private set; }
+
+    public string? PhoneNotice { get; private set; }
+
+    /// <summary>Shown once, after the app was added and the user signed in.</summary>
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+
+    public string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await LoadAsync();
+        return user is null ? BackToLogin() : Next(user);
+    }
+
+    public async Task<IActionResult> OnPostAppAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolAuthenticator)
+        {
+            return Elsewhere(user);
+        }
+
+        Authenticator = await authenticatorSetup.CompleteAsync(user, Setup, HttpContext.RequestAborted);
+        if (Authenticator is not null)
+        {
+            return Page();
+        }
+
+        NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
+        await FinishAsync(user, AuthenticationMethods.OneTimePassword);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendPhoneCodeAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolPhone)
+        {
+            return Elsewhere(user);
+        }
+
+        ShowAuthenticator(user);
+        var sent = await phones.SendCodeAsync(user, PhoneNumber ?? "", HttpContext.RequestAborted);
+        if (sent.Status == SmsChallengeSendStatus.Refused)
+        {
+            ModelState.AddModelError(nameof(PhoneNumber), sent.Problem!);
+            return Page();
+        }
+
+        PhoneCodeSent = true;
+        PhoneNotice = SmsSendOutcome.Describe(sent, PhoneNumberRules.TryNormalize(PhoneNumber, out var e164, out _, out _) ? e164 : "", time);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyPhoneAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolPhone)
+        {
+            return Elsewhere(user);
+        }
+
+        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.RequestAborted);
+        if (!check.IsAccepted)
+        {
+            ShowAuthenticator(user);
+            PhoneCodeSent = true;
+            ModelState.AddModelError(nameof(PhoneCode), check.Message);
+            return Page();
+        }
+
+        await FinishAsync(user, AuthenticationMethods.Sms);
+        return LocalRedirect(SafeReturnUrl);
+    }
+
+    private async Task FinishAsync(ApplicationUser user, string factor)
+    {
+        await pending.EndAsync();
+        await sessions.SignInAsync(user, AuthenticationMethods.WithSecondFactor(factor));
+    }
+
+    private IActionResult Next(ApplicationUser user)
+    {
+        if (!Factors.NeedsEnrolment)
+        {
+            return RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = SafeReturnUrl });
+        }
+
+        ShowAuthenticator(user);
+        return Page();
+    }
+
+    private void ShowAuthenticator(ApplicationUser user)
+    {
+        if (Factors.CanEnrolAuthenticator)
+        {
+            Authenticator ??= authenticatorSetup.Begin(user);
+        }
+    }
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        var user = await pending.ReadAsync();
+        if (user is not null)
+        {
+            Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
+        }
+
+        return user;
+    }
+
+    /// <summary>
+    /// Where a request this page must not serve goes: a user who already has a factor shows it (adding another here
+    /// would let a stolen password replace it), one without a pending sign-in starts again.
+    /// </summary>
+    private IActionResult Elsewhere(ApplicationUser? user) =>
+        user is null ? BackToLogin() : RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = SafeReturnUrl });
+
+    private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdpSmsReset.Server.Features.Account.SecondFactor;
+
+/// <summary>
+/// A sign-in whose password was right and whose second factor is still to come: a short-lived cookie of its own
+/// (Identity's two-factor scheme), which grants nothing but the second-factor and enrolment pages.
+/// </summary>
+public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn)
+{
+    private static readonly string Scheme = IdentityConstants.TwoFactorUserIdScheme;
+
+    /// <summary>How long the user has for the second factor after the password.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private HttpContext Context => signIn.Context;
+
+    public Task StartAsync(ApplicationUser user)
+    {
+        var options = signIn.UserManager.Options.ClaimsIdentity;
+        var identity = new ClaimsIdentity(Scheme);
+        identity.AddClaim(new Claim(options.UserIdClaimType, user.Id));
+        identity.AddClaim(new Claim(options.SecurityStampClaimType, user.SecurityStamp ?? ""));
+        return Context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>The user half-way through signing in, while still allowed to sign in and with the same password.</summary>
+    public async Task<ApplicationUser?> ReadAsync()
+    {
+        var result = await Context.AuthenticateAsync(Scheme);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var options = signIn.UserManager.Options.ClaimsIdentity;
+        var user = await signIn.UserManager.FindByIdAsync(result.Principal.FindFirstValue(options.UserIdClaimType) ?? "");
+        var stampStill = user is not null && result.Principal.FindFirstValue(options.SecurityStampClaimType) == (user.SecurityStamp ?? "");
+        return stampStill && await signIn.CanSignInAsync(user!) && !await signIn.UserManager.IsLockedOutAsync(user!) ? user : null;
+    }
+
+    public Task EndAsync() => Context.SignOutAsync(Scheme);
+}

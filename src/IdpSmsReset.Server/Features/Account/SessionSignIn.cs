@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Features.Account;
+
+/// <summary>
+/// Issues and ends the session cookie. Every cookie names its <see cref="UserSession"/> (claim <c>sid</c>) and carries
+/// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
+/// </summary>
+public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSessionService sessions)
+{
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>The claims a renewed cookie must keep: Identity rebuilds the principal from the user and would drop them.</summary>
+    public static readonly IReadOnlySet<string> CarriedClaims = new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim };
+
+    private HttpContext Context => signIn.Context;
+
+    public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods)
+    {
+        var session = await sessions.StartAsync(
+            user.Id, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [
+            .. methods.Select(method => new Claim(Claims.AuthenticationMethodReference, method)),
+            new Claim(SessionIdClaim, session.Id.ToString()),
+        ]);
+    }
+
+    /// <summary>A new cookie for the same session after the user's security stamp changed (a new password), so this browser stays in.</summary>
+    public Task RenewAsync(ApplicationUser user) =>
+        signIn.SignInWithClaimsAsync(user, isPersistent: false, Context.User.Claims.Where(claim => CarriedClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value)));
+
+    public async Task SignOutAsync()
+    {
+        var current = (await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Principal;
+        if (current is not null && CurrentSessionId(current) is { } sessionId && signIn.UserManager.GetUserId(current) is { } userId)
+        {
+            await sessions.EndAsync(userId, sessionId, Context.RequestAborted);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    public static Guid? CurrentSessionId(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirst(SessionIdClaim)?.Value, out var id) ? id : null;
+}

@@ -1,0 +1,47 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account;
+using IdpSmsReset.Server.Features.Account.SecondFactor;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IdpSmsReset.Server.Hosting;
+
+public static class MfaHosting
+{
+    /// <summary>Second factors, sessions and the account pages' services.</summary>
+    public static WebApplicationBuilder AddIdpMfa(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<MfaProtection>();
+        services.AddSingleton<ISmsTexts, AccountSmsTexts>();
+        services.AddScoped<SmsChallengeService>();
+        services.AddScoped<AuthenticatorService>();
+        services.AddScoped<RecoveryCodeService>();
+        services.AddScoped<PhoneVerificationService>();
+        services.AddScoped<SecondFactorMethods>();
+        services.AddScoped<UserSessionService>();
+        services.AddScoped<SessionSignIn>();
+        services.AddScoped<PendingSignIn>();
+        services.AddScoped<SignInCodes>();
+        services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<AuthenticatorSetup>();
+
+        // Ended sessions fail the cookie's periodic check like a changed security stamp does.
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionValidator>());
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            // The renewed cookie is rebuilt from the user; how they signed in and which session it is must survive.
+            var carried = context.CurrentPrincipal?.Claims.Where(claim => SessionSignIn.CarriedClaims.Contains(claim.Type)) ?? [];
+            context.NewPrincipal?.Identities.First().AddClaims(carried.Select(claim => new System.Security.Claims.Claim(claim.Type, claim.Value)));
+            return Task.CompletedTask;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "idp.pending";
+            options.ExpireTimeSpan = PendingSignIn.Lifetime;
+        });
+        return builder;
+    }
+}
