@@ -4,6 +4,7 @@ using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account.Login;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -46,8 +47,9 @@ public static class IdentityHosting
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
-        // The default of 30 minutes would leave a session alive that long after a password reset.
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Identity's default of 30 minutes would leave a session alive that long after a password reset.
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<IdpOptions>>((options, idp) => options.ValidationInterval = idp.Value.Sessions.CheckInterval);
 
         builder.Services.AddScoped<BootstrapApplier>();
         builder.Services.AddScoped<IdpSmsReset.Core.Policies.SecurityPolicyService>();

@@ -18,6 +18,8 @@ public sealed class IdpOptions
 
     public CertificateSettings Certificates { get; set; } = new();
 
+    public SessionSettings Sessions { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.
@@ -36,6 +38,16 @@ public sealed class BootstrapSettings
     /// Development, where the server's <c>bootstrap.demo.json</c> is applied.
     /// </summary>
     public string? Path { get; set; }
+}
+
+public sealed class SessionSettings
+{
+    /// <summary>
+    /// <c>Idp:Sessions:CheckInterval</c>: how often a session cookie is checked against the database (password
+    /// changed, session ended elsewhere, user locked). Default 1 minute: an ended session stops working within a
+    /// minute, for one query per browser per minute. Allowed 0 (every request) to 30 minutes.
+    /// </summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class CertificateSettings

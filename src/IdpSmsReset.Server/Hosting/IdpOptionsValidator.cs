@@ -23,6 +23,11 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValid
             failures.Add($"Idp:Issuer '{options.Issuer}' must use https outside Development.");
         }
 
+        if (options.Sessions.CheckInterval < TimeSpan.Zero || options.Sessions.CheckInterval > TimeSpan.FromMinutes(30))
+        {
+            failures.Add($"Idp:Sessions:CheckInterval '{options.Sessions.CheckInterval}' must be between 00:00:00 and 00:30:00.");
+        }
+
         if (!environment.IsDevelopment())
         {
             // Development certificates are self-generated per machine: tokens signed with them cannot be trusted.

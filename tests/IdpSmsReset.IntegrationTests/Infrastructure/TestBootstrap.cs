@@ -22,11 +22,28 @@ public static class TestBootstrap
     /// <summary>A policy that locks after 3 failures for 15 minutes; heidi belongs to it.</summary>
     public const string StrictPolicyName = "Strict";
 
+    /// <summary>A policy that requires a second factor, by SMS or authenticator app; <see cref="MfaUserNames"/> belong to it.</summary>
+    public const string MfaPolicyName = "Mfa";
+
+    /// <summary>A policy that requires an authenticator app (no SMS); <see cref="AppOnlyUserNames"/> belong to it.</summary>
+    public const string AppOnlyPolicyName = "AppOnly";
+
     /// <summary>An administrator (role <c>admin</c>), besides <see cref="UserNames"/>.</summary>
     public const string AdminUserName = "root";
 
     /// <summary>Users the tests may lock, delete or change; each test that does so uses its own.</summary>
     public static readonly string[] UserNames = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
+
+    /// <summary>Users whose policy requires MFA; each has a verified phone of their own (<see cref="PhoneOf"/>).</summary>
+    public static readonly string[] MfaUserNames = ["ivan", "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil"];
+
+    /// <summary>Users whose policy requires an authenticator app and who have none yet.</summary>
+    public static readonly string[] AppOnlyUserNames = ["trent", "victor", "walter"];
+
+    public static IEnumerable<string> AllUserNames => [.. UserNames, .. MfaUserNames, .. AppOnlyUserNames, AdminUserName];
+
+    /// <summary>The verified phone of a user in <see cref="MfaUserNames"/> or <see cref="AppOnlyUserNames"/>: one number per user, so each test reads its own SMS.</summary>
+    public static string PhoneOf(string userName) => "+1415555" + (2000 + Array.IndexOf([.. MfaUserNames, .. AppOnlyUserNames], userName));
 
     /// <summary>The custom attribute <c>mobile</c> each test user has: a second number, for the SMS factor's phone field.</summary>
     public static string MobileOf(string userName) => "+1415555" + (1000 + Array.IndexOf(UserNames, userName));
@@ -67,15 +84,22 @@ public static class TestBootstrap
       ],
       "policies": [
         { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } },
-        { "name": "{{StrictPolicyName}}", "lockout": { "maxFailedAttempts": 3, "lockoutMinutes": 15 } }
+        { "name": "{{StrictPolicyName}}", "lockout": { "maxFailedAttempts": 3, "lockoutMinutes": 15 } },
+        { "name": "{{MfaPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "always" } },
+        { "name": "{{AppOnlyPolicyName}}", "mfa": { "factors": ["totp"], "require": "always" } }
       ],
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
           "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{PolicyOf(name)}} }
         """))}},
+        {{string.Join(",\n", MfaUserNames.Select(name => MfaUser(name, MfaPolicyName)).Concat(AppOnlyUserNames.Select(name => MfaUser(name, AppOnlyPolicyName))))}},
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]
     }
     """;
+
+    private static string MfaUser(string name, string policy) => $$"""
+        { "userName": "{{name}}", "email": "{{name}}@example.com", "password": "{{Password}}", "phoneNumber": "{{PhoneOf(name)}}", "policy": "{{policy}}" }
+        """;
 }

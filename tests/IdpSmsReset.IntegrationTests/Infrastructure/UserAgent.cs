@@ -6,7 +6,9 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// A person at the browser for the OIDC client library: signs in with the given credentials on the login page and
 /// answers the consent page, until the server sends the browser back to the application.
 /// </summary>
-public sealed class UserAgent(TestBrowser browser, string userName, string password, bool allowConsent = true) : IBrowser
+/// <param name="otherPage">Answers any other page (a second factor, say); without it such a page fails the sign-in.</param>
+public sealed class UserAgent(
+    TestBrowser browser, string userName, string password, bool allowConsent = true, Func<BrowserPage, Task<BrowserPage>>? otherPage = null) : IBrowser
 {
     public List<string> PagesSeen { get; } = [];
 
@@ -24,6 +26,7 @@ public sealed class UserAgent(TestBrowser browser, string userName, string passw
                     ["Input.Password"] = password,
                 }),
                 "/connect/consent" => await browser.SubmitAsync(page, button: allowConsent ? "button[value=accept]" : "button[value=deny]"),
+                _ when otherPage is not null => await otherPage(page),
                 _ => throw new InvalidOperationException($"Unexpected page {page.Uri} ({page.Status}): {page.Text}"),
             };
         }

@@ -206,23 +206,8 @@ public abstract class SmsDispatchTests
         Assert.Empty(_twilio.MessagesTo("+33612345678"));
     }
 
-    protected async Task ConfigureFactorAsync(string[]? allowedCountries = null, bool messagingService = false)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<SmsFactorService>();
-        var input = messagingService
-            ? new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, null, FakeTwilio.MessagingServiceSid, null, allowedCountries ?? [])
-            : new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, allowedCountries ?? []);
-        var stored = await service.GetAsync(CancellationToken.None);
-        if (stored is not null && stored.IsConfigured && service.Matches(stored, input))
-        {
-            return;
-        }
-
-        var saved = await service.SaveAsync(input, CancellationToken.None);
-        Assert.True(saved.Saved);
-        Assert.True(saved.Check!.IsValid, saved.Check.Problem);
-    }
+    protected Task ConfigureFactorAsync(string[]? allowedCountries = null, bool messagingService = false) =>
+        _factory.ConfigureSmsFactorAsync(allowedCountries, messagingService);
 
     private async Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Features.Account.Login;
 
 namespace IdpSmsReset.IntegrationTests.Features.Account.Login;
@@ -68,7 +69,7 @@ public abstract class LoginPageTests(IdpFactory factory)
 
         Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
         Assert.Contains("Sign-in is locked for 5 more minutes; try again then.", results[4].Text);
-        Assert.Contains(LoginModel.LockedOut, withRightPassword.Text);
+        Assert.Contains(LockoutMessage.Start, withRightPassword.Text);
         Assert.Equal("/account/login", withRightPassword.Path);
     }
 
@@ -98,7 +99,7 @@ public abstract class LoginPageTests(IdpFactory factory)
 
         Assert.All(results.Take(4), page => Assert.Contains(LoginModel.InvalidCredentials, page.Text));
         Assert.Contains("Sign-in is locked for 5 more minutes; try again then.", results[4].Text);
-        Assert.Contains(LoginModel.LockedOut, results[5].Text);
+        Assert.Contains(LockoutMessage.Start, results[5].Text);
     }
 
     [SkippableFact]

@@ -1,0 +1,204 @@
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Features.Account.SecondFactor;
+
+/// <summary>Sign-ins whose policy requires a second factor, by SMS (WireMock as Twilio) or authenticator app.</summary>
+public abstract class SecondFactorPageTests
+{
+    private readonly IdpFactory _factory;
+    private readonly FakeTwilio _twilio;
+
+    protected SecondFactorPageTests(IdpFactory factory, FakeTwilio twilio)
+    {
+        _factory = factory;
+        _twilio = twilio;
+        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        // Every request re-checks the session, so the tests see what a browser sees a minute later.
+        factory.Settings["Idp:Sessions:CheckInterval"] = "00:00:00";
+    }
+
+    [SkippableFact]
+    public async Task SmsRequired_RelyingAppSignIn_CodeFromTwilioCompletesIt_IdTokenSaysPwdSmsMfa()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        var phone = TestBootstrap.PhoneOf("ivan");
+        using var browser = _factory.CreateBrowser();
+        var agent = new UserAgent(browser, "ivan", TestBootstrap.Password, otherPage: async page =>
+        {
+            Assert.Equal("/account/second-factor", page.Path);
+            Assert.Contains("We sent a code to +•••••••••00", page.Text);
+            return await browser.SubmitCodeAsync(page, await _twilio.NextSmsCodeAsync(phone, seenBefore: 0));
+        });
+        var client = OidcClients.Create(_factory, agent, TestBootstrap.SpaClientId);
+
+        var result = await client.LoginAsync();
+        var pagesSeen = agent.PagesSeen.ToList();
+        // Signed in now: a second sign-in of the application passes silently, with the same methods (cookie renewed meanwhile).
+        agent.PagesSeen.Clear();
+        var again = await client.LoginAsync();
+
+        Assert.False(result.IsError, result.Error + " " + result.ErrorDescription);
+        Assert.Equal(["/account/login", "/account/second-factor"], pagesSeen);
+        Assert.Equal(["pwd", "sms", "mfa"], result.User.FindAll("amr").Select(claim => claim.Value));
+        Assert.False(again.IsError, again.Error);
+        Assert.Empty(agent.PagesSeen);
+        Assert.Equal(["pwd", "sms", "mfa"], again.User.FindAll("amr").Select(claim => claim.Value));
+        var sms = Assert.Single(_twilio.MessagesTo(phone));
+        Assert.Equal((FakeTwilio.AccountSid, FakeTwilio.AuthToken), sms.Credentials);
+        Assert.EndsWith("\n\n@localhost #" + SecondFactorSteps.CodeIn(sms.Form["Body"]), sms.Form["Body"]);
+    }
+
+    [SkippableFact]
+    public async Task PasswordDone_SecondFactorPending_PromptNoneAndAccountPageStillSignedOut()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        using var browser = _factory.CreateBrowser();
+
+        var secondStep = await browser.SubmitPasswordAsync("judy");
+        var silent = await AuthorizationRequests.SilentAsync(browser);
+        var account = await browser.OpenAsync("/account/manage");
+
+        Assert.Equal("/account/second-factor", secondStep.Path);
+        Assert.Equal("login_required", silent["error"]);
+        Assert.Equal("/account/login", account.Path);
+    }
+
+    [SkippableFact]
+    public async Task WrongSmsCode_SaysAttemptsLeft_ThenTheRightCodeSignsIn()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        using var browser = _factory.CreateBrowser();
+        var page = await browser.SubmitPasswordAsync("mallory");
+        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 0);
+
+        var wrong = await browser.SubmitCodeAsync(page, code == "000000" ? "111111" : "000000");
+        var right = await browser.SubmitCodeAsync(wrong, code);
+        var reused = await browser.SubmitCodeAsync(await browser.SubmitPasswordAsync("mallory"), code);
+
+        Assert.Equal("/account/second-factor", wrong.Path);
+        Assert.Equal("That code is not correct. 4 attempts left for this code.", wrong.FieldError("code-error"));
+        Assert.Equal(code == "000000" ? "111111" : "000000", wrong.InputValue("Input.Code"));
+        Assert.Equal("/", right.Path);
+        Assert.Equal("That code has already been used. Send a new code.", reused.FieldError("code-error"));
+    }
+
+    [SkippableFact]
+    public async Task SendAgainWithinCooldown_SaysWhenAndSendsNothing()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        var phone = TestBootstrap.PhoneOf("niaj");
+        using var browser = _factory.CreateBrowser();
+        var page = await browser.SubmitPasswordAsync("niaj");
+        await _twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+
+        var again = await browser.SubmitAsync(page, formSelector: "form[action*='handler=Send']");
+        await Task.Delay(500);
+
+        Assert.Matches(@"A code was sent moments ago\. You can ask for another in \d+ seconds\.", again.Text);
+        Assert.Single(_twilio.MessagesTo(phone));
+    }
+
+    [SkippableFact]
+    public async Task WrongCodes_ReachThePolicyLimit_AccountLockedAndPasswordFailuresUncounted()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        using var browser = _factory.CreateBrowser();
+        var page = await browser.SubmitPasswordAsync("olivia");
+        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("olivia"), seenBefore: 0);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            page = await browser.SubmitCodeAsync(page, wrong);
+        }
+
+        var login = await browser.SubmitPasswordAsync("olivia");
+
+        Assert.Contains("Too many failed attempts. Sign-in is locked for 5 more minutes; try again then.", page.Text);
+        Assert.Contains(LockoutMessage.Start, login.Text);
+        Assert.Equal("/account/login", login.Path);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var olivia = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Users.SingleAsync(user => user.UserName == "olivia");
+        Assert.Equal(0, olivia.AccessFailedCount);
+    }
+
+    [SkippableFact]
+    public async Task AuthenticatorRequiredWithoutOne_EnrolsAfterPassword_ThenSignsInWithAppCodeOnly()
+    {
+        using var browser = _factory.CreateBrowser();
+        var enrol = await browser.SubmitPasswordAsync("trent");
+        var silent = await AuthorizationRequests.SilentAsync(browser);
+        var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
+
+        var wrong = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = "000000" }, formSelector: "form[action*='handler=App']");
+        var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+
+        using var laterBrowser = _factory.CreateBrowser();
+        var agent = new UserAgent(laterBrowser, "trent", TestBootstrap.Password, otherPage: page =>
+        {
+            Assert.Equal("/account/second-factor", page.Path);
+            // The enrolment used this step's code; the app shows the next one half a minute later.
+            return laterBrowser.SubmitCodeAsync(page, SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1));
+        });
+        var result = await OidcClients.Create(_factory, agent, TestBootstrap.SpaClientId).LoginAsync();
+
+        Assert.Equal("/account/second-factor/enrol", enrol.Path);
+        Assert.Equal("login_required", silent["error"]);
+        Assert.Equal("That code is not correct. Enter the current code your authenticator app shows.", wrong.FieldError("setup-code-error"));
+        Assert.Equal(key, wrong.Document.GetElementById("authenticator-key")!.TextContent);
+        Assert.Equal(10, enrolled.Document.QuerySelectorAll(".codes li").Length);
+        Assert.False(result.IsError, result.Error + " " + result.ErrorDescription);
+        Assert.Equal(["pwd", "otp", "mfa"], result.User.FindAll("amr").Select(claim => claim.Value));
+    }
+
+    [SkippableFact]
+    public async Task AuthenticatorCode_UsedOnce_RefusedTheSecondTime()
+    {
+        using var browser = _factory.CreateBrowser();
+        var enrol = await browser.SubmitPasswordAsync("victor");
+        var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
+        await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var next = SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1);
+
+        using var first = _factory.CreateBrowser();
+        var signedIn = await first.SubmitCodeAsync(await first.SubmitPasswordAsync("victor"), next);
+        using var second = _factory.CreateBrowser();
+        var replayed = await second.SubmitCodeAsync(await second.SubmitPasswordAsync("victor"), next);
+
+        Assert.Equal("/", signedIn.Path);
+        Assert.Equal("/account/second-factor", replayed.Path);
+        Assert.Equal("That code is not correct. Enter the current code from your authenticator app.", replayed.FieldError("code-error"));
+    }
+
+    [SkippableFact]
+    public async Task RecoveryCode_SignsInOnce()
+    {
+        using var browser = _factory.CreateBrowser();
+        var enrol = await browser.SubmitPasswordAsync("walter");
+        var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
+        var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var recoveryCode = enrolled.Document.QuerySelector(".codes li code")!.TextContent;
+
+        using var lostPhone = _factory.CreateBrowser();
+        var appPage = await lostPhone.SubmitPasswordAsync("walter");
+        var recoveryPage = await lostPhone.OpenAsync(appPage.Document.QuerySelector("a[href*='Method=recovery']")!.GetAttribute("href")!);
+        var signedIn = await lostPhone.SubmitCodeAsync(recoveryPage, recoveryCode.ToLowerInvariant());
+        using var again = _factory.CreateBrowser();
+        await again.SubmitPasswordAsync("walter");
+        var reused = await again.SubmitCodeAsync(await again.OpenAsync("/account/second-factor?Method=recovery"), recoveryCode);
+
+        Assert.Contains("Enter one of the recovery codes", recoveryPage.Text);
+        Assert.Equal("/", signedIn.Path);
+        Assert.Equal("That recovery code is not correct or has already been used.", reused.FieldError("code-error"));
+    }
+}
+
+public sealed class SecondFactorPageTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
+    : SecondFactorPageTests(factory, twilio), IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>;
+
+public sealed class SecondFactorPageTestsOnPostgreSql(PostgreSqlIdpFactory factory, FakeTwilio twilio)
+    : SecondFactorPageTests(factory, twilio), IClassFixture<PostgreSqlIdpFactory>, IClassFixture<FakeTwilio>;
