@@ -39,13 +39,22 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
             values.AddRange(fields);
         }
 
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(page.Uri, target) : page.Uri;
         if (button is not null)
         {
             var clicked = form.QuerySelector<IHtmlButtonElement>(button) ?? throw new InvalidOperationException($"No button '{button}' in the form.");
-            values.Add(new(clicked.Name!, clicked.Value));
+            if (!string.IsNullOrEmpty(clicked.Name))
+            {
+                values.Add(new(clicked.Name, clicked.Value));
+            }
+
+            // A button may send the form elsewhere, as browsers do with formaction.
+            if (clicked.GetAttribute("formaction") is { Length: > 0 } buttonTarget)
+            {
+                action = new Uri(page.Uri, buttonTarget);
+            }
         }
 
-        var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(page.Uri, target) : page.Uri;
         return PostAsync(action, values);
     }
 

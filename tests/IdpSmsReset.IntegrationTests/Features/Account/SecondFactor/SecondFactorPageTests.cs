@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Account;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,28 @@ public abstract class SecondFactorPageTests
         Assert.Equal("/account/second-factor", secondStep.Path);
         Assert.Equal("login_required", silent["error"]);
         Assert.Equal("/account/login", account.Path);
+    }
+
+    [SkippableFact]
+    public async Task SessionWithPasswordOnly_PolicyStartsRequiringMfa_PromptNoneLoginRequired()
+    {
+        using var browser = await _factory.CreateSignedInBrowserAsync("carol");
+        var before = await AuthorizationRequests.SilentAsync(browser);
+        Guid mfaPolicy;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            mfaPolicy = (await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().FindByNameAsync(TestBootstrap.MfaPolicyName, CancellationToken.None))!.Id;
+        }
+
+        await _factory.ChangeUserAsync("carol", (users, carol) =>
+        {
+            carol.SecurityPolicyId = mfaPolicy;
+            return users.UpdateAsync(carol);
+        });
+        var after = await AuthorizationRequests.SilentAsync(browser);
+
+        Assert.True(before.ContainsKey("code"));
+        Assert.Equal("login_required", after["error"]);
     }
 
     [SkippableFact]

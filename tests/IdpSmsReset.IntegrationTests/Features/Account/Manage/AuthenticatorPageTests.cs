@@ -1,0 +1,67 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account;
+using IdpSmsReset.Server.Features.Account.Manage;
+
+namespace IdpSmsReset.IntegrationTests.Features.Account.Manage;
+
+/// <summary>Adding and removing an authenticator app on the account page (default policy: allowed, not required).</summary>
+public abstract class AuthenticatorPageTests(IdpFactory factory)
+{
+    private const string AddForm = "form[action*='handler=Add']";
+
+    [SkippableFact]
+    public async Task AddApp_AsksPasswordAndCode_ShowsRecoveryCodes_NextSignInAsksForTheApp()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("bob");
+        var page = await browser.OpenAsync("/account/manage/authenticator");
+        var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+
+        var wrongPassword = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = "not my password",
+        }, formSelector: AddForm);
+        var wrongCode = await browser.SubmitAsync(wrongPassword, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = "000000", ["CurrentPassword"] = TestBootstrap.Password,
+        }, formSelector: AddForm);
+        var added = await browser.SubmitAsync(wrongCode, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+        }, formSelector: AddForm);
+        using var laterBrowser = factory.CreateBrowser();
+        var nextSignIn = await laterBrowser.SubmitPasswordAsync("bob");
+
+        Assert.Equal(PasswordConfirmation.Wrong, wrongPassword.FieldError("password-error"));
+        Assert.Equal(key, wrongPassword.Document.GetElementById("authenticator-key")!.TextContent);
+        Assert.Equal(AuthenticatorSetup.WrongCode, wrongCode.FieldError("setup-code-error"));
+        Assert.Contains(AuthenticatorModel.Added, added.Text);
+        Assert.Equal(10, added.Document.QuerySelectorAll(".codes li").Length);
+        Assert.Equal("/account/second-factor", nextSignIn.Path);
+        Assert.Contains("authenticator app", nextSignIn.Text);
+    }
+
+    [SkippableFact]
+    public async Task RemoveApp_AfterPassword_NextSignInNeedsThePasswordOnly()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("carol");
+        var page = await browser.OpenAsync("/account/manage/authenticator");
+        var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+        var added = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+        }, formSelector: AddForm);
+
+        var refused = await browser.SubmitAsync(added, new Dictionary<string, string> { ["CurrentPassword"] = "" }, button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
+        var removed = await browser.SubmitAsync(refused, new Dictionary<string, string> { ["CurrentPassword"] = TestBootstrap.Password }, button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
+        using var laterBrowser = factory.CreateBrowser();
+        var nextSignIn = await laterBrowser.SubmitPasswordAsync("carol");
+
+        Assert.Equal(PasswordConfirmation.Missing, refused.FieldError("password-error"));
+        Assert.Contains(AuthenticatorModel.Removed, removed.Text);
+        Assert.Equal("/", nextSignIn.Path);
+    }
+}
+
+public sealed class AuthenticatorPageTestsOnSqlite(SqliteIdpFactory factory) : AuthenticatorPageTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class AuthenticatorPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthenticatorPageTests(factory), IClassFixture<PostgreSqlIdpFactory>;

@@ -1,0 +1,78 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Account.Manage;
+
+/// <summary>The account page's list of sessions, and ending them.</summary>
+public abstract class OverviewPageTests
+{
+    private readonly IdpFactory _factory;
+
+    protected OverviewPageTests(IdpFactory factory)
+    {
+        _factory = factory;
+        // Every request re-checks the session: what another browser sees within a minute, it sees at once here.
+        factory.Settings["Idp:Sessions:CheckInterval"] = "00:00:00";
+    }
+
+    [SkippableFact]
+    public async Task SignedOut_AccountPage_GoesToLoginAndBack()
+    {
+        using var browser = _factory.CreateBrowser();
+
+        var page = await browser.OpenAsync("/account/manage");
+
+        Assert.Equal("/account/login", page.Path);
+        Assert.Equal("/account/manage", page.InputValue("ReturnUrl"));
+    }
+
+    [SkippableFact]
+    public async Task EndOneSession_ThatBrowserIsSignedOut_ThisOneStays()
+    {
+        using var laptop = await _factory.CreateSignedInBrowserAsync("dave");
+        using var phone = await _factory.CreateSignedInBrowserAsync("dave");
+        var overview = await laptop.OpenAsync("/account/manage");
+
+        var ended = await laptop.SubmitAsync(overview, formSelector: "form[action*='handler=EndSession']");
+        var phoneAfter = await phone.OpenAsync("/account/manage");
+        var laptopAfter = await laptop.OpenAsync("/account/manage");
+
+        Assert.Equal(2, overview.Document.QuerySelectorAll("tr[data-session]").Length);
+        Assert.Contains("This browser", overview.Text);
+        Assert.Contains("The session was ended.", ended.Text);
+        Assert.Single(ended.Document.QuerySelectorAll("tr[data-session]"));
+        Assert.Equal("/account/login", phoneAfter.Path);
+        Assert.Equal("/account/manage", laptopAfter.Path);
+    }
+
+    [SkippableFact]
+    public async Task SignOutEverywhereElse_EndsAllOtherBrowsers()
+    {
+        using var first = await _factory.CreateSignedInBrowserAsync("erin");
+        using var second = await _factory.CreateSignedInBrowserAsync("erin");
+        using var third = await _factory.CreateSignedInBrowserAsync("erin");
+
+        var ended = await first.SubmitAsync(await first.OpenAsync("/account/manage"), formSelector: "form[action*='handler=EndOtherSessions']");
+
+        Assert.Contains("2 other sessions were ended.", ended.Text);
+        Assert.Equal("/account/login", (await second.OpenAsync("/account/manage")).Path);
+        Assert.Equal("/account/login", (await third.OpenAsync("/account/manage")).Path);
+        Assert.Equal("/account/manage", (await first.OpenAsync("/account/manage")).Path);
+    }
+
+    [SkippableFact]
+    public async Task SignOutThroughRelyingApp_SessionNoLongerListed()
+    {
+        using var kept = await _factory.CreateSignedInBrowserAsync("grace");
+        using var leaving = await _factory.CreateSignedInBrowserAsync("grace");
+
+        var signedOut = await leaving.SubmitAsync(await leaving.OpenAsync("/connect/endsession"));
+        var overview = await kept.OpenAsync("/account/manage");
+
+        Assert.Equal("/", signedOut.Path);
+        Assert.Single(overview.Document.QuerySelectorAll("tr[data-session]"));
+    }
+}
+
+public sealed class OverviewPageTestsOnSqlite(SqliteIdpFactory factory) : OverviewPageTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class OverviewPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : OverviewPageTests(factory), IClassFixture<PostgreSqlIdpFactory>;
