@@ -110,6 +110,20 @@ public abstract class SecondFactorPageTests
     }
 
     [SkippableFact]
+    public async Task SmsCode_SubmittedEightTimesAtOnce_SignsInOnce()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        using var browser = _factory.CreateBrowser();
+        var page = await browser.SubmitPasswordAsync("rupert");
+        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("rupert"), seenBefore: 0);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => browser.SubmitCodeAsync(page, code)));
+
+        Assert.Single(results, result => result.Path == "/");
+        Assert.All(results.Where(result => result.Path != "/"), result => Assert.Contains(result.Path, new[] { "/account/second-factor", "/account/login" }));
+    }
+
+    [SkippableFact]
     public async Task SendAgainWithinCooldown_SaysWhenAndSendsNothing()
     {
         await _factory.ConfigureSmsFactorAsync();
@@ -176,6 +190,29 @@ public abstract class SecondFactorPageTests
         Assert.Equal(10, enrolled.Document.QuerySelectorAll(".codes li").Length);
         Assert.False(result.IsError, result.Error + " " + result.ErrorDescription);
         Assert.Equal(["pwd", "otp", "mfa"], result.User.FindAll("amr").Select(claim => claim.Value));
+    }
+
+    [SkippableFact]
+    public async Task UserWithAFactor_PostsToEnrolment_CannotAddAnAppToSkipIt()
+    {
+        await _factory.ConfigureSmsFactorAsync();
+        // A valid setup form, as anyone can get on their own account page.
+        using var attackerOwn = await _factory.CreateSignedInBrowserAsync("bob");
+        var setup = await attackerOwn.OpenAsync("/account/manage/authenticator");
+        var sealedSecret = setup.InputValue("Setup.SealedSecret")!;
+        var key = setup.Document.GetElementById("authenticator-key")!.TextContent;
+        using var browser = _factory.CreateBrowser();
+        var secondStep = await browser.SubmitPasswordAsync("peggy");
+        var token = secondStep.InputValue("__RequestVerificationToken")!;
+
+        var posted = await browser.PostAsync(new Uri(IdpFactory.Origin + "/account/second-factor/enrol?handler=App"), new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Setup.SealedSecret"] = sealedSecret, ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key),
+        });
+        var account = await browser.OpenAsync("/account/manage");
+
+        Assert.Equal("/account/second-factor", posted.Path);
+        Assert.Equal("/account/login", account.Path);
     }
 
     [SkippableFact]
