@@ -16,12 +16,12 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
     {
         if (!PhoneNumberRules.TryNormalize(typedNumber, out var e164, out _, out var problem))
         {
-            return new(SmsChallengeSendStatus.Refused, Problem: problem);
+            return SmsChallengeSent.Refused(problem!);
         }
 
         if (e164 == user.PhoneNumber && user.PhoneNumberConfirmed)
         {
-            return new(SmsChallengeSendStatus.Refused, Problem: "This is already your verified number.");
+            return SmsChallengeSent.Refused("This is already your verified number.");
         }
 
         var rules = OneTimeCodeRules.SignIn;

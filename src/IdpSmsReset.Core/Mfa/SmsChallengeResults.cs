@@ -8,10 +8,15 @@ public enum SmsChallengeSendStatus
     Refused,
 }
 
-/// <summary>The outcome of asking for a code; <see cref="RetryAt"/> says when another may be asked for.</summary>
-public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, DateTimeOffset? RetryAt = null, string? Problem = null)
+/// <summary>
+/// The outcome of asking for a code to <see cref="Destination"/> (E.164; empty when refused); <see cref="RetryAt"/>
+/// says when another may be asked for.
+/// </summary>
+public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, string Destination, DateTimeOffset? RetryAt = null, string? Problem = null)
 {
     public bool IsSent => Status == SmsChallengeSendStatus.Sent;
+
+    public static SmsChallengeSent Refused(string problem) => new(SmsChallengeSendStatus.Refused, "", Problem: problem);
 }
 
 public enum SmsCodeCheck

@@ -24,19 +24,19 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
             .ToListAsync(cancellationToken);
         if (lastHour.Count >= rules.MaxSendsPerHour)
         {
-            return new(SmsChallengeSendStatus.TooManySends, Utc(lastHour[^rules.MaxSendsPerHour].AddHours(1)));
+            return new(SmsChallengeSendStatus.TooManySends, destination, Utc(lastHour[^rules.MaxSendsPerHour].AddHours(1)));
         }
 
         if (lastHour.Count > 0 && lastHour[^1] + rules.ResendCooldown > now)
         {
-            return new(SmsChallengeSendStatus.CoolingDown, Utc(lastHour[^1] + rules.ResendCooldown));
+            return new(SmsChallengeSendStatus.CoolingDown, destination, Utc(lastHour[^1] + rules.ResendCooldown));
         }
 
         var code = OneTimeCode.NewNumeric(rules.Length);
         var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
         if (queued.Problem is { } problem)
         {
-            return new(SmsChallengeSendStatus.Refused, Problem: problem);
+            return SmsChallengeSent.Refused(problem);
         }
 
         await OpenOf(userId, purpose).ExecuteUpdateAsync(
@@ -54,7 +54,7 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
             ExpiresAt = now + rules.Lifetime,
         });
         await database.SaveChangesAsync(cancellationToken);
-        return new(SmsChallengeSendStatus.Sent, Utc(now + rules.ResendCooldown));
+        return new(SmsChallengeSendStatus.Sent, destination, Utc(now + rules.ResendCooldown));
     }
 
     /// <summary>When the next code may be sent (null: now), for the page to say so before the user tries.</summary>

@@ -6,9 +6,9 @@ namespace IdpSmsReset.Server.Features.Account;
 /// <summary>What the user is told after asking for a code by SMS.</summary>
 internal static class SmsSendOutcome
 {
-    public static string Describe(SmsChallengeSent sent, string destination, TimeProvider time) => sent.Status switch
+    public static string Describe(SmsChallengeSent sent, TimeProvider time) => sent.Status switch
     {
-        SmsChallengeSendStatus.Sent => $"We sent a code to {PhoneNumberRules.Mask(destination)}.",
+        SmsChallengeSendStatus.Sent => $"We sent a code to {PhoneNumberRules.Mask(sent.Destination)}.",
         SmsChallengeSendStatus.CoolingDown => $"A code was sent moments ago. You can ask for another {WaitFor(sent.RetryAt, time)}.",
         SmsChallengeSendStatus.TooManySends => $"Too many codes were sent in the last hour. You can ask for another {WaitFor(sent.RetryAt, time)}.",
         _ => $"The code could not be sent: {sent.Problem}",

@@ -65,7 +65,7 @@ public sealed class PhoneModel(
         }
 
         CodeSent = true;
-        Notice = SmsSendOutcome.Describe(sent, PhoneNumberRules.TryNormalize(PhoneNumber, out var e164, out _, out _) ? e164 : "", time);
+        Notice = SmsSendOutcome.Describe(sent, time);
         return Page();
     }
 

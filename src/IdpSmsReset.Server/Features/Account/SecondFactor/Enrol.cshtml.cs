@@ -90,7 +90,7 @@ public sealed class EnrolModel(
         }
 
         PhoneCodeSent = true;
-        PhoneNotice = SmsSendOutcome.Describe(sent, PhoneNumberRules.TryNormalize(PhoneNumber, out var e164, out _, out _) ? e164 : "", time);
+        PhoneNotice = SmsSendOutcome.Describe(sent, time);
         return Page();
     }
 

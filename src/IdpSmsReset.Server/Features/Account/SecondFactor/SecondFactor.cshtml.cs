@@ -79,7 +79,7 @@ public sealed class SecondFactorModel(
 
         Method = SecondFactorMethod.Sms;
         var sent = await smsCodes.SendAsync(user, Factors.SmsPhone!, HttpContext.RequestAborted);
-        Notice = SmsSendOutcome.Describe(sent, Factors.SmsPhone!, time);
+        Notice = SmsSendOutcome.Describe(sent, time);
         NextSendAt = await smsCodes.NextSendAtAsync(user, HttpContext.RequestAborted);
         return Page();
     }
