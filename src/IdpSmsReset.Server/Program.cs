@@ -9,6 +9,7 @@ builder.AddIdpJobs();
 builder.AddIdpSms();
 builder.AddIdpIdentity();
 builder.AddIdpMfa();
+builder.AddIdpPasswordReset();
 builder.AddIdpOpenIddict();
 builder.AddIdpPages();
 builder.AddIdpHealth();

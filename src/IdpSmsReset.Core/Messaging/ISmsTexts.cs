@@ -11,4 +11,9 @@ public interface ISmsTexts
     string PhoneVerificationCode(string code, TimeSpan lifetime);
 
     string PhoneChangedNotice();
+
+    /// <param name="resumeLink">For a reset an administrator started: where the user enters the code.</param>
+    string PasswordResetCode(string code, TimeSpan lifetime, string? resumeLink);
+
+    string PasswordChangedNotice();
 }

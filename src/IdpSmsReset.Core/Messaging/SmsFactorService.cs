@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>Saves the SMS factor's settings and checks them with Twilio, recording the verdict.</summary>
-public sealed class SmsFactorService(IdpDbContext database, SmsProtection protection, ISmsChannel channel, TimeProvider time)
+public sealed class SmsFactorService(
+    IdpDbContext database, SmsProtection protection, ISmsChannel channel, Recovery.PasswordResetAvailability resetAvailability, TimeProvider time)
 {
     public Task<SmsFactorSettings?> GetAsync(CancellationToken cancellationToken) =>
         database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
@@ -36,6 +37,7 @@ public sealed class SmsFactorService(IdpDbContext database, SmsProtection protec
         settings.LastValidationError = check.Problem;
         settings.UpdatedAt = now;
         await database.SaveChangesAsync(cancellationToken);
+        resetAvailability.Forget();
         return new SmsFactorSaveResult([], check);
     }
 

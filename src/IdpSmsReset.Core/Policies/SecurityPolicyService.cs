@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Policies;
 
 /// <summary>Creates, changes and deletes policies under <see cref="SecurityPolicyRules"/>, and finds a user's policy.</summary>
-public sealed class SecurityPolicyService(IdpDbContext database)
+public sealed class SecurityPolicyService(IdpDbContext database, Recovery.PasswordResetAvailability resetAvailability)
 {
     public const string DefaultPolicyName = "Default";
 
@@ -60,6 +60,7 @@ public sealed class SecurityPolicyService(IdpDbContext database)
             await database.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+        resetAvailability.Forget();
         return [];
     }
 
@@ -85,6 +86,7 @@ public sealed class SecurityPolicyService(IdpDbContext database)
 
         database.Remove(policy);
         await database.SaveChangesAsync(cancellationToken);
+        resetAvailability.Forget();
         return null;
     }
 

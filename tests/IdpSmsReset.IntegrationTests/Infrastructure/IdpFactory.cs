@@ -1,6 +1,7 @@
 using System.Net;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,6 +40,12 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The server's clock: the real one, moved forward when a test says so.</summary>
+    public ShiftedClock Clock { get; } = new();
+
+    /// <summary>The header that sets a request's client address (TestServer has none), for the per-address limits.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     /// <summary>Leave the database behind on dispose, for a test that restarts the server on it.</summary>
     public bool KeepData { get; set; }
 
@@ -66,7 +73,11 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<IdpDbContext>(options => options.AddInterceptors(Commands)));
+        {
+            services.ConfigureDbContext<IdpDbContext>(options => options.AddInterceptors(Commands));
+            services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>A browser-like client: keeps cookies (in <paramref name="cookies"/> when given), does not follow redirects by itself.</summary>
@@ -121,4 +132,21 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
     }
 
     protected static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "idp-tests", Guid.NewGuid().ToString("n"));
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }

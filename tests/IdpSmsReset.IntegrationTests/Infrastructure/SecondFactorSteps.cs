@@ -6,15 +6,20 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// <summary>What a person does with their phone during a sign-in: read the SMS code, or the authenticator app's code.</summary>
 public static partial class SecondFactorSteps
 {
-    /// <summary>The code in the newest SMS to <paramref name="phone"/>, once more than <paramref name="seenBefore"/> messages arrived there.</summary>
-    public static async Task<string> NextSmsCodeAsync(this FakeTwilio twilio, string phone, int seenBefore)
+    /// <summary>Waits until more than <paramref name="seenBefore"/> messages reached <paramref name="phone"/>.</summary>
+    public static async Task WaitForMoreMessagesAsync(this FakeTwilio twilio, string phone, int seenBefore)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (twilio.MessagesTo(phone).Count <= seenBefore && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
+    }
 
+    /// <summary>The code in the newest SMS to <paramref name="phone"/>, once more than <paramref name="seenBefore"/> messages arrived there.</summary>
+    public static async Task<string> NextSmsCodeAsync(this FakeTwilio twilio, string phone, int seenBefore)
+    {
+        await twilio.WaitForMoreMessagesAsync(phone, seenBefore);
         var messages = twilio.MessagesTo(phone);
         Assert.True(messages.Count > seenBefore, $"No new SMS reached {phone}.");
         return CodeIn(messages[^1].Form["Body"]);

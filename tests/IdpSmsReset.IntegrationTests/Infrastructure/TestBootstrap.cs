@@ -28,6 +28,15 @@ public static class TestBootstrap
     /// <summary>A policy that requires an authenticator app (no SMS); <see cref="AppOnlyUserNames"/> belong to it.</summary>
     public const string AppOnlyPolicyName = "AppOnly";
 
+    /// <summary>
+    /// SMS factor and SMS reset on, every reset rule the default (as the default policy's, so a reset looks the same
+    /// as for an unknown name); <see cref="ResetUserNames"/> belong to it.
+    /// </summary>
+    public const string ResetPolicyName = "Reset";
+
+    /// <summary>Like <see cref="ResetPolicyName"/>, and MFA required; <see cref="MfaResetUserNames"/> belong to it.</summary>
+    public const string MfaResetPolicyName = "MfaReset";
+
     /// <summary>An administrator (role <c>admin</c>), besides <see cref="UserNames"/>.</summary>
     public const string AdminUserName = "root";
 
@@ -40,10 +49,17 @@ public static class TestBootstrap
     /// <summary>Users whose policy requires an authenticator app and who have none yet.</summary>
     public static readonly string[] AppOnlyUserNames = ["trent", "victor", "walter"];
 
-    public static IEnumerable<string> AllUserNames => [.. UserNames, .. MfaUserNames, .. AppOnlyUserNames, AdminUserName];
+    /// <summary>Users who may reset their password by SMS, each with a phone of their own.</summary>
+    public static readonly string[] ResetUserNames = ["uma", "vera", "wade", "xia", "yann", "zoe", "abel", "beth", "cole", "dina", "eli", "fred"];
+
+    /// <summary>Users who may reset by SMS and must use MFA.</summary>
+    public static readonly string[] MfaResetUserNames = ["gina", "hugo"];
+
+    public static IEnumerable<string> AllUserNames => [.. UserNames, .. MfaUserNames, .. AppOnlyUserNames, .. ResetUserNames, .. MfaResetUserNames, AdminUserName];
 
     /// <summary>The verified phone of a user in <see cref="MfaUserNames"/> or <see cref="AppOnlyUserNames"/>: one number per user, so each test reads its own SMS.</summary>
-    public static string PhoneOf(string userName) => "+1415555" + (2000 + Array.IndexOf([.. MfaUserNames, .. AppOnlyUserNames], userName));
+    public static string PhoneOf(string userName) =>
+        "+1415555" + (2000 + Array.IndexOf([.. MfaUserNames, .. AppOnlyUserNames, .. ResetUserNames, .. MfaResetUserNames], userName));
 
     /// <summary>The custom attribute <c>mobile</c> each test user has: a second number, for the SMS factor's phone field.</summary>
     public static string MobileOf(string userName) => "+1415555" + (1000 + Array.IndexOf(UserNames, userName));
@@ -86,14 +102,19 @@ public static class TestBootstrap
         { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } },
         { "name": "{{StrictPolicyName}}", "lockout": { "maxFailedAttempts": 3, "lockoutMinutes": 15 } },
         { "name": "{{MfaPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "always" } },
-        { "name": "{{AppOnlyPolicyName}}", "mfa": { "factors": ["totp"], "require": "always" } }
+        { "name": "{{AppOnlyPolicyName}}", "mfa": { "factors": ["totp"], "require": "always" } },
+        { "name": "{{ResetPolicyName}}", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } },
+        { "name": "{{MfaResetPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "always" }, "passwordReset": { "sms": true } }
       ],
       "users": [
         {{string.Join(",\n", UserNames.Select(name => $$"""
         { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
           "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{PolicyOf(name)}} }
         """))}},
-        {{string.Join(",\n", MfaUserNames.Select(name => MfaUser(name, MfaPolicyName)).Concat(AppOnlyUserNames.Select(name => MfaUser(name, AppOnlyPolicyName))))}},
+        {{string.Join(",\n", MfaUserNames.Select(name => MfaUser(name, MfaPolicyName))
+            .Concat(AppOnlyUserNames.Select(name => MfaUser(name, AppOnlyPolicyName)))
+            .Concat(ResetUserNames.Select(name => MfaUser(name, ResetPolicyName)))
+            .Concat(MfaResetUserNames.Select(name => MfaUser(name, MfaResetPolicyName))))}},
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ]
     }

@@ -19,6 +19,16 @@ internal sealed class AccountSmsTexts(IOptions<IdpOptions> idp) : ISmsTexts
     public string PhoneChangedNotice() =>
         $"The phone number of your account at {Host} was changed. If you did not do this, contact your administrator.";
 
+    public string PasswordResetCode(string code, TimeSpan lifetime, string? resumeLink) =>
+        (resumeLink is null
+            ? $"{code} is your code to reset your password. It expires in {Minutes(lifetime)}. Never share it; we will never ask for it."
+            : $"{code} is your code to reset your password, sent at your request by an administrator. Enter it at {resumeLink} within {Minutes(lifetime)}.")
+        + $"\n\n@{Host} #{code}";
+
+    public string PasswordChangedNotice() =>
+        $"The password of your account at {Host} was changed and you were signed out everywhere. If you did not do this, contact your administrator.";
+
     private static string Minutes(TimeSpan lifetime) =>
-        lifetime.TotalMinutes is var minutes && minutes == 1 ? "1 minute" : $"{Math.Ceiling(minutes)} minutes";
+        lifetime.TotalMinutes is var minutes && minutes == 1 ? "1 minute"
+        : minutes >= 120 && minutes % 60 == 0 ? $"{minutes / 60} hours" : $"{Math.Ceiling(minutes)} minutes";
 }

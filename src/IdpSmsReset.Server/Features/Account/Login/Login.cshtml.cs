@@ -1,5 +1,6 @@
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class LoginModel(
     SessionSignIn sessions,
     PendingSignIn pending,
     SignInCodes signInCodes,
+    PasswordResetAvailability resetAvailability,
     TimeProvider time) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
@@ -29,10 +31,22 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() => Input.UserName ??= LoginHintOf(ReturnUrl);
+    /// <summary>Whether to offer "Forgot password?": the SMS factor is configured and some policy allows SMS reset.</summary>
+    public bool ResetAvailable { get; private set; }
+
+    /// <summary>Said once, after a password reset.</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        Input.UserName ??= LoginHintOf(ReturnUrl);
+        ResetAvailable = await resetAvailability.IsAvailableAsync(HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ResetAvailable = await resetAvailability.IsAvailableAsync(HttpContext.RequestAborted);
         if (!ModelState.IsValid)
         {
             return Page();

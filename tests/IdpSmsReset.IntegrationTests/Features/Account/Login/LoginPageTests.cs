@@ -1,6 +1,7 @@
 using System.Net;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Account;
+using IdpSmsReset.Server.Features.Account.ForgotPassword;
 using IdpSmsReset.Server.Features.Account.Login;
 
 namespace IdpSmsReset.IntegrationTests.Features.Account.Login;
@@ -18,6 +19,19 @@ public abstract class LoginPageTests(IdpFactory factory)
         Assert.Contains(LoginModel.InvalidCredentials, page.Text);
         Assert.Equal("alice", page.InputValue("Input.UserName"));
         Assert.True(string.IsNullOrEmpty(page.InputValue("Input.Password")));
+    }
+
+    [SkippableFact]
+    public async Task SmsFactorNotConfigured_NoForgotPasswordLink_ResetPageSaysWhoCanHelp()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var login = await browser.OpenAsync("/account/login");
+        var forgot = await browser.OpenAsync("/account/forgot-password");
+
+        Assert.Null(login.Document.GetElementById("forgot-password"));
+        Assert.Contains(ForgotPasswordModel.NotAvailable, forgot.Text);
+        Assert.Null(forgot.Document.QuerySelector("input[name='Input.Login']"));
     }
 
     [SkippableFact]

@@ -1,0 +1,42 @@
+namespace IdpSmsReset.Core.Audit;
+
+/// <summary>
+/// Something that happened to an account, for administrators (times are UTC). Never holds a secret, a code or a
+/// full phone number: <see cref="Details"/> is plain words written for the log.
+/// </summary>
+public sealed class AuditEvent
+{
+    public Guid Id { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>One of <see cref="AuditEventTypes"/>.</summary>
+    public required string Type { get; set; }
+
+    /// <summary>Who acted: a user name, <c>system</c>, or <c>anonymous</c> (someone not signed in).</summary>
+    public required string Actor { get; set; }
+
+    /// <summary>The account concerned, when there is one.</summary>
+    public string? SubjectUserId { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? Details { get; set; }
+}
+
+public static class AuditEventTypes
+{
+    public const string PasswordResetRequested = "password-reset.requested";
+    public const string PasswordResetCodeSent = "password-reset.code-sent";
+    public const string PasswordResetCodeNotSent = "password-reset.code-not-sent";
+    public const string PasswordResetCodeFailed = "password-reset.code-failed";
+    public const string PasswordResetLocked = "password-reset.locked";
+    public const string PasswordResetCompleted = "password-reset.completed";
+    public const string PasswordResetIssuedByAdministrator = "password-reset.issued-by-administrator";
+}
+
+public static class AuditActors
+{
+    public const string Anonymous = "anonymous";
+    public const string System = "system";
+}

@@ -1,0 +1,148 @@
+using Hangfire;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Core.Recovery;
+
+/// <summary>
+/// Answers a request for a reset code, in the background so that the page cannot be timed. Every flow gets a new code
+/// hash (the one before it stops working); only an account whose policy allows SMS reset, with a phone in the SMS
+/// factor's field and within every limit, gets the code by SMS. The job's only argument is the flow id; run twice,
+/// it answers the request once.
+/// </summary>
+public sealed class PasswordResetCodeJob(
+    IdpDbContext database,
+    SecurityPolicyService policies,
+    UserPhoneResolver phones,
+    SmsOutbox outbox,
+    ISmsTexts texts,
+    AuditLog audit,
+    IOptions<PasswordResetLimits> limits,
+    IdpUrls urls,
+    TimeProvider time)
+{
+    public const string Queue = "sms";
+
+    public static void Enqueue(IBackgroundJobClient jobs, Guid flowId) =>
+        jobs.Enqueue<PasswordResetCodeJob>(Queue, job => job.RunAsync(flowId, CancellationToken.None));
+
+    // A retry after the request was answered finds it answered and does nothing.
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
+    public async Task RunAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var flow = await database.Set<PasswordResetFlow>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
+        if (flow?.CodeRequestedAt is not { } requestedAt || flow.State != PasswordResetState.CodeSent || flow.ExpiresAt <= now)
+        {
+            return;
+        }
+
+        var code = OneTimeCode.NewNumeric(flow.CodeLength);
+        var salt = OneTimeCode.NewSalt();
+        var hash = OneTimeCode.Hash(code, salt);
+        var lifetime = TimeSpan.FromMinutes(flow.CodeLifetimeMinutes);
+        var claimed = await database.Set<PasswordResetFlow>()
+            .Where(f => f.Id == flowId && f.State == PasswordResetState.CodeSent && (f.CodeRequestHandledAt == null || f.CodeRequestHandledAt < requestedAt))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(f => f.CodeRequestHandledAt, requestedAt)
+                .SetProperty(f => f.CodeHash, hash)
+                .SetProperty(f => f.CodeSalt, salt)
+                .SetProperty(f => f.CodeExpiresAt, now + lifetime)
+                .SetProperty(f => f.CodeAttempts, 0), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        var (send, reason) = await ReserveAsync(flow, now, cancellationToken);
+        if (send is null)
+        {
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason, cancellationToken);
+            return;
+        }
+
+        var resumeLink = flow.IssuedBy is null ? null : urls.ResetCodeLink(flow.Id);
+        var queued = await outbox.EnqueueAsync(send.Destination, SmsPurposes.PasswordReset, texts.PasswordResetCode(code, lifetime, resumeLink), lifetime, cancellationToken);
+        if (queued.Problem is { } problem)
+        {
+            await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem, cancellationToken);
+            return;
+        }
+
+        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
+            $"Code sent to {PhoneNumberRules.Mask(send.Destination)}.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Reserves a send for an eligible account within every limit, or says why not (for the audit log only: the user
+    /// is never told). The reservation is written first and the limits counted after, so that jobs running at the
+    /// same moment cannot all pass a limit together: each counts the others' reservations, and an over-count only
+    /// ever refuses.
+    /// </summary>
+    private async Task<(PasswordResetSend? Send, string Reason)> ReserveAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    {
+        var (destination, country, maxPerUser, reason) = await EligibleDestinationAsync(flow, cancellationToken);
+        if (destination is null)
+        {
+            return (null, reason);
+        }
+
+        var send = new PasswordResetSend
+        {
+            Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId!, Destination = destination, Country = country, IpAddress = flow.IpAddress, SentAt = now,
+        };
+        database.Add(send);
+        await database.SaveChangesAsync(cancellationToken);
+
+        var sends = database.Set<PasswordResetSend>().Where(s => s.SentAt > now.AddHours(-1));
+        var over =
+            await sends.CountAsync(s => s.UserId == send.UserId, cancellationToken) > maxPerUser
+                ? $"The policy's limit of {maxPerUser} codes per user per hour was reached."
+            : await sends.CountAsync(s => s.Destination == destination, cancellationToken) > limits.Value.PerDestinationPerHour
+                ? $"The limit of {limits.Value.PerDestinationPerHour} codes per phone number per hour was reached."
+            : await sends.CountAsync(s => s.Country == country, cancellationToken) > limits.Value.PerCountryPerHour
+                ? $"The limit of {limits.Value.PerCountryPerHour} codes per hour to {country} was reached."
+            : null;
+        if (over is not null)
+        {
+            await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
+            return (null, over);
+        }
+
+        return (send, "");
+    }
+
+    /// <summary>The phone of an account allowed to reset by SMS, with its country and the policy's hourly limit; else why not.</summary>
+    private async Task<(string? Destination, string Country, int MaxPerUser, string Reason)> EligibleDestinationAsync(
+        PasswordResetFlow flow, CancellationToken cancellationToken)
+    {
+        var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId, cancellationToken);
+        if (user is null)
+        {
+            return (null, "", 0, "No account matched the name given.");
+        }
+
+        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (settings is not { IsConfigured: true })
+        {
+            return (null, "", 0, "The SMS factor is not configured.");
+        }
+
+        var policy = await policies.ForUserAsync(user, cancellationToken);
+        if (!policy.PasswordReset.SmsEnabled || !policy.Mfa.SmsEnabled)
+        {
+            return (null, "", 0, $"The policy '{policy.Name}' does not allow password reset by SMS.");
+        }
+
+        return await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone && PhoneNumberRules.TryNormalize(phone, out var e164, out var country, out _)
+            ? (e164, country, policy.PasswordReset.MaxSendsPerHour, "")
+            : (null, "", 0, $"The account has no usable phone number in '{settings.PhoneField}'.");
+    }
+}

@@ -1,0 +1,70 @@
+namespace IdpSmsReset.Core.Recovery;
+
+/// <summary>
+/// One "forgot password" attempt, from the name typed to the new password (times are UTC). It exists whether or not
+/// the account does, so every answer is the same; only a flow with a user, an eligible policy and a phone ever gets a
+/// code by SMS. The flow belongs to the browser holding the secret whose hash is <see cref="BrowserKeyHash"/>.
+/// </summary>
+public sealed class PasswordResetFlow
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The account the name matched; null when none did.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>SHA-256 of the browser's secret; null for an administrator-issued flow not yet opened by the user.</summary>
+    public byte[]? BrowserKeyHash { get; set; }
+
+    public PasswordResetState State { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>After this nothing more can be done with the flow.</summary>
+    public DateTime ExpiresAt { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    /// <summary>Where the user goes after signing in with the new password (a local URL).</summary>
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The administrator who sent the code, for a helpdesk reset.</summary>
+    public string? IssuedBy { get; set; }
+
+    // The code rules of the user's policy (the default policy's without a user), fixed when the flow starts.
+    public int CodeLength { get; set; }
+
+    public int CodeLifetimeMinutes { get; set; }
+
+    public int MaxAttempts { get; set; }
+
+    public int ResendCooldownSeconds { get; set; }
+
+    public byte[]? CodeHash { get; set; }
+
+    public byte[]? CodeSalt { get; set; }
+
+    public DateTime? CodeExpiresAt { get; set; }
+
+    /// <summary>Wrong entries of the current code.</summary>
+    public int CodeAttempts { get; set; }
+
+    /// <summary>When the user last asked for a code; the background job answers each request once.</summary>
+    public DateTime? CodeRequestedAt { get; set; }
+
+    public DateTime? CodeRequestHandledAt { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+}
+
+public enum PasswordResetState
+{
+    /// <summary>A name was given; no code asked for yet.</summary>
+    Started,
+    CodeSent,
+    Verified,
+    Completed,
+    /// <summary>The code was entered wrong too often: the user must start again.</summary>
+    Locked,
+}

@@ -1,0 +1,43 @@
+namespace IdpSmsReset.Core.Recovery;
+
+public enum PasswordResetStart
+{
+    Started,
+    /// <summary>Too many resets from this address: the same answer for every account.</summary>
+    TooManyFromAddress,
+}
+
+public enum CodeRequest
+{
+    Requested,
+    CoolingDown,
+    /// <summary>The flow is over (locked, completed, expired): start again.</summary>
+    FlowOver,
+}
+
+public enum ResetCodeCheck
+{
+    Accepted,
+    Wrong,
+    Expired,
+    /// <summary>This wrong entry used the last attempt, or the flow was locked already.</summary>
+    Locked,
+    /// <summary>The flow is past the code step (completed, or expired as a whole).</summary>
+    FlowOver,
+}
+
+/// <summary>The outcome of entering a reset code, and how many attempts are left for this code.</summary>
+public sealed record ResetCodeChecked(ResetCodeCheck Check, int AttemptsLeft = 0)
+{
+    public bool IsAccepted => Check == ResetCodeCheck.Accepted;
+
+    /// <summary>Plain words for the page: the same whether or not a code was ever sent, so nothing is given away.</summary>
+    public string Message => Check switch
+    {
+        ResetCodeCheck.Accepted => "The code is correct.",
+        ResetCodeCheck.Wrong => $"That code is not correct, or a newer code was sent since. {AttemptsLeft} attempt{(AttemptsLeft == 1 ? "" : "s")} left.",
+        ResetCodeCheck.Expired => "That code has expired. Send a new code.",
+        ResetCodeCheck.Locked => "The code was entered wrong too many times, so this reset is locked. Start again.",
+        _ => "This reset is no longer valid. Start again.",
+    };
+}

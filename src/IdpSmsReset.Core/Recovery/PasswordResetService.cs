@@ -1,0 +1,255 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace IdpSmsReset.Core.Recovery;
+
+/// <summary>
+/// "Forgot password" by SMS. Every step does the same work whether or not the account exists or may reset by SMS:
+/// the decision, and the SMS, happen in <see cref="PasswordResetCodeJob"/>. State changes that must happen once
+/// (an attempt, accepting the code, completing) are conditional updates.
+/// </summary>
+public sealed class PasswordResetService(
+    IdpDbContext database,
+    UserManager<ApplicationUser> users,
+    SecurityPolicyService policies,
+    IOptions<PasswordResetLimits> limits,
+    IBackgroundJobClient jobs,
+    AuditLog audit,
+    UserSessionService sessions,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations,
+    SmsOutbox outbox,
+    ISmsTexts texts,
+    UserPhoneResolver phones,
+    TimeProvider time)
+{
+    // Compared against when a flow has no code, so a wrong code costs the same everywhere.
+    private static readonly byte[] NoCodeSalt = OneTimeCode.NewSalt();
+    private static readonly byte[] NoCodeHash = OneTimeCode.Hash(OneTimeCode.NewNumeric(8), NoCodeSalt);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts a flow for whatever name was typed; returns the secret the browser keeps to prove the flow is its own.</summary>
+    public async Task<(PasswordResetStart Result, PasswordResetFlow? Flow, string? BrowserKey)> StartAsync(
+        string login, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        if (ipAddress is not null && await database.Set<PasswordResetFlow>()
+                .CountAsync(flow => flow.IpAddress == ipAddress && flow.CreatedAt > now.AddHours(-1), cancellationToken) >= limits.Value.PerIpAddressPerHour)
+        {
+            return (PasswordResetStart.TooManyFromAddress, null, null);
+        }
+
+        var user = await FindUserAsync(login.Trim());
+        var browserKey = NewBrowserKey();
+        var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
+        flow.BrowserKeyHash = HashOf(browserKey);
+        database.Add(flow);
+        await database.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
+            user is null ? "No account matched the name given." : null, cancellationToken);
+        return (PasswordResetStart.Started, flow, browserKey);
+    }
+
+    /// <summary>An administrator sends a reset code to a user (helpdesk): the SMS carries a link that the user's browser claims.</summary>
+    public async Task<PasswordResetFlow> IssueByAdministratorAsync(ApplicationUser user, string administrator, string? ipAddress, CancellationToken cancellationToken)
+    {
+        var flow = await NewFlowAsync(user, Now, ipAddress, returnUrl: null, cancellationToken);
+        flow.IssuedBy = administrator;
+        database.Add(flow);
+        await database.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null, cancellationToken);
+        await RequestCodeAsync(flow, cancellationToken);
+        return flow;
+    }
+
+    /// <summary>The flow <paramref name="flowId"/> if this browser started (or claimed) it and it has not expired.</summary>
+    public async Task<PasswordResetFlow?> FindAsync(Guid flowId, string browserKey, CancellationToken cancellationToken)
+    {
+        var flow = await database.Set<PasswordResetFlow>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
+        return flow is { BrowserKeyHash: { } hash } && flow.ExpiresAt > Now && CryptographicOperations.FixedTimeEquals(hash, HashOf(browserKey)) ? flow : null;
+    }
+
+    /// <summary>The first browser to open an administrator's reset link makes the flow its own; returns its key, or null.</summary>
+    public async Task<string?> ClaimAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        var browserKey = NewBrowserKey();
+        var hash = HashOf(browserKey);
+        var now = Now;
+        var claimed = await database.Set<PasswordResetFlow>()
+            .Where(f => f.Id == flowId && f.IssuedBy != null && f.BrowserKeyHash == null && f.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.BrowserKeyHash, hash), cancellationToken);
+        return claimed == 1 ? browserKey : null;
+    }
+
+    /// <summary>Asks for a (new) code: allowed once the cooldown has passed; the background job decides and sends.</summary>
+    public async Task<(CodeRequest Result, DateTimeOffset? RetryAt)> RequestCodeAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        if (flow.State is not (PasswordResetState.Started or PasswordResetState.CodeSent) || flow.ExpiresAt <= now)
+        {
+            return (CodeRequest.FlowOver, null);
+        }
+
+        var cooldownStart = now.AddSeconds(-flow.ResendCooldownSeconds);
+        var requested = await database.Set<PasswordResetFlow>()
+            .Where(f => f.Id == flow.Id && (f.State == PasswordResetState.Started || f.State == PasswordResetState.CodeSent)
+                        && (f.CodeRequestedAt == null || f.CodeRequestedAt <= cooldownStart))
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeRequestedAt, now).SetProperty(f => f.State, PasswordResetState.CodeSent), cancellationToken);
+        if (requested == 0)
+        {
+            var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.CodeRequestedAt).SingleAsync(cancellationToken);
+            return (CodeRequest.CoolingDown, last is { } at ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null);
+        }
+
+        PasswordResetCodeJob.Enqueue(jobs, flow.Id);
+        return (CodeRequest.Requested, Utc(now.AddSeconds(flow.ResendCooldownSeconds)));
+    }
+
+    /// <summary>When another code may be asked for (null: now).</summary>
+    public DateTimeOffset? NextCodeAt(PasswordResetFlow flow) =>
+        flow.CodeRequestedAt is { } at && at.AddSeconds(flow.ResendCooldownSeconds) > Now ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null;
+
+    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        if (flow.State == PasswordResetState.Locked)
+        {
+            return new(ResetCodeCheck.Locked);
+        }
+
+        if (flow.State != PasswordResetState.CodeSent || flow.ExpiresAt <= now)
+        {
+            return new(ResetCodeCheck.FlowOver);
+        }
+
+        // The attempt is taken first; only a request that got one compares. The flow row is re-read for the current code.
+        var open = database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.CodeSent);
+        if (await open.Where(f => f.CodeAttempts < f.MaxAttempts)
+                .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeAttempts, f => f.CodeAttempts + 1), cancellationToken) == 0)
+        {
+            // No attempt left: wrong entries locked the flow, or requests in flight hold the last attempts (a right
+            // code among them may yet succeed, so nothing is written here).
+            var state = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.State).SingleAsync(cancellationToken);
+            return new(state is PasswordResetState.Locked or PasswordResetState.CodeSent ? ResetCodeCheck.Locked : ResetCodeCheck.FlowOver);
+        }
+
+        var current = await database.Set<PasswordResetFlow>().AsNoTracking().SingleAsync(f => f.Id == flow.Id, cancellationToken);
+        var code = OneTimeCode.Normalize(typedCode);
+        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt, current.CodeHash ?? NoCodeHash) && current.CodeHash is not null;
+        if (matches && current.CodeExpiresAt <= now)
+        {
+            return new(ResetCodeCheck.Expired);
+        }
+
+        if (matches)
+        {
+            // The same code sent twice at once: one request moves the flow on, the other finds it moved.
+            return await open.ExecuteUpdateAsync(
+                set => set.SetProperty(f => f.State, PasswordResetState.Verified).SetProperty(f => f.VerifiedAt, now), cancellationToken) == 1
+                ? new(ResetCodeCheck.Accepted)
+                : new(ResetCodeCheck.FlowOver);
+        }
+
+        var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
+        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, flow.IpAddress,
+            $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);
+        return attemptsLeft <= 0 ? await LockAsync(flow, cancellationToken) : new(ResetCodeCheck.Wrong, attemptsLeft);
+    }
+
+    /// <summary>Sets the new password, once, for a flow whose code was accepted; the result lists what the policy refused.</summary>
+    public async Task<IdentityResult> CompleteAsync(PasswordResetFlow flow, string newPassword, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var user = flow.UserId is null ? null : await users.FindByIdAsync(flow.UserId);
+        if (user is null || flow.State != PasswordResetState.Verified || flow.VerifiedAt?.AddMinutes(limits.Value.NewPasswordWithinMinutes) <= now)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "ResetOver", Description = new ResetCodeChecked(ResetCodeCheck.FlowOver).Message });
+        }
+
+        // Identity's own reset: the policy's rules and history apply, and the security stamp changes.
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.Verified)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetState.Completed).SetProperty(f => f.CompletedAt, now), cancellationToken);
+        await EndEverythingSignedInAsync(user, cancellationToken);
+        await NotifyAsync(user, cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasswordResetCompleted, flow.IssuedBy is null ? AuditActors.Anonymous : user.UserName ?? user.Id,
+            user.Id, flow.IpAddress, flow.IssuedBy is null ? null : $"Started by {flow.IssuedBy}.", cancellationToken);
+        return result;
+    }
+
+    private async Task EndEverythingSignedInAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
+        await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
+        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
+        // Whoever knew the old password can no longer use it; the owner should not wait out a lock set by them.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
+    private async Task NotifyAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (settings is { IsConfigured: true } && await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone)
+        {
+            await outbox.EnqueueAsync(phone, SmsPurposes.Notice, texts.PasswordChangedNotice(), TimeSpan.FromDays(1), cancellationToken);
+        }
+    }
+
+    private async Task<ResetCodeChecked> LockAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
+    {
+        if (await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.CodeSent)
+                .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetState.Locked), cancellationToken) == 1)
+        {
+            await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null, cancellationToken);
+        }
+
+        return new(ResetCodeCheck.Locked);
+    }
+
+    private async Task<PasswordResetFlow> NewFlowAsync(ApplicationUser? user, DateTime now, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
+    {
+        // Without an account, the default policy's rules: the page behaves as for most accounts.
+        var rules = (await policies.ForUserAsync(user ?? new ApplicationUser(), cancellationToken)).PasswordReset;
+        return new PasswordResetFlow
+        {
+            Id = Guid.NewGuid(),
+            UserId = user?.Id,
+            State = PasswordResetState.Started,
+            CreatedAt = now,
+            ExpiresAt = now.AddMinutes(limits.Value.FlowLifetimeMinutes),
+            IpAddress = ipAddress,
+            ReturnUrl = returnUrl is { Length: <= 2048 } ? returnUrl : null,
+            CodeLength = rules.CodeLength,
+            CodeLifetimeMinutes = rules.CodeLifetimeMinutes,
+            MaxAttempts = rules.MaxAttempts,
+            ResendCooldownSeconds = rules.ResendCooldownSeconds,
+        };
+    }
+
+    private async Task<ApplicationUser?> FindUserAsync(string login) =>
+        await users.FindByNameAsync(login) ?? (login.Contains('@') ? await users.FindByEmailAsync(login) : null);
+
+    private static string NewBrowserKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] HashOf(string browserKey) => SHA256.HashData(Encoding.UTF8.GetBytes(browserKey));
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,49 @@
+using IdpSmsReset.Core.Recovery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
+
+/// <summary>
+/// The new password, under the user's policy. Afterwards the user signs in again (no automatic sign-in: the second
+/// factor the policy requires still applies) and lands where the reset started.
+/// </summary>
+public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetService resets) : PageModel
+{
+    public const string Changed = "Your password was changed, and you were signed out everywhere. Sign in with your new password.";
+
+    [BindProperty]
+    public NewPasswordInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await cookie.ReadAsync(HttpContext) is { State: PasswordResetState.Verified } ? Page() : MethodModel.StartOver(this);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var flow = await cookie.ReadAsync(HttpContext);
+        if (flow is not { State: PasswordResetState.Verified })
+        {
+            return MethodModel.StartOver(this);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await resets.CompleteAsync(flow, Input.NewPassword!, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("Input.NewPassword", error.Description);
+            }
+
+            return Page();
+        }
+
+        ResetFlowCookie.Delete(HttpContext);
+        TempData["Notice"] = Changed;
+        return RedirectToPage("/Account/Login/Login", new { ReturnUrl = flow.ReturnUrl });
+    }
+}
