@@ -3,8 +3,6 @@ using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
-using IdpSmsReset.Core.Policies;
-using IdpSmsReset.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +16,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetCodeJob(
     IdpDbContext database,
-    SecurityPolicyService policies,
-    UserPhoneResolver phones,
+    PasswordResetEligibility eligibilities,
     SmsOutbox outbox,
     ISmsTexts texts,
     AuditLog audit,
@@ -88,10 +85,11 @@ public sealed class PasswordResetCodeJob(
     /// </summary>
     private async Task<(PasswordResetSend? Send, string Reason)> ReserveAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
     {
-        var (destination, country, maxPerUser, reason) = await EligibleDestinationAsync(flow, cancellationToken);
-        if (destination is null)
+        var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId, cancellationToken);
+        var eligibility = await eligibilities.CheckAsync(user, cancellationToken);
+        if (eligibility is not { Destination: { } destination, Country: var country, MaxSendsPerHour: var maxPerUser })
         {
-            return (null, reason);
+            return (null, eligibility.Reason);
         }
 
         var send = new PasswordResetSend
@@ -117,32 +115,5 @@ public sealed class PasswordResetCodeJob(
         }
 
         return (send, "");
-    }
-
-    /// <summary>The phone of an account allowed to reset by SMS, with its country and the policy's hourly limit; else why not.</summary>
-    private async Task<(string? Destination, string Country, int MaxPerUser, string Reason)> EligibleDestinationAsync(
-        PasswordResetFlow flow, CancellationToken cancellationToken)
-    {
-        var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId, cancellationToken);
-        if (user is null)
-        {
-            return (null, "", 0, "No account matched the name given.");
-        }
-
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (settings is not { IsConfigured: true })
-        {
-            return (null, "", 0, "The SMS factor is not configured.");
-        }
-
-        var policy = await policies.ForUserAsync(user, cancellationToken);
-        if (!policy.PasswordReset.SmsEnabled || !policy.Mfa.SmsEnabled)
-        {
-            return (null, "", 0, $"The policy '{policy.Name}' does not allow password reset by SMS.");
-        }
-
-        return await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone && PhoneNumberRules.TryNormalize(phone, out var e164, out var country, out _)
-            ? (e164, country, policy.PasswordReset.MaxSendsPerHour, "")
-            : (null, "", 0, $"The account has no usable phone number in '{settings.PhoneField}'.");
     }
 }

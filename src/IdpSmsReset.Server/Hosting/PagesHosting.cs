@@ -1,3 +1,5 @@
+using IdpSmsReset.Server.Features.Admin;
+
 namespace IdpSmsReset.Server.Hosting;
 
 public static class PagesHosting
@@ -5,7 +7,14 @@ public static class PagesHosting
     /// <summary>Razor Pages live beside their feature under <c>Features/</c>, each with an explicit route.</summary>
     public static WebApplicationBuilder AddIdpPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            // No admin page can forget to ask: the whole folder requires the role.
+            options.Conventions.AuthorizeFolder("/Admin", Administrators.Policy);
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Administrators.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Administrators.Role));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "idp.antiforgery";

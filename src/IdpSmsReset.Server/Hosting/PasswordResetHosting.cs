@@ -20,6 +20,7 @@ public static class PasswordResetHosting
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<PasswordResetCodeJob>();
+        builder.Services.AddScoped<PasswordResetEligibility>();
         builder.Services.AddScoped<ResetFlowCookie>();
         return builder;
     }

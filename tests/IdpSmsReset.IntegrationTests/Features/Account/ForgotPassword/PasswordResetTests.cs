@@ -145,6 +145,11 @@ public abstract class PasswordResetTests
         using var stranger = _factory.CreateBrowser();
 
         var foreignCode = await second.SubmitResetCodeAsync(secondPage, firstCode);
+        // Someone who learnt the first flow's id, without the first browser's secret.
+        var firstFlowId = first.Cookies.GetCookies(new Uri(IdpFactory.Origin + "/account"))[ResetFlowCookie.Name]!.Value.Split('.')[0];
+        using var forger = _factory.CreateBrowser();
+        forger.Cookies.Add(new Uri(IdpFactory.Origin + "/account"), new Cookie(ResetFlowCookie.Name, $"{firstFlowId}.forged-secret", "/account"));
+        var forged = await forger.OpenAsync("/account/reset-code");
         var noFlow = await stranger.PostAsync(new Uri(IdpFactory.Origin + "/account/reset-code?handler=Verify"), new Dictionary<string, string>
         {
             ["Code"] = firstCode, ["__RequestVerificationToken"] = secondPage.InputValue("__RequestVerificationToken")!,
@@ -158,6 +163,7 @@ public abstract class PasswordResetTests
 
         Assert.NotEqual("/account/new-password", foreignCode.Path);
         Assert.NotEqual("/account/new-password", noFlow.Path);
+        Assert.Equal("/account/forgot-password", forged.Path);
         Assert.Matches(@"Wait a little: you can ask for a new code in \d+ seconds\.", tooSoon.Text);
         Assert.Contains("A new code is on its way.", resent.Text);
         if (firstCode != thirdCode && firstCode != secondCode)
@@ -244,11 +250,10 @@ public abstract class PasswordResetTests
     {
         await _factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("cole");
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var cole = (await scope.ServiceProvider.GetRequiredService<IdpUserManager>().FindByNameAsync("cole"))!;
-            await scope.ServiceProvider.GetRequiredService<PasswordResetService>().IssueByAdministratorAsync(cole, TestBootstrap.AdminUserName, null, CancellationToken.None);
-        }
+        using var admin = await _factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/users/send-reset-code");
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, string> { ["UserName"] = "bob" });
+        var sent = await admin.SubmitAsync(form, new Dictionary<string, string> { ["UserName"] = "cole" });
 
         var body = (await _twilio.WaitForMessagesToAsync(phone)).Single().Form["Body"];
         var link = new Uri(body.Split(' ').Single(word => word.StartsWith(IdpFactory.Origin + "/account/reset-code", StringComparison.Ordinal)));
@@ -258,11 +263,27 @@ public abstract class PasswordResetTests
         using var someoneElse = _factory.CreateBrowser();
         var secondOpening = await someoneElse.OpenAsync(link.PathAndQuery);
 
+        Assert.Equal("No code can be sent to bob: The policy 'Default' does not enable the SMS factor.", refused.FieldError("username-error"));
+        Assert.Contains("A reset code is on its way to cole at +•••••••••", sent.Text);
         Assert.Equal("/account/reset-code", codePage.Path);
         Assert.Equal("/account/new-password", newPassword.Path);
         Assert.Equal("/account/forgot-password", secondOpening.Path);
         Assert.Contains(MethodModel.StartAgain, secondOpening.Text);
         Assert.Contains(AuditEventTypes.PasswordResetIssuedByAdministrator, await AuditTypesAsync("cole"));
+    }
+
+    [SkippableFact]
+    public async Task SendResetCodePage_SignedOutGoesToLogin_NonAdministratorForbidden()
+    {
+        using var anonymous = _factory.CreateBrowser();
+        using var user = await _factory.CreateSignedInBrowserAsync("carol");
+
+        var signedOut = await anonymous.OpenAsync("/admin/users/send-reset-code");
+        var forbidden = await user.Client.GetAsync("/admin/users/send-reset-code");
+
+        Assert.Equal("/account/login", signedOut.Path);
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Equal("/error/403", new Uri(new Uri(IdpFactory.Origin), forbidden.Headers.Location!).AbsolutePath);
     }
 
     [SkippableFact]

@@ -1,0 +1,67 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Recovery;
+
+/// <summary>
+/// Whether an account may reset its password by SMS, and if not, exactly why: for the background job, which never
+/// tells the user, and for administrators, who may know.
+/// </summary>
+public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones)
+{
+    public async Task<ResetEligibility> CheckAsync(ApplicationUser? user, CancellationToken cancellationToken)
+    {
+        if (user is null)
+        {
+            return ResetEligibility.No("No account matched the name given.");
+        }
+
+        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            return ResetEligibility.No("The SMS factor is not configured: no Twilio account has been entered.");
+        }
+
+        if (!settings.IsConfigured)
+        {
+            return ResetEligibility.No($"The SMS factor is not validated: {settings.LastValidationError ?? "it was never checked with Twilio"}.");
+        }
+
+        var policy = await policies.ForUserAsync(user, cancellationToken);
+        if (!policy.Mfa.SmsEnabled)
+        {
+            return ResetEligibility.No($"The policy '{policy.Name}' does not enable the SMS factor.");
+        }
+
+        if (!policy.PasswordReset.SmsEnabled)
+        {
+            return ResetEligibility.No($"The policy '{policy.Name}' does not allow password reset by SMS.");
+        }
+
+        if (await phones.GetPhoneAsync(user, settings, cancellationToken) is not { } phone)
+        {
+            return ResetEligibility.No($"The account has no phone number in '{settings.PhoneField}'.");
+        }
+
+        if (!PhoneNumberRules.TryNormalize(phone, out var e164, out var country, out var problem))
+        {
+            return ResetEligibility.No($"The account's phone number cannot receive SMS: {problem}");
+        }
+
+        var allowed = settings.AllowedCountryCodes;
+        return allowed.Count > 0 && !allowed.Contains(country, StringComparer.OrdinalIgnoreCase)
+            ? ResetEligibility.No($"SMS to {country} numbers is not allowed.")
+            : new ResetEligibility(e164, country, policy.PasswordReset.MaxSendsPerHour, "");
+    }
+}
+
+/// <summary>Where a reset code may go (E.164, with its country and the policy's hourly limit), or <see cref="Reason"/> why none may.</summary>
+public sealed record ResetEligibility(string? Destination, string Country, int MaxSendsPerHour, string Reason)
+{
+    public bool IsEligible => Destination is not null;
+
+    public static ResetEligibility No(string reason) => new(null, "", 0, reason);
+}

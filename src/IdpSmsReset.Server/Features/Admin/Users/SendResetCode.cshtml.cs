@@ -1,0 +1,45 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdpSmsReset.Server.Features.Admin.Users;
+
+/// <summary>
+/// Helpdesk: send a user a password reset code, through the same flow and limits as "Forgot password?". Unlike the
+/// user, the administrator is told exactly why a code cannot be sent.
+/// </summary>
+public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligibility eligibility, PasswordResetService resets) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserName { get; set; }
+
+    public string? Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = string.IsNullOrWhiteSpace(UserName) ? null : await users.FindByNameAsync(UserName.Trim());
+        if (user is null)
+        {
+            ModelState.AddModelError(nameof(UserName), string.IsNullOrWhiteSpace(UserName) ? "Enter the user's username." : $"There is no user '{UserName}'.");
+            return Page();
+        }
+
+        var check = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
+        if (!check.IsEligible)
+        {
+            ModelState.AddModelError(nameof(UserName), $"No code can be sent to {user.UserName}: {check.Reason}");
+            return Page();
+        }
+
+        await resets.IssueByAdministratorAsync(user, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        Sent = $"A reset code is on its way to {user.UserName} at {PhoneNumberRules.Mask(check.Destination!)}, with a link to enter it. "
+            + "The usual limits apply; the audit log shows whether it was sent.";
+        return Page();
+    }
+}
