@@ -9,16 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdpSmsReset.IntegrationTests.Messaging;
 
 /// <summary>The outbox and the dispatch job against WireMock playing Twilio, each test sending to its own number.</summary>
-public abstract class SmsDispatchTests
+public abstract class SmsDispatchTests : TwilioBackedTests
 {
-    private readonly IdpFactory _factory;
-    private readonly FakeTwilio _twilio;
 
     protected SmsDispatchTests(IdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
     {
-        _factory = factory;
-        _twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         factory.Settings["Sms:Twilio:Timeout"] = "00:00:01";
     }
 
@@ -30,7 +26,7 @@ public abstract class SmsDispatchTests
 
         var message = await SendAndWaitAsync(to, "Your code is 123456", TimeSpan.FromMinutes(10));
 
-        var received = Assert.Single(_twilio.MessagesTo(to));
+        var received = Assert.Single(Twilio.MessagesTo(to));
         Assert.Equal((FakeTwilio.AccountSid, FakeTwilio.AuthToken), received.Credentials);
         Assert.Equal(FakeTwilio.From, received.Form["From"]);
         Assert.Equal("Your code is 123456", received.Form["Body"]);
@@ -49,7 +45,7 @@ public abstract class SmsDispatchTests
         var message = await SendAndWaitAsync(to, "via a service", TimeSpan.FromMinutes(10));
         await ConfigureFactorAsync();
 
-        var received = Assert.Single(_twilio.MessagesTo(to));
+        var received = Assert.Single(Twilio.MessagesTo(to));
         Assert.Equal(FakeTwilio.MessagingServiceSid, received.Form["MessagingServiceSid"]);
         Assert.False(received.Form.ContainsKey("From"));
         Assert.Equal(OutboundSmsStatus.Sent, message.Status);
@@ -60,12 +56,12 @@ public abstract class SmsDispatchTests
     {
         const string to = "+14155550112";
         await ConfigureFactorAsync();
-        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 429, 20429, "Too Many Requests"), FakeTwilio.Created);
+        Twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 429, 20429, "Too Many Requests"), FakeTwilio.Created);
 
         var message = await SendAndWaitAsync(to, "throttled once", TimeSpan.FromMinutes(10));
 
         Assert.Equal(OutboundSmsStatus.Sent, message.Status);
-        Assert.Equal(2, _twilio.MessagesTo(to).Count);
+        Assert.Equal(2, Twilio.MessagesTo(to).Count);
         Assert.Equal(2, message.Attempts);
     }
 
@@ -74,14 +70,14 @@ public abstract class SmsDispatchTests
     {
         const string to = "+14155550113";
         await ConfigureFactorAsync();
-        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 400, 21211, "The 'To' number is not a valid phone number."));
+        Twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 400, 21211, "The 'To' number is not a valid phone number."));
 
         var message = await SendAndWaitAsync(to, "never arrives", TimeSpan.FromMinutes(10));
         await Task.Delay(1500);
 
         Assert.Equal(OutboundSmsStatus.Failed, message.Status);
         Assert.Equal("The destination is not a valid phone number (Twilio 21211).", message.LastError);
-        Assert.Single(_twilio.MessagesTo(to));
+        Assert.Single(Twilio.MessagesTo(to));
     }
 
     [SkippableFact]
@@ -89,7 +85,7 @@ public abstract class SmsDispatchTests
     {
         const string to = "+14155550114";
         await ConfigureFactorAsync();
-        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Created(response).WithDelay(TimeSpan.FromSeconds(1.5)), FakeTwilio.Created);
+        Twilio.AnswerMessagesTo(to, response => FakeTwilio.Created(response).WithDelay(TimeSpan.FromSeconds(1.5)), FakeTwilio.Created);
 
         var message = await SendAndWaitAsync(to, "slow first", TimeSpan.FromMinutes(10));
 
@@ -97,7 +93,7 @@ public abstract class SmsDispatchTests
         // may time out too; what matters is that the message got through, once, after a timeout.
         Assert.Equal(OutboundSmsStatus.Sent, message.Status);
         Assert.InRange(message.Attempts, 2, 4);
-        Assert.Equal(message.Attempts, _twilio.MessagesTo(to).Count);
+        Assert.Equal(message.Attempts, Twilio.MessagesTo(to).Count);
         Assert.Null(message.LastError);
     }
 
@@ -106,12 +102,12 @@ public abstract class SmsDispatchTests
     {
         const string to = "+14155550115";
         await ConfigureFactorAsync();
-        _twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 503, 0, "Service Unavailable"));
+        Twilio.AnswerMessagesTo(to, response => FakeTwilio.Error(response, 503, 0, "Service Unavailable"));
 
         var message = await SendAndWaitAsync(to, "short-lived", TimeSpan.FromSeconds(3));
 
         Assert.Equal(OutboundSmsStatus.Expired, message.Status);
-        Assert.InRange(_twilio.MessagesTo(to).Count, 1, 3);
+        Assert.InRange(Twilio.MessagesTo(to).Count, 1, 3);
     }
 
     [SkippableFact]
@@ -123,7 +119,7 @@ public abstract class SmsDispatchTests
         var message = await SendAndWaitAsync(to, "too late", TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(OutboundSmsStatus.Expired, message.Status);
-        Assert.Empty(_twilio.MessagesTo(to));
+        Assert.Empty(Twilio.MessagesTo(to));
     }
 
     [SkippableFact]
@@ -136,11 +132,11 @@ public abstract class SmsDispatchTests
         // As Hangfire would: the same job again, twice at once, each in its own scope.
         await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
-            await using var scope = _factory.Services.CreateAsyncScope();
+            await using var scope = Factory.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SmsDispatchJob>().RunAsync(message.Id, CancellationToken.None);
         }));
 
-        Assert.Single(_twilio.MessagesTo(to));
+        Assert.Single(Twilio.MessagesTo(to));
     }
 
     [SkippableFact]
@@ -151,7 +147,7 @@ public abstract class SmsDispatchTests
         var message = await SendAndWaitAsync(to, "Your code is 998877", TimeSpan.FromMinutes(10));
 
         // What the dashboard shows of every job: its arguments. The job may still be finishing, so look a few times.
-        var monitoring = _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var monitoring = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var arguments = "";
         for (var look = 0; look < 50 && !arguments.Contains(message.Id.ToString()); look++)
         {
@@ -174,7 +170,7 @@ public abstract class SmsDispatchTests
         const string to = "+14155550120";
         await ConfigureFactorAsync();
         var id = Guid.NewGuid();
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
             var now = DateTime.UtcNow;
@@ -188,14 +184,14 @@ public abstract class SmsDispatchTests
             await scope.ServiceProvider.GetRequiredService<SmsOutboxSweeper>().RunAsync(CancellationToken.None);
         }
 
-        Assert.Equal("lost job", Assert.Single(await _twilio.WaitForMessagesToAsync(to)).Form["Body"]);
+        Assert.Equal("lost job", Assert.Single(await Twilio.WaitForMessagesToAsync(to)).Form["Body"]);
     }
 
     [SkippableFact]
     public async Task DestinationOutsideAllowedCountries_IsRefusedBeforeAnythingIsQueued()
     {
         await ConfigureFactorAsync(allowedCountries: ["US"]);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
 
         var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>()
             .EnqueueAsync("+33612345678", SmsPurposes.Test, "bonjour", TimeSpan.FromMinutes(10), CancellationToken.None);
@@ -203,16 +199,16 @@ public abstract class SmsDispatchTests
 
         Assert.Null(result.MessageId);
         Assert.Equal("SMS to FR numbers is not allowed.", result.Problem);
-        Assert.Empty(_twilio.MessagesTo("+33612345678"));
+        Assert.Empty(Twilio.MessagesTo("+33612345678"));
     }
 
     protected Task ConfigureFactorAsync(string[]? allowedCountries = null, bool messagingService = false) =>
-        _factory.ConfigureSmsFactorAsync(allowedCountries, messagingService);
+        Factory.ConfigureSmsFactorAsync(allowedCountries, messagingService);
 
     private async Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime)
     {
         Guid id;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime, CancellationToken.None);
             Assert.True(result.MessageId is not null, result.Problem);
@@ -234,7 +230,7 @@ public abstract class SmsDispatchTests
 
     private async Task<OutboundSms> ReloadAsync(Guid id)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().AsNoTracking().SingleAsync(message => message.Id == id);
     }
 }

@@ -8,16 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdpSmsReset.IntegrationTests.Features.Account.ForgotPassword;
 
 /// <summary>The limits across accounts (PasswordReset:Limits) and the SMS factor's allowed countries, set low here.</summary>
-public abstract class PasswordResetLimitsTests
+public abstract class PasswordResetLimitsTests : TwilioBackedTests
 {
-    private readonly IdpFactory _factory;
-    private readonly FakeTwilio _twilio;
 
     protected PasswordResetLimitsTests(IdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
     {
-        _factory = factory;
-        _twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         factory.Settings["PasswordReset:Limits:PerIpAddressPerHour"] = "3";
         factory.Settings["PasswordReset:Limits:PerDestinationPerHour"] = "2";
         factory.Settings["PasswordReset:Limits:PerCountryPerHour"] = "4";
@@ -26,17 +22,17 @@ public abstract class PasswordResetLimitsTests
     [SkippableFact]
     public async Task OneAddress_FourthResetWithinTheHour_RefusedWhateverTheAccount()
     {
-        await _factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);
+        await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);
         var pages = new List<BrowserPage>();
         foreach (var login in new[] { "nobody-1", "nobody-2", "nobody-3", "uma" })
         {
-            using var browser = _factory.CreateBrowser();
+            using var browser = Factory.CreateBrowser();
             browser.Client.DefaultRequestHeaders.Add(IdpFactory.ClientAddressHeader, "198.51.100.7");
             var start = await browser.OpenAsync("/account/forgot-password");
             pages.Add(await browser.SubmitAsync(start, new Dictionary<string, string> { ["Input.Login"] = login }));
         }
 
-        using var elsewhere = _factory.CreateBrowser();
+        using var elsewhere = Factory.CreateBrowser();
         elsewhere.Client.DefaultRequestHeaders.Add(IdpFactory.ClientAddressHeader, "198.51.100.8");
         var fromElsewhere = await elsewhere.SubmitAsync(await elsewhere.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "uma" });
 
@@ -50,16 +46,16 @@ public abstract class PasswordResetLimitsTests
     [SkippableFact]
     public async Task OneDestination_ThirdCodeWithinTheHour_NotSentEvenForAnotherAccount()
     {
-        await _factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);
+        await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);
         const string shared = "+14155557100";
         foreach (var name in new[] { "vera", "wade", "xia" })
         {
-            await _factory.ChangeUserAsync(name, (users, user) => users.SetPhoneNumberAsync(user, shared));
+            await Factory.ChangeUserAsync(name, (users, user) => users.SetPhoneNumberAsync(user, shared));
         }
 
         foreach (var name in new[] { "vera", "wade", "xia" })
         {
-            using var browser = _factory.CreateBrowser();
+            using var browser = Factory.CreateBrowser();
             await browser.StartResetAsync(name);
         }
 
@@ -67,61 +63,54 @@ public abstract class PasswordResetLimitsTests
 
         // The three jobs may run at once; which account is refused is not fixed, that one is.
         var reasons = new[] { await LastNotSentReasonAsync("vera"), await LastNotSentReasonAsync("wade"), await LastNotSentReasonAsync("xia") };
-        Assert.Equal(2, _twilio.MessagesTo(shared).Count);
+        Assert.Equal(2, Twilio.MessagesTo(shared).Count);
         Assert.Single(reasons, reason => reason?.Contains("codes per phone number per hour") == true);
     }
 
     [SkippableFact]
     public async Task OneCountry_PastItsHourlyLimit_NoMoreCodesThere()
     {
-        await _factory.ConfigureSmsFactorAsync(allowedCountries: ["US", "CA"]);
+        await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US", "CA"]);
         string[] names = ["yann", "zoe", "abel", "beth", "cole"];
         for (var i = 0; i < names.Length; i++)
         {
             var canadian = $"+1604555{i:0000}";
-            await _factory.ChangeUserAsync(names[i], (users, user) => users.SetPhoneNumberAsync(user, canadian));
-            using var browser = _factory.CreateBrowser();
+            await Factory.ChangeUserAsync(names[i], (users, user) => users.SetPhoneNumberAsync(user, canadian));
+            using var browser = Factory.CreateBrowser();
             await browser.StartResetAsync(names[i]);
             if (i < 4)
             {
                 // One at a time, so the fifth is the one over the limit.
-                await _twilio.WaitForMoreMessagesAsync(canadian, seenBefore: 0);
+                await Twilio.WaitForMoreMessagesAsync(canadian, seenBefore: 0);
             }
         }
 
         await Task.Delay(1500);
 
-        Assert.Equal(4, Enumerable.Range(0, names.Length).Count(i => _twilio.MessagesTo($"+1604555{i:0000}").Count == 1));
+        Assert.Equal(4, Enumerable.Range(0, names.Length).Count(i => Twilio.MessagesTo($"+1604555{i:0000}").Count == 1));
         Assert.Contains("codes per hour to CA", await LastNotSentReasonAsync("cole"));
     }
 
     [SkippableFact]
     public async Task PhoneInACountryNotAllowed_NothingQueued()
     {
-        await _factory.ConfigureSmsFactorAsync(allowedCountries: ["US", "CA"]);
+        await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US", "CA"]);
         const string french = "+33612345678";
-        await _factory.ChangeUserAsync("dina", (users, user) => users.SetPhoneNumberAsync(user, french));
+        await Factory.ChangeUserAsync("dina", (users, user) => users.SetPhoneNumberAsync(user, french));
 
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("dina");
         await Task.Delay(1500);
 
         Assert.Equal("/account/reset-code", page.Path);
-        Assert.Empty(_twilio.MessagesTo(french));
+        Assert.Empty(Twilio.MessagesTo(french));
         Assert.Equal("SMS to FR numbers is not allowed.", await LastNotSentReasonAsync("dina"));
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<IdpSmsReset.Core.Messaging.OutboundSms>().AnyAsync(sms => sms.Destination == french));
     }
 
-    private async Task<string?> LastNotSentReasonAsync(string userName)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
-        return await database.Set<AuditEvent>()
-            .Where(e => e.SubjectUserId == userId && e.Type == AuditEventTypes.PasswordResetCodeNotSent)
-            .OrderByDescending(e => e.OccurredAt).Select(e => e.Details).FirstOrDefaultAsync();
-    }
+    private async Task<string?> LastNotSentReasonAsync(string userName) =>
+        (await Factory.AuditEventsOfAsync(userName)).LastOrDefault(e => e.Type == AuditEventTypes.PasswordResetCodeNotSent)?.Details;
 }
 
 public sealed class PasswordResetLimitsTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)

@@ -1,42 +1,33 @@
 using System.Net;
 using Duende.IdentityModel.Client;
 using IdpSmsReset.Core.Audit;
-using IdpSmsReset.Core.Persistence;
-using IdpSmsReset.Core.Recovery;
-using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Account.ForgotPassword;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Account.ForgotPassword;
 
 /// <summary>"Forgot password?" by SMS, end to end, with WireMock as Twilio.</summary>
-public abstract class PasswordResetTests
+public abstract class PasswordResetTests : TwilioBackedTests
 {
-    private readonly IdpFactory _factory;
-    private readonly FakeTwilio _twilio;
 
     protected PasswordResetTests(IdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
     {
-        _factory = factory;
-        _twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         factory.Settings["Idp:Sessions:CheckInterval"] = "00:00:00";
     }
 
     [SkippableFact]
     public async Task Reset_FromTheRelyingAppsSignIn_NewPasswordThenBackIntoTheAuthorization()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var authorize = AuthorizationRequests.Url(TestBootstrap.WebClientId, AuthorizationRequests.NewPkce().Challenge);
         var login = await browser.OpenAsync(authorize);
 
         var forgot = await browser.OpenAsync(login.Document.GetElementById("forgot-password")!.GetAttribute("href")!);
         var method = await browser.SubmitAsync(forgot, new Dictionary<string, string> { ["Input.Login"] = "uma@example.com" });
         var codePage = await browser.SubmitAsync(method, new Dictionary<string, string> { ["Choice"] = "sms" });
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("uma"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("uma"), seenBefore: 0);
         var newPasswordPage = await browser.SubmitResetCodeAsync(codePage, code);
         var backAtLogin = await browser.SetNewPasswordAsync(newPasswordPage);
         var application = await browser.SubmitAsync(backAtLogin, new Dictionary<string, string>
@@ -53,10 +44,10 @@ public abstract class PasswordResetTests
         Assert.Contains(NewPasswordModel.Changed, backAtLogin.Text);
         Assert.StartsWith(TestBootstrap.RedirectUri, application.ExternalRedirect!.ToString());
         Assert.True(AuthorizationRequests.ResponseParameters(application).ContainsKey("code"));
-        var body = Assert.Single(_twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].Contains("reset")).Form["Body"];
+        var body = Assert.Single(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].Contains("reset")).Form["Body"];
         Assert.EndsWith($"\n\n@localhost #{code}", body);
-        await _twilio.WaitForMoreMessagesAsync(TestBootstrap.PhoneOf("uma"), seenBefore: 1);
-        Assert.Contains(_twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].StartsWith("The password of your account at localhost was changed", StringComparison.Ordinal));
+        await Twilio.WaitForMoreMessagesAsync(TestBootstrap.PhoneOf("uma"), seenBefore: 1);
+        Assert.Contains(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].StartsWith("The password of your account at localhost was changed", StringComparison.Ordinal));
         Assert.Equal(
             [AuditEventTypes.PasswordResetRequested, AuditEventTypes.PasswordResetCodeSent, AuditEventTypes.PasswordResetCompleted],
             await AuditTypesAsync("uma"));
@@ -65,14 +56,14 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task ExistingUnknownNoPhoneOrNotAllowed_SamePagesSameHeaders_OnlyTheEligibleGetsAnSms()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        await _factory.ChangeUserAsync("wade", (users, wade) => users.SetPhoneNumberAsync(wade, null));
+        await Factory.ConfigureSmsFactorAsync();
+        await Factory.ChangeUserAsync("wade", (users, wade) => users.SetPhoneNumberAsync(wade, null));
         string[] logins = ["vera", "nobody-by-this-name", "wade", "bob"];
 
         var journeys = new List<IReadOnlyList<BrowserPage>>();
         foreach (var login in logins)
         {
-            using var browser = _factory.CreateBrowser();
+            using var browser = Factory.CreateBrowser();
             var start = await browser.OpenAsync("/account/forgot-password");
             var method = await browser.SubmitAsync(start, new Dictionary<string, string> { ["Input.Login"] = login });
             var codePage = await browser.SubmitAsync(method, new Dictionary<string, string> { ["Choice"] = "sms" });
@@ -80,7 +71,7 @@ public abstract class PasswordResetTests
             journeys.Add([method, codePage, wrong]);
         }
 
-        await _twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("vera"));
+        await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("vera"));
         await Task.Delay(1000);
         for (var step = 0; step < 3; step++)
         {
@@ -90,18 +81,18 @@ public abstract class PasswordResetTests
             Assert.All(pages, page => Assert.Equal(WithoutTokens(pages[0].Html), WithoutTokens(page.Html)));
         }
 
-        Assert.Single(_twilio.MessagesTo(TestBootstrap.PhoneOf("vera")));
-        Assert.Empty(_twilio.MessagesTo(TestBootstrap.PhoneOf("wade")));
-        Assert.DoesNotContain(_twilio.MessagesTo("+14155550100"), sms => sms.Form["Body"].Contains("reset your password"));
+        Assert.Single(Twilio.MessagesTo(TestBootstrap.PhoneOf("vera")));
+        Assert.Empty(Twilio.MessagesTo(TestBootstrap.PhoneOf("wade")));
+        Assert.DoesNotContain(Twilio.MessagesTo("+14155550100"), sms => sms.Form["Body"].Contains("reset your password"));
     }
 
     [SkippableFact]
     public async Task FiveWrongCodes_LockTheFlow_TheRightCodeThenFailsToo()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("xia");
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("xia"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("xia"), seenBefore: 0);
 
         var first = await browser.SubmitResetCodeAsync(page, PasswordResetSteps.Other(code));
         for (var attempt = 2; attempt <= 5; attempt++)
@@ -121,10 +112,10 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task RightCode_SubmittedFiftyTimesAtOnce_OneSuccess()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("yann");
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("yann"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("yann"), seenBefore: 0);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => browser.SubmitResetCodeAsync(page, code)));
 
@@ -134,20 +125,20 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task CodeOfAnotherFlowOrBrowser_Refused_AndAnOldCodeAfterResend()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("zoe");
-        using var first = _factory.CreateBrowser();
+        using var first = Factory.CreateBrowser();
         var firstPage = await first.StartResetAsync("zoe");
-        var firstCode = await _twilio.NextSmsCodeAsync(phone, seenBefore: 0);
-        using var second = _factory.CreateBrowser();
+        var firstCode = await Twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+        using var second = Factory.CreateBrowser();
         var secondPage = await second.StartResetAsync("zoe");
-        var secondCode = await _twilio.NextSmsCodeAsync(phone, seenBefore: 1);
-        using var stranger = _factory.CreateBrowser();
+        var secondCode = await Twilio.NextSmsCodeAsync(phone, seenBefore: 1);
+        using var stranger = Factory.CreateBrowser();
 
         var foreignCode = await second.SubmitResetCodeAsync(secondPage, firstCode);
         // Someone who learnt the first flow's id, without the first browser's secret.
         var firstFlowId = first.Cookies.GetCookies(new Uri(IdpFactory.Origin + "/account"))[ResetFlowCookie.Name]!.Value.Split('.')[0];
-        using var forger = _factory.CreateBrowser();
+        using var forger = Factory.CreateBrowser();
         forger.Cookies.Add(new Uri(IdpFactory.Origin + "/account"), new Cookie(ResetFlowCookie.Name, $"{firstFlowId}.forged-secret", "/account"));
         var forged = await forger.OpenAsync("/account/reset-code");
         var noFlow = await stranger.PostAsync(new Uri(IdpFactory.Origin + "/account/reset-code?handler=Verify"), new Dictionary<string, string>
@@ -155,9 +146,9 @@ public abstract class PasswordResetTests
             ["Code"] = firstCode, ["__RequestVerificationToken"] = secondPage.InputValue("__RequestVerificationToken")!,
         });
         var tooSoon = await first.RequestNewResetCodeAsync(firstPage);
-        _factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(61));
         var resent = await first.RequestNewResetCodeAsync(firstPage);
-        var thirdCode = await _twilio.NextSmsCodeAsync(phone, seenBefore: 2);
+        var thirdCode = await Twilio.NextSmsCodeAsync(phone, seenBefore: 2);
         var oldCode = await first.SubmitResetCodeAsync(resent, firstCode);
         var newCode = await first.SubmitResetCodeAsync(oldCode, thirdCode);
 
@@ -178,24 +169,24 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task AfterReset_RefreshTokenAndOtherSessionsAreDead_MfaStillRequired()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("gina");
-        using var appBrowser = _factory.CreateBrowser();
+        using var appBrowser = Factory.CreateBrowser();
         var agent = new UserAgent(appBrowser, "gina", TestBootstrap.Password, otherPage: async page =>
-            await appBrowser.SubmitCodeAsync(page, await _twilio.NextSmsCodeAsync(phone, seenBefore: 0)));
-        var login = await OidcClients.Create(_factory, agent, TestBootstrap.WebClientId, TestBootstrap.WebClientSecret).LoginAsync();
+            await appBrowser.SubmitCodeAsync(page, await Twilio.NextSmsCodeAsync(phone, seenBefore: 0)));
+        var login = await OidcClients.Create(Factory, agent, TestBootstrap.WebClientId, TestBootstrap.WebClientSecret).LoginAsync();
         Assert.False(login.IsError, login.Error);
 
-        using var resetBrowser = _factory.CreateBrowser();
+        using var resetBrowser = Factory.CreateBrowser();
         var codePage = await resetBrowser.StartResetAsync("gina");
-        var code = await _twilio.NextSmsCodeAsync(phone, seenBefore: 1);
+        var code = await Twilio.NextSmsCodeAsync(phone, seenBefore: 1);
         var loginPage = await resetBrowser.SetNewPasswordAsync(await resetBrowser.SubmitResetCodeAsync(codePage, code));
         var afterPassword = await resetBrowser.SubmitAsync(loginPage, new Dictionary<string, string>
         {
             ["Input.UserName"] = "gina", ["Input.Password"] = PasswordResetSteps.NewPassword,
         });
 
-        using var backchannel = OidcClients.Backchannel(_factory);
+        using var backchannel = OidcClients.Backchannel(Factory);
         var refreshed = await backchannel.RequestRefreshTokenAsync(new RefreshTokenRequest
         {
             Address = "/connect/token", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, RefreshToken = login.RefreshToken,
@@ -210,13 +201,13 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task SpoofedHostHeaders_ChangeNoLinkAndNoSmsText()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         browser.Client.DefaultRequestHeaders.Host = "evil.example";
         browser.Client.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
 
         var page = await browser.StartResetAsync("abel");
-        var sms = (await _twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("abel"))).Single().Form["Body"];
+        var sms = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("abel"))).Single().Form["Body"];
 
         Assert.Equal("/account/reset-code", page.Path);
         Assert.DoesNotContain("evil.example", page.Html);
@@ -227,40 +218,40 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task PolicyLimitPerUserPerHour_SixthCodeIsNotSent()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("beth");
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("beth");
         for (var sent = 1; sent <= 5; sent++)
         {
-            await _twilio.NextSmsCodeAsync(phone, seenBefore: sent - 1);
-            _factory.Clock.Advance(TimeSpan.FromSeconds(61));
+            await Twilio.NextSmsCodeAsync(phone, seenBefore: sent - 1);
+            Factory.Clock.Advance(TimeSpan.FromSeconds(61));
             page = await browser.RequestNewResetCodeAsync(page);
         }
 
         await Task.Delay(1500);
 
         Assert.Contains("A new code is on its way.", page.Text);
-        Assert.Equal(5, _twilio.MessagesTo(phone).Count);
+        Assert.Equal(5, Twilio.MessagesTo(phone).Count);
         Assert.Contains(AuditEventTypes.PasswordResetCodeNotSent, await AuditTypesAsync("beth"));
     }
 
     [SkippableFact]
     public async Task AdministratorIssuedReset_LinkInTheSmsOpensTheFlowInOneBrowserOnly()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("cole");
-        using var admin = await _factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
         var form = await admin.OpenAsync("/admin/users/send-reset-code");
         var refused = await admin.SubmitAsync(form, new Dictionary<string, string> { ["UserName"] = "bob" });
         var sent = await admin.SubmitAsync(form, new Dictionary<string, string> { ["UserName"] = "cole" });
 
-        var body = (await _twilio.WaitForMessagesToAsync(phone)).Single().Form["Body"];
+        var body = (await Twilio.WaitForMessagesToAsync(phone)).Single().Form["Body"];
         var link = new Uri(body.Split(' ').Single(word => word.StartsWith(IdpFactory.Origin + "/account/reset-code", StringComparison.Ordinal)));
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var codePage = await browser.OpenAsync(link.PathAndQuery);
         var newPassword = await browser.SubmitResetCodeAsync(codePage, SecondFactorSteps.CodeIn(body));
-        using var someoneElse = _factory.CreateBrowser();
+        using var someoneElse = Factory.CreateBrowser();
         var secondOpening = await someoneElse.OpenAsync(link.PathAndQuery);
 
         Assert.Equal("No code can be sent to bob: The policy 'Default' does not enable the SMS factor.", refused.FieldError("username-error"));
@@ -275,8 +266,8 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task SendResetCodePage_SignedOutGoesToLogin_NonAdministratorForbidden()
     {
-        using var anonymous = _factory.CreateBrowser();
-        using var user = await _factory.CreateSignedInBrowserAsync("carol");
+        using var anonymous = Factory.CreateBrowser();
+        using var user = await Factory.CreateSignedInBrowserAsync("carol");
 
         var signedOut = await anonymous.OpenAsync("/admin/users/send-reset-code");
         var forbidden = await user.Client.GetAsync("/admin/users/send-reset-code");
@@ -289,16 +280,16 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task CodeAfterItsLifetime_Expired_ANewOneWorks()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("eli");
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("eli");
-        var code = await _twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(phone, seenBefore: 0);
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         var expired = await browser.SubmitResetCodeAsync(page, code);
         var resent = await browser.RequestNewResetCodeAsync(expired);
-        var accepted = await browser.SubmitResetCodeAsync(resent, await _twilio.NextSmsCodeAsync(phone, seenBefore: 1));
+        var accepted = await browser.SubmitResetCodeAsync(resent, await Twilio.NextSmsCodeAsync(phone, seenBefore: 1));
 
         Assert.Equal("That code has expired. Send a new code.", expired.FieldError("code-error"));
         Assert.Equal("/account/new-password", accepted.Path);
@@ -307,10 +298,10 @@ public abstract class PasswordResetTests
     [SkippableFact]
     public async Task NewPassword_PolicyRulesApply_FormSaysWhatToChange()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("dina");
-        var newPasswordPage = await browser.SubmitResetCodeAsync(page, await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("dina"), seenBefore: 0));
+        var newPasswordPage = await browser.SubmitResetCodeAsync(page, await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("dina"), seenBefore: 0));
 
         var tooShort = await browser.SetNewPasswordAsync(newPasswordPage, "short");
         var sameAsBefore = await browser.SetNewPasswordAsync(tooShort, TestBootstrap.Password);
@@ -320,13 +311,8 @@ public abstract class PasswordResetTests
         Assert.StartsWith("You have used this password recently", sameAsBefore.FieldError("new-error"));
     }
 
-    private async Task<List<string>> AuditTypesAsync(string userName)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
-        return await database.Set<AuditEvent>().Where(e => e.SubjectUserId == userId).OrderBy(e => e.OccurredAt).Select(e => e.Type).ToListAsync();
-    }
+    private async Task<List<string>> AuditTypesAsync(string userName) =>
+        (await Factory.AuditEventsOfAsync(userName)).Select(e => e.Type).ToList();
 
     // Anti-forgery tokens differ per request by design, and the resend time by the moment of the request; everything
     // else must be byte for byte the same.

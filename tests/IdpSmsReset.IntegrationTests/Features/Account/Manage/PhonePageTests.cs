@@ -5,24 +5,15 @@ using IdpSmsReset.Server.Features.Account.Manage;
 namespace IdpSmsReset.IntegrationTests.Features.Account.Manage;
 
 /// <summary>Adding or changing the phone on the account page (alice's policy has the SMS factor on).</summary>
-public abstract class PhonePageTests
+public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : TwilioBackedTests(factory, twilio)
 {
     private const string OldNumber = "+14155550100";
-    private readonly IdpFactory _factory;
-    private readonly FakeTwilio _twilio;
-
-    protected PhonePageTests(IdpFactory factory, FakeTwilio twilio)
-    {
-        _factory = factory;
-        _twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
-    }
 
     [SkippableFact]
     public async Task BadNumberOrWrongPassword_SaysWhich_KeepsWhatWasTyped_SendsNothing()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = await _factory.CreateSignedInBrowserAsync("alice");
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = await Factory.CreateSignedInBrowserAsync("alice");
         var page = await browser.OpenAsync("/account/manage/phone");
 
         var wrongPassword = await browser.SubmitAsync(page, new Dictionary<string, string>
@@ -39,25 +30,25 @@ public abstract class PhonePageTests
         Assert.Equal("+14155557002", wrongPassword.InputValue("PhoneNumber"));
         Assert.Equal("'12345' is not a phone number in international form, such as +14155550100.", badNumber.FieldError("phone-error"));
         Assert.Equal("12345", badNumber.InputValue("PhoneNumber"));
-        Assert.Empty(_twilio.MessagesTo("+14155557002"));
+        Assert.Empty(Twilio.MessagesTo("+14155557002"));
     }
 
     [SkippableFact]
     public async Task NewNumber_VerifiedByCodeSentToIt_SavedAndOldNumberNotified()
     {
         const string newNumber = "+14155557001";
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = await _factory.CreateSignedInBrowserAsync("alice");
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = await Factory.CreateSignedInBrowserAsync("alice");
         var page = await browser.OpenAsync("/account/manage/phone");
 
         var sent = await browser.SubmitAsync(page, new Dictionary<string, string>
         {
             ["PhoneNumber"] = newNumber, ["CurrentPassword"] = TestBootstrap.Password,
         });
-        var code = await _twilio.NextSmsCodeAsync(newNumber, seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(newNumber, seenBefore: 0);
         var wrong = await browser.SubmitAsync(sent, new Dictionary<string, string> { ["Code"] = code == "000000" ? "111111" : "000000" }, formSelector: "form[action*='handler=Verify']");
         var saved = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Code"] = code }, formSelector: "form[action*='handler=Verify']");
-        var notices = await _twilio.WaitForMessagesToAsync(OldNumber);
+        var notices = await Twilio.WaitForMessagesToAsync(OldNumber);
 
         Assert.Contains("We sent a code to +•••••••••01.", sent.Text);
         Assert.Equal("That code is not correct. 4 attempts left for this code.", wrong.FieldError("code-error"));

@@ -8,16 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdpSmsReset.IntegrationTests.Features.Account.SecondFactor;
 
 /// <summary>Sign-ins whose policy requires a second factor, by SMS (WireMock as Twilio) or authenticator app.</summary>
-public abstract class SecondFactorPageTests
+public abstract class SecondFactorPageTests : TwilioBackedTests
 {
-    private readonly IdpFactory _factory;
-    private readonly FakeTwilio _twilio;
 
     protected SecondFactorPageTests(IdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
     {
-        _factory = factory;
-        _twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         // Every request re-checks the session, so the tests see what a browser sees a minute later.
         factory.Settings["Idp:Sessions:CheckInterval"] = "00:00:00";
     }
@@ -25,16 +21,16 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task SmsRequired_RelyingAppSignIn_CodeFromTwilioCompletesIt_IdTokenSaysPwdSmsMfa()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("ivan");
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var agent = new UserAgent(browser, "ivan", TestBootstrap.Password, otherPage: async page =>
         {
             Assert.Equal("/account/second-factor", page.Path);
             Assert.Contains("We sent a code to +•••••••••00", page.Text);
-            return await browser.SubmitCodeAsync(page, await _twilio.NextSmsCodeAsync(phone, seenBefore: 0));
+            return await browser.SubmitCodeAsync(page, await Twilio.NextSmsCodeAsync(phone, seenBefore: 0));
         });
-        var client = OidcClients.Create(_factory, agent, TestBootstrap.SpaClientId);
+        var client = OidcClients.Create(Factory, agent, TestBootstrap.SpaClientId);
 
         var result = await client.LoginAsync();
         var pagesSeen = agent.PagesSeen.ToList();
@@ -48,7 +44,7 @@ public abstract class SecondFactorPageTests
         Assert.False(again.IsError, again.Error);
         Assert.Empty(agent.PagesSeen);
         Assert.Equal(["pwd", "sms", "mfa"], again.User.FindAll("amr").Select(claim => claim.Value));
-        var sms = Assert.Single(_twilio.MessagesTo(phone));
+        var sms = Assert.Single(Twilio.MessagesTo(phone));
         Assert.Equal((FakeTwilio.AccountSid, FakeTwilio.AuthToken), sms.Credentials);
         Assert.EndsWith("\n\n@localhost #" + SecondFactorSteps.CodeIn(sms.Form["Body"]), sms.Form["Body"]);
     }
@@ -56,8 +52,8 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task PasswordDone_SecondFactorPending_PromptNoneAndAccountPageStillSignedOut()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
 
         var secondStep = await browser.SubmitPasswordAsync("judy");
         var silent = await AuthorizationRequests.SilentAsync(browser);
@@ -71,15 +67,15 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task SessionWithPasswordOnly_PolicyStartsRequiringMfa_PromptNoneLoginRequired()
     {
-        using var browser = await _factory.CreateSignedInBrowserAsync("carol");
+        using var browser = await Factory.CreateSignedInBrowserAsync("carol");
         var before = await AuthorizationRequests.SilentAsync(browser);
         Guid mfaPolicy;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             mfaPolicy = (await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().FindByNameAsync(TestBootstrap.MfaPolicyName, CancellationToken.None))!.Id;
         }
 
-        await _factory.ChangeUserAsync("carol", (users, carol) =>
+        await Factory.ChangeUserAsync("carol", (users, carol) =>
         {
             carol.SecurityPolicyId = mfaPolicy;
             return users.UpdateAsync(carol);
@@ -93,10 +89,10 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task WrongSmsCode_SaysAttemptsLeft_ThenTheRightCodeSignsIn()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.SubmitPasswordAsync("mallory");
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 0);
 
         var wrong = await browser.SubmitCodeAsync(page, code == "000000" ? "111111" : "000000");
         var right = await browser.SubmitCodeAsync(wrong, code);
@@ -112,10 +108,10 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task SmsCode_SubmittedEightTimesAtOnce_SignsInOnce()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.SubmitPasswordAsync("rupert");
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("rupert"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("rupert"), seenBefore: 0);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => browser.SubmitCodeAsync(page, code)));
 
@@ -126,26 +122,26 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task SendAgainWithinCooldown_SaysWhenAndSendsNothing()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         var phone = TestBootstrap.PhoneOf("niaj");
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.SubmitPasswordAsync("niaj");
-        await _twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+        await Twilio.NextSmsCodeAsync(phone, seenBefore: 0);
 
         var again = await browser.SubmitAsync(page, formSelector: "form[action*='handler=Send']");
         await Task.Delay(500);
 
         Assert.Matches(@"A code was sent moments ago\. You can ask for another in \d+ seconds\.", again.Text);
-        Assert.Single(_twilio.MessagesTo(phone));
+        Assert.Single(Twilio.MessagesTo(phone));
     }
 
     [SkippableFact]
     public async Task WrongCodes_ReachThePolicyLimit_AccountLockedAndPasswordFailuresUncounted()
     {
-        await _factory.ConfigureSmsFactorAsync();
-        using var browser = _factory.CreateBrowser();
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
         var page = await browser.SubmitPasswordAsync("olivia");
-        var code = await _twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("olivia"), seenBefore: 0);
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("olivia"), seenBefore: 0);
         var wrong = code == "000000" ? "111111" : "000000";
 
         for (var attempt = 0; attempt < 5; attempt++)
@@ -158,7 +154,7 @@ public abstract class SecondFactorPageTests
         Assert.Contains("Too many failed attempts. Sign-in is locked for 5 more minutes; try again then.", page.Text);
         Assert.Contains(LockoutMessage.Start, login.Text);
         Assert.Equal("/account/login", login.Path);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var olivia = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Users.SingleAsync(user => user.UserName == "olivia");
         Assert.Equal(0, olivia.AccessFailedCount);
     }
@@ -166,7 +162,7 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task AuthenticatorRequiredWithoutOne_EnrolsAfterPassword_ThenSignsInWithAppCodeOnly()
     {
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("trent");
         var silent = await AuthorizationRequests.SilentAsync(browser);
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
@@ -174,14 +170,14 @@ public abstract class SecondFactorPageTests
         var wrong = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = "000000" }, formSelector: "form[action*='handler=App']");
         var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
 
-        using var laterBrowser = _factory.CreateBrowser();
+        using var laterBrowser = Factory.CreateBrowser();
         var agent = new UserAgent(laterBrowser, "trent", TestBootstrap.Password, otherPage: page =>
         {
             Assert.Equal("/account/second-factor", page.Path);
             // The enrolment used this step's code; the app shows the next one half a minute later.
             return laterBrowser.SubmitCodeAsync(page, SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1));
         });
-        var result = await OidcClients.Create(_factory, agent, TestBootstrap.SpaClientId).LoginAsync();
+        var result = await OidcClients.Create(Factory, agent, TestBootstrap.SpaClientId).LoginAsync();
 
         Assert.Equal("/account/second-factor/enrol", enrol.Path);
         Assert.Equal("login_required", silent["error"]);
@@ -195,13 +191,13 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task UserWithAFactor_PostsToEnrolment_CannotAddAnAppToSkipIt()
     {
-        await _factory.ConfigureSmsFactorAsync();
+        await Factory.ConfigureSmsFactorAsync();
         // A valid setup form, as anyone can get on their own account page.
-        using var attackerOwn = await _factory.CreateSignedInBrowserAsync("bob");
+        using var attackerOwn = await Factory.CreateSignedInBrowserAsync("bob");
         var setup = await attackerOwn.OpenAsync("/account/manage/authenticator");
         var sealedSecret = setup.InputValue("Setup.SealedSecret")!;
         var key = setup.Document.GetElementById("authenticator-key")!.TextContent;
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var secondStep = await browser.SubmitPasswordAsync("peggy");
         var token = secondStep.InputValue("__RequestVerificationToken")!;
 
@@ -218,15 +214,15 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task AuthenticatorCode_UsedOnce_RefusedTheSecondTime()
     {
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("victor");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
         await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
         var next = SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1);
 
-        using var first = _factory.CreateBrowser();
+        using var first = Factory.CreateBrowser();
         var signedIn = await first.SubmitCodeAsync(await first.SubmitPasswordAsync("victor"), next);
-        using var second = _factory.CreateBrowser();
+        using var second = Factory.CreateBrowser();
         var replayed = await second.SubmitCodeAsync(await second.SubmitPasswordAsync("victor"), next);
 
         Assert.Equal("/", signedIn.Path);
@@ -237,17 +233,17 @@ public abstract class SecondFactorPageTests
     [SkippableFact]
     public async Task RecoveryCode_SignsInOnce()
     {
-        using var browser = _factory.CreateBrowser();
+        using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("walter");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
         var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
         var recoveryCode = enrolled.Document.QuerySelector(".codes li code")!.TextContent;
 
-        using var lostPhone = _factory.CreateBrowser();
+        using var lostPhone = Factory.CreateBrowser();
         var appPage = await lostPhone.SubmitPasswordAsync("walter");
         var recoveryPage = await lostPhone.OpenAsync(appPage.Document.QuerySelector("a[href*='Method=recovery']")!.GetAttribute("href")!);
         var signedIn = await lostPhone.SubmitCodeAsync(recoveryPage, recoveryCode.ToLowerInvariant());
-        using var again = _factory.CreateBrowser();
+        using var again = Factory.CreateBrowser();
         await again.SubmitPasswordAsync("walter");
         var reused = await again.SubmitCodeAsync(await again.OpenAsync("/account/second-factor?Method=recovery"), recoveryCode);
 

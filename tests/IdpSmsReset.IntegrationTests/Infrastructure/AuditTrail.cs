@@ -1,0 +1,18 @@
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+public static class AuditTrail
+{
+    /// <summary>The audit events about <paramref name="userName"/>, oldest first, as an administrator reads them.</summary>
+    public static async Task<List<AuditEvent>> AuditEventsOfAsync(this IdpFactory factory, string userName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
+        return await database.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectUserId == userId).OrderBy(e => e.OccurredAt).ToListAsync();
+    }
+}
