@@ -29,8 +29,10 @@ public sealed class PasswordResetCodeJob(
     public static void Enqueue(IBackgroundJobClient jobs, Guid flowId) =>
         jobs.Enqueue<PasswordResetCodeJob>(Queue, job => job.RunAsync(flowId, CancellationToken.None));
 
-    // A retry after the request was answered finds it answered and does nothing.
+    // A retry after the request was answered finds it answered and does nothing. One at a time across the cluster: the
+    // limits are then counted exactly (the reservation alone would keep them, but could refuse too many at once).
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
+    [DisableConcurrentExecution(timeoutInSeconds: 30)]
     public async Task RunAsync(Guid flowId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -50,8 +52,7 @@ public sealed class PasswordResetCodeJob(
                 .SetProperty(f => f.CodeRequestHandledAt, requestedAt)
                 .SetProperty(f => f.CodeHash, hash)
                 .SetProperty(f => f.CodeSalt, salt)
-                .SetProperty(f => f.CodeExpiresAt, now + lifetime)
-                .SetProperty(f => f.CodeAttempts, 0), cancellationToken);
+                .SetProperty(f => f.CodeExpiresAt, now + lifetime), cancellationToken);
         if (claimed == 0)
         {
             return;

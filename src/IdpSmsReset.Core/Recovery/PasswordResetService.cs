@@ -106,7 +106,14 @@ public sealed class PasswordResetService(
         var requested = await database.Set<PasswordResetFlow>()
             .Where(f => f.Id == flow.Id && (f.State == PasswordResetState.Started || f.State == PasswordResetState.CodeSent)
                         && (f.CodeRequestedAt == null || f.CodeRequestedAt <= cooldownStart))
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeRequestedAt, now).SetProperty(f => f.State, PasswordResetState.CodeSent), cancellationToken);
+            // The code before stops working now, not when the job has made the next one; the attempts start again.
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(f => f.CodeRequestedAt, now)
+                .SetProperty(f => f.State, PasswordResetState.CodeSent)
+                .SetProperty(f => f.CodeHash, (byte[]?)null)
+                .SetProperty(f => f.CodeSalt, (byte[]?)null)
+                .SetProperty(f => f.CodeExpiresAt, (DateTime?)null)
+                .SetProperty(f => f.CodeAttempts, 0), cancellationToken);
         if (requested == 0)
         {
             var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.CodeRequestedAt).SingleAsync(cancellationToken);

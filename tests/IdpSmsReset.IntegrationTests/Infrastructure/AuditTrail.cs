@@ -15,4 +15,24 @@ public static class AuditTrail
         var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
         return await database.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectUserId == userId).OrderBy(e => e.OccurredAt).ToListAsync();
     }
+
+    /// <summary>
+    /// Waits until the background job has answered <paramref name="count"/> code requests of <paramref name="userName"/>
+    /// (sent or not), and returns the audit trail then.
+    /// </summary>
+    public static async Task<List<AuditEvent>> WaitForCodeOutcomesAsync(this IdpFactory factory, string userName, int count = 1)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var events = await factory.AuditEventsOfAsync(userName);
+            if (events.Count(e => e.Type is AuditEventTypes.PasswordResetCodeSent or AuditEventTypes.PasswordResetCodeNotSent) >= count
+                || DateTime.UtcNow > deadline)
+            {
+                return events;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

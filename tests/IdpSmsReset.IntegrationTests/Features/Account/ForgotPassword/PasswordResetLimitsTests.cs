@@ -59,7 +59,12 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
             await browser.StartResetAsync(name);
         }
 
-        await Task.Delay(2000);
+        foreach (var name in new[] { "vera", "wade", "xia" })
+        {
+            await Factory.WaitForCodeOutcomesAsync(name);
+        }
+
+        await Twilio.WaitForMoreMessagesAsync(shared, seenBefore: 1);
 
         // The three jobs may run at once; which account is refused is not fixed, that one is.
         var reasons = new[] { await LastNotSentReasonAsync("vera"), await LastNotSentReasonAsync("wade"), await LastNotSentReasonAsync("xia") };
@@ -85,7 +90,7 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
             }
         }
 
-        await Task.Delay(1500);
+        await Factory.WaitForCodeOutcomesAsync("cole");
 
         Assert.Equal(4, Enumerable.Range(0, names.Length).Count(i => Twilio.MessagesTo($"+1604555{i:0000}").Count == 1));
         Assert.Contains("codes per hour to CA", await LastNotSentReasonAsync("cole"));
@@ -100,7 +105,7 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
 
         using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("dina");
-        await Task.Delay(1500);
+        await Factory.WaitForCodeOutcomesAsync("dina");
 
         Assert.Equal("/account/reset-code", page.Path);
         Assert.Empty(Twilio.MessagesTo(french));

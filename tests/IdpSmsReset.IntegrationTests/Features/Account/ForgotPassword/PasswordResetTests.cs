@@ -71,8 +71,10 @@ public abstract class PasswordResetTests : TwilioBackedTests
             journeys.Add([method, codePage, wrong]);
         }
 
+        await Factory.WaitForCodeOutcomesAsync("vera", count: 1);
+        await Factory.WaitForCodeOutcomesAsync("wade", count: 1);
+        await Factory.WaitForCodeOutcomesAsync("bob", count: 1);
         await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("vera"));
-        await Task.Delay(1000);
         for (var step = 0; step < 3; step++)
         {
             var pages = journeys.Select(journey => journey[step]).ToList();
@@ -229,7 +231,7 @@ public abstract class PasswordResetTests : TwilioBackedTests
             page = await browser.RequestNewResetCodeAsync(page);
         }
 
-        await Task.Delay(1500);
+        await Factory.WaitForCodeOutcomesAsync("beth", count: 6);
 
         Assert.Contains("A new code is on its way.", page.Text);
         Assert.Equal(5, Twilio.MessagesTo(phone).Count);
