@@ -10,6 +10,7 @@ builder.AddIdpSms();
 builder.AddIdpIdentity();
 builder.AddIdpMfa();
 builder.AddIdpPasswordReset();
+builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
 builder.AddIdpPages();
 builder.AddIdpHealth();

@@ -1,0 +1,97 @@
+using IdpSmsReset.Core.Messaging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdpSmsReset.Server.Features.Admin.Factors;
+
+/// <summary>
+/// The SMS factor: the Twilio account, checked with Twilio on save, and a test SMS. The auth token is never shown
+/// back, nor written to the audit log.
+/// </summary>
+public sealed class FactorsModel(SmsFactorService factor, SmsOutbox outbox, AdminChanges changes) : PageModel
+{
+    public const string Validated = "Saved, and Twilio accepted the account: the SMS factor is configured.";
+    public const string TestText = "This is a test message from IdpSmsReset. No action is needed.";
+
+    [BindProperty]
+    public SmsFactorForm Sms { get; set; } = new();
+
+    [BindProperty]
+    public string? TestNumber { get; set; }
+
+    public SmsFactorSettings? Stored { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Stored = await factor.GetAsync(HttpContext.RequestAborted);
+        if (Stored is { } stored)
+        {
+            Sms = new SmsFactorForm
+            {
+                AccountSid = stored.AccountSid,
+                Sender = stored.MessagingServiceSid is null ? SmsFactorForm.SenderNumber : SmsFactorForm.SenderService,
+                From = stored.From,
+                MessagingServiceSid = stored.MessagingServiceSid,
+                PhoneField = stored.PhoneField,
+                AllowedCountries = string.Join(", ", stored.AllowedCountryCodes),
+            };
+        }
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));
+        var result = await factor.SaveAsync(Sms.ToInput(), HttpContext.RequestAborted);
+        Stored = await factor.GetAsync(HttpContext.RequestAborted);
+        if (!result.Saved)
+        {
+            foreach (var (field, problem) in result.Problems)
+            {
+                ModelState.AddModelError(SmsFactorForm.KeyOf(field), $"{field}: {problem}");
+            }
+
+            return Page();
+        }
+
+        await changes.WriteAsync(AdminEventTypes.SmsFactorChanged, null, before, Snapshot(Stored), HttpContext.RequestAborted);
+        if (result.Check!.IsValid)
+        {
+            Notice = Validated;
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, $"Saved, but Twilio refused the account: {result.Check.Problem}");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync()
+    {
+        Stored = await factor.GetAsync(HttpContext.RequestAborted);
+        var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10), HttpContext.RequestAborted);
+        if (queued.Problem is { } problem)
+        {
+            ModelState.AddModelError(nameof(TestNumber), problem);
+            return Page();
+        }
+
+        await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null, new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") }, HttpContext.RequestAborted);
+        Notice = "The test SMS is queued. Its progress shows under Messages.";
+        return Page();
+    }
+
+    // The token is never recorded, only whether there is one.
+    private static object? Snapshot(SmsFactorSettings? settings) => settings is null ? null : new
+    {
+        settings.AccountSid,
+        AuthToken = AdminChanges.Masked,
+        settings.From,
+        settings.MessagingServiceSid,
+        settings.PhoneField,
+        settings.AllowedCountries,
+        settings.LastValidationError,
+    };
+}

@@ -1,0 +1,14 @@
+using IdpSmsReset.Server.Features.Admin;
+
+namespace IdpSmsReset.Server.Hosting;
+
+public static class AdminHosting
+{
+    /// <summary>The policy dashboard's services (its pages require the administrator role by folder convention, see <see cref="PagesHosting"/>).</summary>
+    public static WebApplicationBuilder AddIdpAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AdminChanges>();
+        return builder;
+    }
+}
