@@ -68,6 +68,13 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
         await ExplainSmsResetAsync(savedSmsFactor);
         if (!ModelState.IsValid)
         {
+            // Values that were not numbers have their message; every other problem is said at the same time.
+            var typed = new SecurityPolicy { Name = Name ?? "", Password = Password, Lockout = Lockout, Mfa = Mfa, PasswordReset = PasswordReset };
+            foreach (var (field, problem) in SecurityPolicyRules.Validate(typed).Where(p => ModelState[KeyOf(p.Field)]?.Errors.Count is null or 0))
+            {
+                ModelState.AddModelError(KeyOf(field), problem);
+            }
+
             return Page();
         }
 

@@ -20,7 +20,7 @@ public sealed class UsersModel(IdpDbContext database) : PageModel
 
     public int LastPage => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(string? search, string? page)
+    public async Task OnGetAsync(string? search, string? p)
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 256)];
         var users = database.Users.AsNoTracking();
@@ -32,7 +32,7 @@ public sealed class UsersModel(IdpDbContext database) : PageModel
         }
 
         Total = await users.CountAsync(HttpContext.RequestAborted);
-        PageNumber = Math.Clamp(int.TryParse(page, out var number) ? number : 1, 1, LastPage);
+        PageNumber = Math.Clamp(int.TryParse(p, out var number) ? number : 1, 1, LastPage);
         Rows = await users.OrderBy(user => user.NormalizedUserName).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
     }
 }

@@ -1,0 +1,92 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Server.Features.Admin.Messages;
+
+/// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
+public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jobs, AdminChanges changes, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? FromDate { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? ToDate { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public string? PageText { get; set; }
+
+    public int PageNumber { get; private set; }
+
+    public IReadOnlyList<OutboundSms> Rows { get; private set; } = [];
+
+    public bool HasMore { get; private set; }
+
+    public string? FilterProblem { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task OnGetAsync()
+    {
+        var messages = database.Set<OutboundSms>().AsNoTracking();
+        if (!string.IsNullOrEmpty(Status))
+        {
+            if (Enum.TryParse<OutboundSmsStatus>(Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
+            {
+                messages = messages.Where(sms => sms.Status == status);
+            }
+            else
+            {
+                FilterProblem = $"'{Status}' is not a message status; the status filter is ignored.";
+            }
+        }
+
+        var problem = FilterProblem;
+        if (ListQuery.Date(FromDate, "from", ref problem) is { } from)
+        {
+            messages = messages.Where(sms => sms.CreatedAt >= from);
+        }
+
+        if (ListQuery.Date(ToDate, "to", ref problem) is { } to)
+        {
+            var end = to.AddDays(1);
+            messages = messages.Where(sms => sms.CreatedAt < end);
+        }
+
+        FilterProblem = problem;
+        PageNumber = ListQuery.Page(PageText);
+        var page = await messages.OrderByDescending(sms => sms.CreatedAt)
+            .Skip((PageNumber - 1) * ListQuery.PageSize).Take(ListQuery.PageSize + 1).ToListAsync(HttpContext.RequestAborted);
+        HasMore = page.Count > ListQuery.PageSize;
+        Rows = page.Take(ListQuery.PageSize).ToList();
+    }
+
+    /// <summary>Sends a message that failed for good once more, while what it carries is still valid (not expired).</summary>
+    public async Task<IActionResult> OnPostRetryAsync(Guid id)
+    {
+        var now = Now;
+        var retried = await database.Set<OutboundSms>()
+            .Where(sms => sms.Id == id && sms.Status == OutboundSmsStatus.Failed && sms.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(sms => sms.Status, OutboundSmsStatus.Queued)
+                .SetProperty(sms => sms.NextAttemptAt, now)
+                .SetProperty(sms => sms.UpdatedAt, now), HttpContext.RequestAborted);
+        if (retried == 1)
+        {
+            SmsDispatchJob.Enqueue(jobs, id);
+            await changes.WriteAsync(AdminEventTypes.MessageRetried, null, new { id, status = "Failed" }, new { id, status = "Queued" }, HttpContext.RequestAborted);
+        }
+
+        Notice = retried == 1 ? "The message is queued again." : "Only a failed message that has not expired can be sent again.";
+        return RedirectToPage(new { Status, from = FromDate, to = ToDate });
+    }
+}
