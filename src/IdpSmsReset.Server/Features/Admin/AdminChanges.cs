@@ -9,7 +9,7 @@ namespace IdpSmsReset.Server.Features.Admin;
 /// </summary>
 public sealed class AdminChanges(AuditLog audit, IHttpContextAccessor http)
 {
-    public const string Masked = "••••••";
+    public const string Masked = "********";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,0 +1,75 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Admin;
+using IdpSmsReset.Server.Features.Admin.Factors;
+
+namespace IdpSmsReset.IntegrationTests.Features.Admin.Factors;
+
+/// <summary>Entering the Twilio account on /admin/factors, checked with WireMock playing Twilio.</summary>
+public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : TwilioBackedTests(factory, twilio)
+{
+    [SkippableFact]
+    public async Task Save_BadValues_SaysWhich_KeepsTheRest()
+    {
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/factors");
+
+        var page = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Sms.AccountSid"] = "AC123", ["Sms.AuthToken"] = "x", ["Sms.Sender"] = "number", ["Sms.From"] = "+15017122661", ["Sms.AllowedCountries"] = "US, XX",
+        }, formSelector: "form[action*='handler=Save']");
+
+        Assert.StartsWith("accountSid: must be a Twilio Account SID", page.FieldError("account-error"));
+        Assert.Equal("allowedCountries[1]: 'XX' is not an ISO 3166 two-letter country code.", page.FieldError("countries-error"));
+        Assert.Equal("AC123", page.InputValue("Sms.AccountSid"));
+        Assert.Equal("US, XX", page.InputValue("Sms.AllowedCountries"));
+    }
+
+    [SkippableFact]
+    public async Task Save_ValidAccount_ConfiguredTokenNeverShownNorAudited_ThenATestSms()
+    {
+        const string testNumber = "+14155557300";
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/factors");
+
+        var saved = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Sms.AccountSid"] = FakeTwilio.AccountSid, ["Sms.AuthToken"] = FakeTwilio.AuthToken, ["Sms.Sender"] = "number", ["Sms.From"] = FakeTwilio.From,
+        }, formSelector: "form[action*='handler=Save']");
+        var again = await admin.OpenAsync("/admin/factors");
+        var tested = await admin.SubmitAsync(again, new Dictionary<string, string> { ["TestNumber"] = testNumber }, formSelector: "form[action*='handler=Test']");
+        var received = await Twilio.WaitForMessagesToAsync(testNumber);
+        var audit = await admin.OpenAsync("/admin/audit?Type=" + AdminEventTypes.SmsFactorChanged);
+
+        Assert.Contains(FactorsModel.Validated, saved.Text);
+        Assert.StartsWith("Configured", again.Document.GetElementById("sms-status")!.TextContent.Trim());
+        Assert.DoesNotContain(FakeTwilio.AuthToken, again.Html);
+        Assert.Equal("", again.InputValue("Sms.AuthToken"));
+        Assert.Contains("The test SMS is queued.", tested.Text);
+        Assert.Equal(FactorsModel.TestText, Assert.Single(received).Form["Body"]);
+        Assert.DoesNotContain(FakeTwilio.AuthToken, audit.Html);
+        Assert.Contains(AdminChanges.Masked, audit.Text);
+    }
+
+    [SkippableFact]
+    public async Task Save_AccountTwilioRefuses_SavedButSaysWhy()
+    {
+        const string wrongAccount = "ACffffffffffffffffffffffffffffffff";
+        Twilio.AnswerAccount(wrongAccount, 401, new { code = 20003, message = "Authenticate", status = 401 });
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+
+        var page = await admin.SubmitAsync(await admin.OpenAsync("/admin/factors"), new Dictionary<string, string>
+        {
+            ["Sms.AccountSid"] = wrongAccount, ["Sms.AuthToken"] = "wrong", ["Sms.Sender"] = "number", ["Sms.From"] = FakeTwilio.From,
+        }, formSelector: "form[action*='handler=Save']");
+
+        Assert.Contains("Saved, but Twilio refused the account:", page.Text);
+        Assert.StartsWith("Invalid:", page.Document.GetElementById("sms-status")!.TextContent.Trim());
+        await Factory.ConfigureSmsFactorAsync();
+    }
+}
+
+public sealed class FactorsPageTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
+    : FactorsPageTests(factory, twilio), IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>;
+
+public sealed class FactorsPageTestsOnPostgreSql(PostgreSqlIdpFactory factory, FakeTwilio twilio)
+    : FactorsPageTests(factory, twilio), IClassFixture<PostgreSqlIdpFactory>, IClassFixture<FakeTwilio>;

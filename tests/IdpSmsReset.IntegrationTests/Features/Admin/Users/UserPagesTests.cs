@@ -1,0 +1,107 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Admin.Users;
+
+/// <summary>Finding, creating and changing users on /admin/users.</summary>
+public abstract class UserPagesTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task Search_FindsByNameOrEmail_AnyPagingInputIsReadWithoutError()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+
+        var found = await admin.OpenAsync("/admin/users?search=ALICE@example");
+        var odd = await admin.OpenAsync("/admin/users?search=&p=abc");
+        var far = await admin.OpenAsync("/admin/users?p=99999");
+
+        Assert.Single(found.Document.QuerySelectorAll("tr[data-user]"));
+        Assert.NotNull(found.Document.QuerySelector("tr[data-user='alice']"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, odd.Status);
+        Assert.Contains("Page 1 of", odd.Text);
+        Assert.Contains("Page 2 of 2", far.Text);
+    }
+
+    [SkippableFact]
+    public async Task CreateUser_BadPhoneOrShortPassword_SaysWhy_ThenCreatedAndSignsIn()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/users/edit");
+
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "0123", ["Input.Password"] = "short", ["Input.Attributes"] = "bad name=1",
+        }, formSelector: "form[action*='handler=Save']");
+        var created = await admin.SubmitAsync(refused, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "+14155557400", ["Input.Password"] = "a newcomer's long passphrase", ["Input.Attributes"] = "team=blue",
+        }, formSelector: "form[action*='handler=Save']");
+        using var newcomer = factory.CreateBrowser();
+        var signedIn = await newcomer.SubmitAsync(await newcomer.OpenAsync("/account/login"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "newcomer", ["Input.Password"] = "a newcomer's long passphrase",
+        });
+
+        Assert.StartsWith("'0123' is not a phone number", refused.FieldError("phone-error"));
+        Assert.StartsWith("'bad name=1' must be name=value", refused.FieldError("attributes-error"));
+        Assert.Equal("0123", refused.InputValue("Input.PhoneNumber"));
+        Assert.Contains("newcomer was saved.", created.Text);
+        Assert.Equal("team=blue", created.Document.QuerySelector("textarea[name='Input.Attributes']")!.TextContent.Trim());
+        Assert.Equal("/", signedIn.Path);
+    }
+
+    [SkippableFact]
+    public async Task LockedUser_Unlocked_SignsInAgain_AndTheAuditSaysWho()
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var guesser = factory.CreateBrowser();
+            await guesser.SubmitAsync(await guesser.OpenAsync("/account/login"), new Dictionary<string, string>
+            {
+                ["Input.UserName"] = "heidi", ["Input.Password"] = "a wrong guess " + attempt,
+            });
+        }
+
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var users = await admin.OpenAsync("/admin/users?search=heidi");
+        var edit = await admin.OpenAsync(users.Document.QuerySelector("tr[data-user='heidi'] a")!.GetAttribute("href")!);
+        var unlocked = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=Unlock']");
+        using var heidi = factory.CreateBrowser();
+        var signedIn = await heidi.SubmitPasswordAsync("heidi");
+        var audit = await admin.OpenAsync("/admin/audit?Type=admin.user-unlocked&user=heidi");
+
+        Assert.Equal("yes", users.Document.QuerySelector("tr[data-user='heidi'] td:last-child")!.TextContent);
+        Assert.Contains("The account is unlocked.", unlocked.Text);
+        Assert.Equal("/", signedIn.Path);
+        Assert.Single(audit.Document.QuerySelectorAll("tr[data-type]"));
+    }
+
+    [SkippableFact]
+    public async Task WhyCannotResetBySms_AnswersWithTheExactCondition()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=dave");
+
+        var dave = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='dave'] a")!.GetAttribute("href")!);
+
+        Assert.Equal("Not possible: The SMS factor is not configured: no Twilio account has been entered.", dave.Document.GetElementById("reset-eligibility")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task EndAllSessions_TheUsersBrowserIsSignedOut()
+    {
+        using var grace = await factory.CreateSignedInBrowserAsync("grace");
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=grace");
+        var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='grace'] a")!.GetAttribute("href")!);
+
+        var ended = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=EndSessions']");
+
+        Assert.Single(edit.Document.QuerySelectorAll("tr[data-session]"));
+        Assert.Empty(ended.Document.QuerySelectorAll("tr[data-session]"));
+        Assert.Contains("Every session of the user was ended.", ended.Text);
+    }
+}
+
+public sealed class UserPagesTestsOnSqlite(SqliteIdpFactory factory) : UserPagesTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class UserPagesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : UserPagesTests(factory), IClassFixture<PostgreSqlIdpFactory>;
