@@ -12,7 +12,7 @@ public static class ListQuery
 
     public static int Page(string? value) => int.TryParse(value, out var page) && page > 0 ? Math.Min(page, 100_000) : 1;
 
-    /// <summary>A date (yyyy-MM-dd, UTC) or null; <paramref name="problem"/> says what was not understood.</summary>
+    /// <summary>A date (yyyy-MM-dd, UTC) or null; what was not understood is added to <paramref name="problem"/>.</summary>
     public static DateTime? Date(string? value, string name, ref string? problem)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -25,7 +25,8 @@ public static class ListQuery
             return date;
         }
 
-        problem = $"'{value}' is not a date like 2026-11-25; the {name} filter is ignored.";
+        var said = $"'{value}' is not a date like 2026-11-25; the {name} filter is ignored.";
+        problem = problem is null ? said : $"{problem} {said}";
         return null;
     }
 }
