@@ -41,72 +41,9 @@ public static partial class BootstrapValidator
                 Fail("clientId", "appears more than once.");
             }
 
-            if (!ApplicationTypes.Contains(application.Type))
+            foreach (var (field, problem) in ApplicationRules.Validate(application, requireSecret: true))
             {
-                Fail("type", $"must be one of {Quote(ApplicationTypes)}.");
-            }
-            else if (application.Type == Confidential && string.IsNullOrEmpty(application.ClientSecret))
-            {
-                Fail("clientSecret", "is required for a confidential application.");
-            }
-            else if (application.Type == Public && !string.IsNullOrEmpty(application.ClientSecret))
-            {
-                Fail("clientSecret", "must be absent for a public application: it could not keep it secret.");
-            }
-
-            if (application.Consent is not null && !ConsentTypes.Contains(application.Consent))
-            {
-                Fail("consent", $"must be one of {Quote(ConsentTypes)}.");
-            }
-
-            if (application.GrantTypes.Count == 0)
-            {
-                Fail("grantTypes", $"must list at least one of {Quote(GrantTypes)}.");
-            }
-
-            for (var grant = 0; grant < application.GrantTypes.Count; grant++)
-            {
-                var grantType = application.GrantTypes[grant];
-                if (!GrantTypes.Contains(grantType))
-                {
-                    Fail($"grantTypes[{grant}]", $"'{grantType}' is not offered; use one of {Quote(GrantTypes)} (no password grant, no implicit flow).");
-                }
-            }
-
-            if (application.Type == Public && application.GrantTypes.Contains(ClientCredentials))
-            {
-                Fail("grantTypes", "client_credentials needs a confidential application.");
-            }
-
-            if (application.GrantTypes.Contains(AuthorizationCode) && application.RedirectUris.Count == 0)
-            {
-                Fail("redirectUris", "must list at least one URI for the authorization_code grant.");
-            }
-
-            ValidateUris(application.RedirectUris, "redirectUris", Fail);
-            ValidateUris(application.PostLogoutRedirectUris, "postLogoutRedirectUris", Fail);
-
-            for (var scope = 0; scope < application.Scopes.Count; scope++)
-            {
-                if (!Scopes.Contains(application.Scopes[scope]))
-                {
-                    Fail($"scopes[{scope}]", $"'{application.Scopes[scope]}' is unknown; use {Quote(Scopes)}.");
-                }
-            }
-        }
-    }
-
-    private static void ValidateUris(List<string> uris, string field, Action<string, string> fail)
-    {
-        for (var index = 0; index < uris.Count; index++)
-        {
-            if (!Uri.TryCreate(uris[index], UriKind.Absolute, out var uri))
-            {
-                fail($"{field}[{index}]", $"'{uris[index]}' is not an absolute URI.");
-            }
-            else if (!string.IsNullOrEmpty(uri.Fragment))
-            {
-                fail($"{field}[{index}]", $"'{uris[index]}' must not contain a fragment (#...).");
+                Fail(field, problem);
             }
         }
     }
@@ -202,8 +139,6 @@ public static partial class BootstrapValidator
             }
         }
     }
-
-    private static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

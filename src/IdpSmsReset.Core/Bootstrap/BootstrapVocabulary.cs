@@ -17,4 +17,7 @@ public static class BootstrapVocabulary
     public static readonly IReadOnlyList<string> ConsentTypes = [ImplicitConsent, ExplicitConsent];
     public static readonly IReadOnlyList<string> GrantTypes = [AuthorizationCode, RefreshToken, ClientCredentials];
     public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email", "phone", "offline_access"];
+
+    /// <summary>The allowed words as a message lists them: 'a', 'b', 'c'.</summary>
+    public static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
 }

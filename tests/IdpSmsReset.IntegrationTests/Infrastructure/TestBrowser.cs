@@ -28,7 +28,9 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
         {
-            if (fields?.ContainsKey(input.Name!) != true && input.Type is not ("submit" or "checkbox" or "radio"))
+            // As a browser does: checked boxes and radio buttons are sent, unchecked ones are not.
+            var sent = input.Type is not ("submit" or "checkbox" or "radio") || (input.IsChecked && !input.IsDisabled);
+            if (fields?.ContainsKey(input.Name!) != true && sent)
             {
                 values.Add(new(input.Name!, input.Value));
             }

@@ -14,4 +14,8 @@ public static class AdminEventTypes
     public const string UserMfaReset = "admin.user-mfa-reset";
     public const string UserSessionsEnded = "admin.user-sessions-ended";
     public const string MessageRetried = "admin.message-retried";
+    public const string ApplicationCreated = "admin.application-created";
+    public const string ApplicationChanged = "admin.application-changed";
+    public const string ApplicationSecretRotated = "admin.application-secret-rotated";
+    public const string ApplicationDeleted = "admin.application-deleted";
 }

@@ -7,7 +7,7 @@ namespace IdpSmsReset.IntegrationTests.Features.Admin;
 public abstract class AdminAccessTests(IdpFactory factory)
 {
     public static TheoryData<string> Pages =>
-        ["/admin", "/admin/policies", "/admin/policies/edit", "/admin/factors", "/admin/users", "/admin/users/edit", "/admin/users/send-reset-code", "/admin/messages", "/admin/audit"];
+        ["/admin", "/admin/policies", "/admin/policies/edit", "/admin/factors", "/admin/users", "/admin/users/edit", "/admin/users/send-reset-code", "/admin/applications", "/admin/applications/edit", "/admin/messages", "/admin/audit"];
 
     [SkippableTheory]
     [MemberData(nameof(Pages))]

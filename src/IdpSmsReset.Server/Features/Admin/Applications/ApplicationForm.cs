@@ -1,0 +1,46 @@
+using IdpSmsReset.Core.Bootstrap;
+
+namespace IdpSmsReset.Server.Features.Admin.Applications;
+
+/// <summary>An OIDC application as the administrator edits it; URIs one a line. The secret is never part of it.</summary>
+public sealed class ApplicationForm
+{
+    public string? ClientId { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string Type { get; set; } = BootstrapVocabulary.Confidential;
+
+    public string Consent { get; set; } = BootstrapVocabulary.ImplicitConsent;
+
+    public string? RedirectUris { get; set; }
+
+    public string? PostLogoutRedirectUris { get; set; }
+
+    public List<string> GrantTypes { get; set; } = [];
+
+    public List<string> Scopes { get; set; } = [];
+
+    public BootstrapApplication ToApplication(string? secret) => new()
+    {
+        ClientId = ClientId?.Trim(),
+        ClientSecret = secret,
+        DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim(),
+        Type = Type,
+        Consent = Consent,
+        RedirectUris = Lines(RedirectUris),
+        PostLogoutRedirectUris = Lines(PostLogoutRedirectUris),
+        GrantTypes = [.. GrantTypes],
+        Scopes = [.. Scopes],
+    };
+
+    /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>
+    public static string KeyOf(string field) => "Input." + field.Split('[')[0] switch
+    {
+        "clientSecret" or "type" => nameof(Type),
+        var name => char.ToUpperInvariant(name[0]) + name[1..],
+    };
+
+    private static List<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

@@ -1,0 +1,34 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace IdpSmsReset.Server.Features.Admin.Applications;
+
+/// <summary>The OIDC applications (clients); delete one, with its tokens and authorizations.</summary>
+public sealed class ApplicationsModel(IdpDbContext database, IOpenIddictApplicationManager applications, AdminChanges changes) : PageModel
+{
+    public IReadOnlyList<OpenIddictEntityFrameworkCoreApplication> Rows { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync() =>
+        Rows = await database.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().OrderBy(a => a.ClientId).ToListAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostDeleteAsync(string clientId)
+    {
+        if (await applications.FindByClientIdAsync(clientId, HttpContext.RequestAborted) is not { } application)
+        {
+            Notice = $"There is no application '{clientId}'.";
+            return RedirectToPage();
+        }
+
+        await applications.DeleteAsync(application, HttpContext.RequestAborted);
+        await changes.WriteAsync(AdminEventTypes.ApplicationDeleted, null, new { clientId }, null, HttpContext.RequestAborted);
+        Notice = $"The application '{clientId}' was deleted; its tokens no longer work.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,74 @@
+using Duende.IdentityModel.Client;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Admin.Applications;
+
+/// <summary>OIDC applications on /admin/applications: what an administrator does there, as the application then sees it.</summary>
+public abstract class ApplicationPagesTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task NewApplication_BadInputSaid_ThenSecretShownOnceAndWorks_RotatedOldOneFails_DeletedNothingWorks()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/applications/edit");
+
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.ClientId"] = "reports", ["Input.Type"] = "public", ["Input.GrantTypes"] = "client_credentials", ["Input.PostLogoutRedirectUris"] = "not a uri",
+        }, formSelector: "form[action*='handler=Save']");
+        var created = await admin.SubmitAsync(refused, new Dictionary<string, string>
+        {
+            ["Input.ClientId"] = "reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials", ["Input.PostLogoutRedirectUris"] = "",
+        }, formSelector: "form[action*='handler=Save']");
+        var secret = created.Document.GetElementById("client-secret")!.TextContent;
+        var first = await TokenAsync("reports", secret);
+        var edit = await admin.OpenAsync("/admin/applications/edit?clientId=reports");
+        var rotated = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RotateSecret']");
+        var newSecret = rotated.Document.GetElementById("client-secret")!.TextContent;
+        var withOld = await TokenAsync("reports", secret);
+        var withNew = await TokenAsync("reports", newSecret);
+        var list = await admin.OpenAsync("/admin/applications");
+        await admin.SubmitAsync(list, formSelector: "tr[data-client='reports'] form");
+        var afterDelete = await TokenAsync("reports", newSecret);
+
+        Assert.Equal("client_credentials needs a confidential application.", refused.FieldError("grants-error"));
+        Assert.Equal("'not a uri' is not an absolute URI.", refused.FieldError("logout-error"));
+        Assert.Equal("not a uri", refused.Document.QuerySelector("textarea[name='Input.PostLogoutRedirectUris']")!.TextContent.Trim());
+        Assert.False(first.IsError, first.Error);
+        Assert.Null(edit.Document.GetElementById("client-secret"));
+        Assert.DoesNotContain(secret, edit.Html);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withOld.HttpStatusCode);
+        Assert.False(withNew.IsError, withNew.Error);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterDelete.HttpStatusCode);
+    }
+
+    [SkippableFact]
+    public async Task EditRedirectUris_TheApplicationCanUseTheNewOneOnly()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var edit = await admin.OpenAsync("/admin/applications/edit?clientId=" + TestBootstrap.ConsentClientId);
+
+        var saved = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.RedirectUris"] = "https://rp.example/new-callback" },
+            formSelector: "form[action*='handler=Save']");
+        using var browser = factory.CreateBrowser();
+        var oldUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge));
+        var newUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge, redirectUri: "https://rp.example/new-callback"));
+
+        Assert.Contains($"The application '{TestBootstrap.ConsentClientId}' was saved.", saved.Text);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, oldUri.Status);
+        Assert.Equal("/account/login", newUri.Path);
+    }
+
+    private async Task<TokenResponse> TokenAsync(string clientId, string secret)
+    {
+        using var backchannel = OidcClients.Backchannel(factory);
+        return await backchannel.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret,
+        });
+    }
+}
+
+public sealed class ApplicationPagesTestsOnSqlite(SqliteIdpFactory factory) : ApplicationPagesTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class ApplicationPagesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ApplicationPagesTests(factory), IClassFixture<PostgreSqlIdpFactory>;
