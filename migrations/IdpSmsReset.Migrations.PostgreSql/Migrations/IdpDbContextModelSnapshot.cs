@@ -199,6 +199,22 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("AuthenticatorApps", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Mfa.AuthenticatorFactorSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuthenticatorFactorSettings", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Mfa.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")

@@ -200,6 +200,22 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("AuthenticatorApps", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Mfa.AuthenticatorFactorSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuthenticatorFactorSettings", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Mfa.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")

@@ -194,6 +194,22 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("AuthenticatorApps", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Mfa.AuthenticatorFactorSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuthenticatorFactorSettings", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Mfa.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")

@@ -15,13 +15,14 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
         var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var smsAllowed = mfa.SmsEnabled && settings is { IsConfigured: true };
         var phone = smsAllowed ? await VerifiedPhoneAsync(user, settings!, cancellationToken) : null;
-        var hasAuthenticator = mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken);
+        var totpAllowed = mfa.TotpEnabled && await AuthenticatorFactorOnAsync(cancellationToken);
+        var hasAuthenticator = totpAllowed && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken);
         return new UserSecondFactors(
             PolicyRequires: mfa.Require == MfaRequirement.Always,
             SmsPhone: phone,
             HasAuthenticator: hasAuthenticator,
             CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
-            CanEnrolAuthenticator: mfa.TotpEnabled);
+            CanEnrolAuthenticator: totpAllowed);
     }
 
     /// <summary>
@@ -32,7 +33,22 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
     {
         var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
         return mfa.Require == MfaRequirement.Always
-            || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken));
+            || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken)
+                && await AuthenticatorFactorOnAsync(cancellationToken));
+    }
+
+    /// <summary>Whether authenticator apps may be used at all (the administrators' switch; on unless switched off).</summary>
+    public async Task<bool> AuthenticatorFactorOnAsync(CancellationToken cancellationToken) =>
+        await database.Set<AuthenticatorFactorSettings>().AsNoTracking().Select(s => (bool?)s.Enabled).SingleOrDefaultAsync(cancellationToken) ?? true;
+
+    /// <summary>Switches authenticator apps on or off for every policy.</summary>
+    public async Task SetAuthenticatorFactorAsync(bool enabled, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = await database.Set<AuthenticatorFactorSettings>().SingleOrDefaultAsync(cancellationToken)
+            ?? database.Add(new AuthenticatorFactorSettings()).Entity;
+        settings.Enabled = enabled;
+        settings.UpdatedAt = now;
+        await database.SaveChangesAsync(cancellationToken);
     }
 
     // A number in Identity's field counts once verified; a custom attribute is set by an administrator, who vouches for it.

@@ -54,3 +54,12 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AuthenticatorFactorSettingsConfiguration : IEntityTypeConfiguration<AuthenticatorFactorSettings>
+{
+    public void Configure(EntityTypeBuilder<AuthenticatorFactorSettings> entity)
+    {
+        entity.ToTable("AuthenticatorFactorSettings");
+        entity.Property(settings => settings.Id).ValueGeneratedNever();
+    }
+}

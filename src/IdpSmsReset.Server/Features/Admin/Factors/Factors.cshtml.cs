@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,8 @@ namespace IdpSmsReset.Server.Features.Admin.Factors;
 /// The SMS factor: the Twilio account, checked with Twilio on save, and a test SMS. The auth token is never shown
 /// back, nor written to the audit log.
 /// </summary>
-public sealed class FactorsModel(SmsFactorService factor, SmsOutbox outbox, AdminChanges changes) : PageModel
+public sealed class FactorsModel(
+    SmsFactorService factor, SmsOutbox outbox, SecondFactorMethods secondFactors, AdminChanges changes, TimeProvider time) : PageModel
 {
     public const string Validated = "Saved, and Twilio accepted the account: the SMS factor is configured.";
     public const string TestText = "This is a test message from IdpSmsReset. No action is needed.";
@@ -21,10 +23,14 @@ public sealed class FactorsModel(SmsFactorService factor, SmsOutbox outbox, Admi
 
     public SmsFactorSettings? Stored { get; private set; }
 
+    /// <summary>Whether authenticator apps may be used by the policies that enable them.</summary>
+    public bool AuthenticatorOn { get; private set; }
+
     public string? Notice { get; private set; }
 
     public async Task OnGetAsync()
     {
+        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
         Stored = await factor.GetAsync(HttpContext.RequestAborted);
         if (Stored is { } stored)
         {
@@ -40,8 +46,21 @@ public sealed class FactorsModel(SmsFactorService factor, SmsOutbox outbox, Admi
         }
     }
 
+    public async Task<IActionResult> OnPostAuthenticatorAsync(bool enabled)
+    {
+        var before = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
+        await secondFactors.SetAuthenticatorFactorAsync(enabled, time.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        await changes.WriteAsync(AdminEventTypes.AuthenticatorFactorChanged, null, new { enabled = before }, new { enabled }, HttpContext.RequestAborted);
+        await OnGetAsync();
+        Notice = enabled
+            ? "Authenticator apps are on, in the policies that enable them."
+            : "Authenticator apps are off: no policy uses them until they are switched on again (enrolled apps are kept).";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSaveAsync()
     {
+        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
         var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));
         var result = await factor.SaveAsync(Sms.ToInput(), HttpContext.RequestAborted);
         Stored = await factor.GetAsync(HttpContext.RequestAborted);
@@ -70,6 +89,7 @@ public sealed class FactorsModel(SmsFactorService factor, SmsOutbox outbox, Admi
 
     public async Task<IActionResult> OnPostTestAsync()
     {
+        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
         Stored = await factor.GetAsync(HttpContext.RequestAborted);
         var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10), HttpContext.RequestAborted);
         if (queued.Problem is { } problem)

@@ -51,6 +51,33 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
     }
 
     [SkippableFact]
+    public async Task AuthenticatorAppsOff_EnrolledUserSignsInWithPasswordOnly_OnAgainAsked()
+    {
+        using (var erin = await Factory.CreateSignedInBrowserAsync("erin"))
+        {
+            var page = await erin.OpenAsync("/account/manage/authenticator");
+            var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+            await erin.SubmitAsync(page, new Dictionary<string, string>
+            {
+                ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+            }, formSelector: "form[action*='handler=Add']");
+        }
+
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var off = await admin.SubmitAsync(await admin.OpenAsync("/admin/factors"), formSelector: "form[action*='handler=Authenticator']");
+        using var whileOff = Factory.CreateBrowser();
+        var signedInOff = await whileOff.SubmitPasswordAsync("erin");
+        var on = await admin.SubmitAsync(off, formSelector: "form[action*='handler=Authenticator']");
+        using var whileOn = Factory.CreateBrowser();
+        var signedInOn = await whileOn.SubmitPasswordAsync("erin");
+
+        Assert.StartsWith("Off", off.Document.GetElementById("authenticator-status")!.TextContent);
+        Assert.Equal("/", signedInOff.Path);
+        Assert.StartsWith("On", on.Document.GetElementById("authenticator-status")!.TextContent);
+        Assert.Equal("/account/second-factor", signedInOn.Path);
+    }
+
+    [SkippableFact]
     public async Task Save_AccountTwilioRefuses_SavedButSaysWhy()
     {
         const string wrongAccount = "ACffffffffffffffffffffffffffffffff";

@@ -76,6 +76,33 @@ public abstract class UserPagesTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task ResetMfaEnrolment_TheAppIsGone_NextSignInWithPasswordOnly()
+    {
+        using (var frank = await factory.CreateSignedInBrowserAsync("frank"))
+        {
+            var page = await frank.OpenAsync("/account/manage/authenticator");
+            var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+            await frank.SubmitAsync(page, new Dictionary<string, string>
+            {
+                ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+            }, formSelector: "form[action*='handler=Add']");
+        }
+
+        using var before = factory.CreateBrowser();
+        var askedForApp = await before.SubmitPasswordAsync("frank");
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=frank");
+        var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='frank'] a")!.GetAttribute("href")!);
+        var reset = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=ResetMfa']");
+        using var after = factory.CreateBrowser();
+        var passwordOnly = await after.SubmitPasswordAsync("frank");
+
+        Assert.Equal("/account/second-factor", askedForApp.Path);
+        Assert.Contains("Authenticator app: none.", reset.Text);
+        Assert.Equal("/", passwordOnly.Path);
+    }
+
+    [SkippableFact]
     public async Task WhyCannotResetBySms_AnswersWithTheExactCondition()
     {
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
