@@ -37,6 +37,19 @@ public static partial class SecondFactorSteps
     public static string AuthenticatorCode(string shownKey, int stepsAhead = 0) =>
         new Totp(Base32Encoding.ToBytes(shownKey.Replace(" ", ""))).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepsAhead));
 
+    /// <summary>Sets up an authenticator app on the account page of a signed-in browser; returns the key the app holds.</summary>
+    public static async Task<string> AddAuthenticatorAsync(this TestBrowser signedIn)
+    {
+        var page = await signedIn.OpenAsync("/account/manage/authenticator");
+        var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+        var added = await signedIn.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+        }, formSelector: "form[action*='handler=Add']");
+        Assert.Equal(10, added.Document.QuerySelectorAll(".codes li").Length);
+        return key;
+    }
+
     /// <summary>Signs in with the password on the login page and returns where the browser lands.</summary>
     public static async Task<BrowserPage> SubmitPasswordAsync(this TestBrowser browser, string userName, string? returnUrl = null)
     {

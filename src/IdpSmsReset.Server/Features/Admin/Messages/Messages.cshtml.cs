@@ -8,27 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Server.Features.Admin.Messages;
 
 /// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
-public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jobs, AdminChanges changes, TimeProvider time) : PageModel
+public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jobs, AdminChanges changes, TimeProvider time) : FilteredListPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "from")]
-    public string? FromDate { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "to")]
-    public string? ToDate { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public string? PageText { get; set; }
-
-    public int PageNumber { get; private set; }
-
     public IReadOnlyList<OutboundSms> Rows { get; private set; } = [];
-
-    public bool HasMore { get; private set; }
-
-    public string? FilterProblem { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -50,24 +35,7 @@ public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jo
             }
         }
 
-        var problem = FilterProblem;
-        if (ListQuery.Date(FromDate, "from", ref problem) is { } from)
-        {
-            messages = messages.Where(sms => sms.CreatedAt >= from);
-        }
-
-        if (ListQuery.Date(ToDate, "to", ref problem) is { } to)
-        {
-            var end = to.AddDays(1);
-            messages = messages.Where(sms => sms.CreatedAt < end);
-        }
-
-        FilterProblem = problem;
-        PageNumber = ListQuery.Page(PageText);
-        var page = await messages.OrderByDescending(sms => sms.CreatedAt)
-            .Skip((PageNumber - 1) * ListQuery.PageSize).Take(ListQuery.PageSize + 1).ToListAsync(HttpContext.RequestAborted);
-        HasMore = page.Count > ListQuery.PageSize;
-        Rows = page.Take(ListQuery.PageSize).ToList();
+        Rows = await PageOfAsync(WithinDates(messages, sms => sms.CreatedAt).OrderByDescending(sms => sms.CreatedAt));
     }
 
     /// <summary>Sends a message that failed for good once more, while what it carries is still valid (not expired).</summary>

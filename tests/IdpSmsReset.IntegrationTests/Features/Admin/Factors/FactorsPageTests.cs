@@ -55,12 +55,7 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
     {
         using (var erin = await Factory.CreateSignedInBrowserAsync("erin"))
         {
-            var page = await erin.OpenAsync("/account/manage/authenticator");
-            var key = page.Document.GetElementById("authenticator-key")!.TextContent;
-            await erin.SubmitAsync(page, new Dictionary<string, string>
-            {
-                ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
-            }, formSelector: "form[action*='handler=Add']");
+            await erin.AddAuthenticatorAsync();
         }
 
         using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);

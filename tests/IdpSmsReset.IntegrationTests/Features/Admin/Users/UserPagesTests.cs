@@ -80,12 +80,7 @@ public abstract class UserPagesTests(IdpFactory factory)
     {
         using (var frank = await factory.CreateSignedInBrowserAsync("frank"))
         {
-            var page = await frank.OpenAsync("/account/manage/authenticator");
-            var key = page.Document.GetElementById("authenticator-key")!.TextContent;
-            await frank.SubmitAsync(page, new Dictionary<string, string>
-            {
-                ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
-            }, formSelector: "form[action*='handler=Add']");
+            await frank.AddAuthenticatorAsync();
         }
 
         using var before = factory.CreateBrowser();
