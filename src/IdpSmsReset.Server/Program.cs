@@ -12,6 +12,7 @@ builder.AddIdpMfa();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
+builder.AddIdpThemes();
 builder.AddIdpPages();
 builder.AddIdpHealth();
 

@@ -6,6 +6,9 @@ namespace IdpSmsReset.Core.Bootstrap;
 /// <summary>Turns a bootstrap application into the OpenIddict permissions and requirements it implies.</summary>
 public static class ApplicationDescriptorMapper
 {
+    /// <summary>The application property naming the theme of its hosted pages.</summary>
+    public const string ThemeProperty = "theme";
+
     /// <summary>Overwrites everything the bootstrap owns on <paramref name="descriptor"/>; the secret is left to the caller.</summary>
     public static void Apply(BootstrapApplication source, OpenIddictApplicationDescriptor descriptor)
     {
@@ -21,6 +24,12 @@ public static class ApplicationDescriptorMapper
 
         descriptor.Permissions.Clear();
         descriptor.Permissions.UnionWith(PermissionsOf(source));
+
+        descriptor.Properties.Remove(ThemeProperty);
+        if (!string.IsNullOrWhiteSpace(source.Theme))
+        {
+            descriptor.Properties[ThemeProperty] = System.Text.Json.JsonSerializer.SerializeToElement(source.Theme);
+        }
 
         descriptor.Requirements.Clear();
         if (source.Type == BootstrapVocabulary.Public && source.GrantTypes.Contains(BootstrapVocabulary.AuthorizationCode))

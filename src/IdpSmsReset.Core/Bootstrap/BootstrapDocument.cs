@@ -52,6 +52,9 @@ public sealed class BootstrapApplication
     public List<string> GrantTypes { get; init; } = [];
 
     public List<string> Scopes { get; init; } = [];
+
+    /// <summary>The theme of the hosted pages when signing in to this application; none: the configured default.</summary>
+    public string? Theme { get; init; }
 }
 
 public sealed class BootstrapUser

@@ -1,6 +1,7 @@
 using IdpSmsReset.Server.Features.Admin.Jobs;
 using IdpSmsReset.Server.Features.Connect;
 using IdpSmsReset.Server.Features.Webhooks;
+using IdpSmsReset.Server.Theming;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -17,6 +18,7 @@ public static class PipelineHosting
         app.UseWhen(context => !IsMachineEndpoint(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
         app.UseStaticFiles();
+        app.UseIdpThemes();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,0 +1,34 @@
+using IdpSmsReset.Server.Theming;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Hosting;
+
+public static class ThemingHosting
+{
+    /// <summary>Themes from <c>Idp:Themes:Path</c>, checked at start, and the resolver every hosted page asks.</summary>
+    public static WebApplicationBuilder AddIdpThemes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ThemeOptions>()
+            .Bind(builder.Configuration.GetSection(ThemeOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ThemeOptions>, ThemeOptionsValidator>();
+        builder.Services.AddSingleton<ThemeCatalog>();
+        builder.Services.AddSingleton<ThemeResolver>();
+        return builder;
+    }
+
+    /// <summary>Reads the themes folder at start, so that a missing or broken theme stops the start with its name.</summary>
+    private sealed class ThemeOptionsValidator : IValidateOptions<ThemeOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ThemeOptions options)
+        {
+            var (themes, problems) = ThemeCatalog.Load(options.ResolvedPath);
+            if (problems.Count == 0 && !themes.ContainsKey(options.Default))
+            {
+                problems.Add($"Idp:Themes:Default '{options.Default}' is not a theme in '{options.ResolvedPath}'; there are {string.Join(", ", themes.Keys.Order())}.");
+            }
+
+            return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using IdpSmsReset.Core.Bootstrap;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+
+namespace IdpSmsReset.Server.Theming;
+
+/// <summary>
+/// The theme of a hosted page: the theme of the application the user is signing in to (its <c>client_id</c> is in the
+/// page's return URL), else the one this browser's flow began with (a cookie, so forgot password keeps it), else the
+/// configured default. Application themes are cached briefly: the login page asks on every view.
+/// </summary>
+public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory scopes, TimeProvider time)
+{
+    public const string CookieName = "idp.theme";
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (string? Theme, DateTimeOffset Until)> _byClient = new(StringComparer.Ordinal);
+
+    public async Task<Theme> ForRequestAsync(HttpContext context)
+    {
+        if (ClientIdOf(context) is { } clientId)
+        {
+            var chosen = catalog.Find(await ThemeOfApplicationAsync(clientId)) ?? catalog.Default;
+            if (context.Request.Cookies[CookieName] != chosen.Name && !context.Response.HasStarted)
+            {
+                context.Response.Cookies.Append(CookieName, chosen.Name, new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromHours(1),
+                });
+            }
+
+            return chosen;
+        }
+
+        return catalog.Find(context.Request.Cookies[CookieName]) ?? catalog.Default;
+    }
+
+    /// <summary>Forgets the cached theme of an application (after an administrator changed it).</summary>
+    public void Forget(string clientId) => _byClient.TryRemove(clientId, out _);
+
+    private async Task<string?> ThemeOfApplicationAsync(string clientId)
+    {
+        if (_byClient.TryGetValue(clientId, out var cached) && cached.Until > time.GetUtcNow())
+        {
+            return cached.Theme;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        string? theme = null;
+        if (await applications.FindByClientIdAsync(clientId) is { } application
+            && (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
+            && value.ValueKind == JsonValueKind.String)
+        {
+            theme = value.GetString();
+        }
+
+        _byClient[clientId] = (theme, time.GetUtcNow() + CacheLifetime);
+        return theme;
+    }
+
+    /// <summary>The client_id of the authorization request the page serves: in its <c>ReturnUrl</c>, or its own query.</summary>
+    private static string? ClientIdOf(HttpContext context)
+    {
+        var request = context.Request;
+        string? returnUrl = request.Query["ReturnUrl"];
+        if (string.IsNullOrEmpty(returnUrl) && request.HasFormContentType)
+        {
+            returnUrl = request.Form["ReturnUrl"];
+        }
+
+        var query = returnUrl is { } url && url.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? url[at..] : null;
+        var clientId = query is null ? null : QueryHelpers.ParseQuery(query).GetValueOrDefault(OpenIddictConstants.Parameters.ClientId).ToString();
+        return string.IsNullOrEmpty(clientId) ? null : clientId;
+    }
+}
