@@ -98,6 +98,29 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ThemesFolderMissing_RefusesToStartNamingTheSetting()
+    {
+        var settings = Settings("Development");
+        settings["Idp__Themes__Path"] = Path.Combine(_directory, "no-themes-here");
+
+        var output = await RefusalAsync(settings);
+
+        Assert.Contains($"Idp:Themes:Path '{Path.Combine(_directory, "no-themes-here")}' does not exist", output);
+    }
+
+    [Fact]
+    public async Task Bootstrap_UnknownTheme_StopsStartNamingTheApplication()
+    {
+        var bootstrap = WriteBootstrap("""
+            {"applications": [{"clientId": "branded", "type": "public", "grantTypes": ["authorization_code"], "redirectUris": ["https://rp.example/cb"], "theme": "neon"}]}
+            """);
+
+        var output = await RefusalAsync(Settings("Development", bootstrap));
+
+        Assert.Contains("applications[0] ('branded').theme: 'neon' is not a theme; use 'corporate', 'default', 'midnight'.", output);
+    }
+
+    [Fact]
     public async Task Bootstrap_MalformedJson_StopsStartNamingTheLine()
     {
         var bootstrap = WriteBootstrap("{\n  \"users\": [\n    {\"userName\": \"x\",, }\n  ]\n}");

@@ -9,6 +9,7 @@ public static class TestBootstrap
 
     public const string WebClientId = "web";
     public const string WebClientSecret = "web-secret-0123456789";
+    /// <summary>Asks for consent, and shows its pages in the <c>corporate</c> theme.</summary>
     public const string ConsentClientId = "consent-web";
     public const string SpaClientId = "spa";
     public const string ServiceClientId = "service";
@@ -82,7 +83,7 @@ public static class TestBootstrap
           "scopes": ["openid", "profile", "email", "phone", "offline_access"]
         },
         {
-          "clientId": "{{ConsentClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Consent Web",
+          "clientId": "{{ConsentClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Consent Web", "theme": "corporate",
           "type": "confidential", "consent": "explicit",
           "redirectUris": ["{{RedirectUri}}"], "grantTypes": ["authorization_code"],
           "scopes": ["openid", "profile", "email"]

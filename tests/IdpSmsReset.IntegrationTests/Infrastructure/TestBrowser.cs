@@ -36,6 +36,16 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
             }
         }
 
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(area => fields?.ContainsKey(area.Name!) != true))
+        {
+            values.Add(new(area.Name!, area.Value));
+        }
+
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(select => fields?.ContainsKey(select.Name!) != true))
+        {
+            values.Add(new(select.Name!, select.Value ?? ""));
+        }
+
         if (fields is not null)
         {
             values.AddRange(fields);

@@ -21,6 +21,9 @@ public sealed class ApplicationForm
 
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>A theme folder's name; blank for the configured default.</summary>
+    public string? Theme { get; set; }
+
     public BootstrapApplication ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -32,6 +35,7 @@ public sealed class ApplicationForm
         PostLogoutRedirectUris = Lines(PostLogoutRedirectUris),
         GrantTypes = [.. GrantTypes],
         Scopes = [.. Scopes],
+        Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(),
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>

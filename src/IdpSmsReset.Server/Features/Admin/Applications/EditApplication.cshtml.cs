@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Server.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Abstractions;
@@ -10,7 +11,8 @@ namespace IdpSmsReset.Server.Features.Admin.Applications;
 /// Creates or edits an OIDC application under <see cref="ApplicationRules"/>, and rotates its secret. A secret is shown
 /// once, when made; OpenIddict keeps only its hash.
 /// </summary>
-public sealed class EditApplicationModel(IOpenIddictApplicationManager applications, AdminChanges changes) : PageModel
+public sealed class EditApplicationModel(
+    IOpenIddictApplicationManager applications, ThemeCatalog themes, ThemeResolver themeResolver, AdminChanges changes) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "clientId")]
     public string? ExistingClientId { get; set; }
@@ -22,6 +24,8 @@ public sealed class EditApplicationModel(IOpenIddictApplicationManager applicati
     public string? NewSecret { get; private set; }
 
     public bool IsNew => ExistingClientId is null;
+
+    public IEnumerable<string> Themes => themes.Names;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -63,6 +67,11 @@ public sealed class EditApplicationModel(IOpenIddictApplicationManager applicati
             ModelState.AddModelError(ApplicationForm.KeyOf(field), problem);
         }
 
+        if (application.Theme is { } theme && themes.Find(theme) is null)
+        {
+            ModelState.AddModelError("Input.Theme", $"'{theme}' is not a theme; use {BootstrapVocabulary.Quote(themes.Names)}.");
+        }
+
         if (IsNew && string.IsNullOrWhiteSpace(application.ClientId))
         {
             ModelState.AddModelError("Input.ClientId", "Enter a client ID.");
@@ -89,6 +98,7 @@ public sealed class EditApplicationModel(IOpenIddictApplicationManager applicati
         else
         {
             await applications.UpdateAsync(existing, descriptor, HttpContext.RequestAborted);
+            themeResolver.Forget(application.ClientId!);
         }
 
         await changes.WriteAsync(existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null, before, Snapshot(descriptor), HttpContext.RequestAborted);
@@ -160,6 +170,9 @@ public sealed class EditApplicationModel(IOpenIddictApplicationManager applicati
             PostLogoutRedirectUris = string.Join("\n", descriptor.PostLogoutRedirectUris),
             GrantTypes = grants,
             Scopes = scopes,
+            Theme = descriptor.Properties.TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
+                ? theme.GetString()
+                : null,
         };
     }
 
