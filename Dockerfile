@@ -4,6 +4,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
 COPY migrations/ migrations/
+COPY themes/ themes/
 RUN dotnet restore src/IdpSmsReset.Server/IdpSmsReset.Server.csproj
 RUN dotnet publish src/IdpSmsReset.Server/IdpSmsReset.Server.csproj -c Release -o /app --no-restore
 
