@@ -22,12 +22,7 @@ public static class ThemingHosting
     {
         public ValidateOptionsResult Validate(string? name, ThemeOptions options)
         {
-            var (themes, problems) = ThemeCatalog.Load(options.ResolvedPath);
-            if (problems.Count == 0 && !themes.ContainsKey(options.Default))
-            {
-                problems.Add($"Idp:Themes:Default '{options.Default}' is not a theme in '{options.ResolvedPath}'; there are {string.Join(", ", themes.Keys.Order())}.");
-            }
-
+            var (_, problems) = ThemeCatalog.Load(options.ResolvedPath, options.Default);
             return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
         }
     }

@@ -19,16 +19,14 @@ public sealed class ThemeCatalog
     public ThemeCatalog(IOptions<ThemeOptions> options)
     {
         Root = options.Value.ResolvedPath;
-        var (themes, problems) = Load(Root);
+        var (themes, problems) = Load(Root, options.Value.Default);
         if (problems.Count > 0)
         {
             throw new OptionsValidationException(ThemeOptions.SectionName, typeof(ThemeOptions), problems);
         }
 
         _themes = themes;
-        Default = _themes.GetValueOrDefault(options.Value.Default)
-            ?? throw new OptionsValidationException(ThemeOptions.SectionName, typeof(ThemeOptions),
-                [$"Idp:Themes:Default '{options.Value.Default}' is not a theme in '{Root}'; there are {string.Join(", ", _themes.Keys.Order())}."]);
+        Default = _themes[options.Value.Default];
     }
 
     public string Root { get; }
@@ -39,8 +37,8 @@ public sealed class ThemeCatalog
 
     public Theme? Find(string? name) => name is null ? null : _themes.GetValueOrDefault(name);
 
-    /// <summary>Every theme under <paramref name="root"/>, or what is wrong with the folder and its themes.</summary>
-    public static (Dictionary<string, Theme> Themes, List<string> Problems) Load(string root)
+    /// <summary>Every theme under <paramref name="root"/>, or what is wrong with the folder, its themes, or the default's name.</summary>
+    public static (Dictionary<string, Theme> Themes, List<string> Problems) Load(string root, string defaultTheme)
     {
         var themes = new Dictionary<string, Theme>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -63,9 +61,11 @@ public sealed class ThemeCatalog
             }
         }
 
-        if (themes.Count == 0 && problems.Count == 0)
+        if (problems.Count == 0 && !themes.ContainsKey(defaultTheme))
         {
-            problems.Add($"Idp:Themes:Path '{root}' holds no theme folder.");
+            problems.Add(themes.Count == 0
+                ? $"Idp:Themes:Path '{root}' holds no theme folder."
+                : $"Idp:Themes:Default '{defaultTheme}' is not a theme in '{root}'; there are {string.Join(", ", themes.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         return (themes, problems);

@@ -14,7 +14,7 @@ public sealed class ThemeContrastTests
     [MemberData(nameof(ShippedThemes))]
     public void Theme_TextOnEverySurface_AtLeastWcagAa(string name)
     {
-        var (themes, problems) = ThemeCatalog.Load(ThemesFolder);
+        var (themes, problems) = ThemeCatalog.Load(ThemesFolder, "default");
         Assert.Empty(problems);
         var colors = themes[name].Colors;
 
