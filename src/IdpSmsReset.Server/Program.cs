@@ -14,6 +14,7 @@ builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
 builder.AddIdpThemes();
 builder.AddIdpPages();
+builder.AddIdpLocalization();
 builder.AddIdpHealth();
 
 var app = builder.Build();

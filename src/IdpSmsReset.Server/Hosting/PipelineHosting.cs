@@ -19,6 +19,7 @@ public static class PipelineHosting
 
         app.UseStaticFiles();
         app.UseIdpThemes();
+        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -39,6 +40,7 @@ public static class PipelineHosting
     public static WebApplication MapIdpEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapIdpLanguageSwitch();
         app.MapConnectEndpoints();
         app.MapIdpHealth();
         app.MapTwilioStatusWebhook();

@@ -1,11 +1,14 @@
 using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
 /// <summary>The first step of "Forgot password?": the name of the account. The answer never says whether it exists.</summary>
-public sealed class ForgotPasswordModel(PasswordResetService resets, PasswordResetAvailability availability) : PageModel
+public sealed class ForgotPasswordModel(
+    PasswordResetService resets, PasswordResetAvailability availability, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string NotAvailable =
         "Passwords cannot be reset on this page. Contact your administrator, who can reset your password or send you a reset code.";
@@ -37,7 +40,7 @@ public sealed class ForgotPasswordModel(PasswordResetService resets, PasswordRes
         var (result, flow, browserKey) = await resets.StartAsync(Input.Login!, HttpContext.Connection.RemoteIpAddress?.ToString(), returnUrl, HttpContext.RequestAborted);
         if (result == PasswordResetStart.TooManyFromAddress)
         {
-            ModelState.AddModelError(string.Empty, TooManyRequests);
+            ModelState.AddModelError(string.Empty, localizer[TooManyRequests]);
             return Page();
         }
 

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using IdpSmsReset.Server.Features.Account.SecondFactor;
+using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Account.Login;
@@ -20,6 +22,7 @@ public sealed class LoginModel(
     PendingSignIn pending,
     SignInCodes signInCodes,
     PasswordResetAvailability resetAvailability,
+    IStringLocalizer<SharedResource> localizer,
     TimeProvider time) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
@@ -63,7 +66,7 @@ public sealed class LoginModel(
         }
 
         // The same words for a real and an unknown account.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockoutMessage.For(lockedUntil, time) : InvalidCredentials);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockoutMessage.For(lockedUntil, time) : localizer[InvalidCredentials]);
         return Page();
     }
 

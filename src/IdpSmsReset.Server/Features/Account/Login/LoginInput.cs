@@ -12,5 +12,6 @@ public sealed class LoginInput
     [Required(ErrorMessage = "Enter your password.")]
     [StringLength(1024, ErrorMessage = "That password is too long.")]
     [DataType(DataType.Password)]
+    [Display(Name = "Password")]
     public string? Password { get; set; }
 }

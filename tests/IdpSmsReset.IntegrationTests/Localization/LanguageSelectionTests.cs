@@ -1,0 +1,50 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Localization;
+
+/// <summary>The language of the hosted pages: the application's ui_locales, then the switcher, then the browser's Accept-Language.</summary>
+public abstract class LanguageSelectionTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task UiLocalesFrench_LoginPageInFrench()
+    {
+        using var browser = factory.CreateBrowser();
+        var url = AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr-CA%20en";
+
+        var login = await browser.OpenAsync(url);
+
+        Assert.Equal("fr", login.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Se connecter", login.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Nom d'utilisateur ou e-mail", login.Document.QuerySelector("label[for='Input_UserName']")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task AcceptLanguageSpanish_ResetPagesInSpanish_ValidationMessagesToo()
+    {
+        using var browser = factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-ES,es;q=0.9,en;q=0.5");
+
+        var login = await browser.OpenAsync("/account/login");
+        var empty = await browser.SubmitAsync(login);
+
+        Assert.Equal("Iniciar sesión", login.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Introduzca su usuario o su dirección de correo electrónico.", empty.FieldError("username-error"));
+    }
+
+    [SkippableFact]
+    public async Task Switcher_ChoiceRemembered_OverTheBrowsersLanguage()
+    {
+        using var browser = factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var login = await browser.OpenAsync("/account/login");
+        var french = await browser.OpenAsync(login.Document.QuerySelector("nav.languages a[lang='fr']")!.GetAttribute("href")!);
+        var later = await browser.OpenAsync("/account/login");
+
+        Assert.Equal("/account/login", french.Path);
+        Assert.Equal("Se connecter", later.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("true", later.Document.QuerySelector("nav.languages a[lang='fr']")!.GetAttribute("aria-current"));
+    }
+}
+
+public sealed class LanguageSelectionTestsOnSqlite(SqliteIdpFactory factory) : LanguageSelectionTests(factory), IClassFixture<SqliteIdpFactory>;
