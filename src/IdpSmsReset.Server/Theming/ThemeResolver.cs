@@ -73,6 +73,8 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
 
         var query = returnUrl is { } url && url.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? url[at..] : null;
         var clientId = query is null ? null : QueryHelpers.ParseQuery(query).GetValueOrDefault(OpenIddictConstants.Parameters.ClientId).ToString();
+        // The consent page carries the authorization request in its own query.
+        clientId = string.IsNullOrEmpty(clientId) ? request.Query[OpenIddictConstants.Parameters.ClientId].ToString() : clientId;
         return string.IsNullOrEmpty(clientId) ? null : clientId;
     }
 }

@@ -19,6 +19,20 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task UiLocalesFrench_ConsentPageInFrenchAndInTheApplicationsTheme()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("carol");
+        var url = AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge, scope: "openid email") + "&ui_locales=fr";
+
+        var consent = await browser.OpenAsync(url);
+
+        Assert.Equal("/connect/consent", consent.Path);
+        Assert.Equal("Consent Web souhaite accéder à votre compte", consent.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Votre adresse e-mail", consent.Text);
+        Assert.Equal("corporate", consent.Document.Body!.GetAttribute("data-theme"));
+    }
+
+    [SkippableFact]
     public async Task AcceptLanguageSpanish_ResetPagesInSpanish_ValidationMessagesToo()
     {
         using var browser = factory.CreateBrowser();
