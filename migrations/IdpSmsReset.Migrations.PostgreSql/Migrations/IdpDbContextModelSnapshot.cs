@@ -368,6 +368,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("integer");
 
@@ -482,6 +486,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<int>("SecondFactorFailedCount")
                         .HasColumnType("integer");

@@ -369,6 +369,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int>("MaxAttempts")
                         .HasColumnType("int");
 
@@ -483,6 +487,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<int>("SecondFactorFailedCount")
                         .HasColumnType("int");

@@ -19,6 +19,7 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
         builder.UseOpenIddict();
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
+        builder.Entity<ApplicationUser>().Property(user => user.PreferredLanguage).HasMaxLength(8);
         builder.Entity<UserAttribute>(attribute =>
         {
             attribute.ToTable("UserAttributes");

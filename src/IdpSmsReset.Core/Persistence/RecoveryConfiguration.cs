@@ -18,6 +18,7 @@ internal sealed class PasswordResetFlowConfiguration : IEntityTypeConfiguration<
         entity.Property(flow => flow.IpAddress).HasMaxLength(64);
         entity.Property(flow => flow.ReturnUrl).HasMaxLength(2048);
         entity.Property(flow => flow.IssuedBy).HasMaxLength(256);
+        entity.Property(flow => flow.Language).HasMaxLength(8);
         entity.HasIndex(flow => new { flow.IpAddress, flow.CreatedAt });
         entity.HasIndex(flow => flow.UserId);
         // A flow for a deleted user ends with it; a flow without a user never had one.

@@ -66,7 +66,8 @@ public sealed class PasswordResetCodeJob(
         }
 
         var resumeLink = flow.IssuedBy is null ? null : urls.ResetCodeLink(flow.Id);
-        var queued = await outbox.EnqueueAsync(send.Destination, SmsPurposes.PasswordReset, texts.PasswordResetCode(code, lifetime, resumeLink), lifetime, cancellationToken);
+        var text = SmsLanguage.In(flow.Language, () => texts.PasswordResetCode(code, lifetime, resumeLink));
+        var queued = await outbox.EnqueueAsync(send.Destination, SmsPurposes.PasswordReset, text, lifetime, cancellationToken);
         if (queued.Problem is { } problem)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);

@@ -27,6 +27,9 @@ public sealed class PasswordResetFlow
     /// <summary>Where the user goes after signing in with the new password (a local URL).</summary>
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The language of the SMS: the page's language when the user started, the user's own for a helpdesk reset.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The administrator who sent the code, for a helpdesk reset.</summary>
     public string? IssuedBy { get; set; }
 

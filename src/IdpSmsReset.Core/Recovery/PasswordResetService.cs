@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
@@ -55,6 +56,7 @@ public sealed class PasswordResetService(
         var browserKey = NewBrowserKey();
         var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
         flow.BrowserKeyHash = HashOf(browserKey);
+        flow.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         database.Add(flow);
         await database.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
@@ -67,6 +69,7 @@ public sealed class PasswordResetService(
     {
         var flow = await NewFlowAsync(user, Now, ipAddress, returnUrl: null, cancellationToken);
         flow.IssuedBy = administrator;
+        flow.Language = user.PreferredLanguage;
         database.Add(flow);
         await database.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null, cancellationToken);

@@ -15,4 +15,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Wrong second-factor codes since the last success or lock; counted apart from wrong passwords.</summary>
     public int SecondFactorFailedCount { get; set; }
+
+    /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them later.</summary>
+    public string? PreferredLanguage { get; set; }
 }

@@ -21,6 +21,14 @@ public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSes
 
     public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods)
     {
+        // The language the user signs in with is the language of the SMS sent to them later, from background jobs too.
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (user.PreferredLanguage != language)
+        {
+            user.PreferredLanguage = language;
+            await signIn.UserManager.UpdateAsync(user);
+        }
+
         var session = await sessions.StartAsync(
             user.Id, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [

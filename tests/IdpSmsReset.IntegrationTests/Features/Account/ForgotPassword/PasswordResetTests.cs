@@ -201,6 +201,21 @@ public abstract class PasswordResetTests : TwilioBackedTests
     }
 
     [SkippableFact]
+    public async Task SpanishBrowser_CodeSmsInSpanish_OriginLineUnchanged()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var page = await browser.StartResetAsync("fred");
+        var body = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("fred"))).Single().Form["Body"];
+
+        Assert.Equal("Introduzca su código", page.Document.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith(SecondFactorSteps.CodeIn(body) + " es su código para restablecer la contraseña. Caduca en 10 minutos.", body);
+        Assert.EndsWith("@localhost #" + SecondFactorSteps.CodeIn(body), body);
+    }
+
+    [SkippableFact]
     public async Task SpoofedHostHeaders_ChangeNoLinkAndNoSmsText()
     {
         await Factory.ConfigureSmsFactorAsync();
