@@ -46,6 +46,18 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task AccountPage_InTheBrowsersLanguage()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("dave");
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        var account = await browser.OpenAsync("/account/manage");
+
+        Assert.Equal("Votre compte", account.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Où vous êtes connecté", account.Text);
+    }
+
+    [SkippableFact]
     public async Task Switcher_ChoiceRemembered_OverTheBrowsersLanguage()
     {
         using var browser = factory.CreateBrowser();
