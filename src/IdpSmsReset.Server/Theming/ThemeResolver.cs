@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using IdpSmsReset.Core.Bootstrap;
-using Microsoft.AspNetCore.WebUtilities;
+using IdpSmsReset.Server.Features.Connect;
 using OpenIddict.Abstractions;
 
 namespace IdpSmsReset.Server.Theming;
@@ -20,7 +20,7 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
 
     public async Task<Theme> ForRequestAsync(HttpContext context)
     {
-        if (ClientIdOf(context) is { } clientId)
+        if (await AuthorizationRequestUrl.ParameterForPageAsync(context.Request, OpenIddictConstants.Parameters.ClientId) is { } clientId)
         {
             var chosen = catalog.Find(await ThemeOfApplicationAsync(clientId)) ?? catalog.Default;
             if (context.Request.Cookies[CookieName] != chosen.Name && !context.Response.HasStarted)
@@ -61,20 +61,4 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
         return theme;
     }
 
-    /// <summary>The client_id of the authorization request the page serves: in its <c>ReturnUrl</c>, or its own query.</summary>
-    private static string? ClientIdOf(HttpContext context)
-    {
-        var request = context.Request;
-        string? returnUrl = request.Query["ReturnUrl"];
-        if (string.IsNullOrEmpty(returnUrl) && request.HasFormContentType)
-        {
-            returnUrl = request.Form["ReturnUrl"];
-        }
-
-        var query = returnUrl is { } url && url.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? url[at..] : null;
-        var clientId = query is null ? null : QueryHelpers.ParseQuery(query).GetValueOrDefault(OpenIddictConstants.Parameters.ClientId).ToString();
-        // The consent page carries the authorization request in its own query.
-        clientId = string.IsNullOrEmpty(clientId) ? request.Query[OpenIddictConstants.Parameters.ClientId].ToString() : clientId;
-        return string.IsNullOrEmpty(clientId) ? null : clientId;
-    }
 }

@@ -19,6 +19,18 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task UiLocalesFrench_WrongPassword_PageStaysFrench()
+    {
+        using var browser = factory.CreateBrowser();
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
+
+        var wrong = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "bob", ["Input.Password"] = "not the password" });
+
+        Assert.Equal("/account/login", wrong.Path);
+        Assert.Equal("Le nom d'utilisateur ou le mot de passe est incorrect.", wrong.Document.GetElementById("form-error")!.TextContent.Trim());
+    }
+
+    [SkippableFact]
     public async Task UiLocalesFrench_ConsentPageInFrenchAndInTheApplicationsTheme()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("carol");

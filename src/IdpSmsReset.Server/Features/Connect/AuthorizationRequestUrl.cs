@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -6,6 +7,8 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// <summary>Rebuilds a local URL that carries an authorization or end-session request's parameters.</summary>
 internal static class AuthorizationRequestUrl
 {
+    public const string ReturnUrlField = "ReturnUrl";
+
     /// <summary>Form fields that belong to our own pages, not to the OAuth request.</summary>
     private static readonly HashSet<string> PageFields = ["__RequestVerificationToken", ConsentDecision.FieldName];
 
@@ -13,6 +16,32 @@ internal static class AuthorizationRequestUrl
     {
         IEnumerable<KeyValuePair<string, StringValues>> source = request.HasFormContentType ? request.Form : request.Query;
         return source.Where(parameter => !PageFields.Contains(parameter.Key));
+    }
+
+    /// <summary>
+    /// A parameter (<c>client_id</c>, <c>ui_locales</c>, ...) of the authorization request a hosted page serves: the one in
+    /// the page's <c>ReturnUrl</c> (query, or the posted form), else the page's own query (the consent page carries the
+    /// request itself).
+    /// </summary>
+    public static async Task<string?> ParameterForPageAsync(HttpRequest request, string name)
+    {
+        string? returnUrl = request.Query[ReturnUrlField];
+        if (string.IsNullOrEmpty(returnUrl) && request.HasFormContentType)
+        {
+            returnUrl = (await request.ReadFormAsync(request.HttpContext.RequestAborted))[ReturnUrlField];
+        }
+
+        var value = ParameterOf(returnUrl, name) ?? request.Query[name].ToString();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>A parameter of the request a return URL carries in its query; null when absent.</summary>
+    public static string? ParameterOf(string? returnUrl, string name)
+    {
+        var at = returnUrl?.IndexOf('?', StringComparison.Ordinal) ?? -1;
+        return at >= 0 && QueryHelpers.ParseQuery(returnUrl![at..]).TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value)
+            ? value.ToString()
+            : null;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using IdpSmsReset.Server.Features.Account.SecondFactor;
 using IdpSmsReset.Server.Localization;
-using Microsoft.AspNetCore.WebUtilities;
+using IdpSmsReset.Server.Features.Connect;
 using Microsoft.Extensions.Localization;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -104,14 +104,6 @@ public sealed class LoginModel(
     }
 
     /// <summary>The <c>login_hint</c> of the authorization request the user came from, to save typing.</summary>
-    private string? LoginHintOf(string? returnUrl)
-    {
-        if (!Url.IsLocalUrl(returnUrl))
-        {
-            return null;
-        }
-
-        var query = returnUrl.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? returnUrl[at..] : "";
-        return QueryHelpers.ParseQuery(query).TryGetValue(Parameters.LoginHint, out var hint) ? hint.ToString() : null;
-    }
+    private string? LoginHintOf(string? returnUrl) =>
+        Url.IsLocalUrl(returnUrl) ? AuthorizationRequestUrl.ParameterOf(returnUrl, Parameters.LoginHint) : null;
 }
