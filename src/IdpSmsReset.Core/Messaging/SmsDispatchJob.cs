@@ -62,7 +62,7 @@ public sealed class SmsDispatchJob(
 
     private async Task<SmsSendResult> SendAsync(OutboundSms message, CancellationToken cancellationToken)
     {
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null || !settings.IsConfigured)
         {
             return new SmsSendResult.Transient("The SMS factor is not configured.");

@@ -9,7 +9,7 @@ public sealed class SmsFactorService(
     IdpDbContext database, SmsProtection protection, ISmsChannel channel, Recovery.PasswordResetAvailability resetAvailability, TimeProvider time)
 {
     public Task<SmsFactorSettings?> GetAsync(CancellationToken cancellationToken) =>
-        database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        database.SmsFactorSettingsAsync(cancellationToken);
 
     /// <summary>Saves valid input, then validates with Twilio; the settings are saved even when Twilio says no.</summary>
     public async Task<SmsFactorSaveResult> SaveAsync(SmsFactorInput input, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
             return SmsEnqueueResult.Refused(problem!);
         }
 
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null || !settings.IsConfigured)
         {
             return SmsEnqueueResult.Refused("The SMS factor is not configured.");

@@ -12,7 +12,7 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
     public async Task<UserSecondFactors> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         var smsAllowed = mfa.SmsEnabled && settings is { IsConfigured: true };
         var phone = smsAllowed ? await VerifiedPhoneAsync(user, settings!, cancellationToken) : null;
         var totpAllowed = mfa.TotpEnabled && await AuthenticatorFactorOnAsync(cancellationToken);

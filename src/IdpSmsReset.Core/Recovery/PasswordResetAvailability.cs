@@ -25,7 +25,7 @@ public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, TimeP
 
         await using var scope = scopes.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         var available = settings is { IsConfigured: true }
             && await database.Set<Policies.SecurityPolicy>().AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled, cancellationToken);
         _cached = (available, time.GetUtcNow() + Lifetime);

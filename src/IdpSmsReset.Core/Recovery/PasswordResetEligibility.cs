@@ -19,7 +19,7 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             return ResetEligibility.No("No account matched the name given.");
         }
 
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null)
         {
             return ResetEligibility.No("The SMS factor is not configured: no Twilio account has been entered.");

@@ -41,7 +41,7 @@ public sealed class OverviewModel(IdpDbContext database, TimeProvider time) : Pa
             .CountAsync(e => e.Type == AuditEventTypes.PasswordResetCompleted && e.OccurredAt > dayAgo, cancellationToken);
         LockedUsers = (await database.Users.Where(user => user.LockoutEnd != null).Select(user => user.LockoutEnd).ToListAsync(cancellationToken))
             .Count(end => end > now);
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         ShowSmsWarning = settings is not { IsConfigured: true }
             && await database.Set<SecurityPolicy>().AnyAsync(policy => policy.Mfa.SmsEnabled, cancellationToken);
     }

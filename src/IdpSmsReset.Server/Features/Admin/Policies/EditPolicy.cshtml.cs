@@ -111,7 +111,7 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
 
     private async Task ExplainSmsResetAsync(bool savedSmsFactor)
     {
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var settings = await database.SmsFactorSettingsAsync(HttpContext.RequestAborted);
         SmsResetBlocked = !savedSmsFactor ? (NeedsSmsFactor, "#mfa")
             : settings is not { IsConfigured: true } ? (NeedsTwilio, "/admin/factors")
             : null;
