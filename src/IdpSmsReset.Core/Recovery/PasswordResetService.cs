@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -216,7 +217,7 @@ public sealed class PasswordResetService(
 
     private async Task NotifyAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
-        var settings = await database.Set<SmsFactorSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is { IsConfigured: true } && await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone)
         {
             await outbox.EnqueueAsync(phone, SmsPurposes.Notice, texts.PasswordChangedNotice(), TimeSpan.FromDays(1), cancellationToken);
@@ -257,7 +258,7 @@ public sealed class PasswordResetService(
     private async Task<ApplicationUser?> FindUserAsync(string login) =>
         await users.FindByNameAsync(login) ?? (login.Contains('@') ? await users.FindByEmailAsync(login) : null);
 
-    private static string NewBrowserKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewBrowserKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static byte[] HashOf(string browserKey) => SHA256.HashData(Encoding.UTF8.GetBytes(browserKey));
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace IdpSmsReset.Server.Features.Admin.Applications;
@@ -5,5 +6,5 @@ namespace IdpSmsReset.Server.Features.Admin.Applications;
 public static class ApplicationSecrets
 {
     /// <summary>256 random bits, URL-safe: shown once, stored only as OpenIddict's hash.</summary>
-    public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

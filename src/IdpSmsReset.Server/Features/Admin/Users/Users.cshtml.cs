@@ -32,7 +32,7 @@ public sealed class UsersModel(IdpDbContext database) : PageModel
         }
 
         Total = await users.CountAsync(HttpContext.RequestAborted);
-        PageNumber = Math.Clamp(int.TryParse(p, out var number) ? number : 1, 1, LastPage);
+        PageNumber = Math.Min(ListQuery.Page(p), LastPage);
         Rows = await users.OrderBy(user => user.NormalizedUserName).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
     }
 }
