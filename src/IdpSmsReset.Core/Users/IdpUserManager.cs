@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Identity;
@@ -45,20 +46,7 @@ public sealed class IdpUserManager(
     public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var users = database.Users.Where(candidate => candidate.Id == user.Id);
-        await users.ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.AccessFailedCount, candidate => candidate.AccessFailedCount + 1));
-
-        // The user's policy sets the limit and the duration. Only the request whose increment reached the limit finds
-        // the count there, so the lockout is set once.
-        var lockout = (await policies.ForUserAsync(user, CancellationToken.None)).Lockout;
-        await users
-            .Where(candidate => candidate.LockoutEnabled && candidate.AccessFailedCount >= lockout.MaxFailedAttempts)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(candidate => candidate.LockoutEnd, LockedUntil(lockout))
-                .SetProperty(candidate => candidate.AccessFailedCount, 0));
-
-        // The caller checks IsLockedOutAsync on this instance next: it must see what the database now holds.
-        await database.Entry(user).ReloadAsync();
+        await CountFailureAsync(user, candidate => candidate.AccessFailedCount);
         return IdentityResult.Success;
     }
 
@@ -66,17 +54,26 @@ public sealed class IdpUserManager(
     /// A wrong second-factor code: counted like a wrong password, against the same policy limit, but on its own
     /// counter, so that a user who knows the password cannot learn from the count whether a guess hit.
     /// </summary>
-    public async Task SecondFactorFailedAsync(ApplicationUser user)
+    public Task SecondFactorFailedAsync(ApplicationUser user) => CountFailureAsync(user, candidate => candidate.SecondFactorFailedCount);
+
+    /// <summary>Adds one to <paramref name="counter"/> in the database, and locks the account when it reaches the policy's limit.</summary>
+    private async Task CountFailureAsync(ApplicationUser user, Expression<Func<ApplicationUser, int>> counter)
     {
         var users = database.Users.Where(candidate => candidate.Id == user.Id);
-        await users.ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.SecondFactorFailedCount, candidate => candidate.SecondFactorFailedCount + 1));
+        var incremented = Expression.Lambda<Func<ApplicationUser, int>>(Expression.Add(counter.Body, Expression.Constant(1)), counter.Parameters);
+        await users.ExecuteUpdateAsync(set => set.SetProperty(counter, incremented));
 
+        // The user's policy sets the limit and the duration. Only the request whose increment reached the limit finds
+        // the count there, so the lockout is set once.
         var lockout = (await policies.ForUserAsync(user, CancellationToken.None)).Lockout;
-        await users
-            .Where(candidate => candidate.LockoutEnabled && candidate.SecondFactorFailedCount >= lockout.MaxFailedAttempts)
+        var reached = Expression.Lambda<Func<ApplicationUser, bool>>(
+            Expression.GreaterThanOrEqual(counter.Body, Expression.Constant(lockout.MaxFailedAttempts)), counter.Parameters);
+        await users.Where(candidate => candidate.LockoutEnabled).Where(reached)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(candidate => candidate.LockoutEnd, LockedUntil(lockout))
-                .SetProperty(candidate => candidate.SecondFactorFailedCount, 0));
+                .SetProperty(counter, 0));
+
+        // The caller checks IsLockedOutAsync on this instance next: it must see what the database now holds.
         await database.Entry(user).ReloadAsync();
     }
 
