@@ -7,7 +7,10 @@ public static class PhoneNumberRules
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    /// <summary>Normalises <paramref name="input"/> (which must carry its +country code) or says why it cannot.</summary>
+    /// <summary>
+    /// Normalises <paramref name="input"/> (which must carry its +country code) or says why it cannot. The problems are
+    /// fixed sentences (the field keeps what was typed), so pages can show them in the reader's language.
+    /// </summary>
     public static bool TryNormalize(string? input, out string e164, out string country, out string? problem)
     {
         e164 = "";
@@ -24,7 +27,7 @@ public static class PhoneNumberRules
             var number = Util.Parse(input, null);
             if (!Util.IsValidNumber(number))
             {
-                problem = $"'{input}' is not a valid phone number.";
+                problem = "That is not a valid phone number.";
                 return false;
             }
 
@@ -34,7 +37,7 @@ public static class PhoneNumberRules
         }
         catch (NumberParseException)
         {
-            problem = $"'{input}' is not a phone number in international form, such as +14155550100.";
+            problem = "Enter the number in international form, with + and the country code, such as +14155550100.";
             return false;
         }
     }

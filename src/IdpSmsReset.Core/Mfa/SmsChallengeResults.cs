@@ -34,17 +34,4 @@ public enum SmsCodeCheck
 public sealed record SmsCodeChecked(SmsCodeCheck Check, string? Destination = null, int AttemptsLeft = 0)
 {
     public bool IsAccepted => Check == SmsCodeCheck.Accepted;
-
-    /// <summary>Plain words for the user; the same for a code that was never sent to them and a wrong one.</summary>
-    public string Message => Check switch
-    {
-        SmsCodeCheck.Accepted => "The code is correct.",
-        SmsCodeCheck.Wrong when AttemptsLeft > 0 => $"That code is not correct. {AttemptsLeft} attempt{(AttemptsLeft == 1 ? "" : "s")} left for this code.",
-        SmsCodeCheck.Wrong => "That code is not correct. Send a new code.",
-        SmsCodeCheck.TooManyAttempts => "The code was entered wrong too many times. Send a new code.",
-        SmsCodeCheck.Expired => "That code has expired. Send a new code.",
-        SmsCodeCheck.AlreadyUsed => "That code has already been used. Send a new code.",
-        SmsCodeCheck.Replaced => "That code was replaced by a newer one. Enter the code from the latest SMS.",
-        _ => "No code has been sent yet. Send a code first.",
-    };
 }

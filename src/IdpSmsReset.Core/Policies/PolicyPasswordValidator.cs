@@ -9,7 +9,7 @@ namespace IdpSmsReset.Core.Policies;
 /// The password rules of the user's policy, applied wherever Identity sets a password: length, the common-password
 /// blocklist, and history. No composition rules (NIST 800-63B). Each message says what to change.
 /// </summary>
-public sealed class PolicyPasswordValidator(SecurityPolicyService policies, IdpDbContext database) : IPasswordValidator<ApplicationUser>
+public sealed class PolicyPasswordValidator(SecurityPolicyService policies, IdpDbContext database, IPasswordRuleTexts texts) : IPasswordValidator<ApplicationUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
     {
@@ -19,21 +19,21 @@ public sealed class PolicyPasswordValidator(SecurityPolicyService policies, IdpD
 
         if (password.Length < rules.MinLength)
         {
-            errors.Add(Error("PasswordTooShort", $"Use at least {rules.MinLength} characters; a few words make a password that is long and easy to remember."));
+            errors.Add(Error("PasswordTooShort", texts.TooShort(rules.MinLength)));
         }
         else if (password.Length > rules.MaxLength)
         {
-            errors.Add(Error("PasswordTooLong", $"Use at most {rules.MaxLength} characters."));
+            errors.Add(Error("PasswordTooLong", texts.TooLong(rules.MaxLength)));
         }
 
         if (rules.BlockCommonPasswords && CommonPasswords.Contains(password))
         {
-            errors.Add(Error("PasswordTooCommon", "This password is one of the most common ones, which attackers try first: choose another."));
+            errors.Add(Error("PasswordTooCommon", texts.TooCommon()));
         }
 
         if (errors.Count == 0 && rules.HistoryCount > 0 && await WasUsedRecentlyAsync(manager, user, password, rules.HistoryCount))
         {
-            errors.Add(Error("PasswordReused", $"You have used this password recently: choose one that is not among your last {rules.HistoryCount}."));
+            errors.Add(Error("PasswordReused", texts.Reused(rules.HistoryCount)));
         }
 
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);

@@ -30,14 +30,4 @@ public enum ResetCodeCheck
 public sealed record ResetCodeChecked(ResetCodeCheck Check, int AttemptsLeft = 0)
 {
     public bool IsAccepted => Check == ResetCodeCheck.Accepted;
-
-    /// <summary>Plain words for the page: the same whether or not a code was ever sent, so nothing is given away.</summary>
-    public string Message => Check switch
-    {
-        ResetCodeCheck.Accepted => "The code is correct.",
-        ResetCodeCheck.Wrong => $"That code is not correct, or a newer code was sent since. {AttemptsLeft} attempt{(AttemptsLeft == 1 ? "" : "s")} left.",
-        ResetCodeCheck.Expired => "That code has expired. Send a new code.",
-        ResetCodeCheck.Locked => "The code was entered wrong too many times, so this reset is locked. Start again.",
-        _ => "This reset is no longer valid. Start again.",
-    };
 }

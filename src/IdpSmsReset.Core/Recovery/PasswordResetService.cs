@@ -36,6 +36,9 @@ public sealed class PasswordResetService(
     UserPhoneResolver phones,
     TimeProvider time)
 {
+    /// <summary>The <see cref="IdentityError.Code"/> of a completion refused because the flow is not (or no longer) verified.</summary>
+    public const string ResetOverErrorCode = "ResetOver";
+
     // Compared against when a flow has no code, so a wrong code costs the same everywhere.
     private static readonly byte[] NoCodeSalt = OneTimeCode.NewSalt();
     private static readonly byte[] NoCodeHash = OneTimeCode.Hash(OneTimeCode.NewNumeric(8), NoCodeSalt);
@@ -186,7 +189,7 @@ public sealed class PasswordResetService(
         var user = flow.UserId is null ? null : await users.FindByIdAsync(flow.UserId);
         if (user is null || flow.State != PasswordResetState.Verified || flow.VerifiedAt?.AddMinutes(limits.Value.NewPasswordWithinMinutes) <= now)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "ResetOver", Description = new ResetCodeChecked(ResetCodeCheck.FlowOver).Message });
+            return IdentityResult.Failed(new IdentityError { Code = ResetOverErrorCode, Description = "The reset is over (completed, expired or never verified)." });
         }
 
         // Identity's own reset: the policy's rules and history apply, and the security stamp changes.

@@ -2,6 +2,7 @@ using IdpSmsReset.Core.Bootstrap;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Features.Account.Login;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class IdentityHosting
             .AddUserManager<IdpUserManager>()
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddDefaultTokenProviders();
+        builder.Services.AddSingleton<IPasswordRuleTexts, AccountPasswordRuleTexts>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -1,5 +1,6 @@
 using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -11,8 +12,10 @@ public static class LocalizationHosting
     public static WebApplicationBuilder AddIdpLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
-        builder.Services.AddRazorPages().AddDataAnnotationsLocalization(options =>
-            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(LocalizedModelErrors))))
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSingleton<LocalizedModelErrors>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages);

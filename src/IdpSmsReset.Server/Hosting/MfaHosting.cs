@@ -26,6 +26,7 @@ public static class MfaHosting
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddSingleton<AccountMessages>();
         services.AddScoped<AuthenticatorSetup>();
 
         // Ended sessions fail the cookie's periodic check like a changed security stamp does.

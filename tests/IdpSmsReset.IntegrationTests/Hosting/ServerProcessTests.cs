@@ -68,7 +68,7 @@ public sealed class ServerProcessTests : IDisposable
 
         Assert.Contains("sandbox check 42", page.Text);
         Assert.Contains("+14155550100", page.Text);
-        Assert.Equal("'+1 555' is not a valid phone number.", refused.FieldError("to-error"));
+        Assert.Equal("That is not a valid phone number.", refused.FieldError("to-error"));
         Assert.Equal("+1 555", refused.InputValue("Input.To"));
         Assert.Equal("kept as typed", refused.InputValue("Input.Body"));
     }

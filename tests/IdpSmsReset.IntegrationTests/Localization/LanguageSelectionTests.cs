@@ -70,6 +70,52 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task AccountPasswordPage_FrenchBrowser_PolicyRulesAndWrongPasswordInFrench()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("grace");
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var page = await browser.OpenAsync("/account/manage/password");
+
+        var tooShort = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = TestBootstrap.Password, ["Input.NewPassword"] = "court", ["Input.ConfirmPassword"] = "court",
+        });
+        var wrongCurrent = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "pas le bon", ["Input.NewPassword"] = "une phrase de passe assez longue", ["Input.ConfirmPassword"] = "une phrase de passe assez longue",
+        });
+
+        Assert.Equal("Utilisez au moins 12 caractères ; quelques mots font un mot de passe long et facile à retenir.", tooShort.FieldError("new-error"));
+        Assert.Equal("Le mot de passe actuel n'est pas correct.", wrongCurrent.FieldError("current-error"));
+    }
+
+    [SkippableFact]
+    public async Task ErrorPage_UnknownApplicationInSpanish_ExplainedInSpanish_OAuthErrorStaysAsciiEnglish()
+    {
+        using var browser = factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var error = await browser.OpenAsync(AuthorizationRequests.Url("no-such-client", AuthorizationRequests.NewPkce().Challenge));
+
+        Assert.Equal("Esta solicitud de inicio de sesión no puede continuar", error.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains("La aplicación ha enviado una solicitud de inicio de sesión que este servidor no puede aceptar.", error.Text);
+        Assert.Equal("invalid_request", error.Document.QuerySelector("dd code")!.TextContent);
+        Assert.Matches("^[\\x20-\\x7E]+$", error.Document.QuerySelectorAll("dd")[1].TextContent.Trim());
+    }
+
+    [SkippableFact]
+    public async Task HomePage_FrenchBrowser_InFrench()
+    {
+        using var browser = factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        var home = await browser.OpenAsync("/");
+
+        Assert.Contains("Un fournisseur d'identité OpenID Connect.", home.Text);
+        Assert.Equal("Se connecter", home.Document.QuerySelector("a[href='/account/login']")!.TextContent);
+    }
+
+    [SkippableFact]
     public async Task Switcher_ChoiceRemembered_OverTheBrowsersLanguage()
     {
         using var browser = factory.CreateBrowser();

@@ -7,20 +7,17 @@ namespace IdpSmsReset.Server.Features.Account;
 /// Asks for the password again before a signed-in user changes how they sign in (phone, authenticator app,
 /// recovery codes): a borrowed, unlocked browser must not be enough. Wrong passwords count towards the lockout.
 /// </summary>
-public sealed class PasswordConfirmation(SignInManager<ApplicationUser> signIn, TimeProvider time)
+public sealed class PasswordConfirmation(SignInManager<ApplicationUser> signIn, AccountMessages messages)
 {
-    public const string Missing = "Enter your current password to confirm this change.";
-    public const string Wrong = "The current password is incorrect.";
-
     /// <summary>Null when the password is right; otherwise what to show beside the field.</summary>
     public async Task<string?> ProblemAsync(ApplicationUser user, string? password)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return Missing;
+            return messages.PasswordMissing;
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        return result.Succeeded ? null : result.IsLockedOut ? LockoutMessage.For(user.LockoutEnd, time) : Wrong;
+        return result.Succeeded ? null : result.IsLockedOut ? messages.Lockout(user.LockoutEnd) : messages.PasswordWrong;
     }
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdpSmsReset.Server.Localization;
+using Microsoft.Extensions.Localization;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,7 +15,7 @@ namespace IdpSmsReset.Server.Features.Error;
 /// redirect URI), an HTTP status, or an unexpected failure (with a reference for support, never the exception).
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string ExpiredFormPath = "/error?reason=expired-form";
 
@@ -44,11 +46,18 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code, string? reason)
     {
+        DescribeInEnglish(code, reason);
+        Heading = localizer[Heading];
+        Explanation = localizer[Explanation];
+    }
+
+    // The English sentences are the resource keys; the OAuth error and its description stay ASCII English (RFC 6749).
+    private void DescribeInEnglish(int? code, string? reason)
+    {
         if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
             Heading = "This sign-in request cannot continue";
-            Explanation = OAuthExplanations.GetValueOrDefault(error, "The application sent a request this server cannot accept.")
-                + " You cannot continue to the application from here; contact its support and quote the error below.";
+            Explanation = OAuthExplanations.GetValueOrDefault(error, "The application sent a request this server cannot accept.");
             OAuthError = error;
             OAuthErrorDescription = response.ErrorDescription;
             return;

@@ -8,7 +8,7 @@ namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 /// The new password, under the user's policy. Afterwards the user signs in again (no automatic sign-in: the second
 /// factor the policy requires still applies) and lands where the reset started.
 /// </summary>
-public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetService resets) : PageModel
+public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetService resets, AccountMessages messages) : PageModel
 {
     public const string Changed = "Your password was changed, and you were signed out everywhere. Sign in with your new password.";
 
@@ -36,7 +36,7 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("Input.NewPassword", error.Description);
+                ModelState.AddModelError("Input.NewPassword", error.Code == PasswordResetService.ResetOverErrorCode ? messages.ResetOver : error.Description);
             }
 
             return Page();

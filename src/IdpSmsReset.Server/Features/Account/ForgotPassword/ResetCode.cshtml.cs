@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
 /// <summary>The code from the SMS, with a new code on request once the cooldown has passed.</summary>
-public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService resets, TimeProvider time) : PageModel
+public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService resets, AccountMessages messages, TimeProvider time) : PageModel
 {
     public const string Sent =
         "If the account can be reset by SMS, a code is on its way to the phone number on it. It can take a minute to arrive.";
@@ -68,10 +68,10 @@ public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService 
                 return RedirectToPage("/Account/ForgotPassword/NewPassword");
             case ResetCodeCheck.Locked or ResetCodeCheck.FlowOver:
                 // The cookie stays: a request of this browser that got the code through first is still on its way.
-                Over = check.Message;
+                Over = messages.ResetCode(check);
                 return Page();
             default:
-                ModelState.AddModelError(nameof(Code), check.Message);
+                ModelState.AddModelError(nameof(Code), messages.ResetCode(check));
                 return Page();
         }
     }
@@ -92,7 +92,7 @@ public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService 
                 break;
             case CodeRequest.CoolingDown:
                 NextCodeAt = retryAt;
-                Notice = $"Wait a little: you can ask for a new code {SmsSendOutcome.WaitFor(retryAt, time)}.";
+                Notice = messages.TooSoonForNewCode(retryAt);
                 break;
             default:
                 NextCodeAt = retryAt;
@@ -109,7 +109,7 @@ public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService 
         Notice = notice;
         if (flow.State == PasswordResetState.Locked)
         {
-            Over = new ResetCodeChecked(ResetCodeCheck.Locked).Message;
+            Over = messages.ResetCode(new ResetCodeChecked(ResetCodeCheck.Locked));
         }
     }
 }

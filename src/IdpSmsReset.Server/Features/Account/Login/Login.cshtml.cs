@@ -23,7 +23,7 @@ public sealed class LoginModel(
     SignInCodes signInCodes,
     PasswordResetAvailability resetAvailability,
     IStringLocalizer<SharedResource> localizer,
-    TimeProvider time) : PageModel
+    AccountMessages messages) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
     public const string InvalidCredentials = "The username or password is incorrect.";
@@ -66,7 +66,7 @@ public sealed class LoginModel(
         }
 
         // The same words for a real and an unknown account.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockoutMessage.For(lockedUntil, time) : localizer[InvalidCredentials]);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? messages.Lockout(lockedUntil) : localizer[InvalidCredentials]);
         return Page();
     }
 

@@ -3,13 +3,16 @@ using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using IdpSmsReset.Server.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace IdpSmsReset.Server.Features.Account.Manage;
 
 /// <summary>The account page: how the user signs in, and the browsers signed in as them (which they can end).</summary>
 [Authorize]
 public sealed class OverviewModel(
-    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions)
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions,
+    IStringLocalizer<SharedResource> localizer)
     : ManagedAccountPage(signIn)
 {
     public ApplicationUser Account { get; private set; } = null!;
@@ -64,7 +67,7 @@ public sealed class OverviewModel(
         }
 
         var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
-        Notice = ended == 1 ? "1 other session was ended." : $"{ended} other sessions were ended.";
+        Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
         return RedirectToPage();
     }
 }

@@ -10,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// <summary>Adds or changes the phone number: password first, then a code sent to the new number; the old number gets a notice.</summary>
 [Authorize]
 public sealed class PhoneModel(
-    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password, TimeProvider time)
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password, AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your phone number was verified and saved.";
@@ -65,7 +65,7 @@ public sealed class PhoneModel(
         }
 
         CodeSent = true;
-        Notice = SmsSendOutcome.Describe(sent, time);
+        Notice = messages.SmsSent(sent);
         return Page();
     }
 
@@ -86,7 +86,7 @@ public sealed class PhoneModel(
         if (!check.IsAccepted)
         {
             CodeSent = true;
-            ModelState.AddModelError(nameof(Code), check.Message);
+            ModelState.AddModelError(nameof(Code), messages.SmsCode(check));
             return Page();
         }
 

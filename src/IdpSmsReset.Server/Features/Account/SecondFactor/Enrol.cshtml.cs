@@ -17,7 +17,7 @@ public sealed class EnrolModel(
     RecoveryCodeService recoveryCodes,
     PhoneVerificationService phones,
     SessionSignIn sessions,
-    TimeProvider time) : PageModel
+    AccountMessages messages) : PageModel
 {
     public const string NothingToEnrol =
         "Your account requires two-step verification, but no method can be set up for it. Contact your administrator.";
@@ -90,7 +90,7 @@ public sealed class EnrolModel(
         }
 
         PhoneCodeSent = true;
-        PhoneNotice = SmsSendOutcome.Describe(sent, time);
+        PhoneNotice = messages.SmsSent(sent);
         return Page();
     }
 
@@ -107,7 +107,7 @@ public sealed class EnrolModel(
         {
             ShowAuthenticator(user);
             PhoneCodeSent = true;
-            ModelState.AddModelError(nameof(PhoneCode), check.Message);
+            ModelState.AddModelError(nameof(PhoneCode), messages.SmsCode(check));
             return Page();
         }
 

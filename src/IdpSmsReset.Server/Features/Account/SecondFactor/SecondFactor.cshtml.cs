@@ -15,7 +15,7 @@ public sealed class SecondFactorModel(
     RecoveryCodeService recoveryCodes,
     IdpUserManager users,
     SessionSignIn sessions,
-    TimeProvider time) : PageModel
+    AccountMessages messages) : PageModel
 {
     public const string EnterCode = "Enter the code.";
     public const string WrongAppCode = "That code is not correct. Enter the current code from your authenticator app.";
@@ -58,7 +58,7 @@ public sealed class SecondFactorModel(
 
         if (Method == SecondFactorMethod.Sms && NextSendAt is not null)
         {
-            Notice = $"We sent a code to {PhoneNumberRules.Mask(Factors.SmsPhone!)}.";
+            Notice = messages.CodeSentTo(Factors.SmsPhone!);
         }
 
         return Page();
@@ -79,7 +79,7 @@ public sealed class SecondFactorModel(
 
         Method = SecondFactorMethod.Sms;
         var sent = await smsCodes.SendAsync(user, Factors.SmsPhone!, HttpContext.RequestAborted);
-        Notice = SmsSendOutcome.Describe(sent, time);
+        Notice = messages.SmsSent(sent);
         NextSendAt = await smsCodes.NextSendAtAsync(user, HttpContext.RequestAborted);
         return Page();
     }
@@ -117,7 +117,7 @@ public sealed class SecondFactorModel(
         if (await users.IsLockedOutAsync(user))
         {
             await pending.EndAsync();
-            LockedOut = LockoutMessage.For(user.LockoutEnd, time);
+            LockedOut = messages.Lockout(user.LockoutEnd);
             return Page();
         }
 
@@ -133,7 +133,7 @@ public sealed class SecondFactorModel(
         {
             case SecondFactorMethod.Sms:
                 var check = await smsCodes.CheckAsync(user, code, cancellationToken);
-                return check.IsAccepted ? null : check.Message;
+                return check.IsAccepted ? null : messages.SmsCode(check);
             case SecondFactorMethod.Recovery:
                 return await recoveryCodes.RedeemAsync(user.Id, code, cancellationToken) ? null : WrongRecoveryCode;
             default:

@@ -201,7 +201,7 @@ public abstract class PasswordResetTests : TwilioBackedTests
     }
 
     [SkippableFact]
-    public async Task SpanishBrowser_CodeSmsInSpanish_OriginLineUnchanged()
+    public async Task SpanishBrowser_SmsPageMessagesAndPasswordRulesInSpanish_OriginLineUnchanged()
     {
         await Factory.ConfigureSmsFactorAsync();
         using var browser = Factory.CreateBrowser();
@@ -209,10 +209,17 @@ public abstract class PasswordResetTests : TwilioBackedTests
 
         var page = await browser.StartResetAsync("fred");
         var body = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("fred"))).Single().Form["Body"];
+        var code = SecondFactorSteps.CodeIn(body);
+        var empty = await browser.SubmitResetCodeAsync(page, "");
+        var wrong = await browser.SubmitResetCodeAsync(page, PasswordResetSteps.Other(code));
+        var tooShort = await browser.SetNewPasswordAsync(await browser.SubmitResetCodeAsync(page, code), "corta");
 
         Assert.Equal("Introduzca su código", page.Document.QuerySelector("h1")!.TextContent);
-        Assert.StartsWith(SecondFactorSteps.CodeIn(body) + " es su código para restablecer la contraseña. Caduca en 10 minutos.", body);
-        Assert.EndsWith("@localhost #" + SecondFactorSteps.CodeIn(body), body);
+        Assert.StartsWith(code + " es su código para restablecer la contraseña. Caduca en 10 minutos.", body);
+        Assert.EndsWith("@localhost #" + code, body);
+        Assert.Equal("Introduzca el código del mensaje de texto.", empty.FieldError("code-error"));
+        Assert.Equal("Ese código no es correcto o se ha enviado uno más reciente. Quedan 4 intentos.", wrong.FieldError("code-error"));
+        Assert.StartsWith("Use al menos 12 caracteres", tooShort.FieldError("new-error"));
     }
 
     [SkippableFact]

@@ -31,7 +31,7 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         using var laterBrowser = factory.CreateBrowser();
         var nextSignIn = await laterBrowser.SubmitPasswordAsync("bob");
 
-        Assert.Equal(PasswordConfirmation.Wrong, wrongPassword.FieldError("password-error"));
+        Assert.Equal("The current password is incorrect.", wrongPassword.FieldError("password-error"));
         Assert.Equal(key, wrongPassword.Document.GetElementById("authenticator-key")!.TextContent);
         Assert.Equal(AuthenticatorSetup.WrongCode, wrongCode.FieldError("setup-code-error"));
         Assert.Contains(AuthenticatorModel.Added, added.Text);
@@ -56,7 +56,7 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         using var laterBrowser = factory.CreateBrowser();
         var nextSignIn = await laterBrowser.SubmitPasswordAsync("carol");
 
-        Assert.Equal(PasswordConfirmation.Missing, refused.FieldError("password-error"));
+        Assert.Equal("Enter your current password to confirm this change.", refused.FieldError("password-error"));
         Assert.Contains(AuthenticatorModel.Removed, removed.Text);
         Assert.Equal("/", nextSignIn.Path);
     }

@@ -28,7 +28,7 @@ public abstract class PasswordPageTests
 
         Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.", tooShort.FieldError("new-error"));
         Assert.Equal("The two new passwords are not the same.", mismatch.FieldError("confirm-error"));
-        Assert.Equal(PasswordConfirmation.Wrong, wrongCurrent.FieldError("current-error"));
+        Assert.Equal("The current password is incorrect.", wrongCurrent.FieldError("current-error"));
         Assert.Equal("/account/manage/password", wrongCurrent.Path);
     }
 

@@ -26,9 +26,9 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         });
         await Task.Delay(500);
 
-        Assert.Equal(PasswordConfirmation.Wrong, wrongPassword.FieldError("password-error"));
+        Assert.Equal("The current password is incorrect.", wrongPassword.FieldError("password-error"));
         Assert.Equal("+14155557002", wrongPassword.InputValue("PhoneNumber"));
-        Assert.Equal("'12345' is not a phone number in international form, such as +14155550100.", badNumber.FieldError("phone-error"));
+        Assert.Equal("Enter the number in international form, with + and the country code, such as +14155550100.", badNumber.FieldError("phone-error"));
         Assert.Equal("12345", badNumber.InputValue("PhoneNumber"));
         Assert.Empty(Twilio.MessagesTo("+14155557002"));
     }

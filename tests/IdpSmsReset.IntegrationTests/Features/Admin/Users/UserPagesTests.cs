@@ -41,7 +41,7 @@ public abstract class UserPagesTests(IdpFactory factory)
             ["Input.UserName"] = "newcomer", ["Input.Password"] = "a newcomer's long passphrase",
         });
 
-        Assert.StartsWith("'0123' is not a phone number", refused.FieldError("phone-error"));
+        Assert.StartsWith("Enter the number in international form", refused.FieldError("phone-error"));
         Assert.StartsWith("'bad name=1' must be name=value", refused.FieldError("attributes-error"));
         Assert.Equal("0123", refused.InputValue("Input.PhoneNumber"));
         Assert.Contains("newcomer was saved.", created.Text);

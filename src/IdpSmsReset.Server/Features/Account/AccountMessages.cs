@@ -1,0 +1,77 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Server.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace IdpSmsReset.Server.Features.Account;
+
+/// <summary>
+/// The sentences the account pages build from an outcome (a lockout, a code check, a send), in the page's language.
+/// Core says what happened; only the host knows the reader's language, so the words live here.
+/// </summary>
+public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, TimeProvider time)
+{
+    /// <summary>When to try again, in whole minutes rounded up, whatever locked the account.</summary>
+    public string Lockout(DateTimeOffset? until)
+    {
+        var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalMinutes)) : 1;
+        return minutes == 1
+            ? localizer["Too many failed attempts. Sign-in is locked for 1 more minute; try again then."]
+            : localizer["Too many failed attempts. Sign-in is locked for {0} more minutes; try again then.", minutes];
+    }
+
+    public string PasswordMissing => localizer["Enter your current password to confirm this change."];
+
+    public string PasswordWrong => localizer["The current password is incorrect."];
+
+    public string SmsSent(SmsChallengeSent sent) => sent.Status switch
+    {
+        SmsChallengeSendStatus.Sent => CodeSentTo(sent.Destination),
+        SmsChallengeSendStatus.CoolingDown => localizer["A code was sent moments ago. You can ask for another {0}.", WaitFor(sent.RetryAt)],
+        SmsChallengeSendStatus.TooManySends => localizer["Too many codes were sent in the last hour. You can ask for another {0}.", WaitFor(sent.RetryAt)],
+        _ => localizer["The code could not be sent: {0}", sent.Problem ?? ""],
+    };
+
+    public string CodeSentTo(string e164) => localizer["We sent a code to {0}.", PhoneNumberRules.Mask(e164)];
+
+    public string NextCodeHint(DateTimeOffset? at) => localizer["You can ask for a new code {0}.", WaitFor(at)];
+
+    public string TooSoonForNewCode(DateTimeOffset? at) => localizer["Wait a little: you can ask for a new code {0}.", WaitFor(at)];
+
+    /// <summary>"in 42 seconds", "in 12 minutes", or "now".</summary>
+    public string WaitFor(DateTimeOffset? at)
+    {
+        var wait = at is { } when ? when - time.GetUtcNow() : TimeSpan.Zero;
+        return wait <= TimeSpan.Zero ? localizer["now"]
+            : wait < TimeSpan.FromMinutes(2) ? localizer["in {0} seconds", Math.Ceiling(wait.TotalSeconds)]
+            : localizer["in {0} minutes", Math.Ceiling(wait.TotalMinutes)];
+    }
+
+    /// <summary>The same words for a code that was never sent to this user and a wrong one.</summary>
+    public string SmsCode(SmsCodeChecked check) => check.Check switch
+    {
+        SmsCodeCheck.Accepted => localizer["The code is correct."],
+        SmsCodeCheck.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct. 1 attempt left for this code."],
+        SmsCodeCheck.Wrong when check.AttemptsLeft > 0 => localizer["That code is not correct. {0} attempts left for this code.", check.AttemptsLeft],
+        SmsCodeCheck.Wrong => localizer["That code is not correct. Send a new code."],
+        SmsCodeCheck.TooManyAttempts => localizer["The code was entered wrong too many times. Send a new code."],
+        SmsCodeCheck.Expired => localizer["That code has expired. Send a new code."],
+        SmsCodeCheck.AlreadyUsed => localizer["That code has already been used. Send a new code."],
+        SmsCodeCheck.Replaced => localizer["That code was replaced by a newer one. Enter the code from the latest SMS."],
+        _ => localizer["No code has been sent yet. Send a code first."],
+    };
+
+    /// <summary>The same words whether or not a code was ever sent, so nothing is given away.</summary>
+    public string ResetCode(ResetCodeChecked check) => check.Check switch
+    {
+        ResetCodeCheck.Accepted => localizer["The code is correct."],
+        ResetCodeCheck.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct, or a newer code was sent since. 1 attempt left."],
+        ResetCodeCheck.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.", check.AttemptsLeft],
+        ResetCodeCheck.Expired => localizer["That code has expired. Send a new code."],
+        ResetCodeCheck.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
+        _ => ResetOver,
+    };
+
+    public string ResetOver => localizer["This reset is no longer valid. Start again."];
+}
