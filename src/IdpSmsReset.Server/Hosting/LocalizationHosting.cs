@@ -33,6 +33,30 @@ public static class LocalizationHosting
 
     public const string LanguageCookie = "idp.language";
 
+    /// <summary>
+    /// Picks the language of each request; one the relying application asked for (<c>ui_locales</c>) is kept in the
+    /// language cookie for this browser session, so the later pages of the flow (second factor, forgot password),
+    /// which no longer carry the request, stay in it.
+    /// </summary>
+    public static WebApplication UseIdpLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IRequestCultureFeature>() is { Provider: UiLocalesRequestCultureProvider } chosen)
+            {
+                var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen.RequestCulture.UICulture.Name));
+                if (context.Request.Cookies[LanguageCookie] != value)
+                {
+                    context.Response.Cookies.Append(LanguageCookie, value, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+                }
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
     /// <summary><c>/language?culture=fr&amp;returnUrl=...</c>: the switcher remembers the choice and goes back.</summary>
     public static WebApplication MapIdpLanguageSwitch(this WebApplication app)
     {

@@ -19,7 +19,7 @@ public static class PipelineHosting
 
         app.UseStaticFiles();
         app.UseIdpThemes();
-        app.UseRequestLocalization();
+        app.UseIdpLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

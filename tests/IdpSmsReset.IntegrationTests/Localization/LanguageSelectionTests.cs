@@ -19,6 +19,18 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task UiLocalesFrench_LaterPagesWithoutTheRequest_StayFrench()
+    {
+        using var browser = factory.CreateBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
+
+        var later = await browser.OpenAsync("/account/forgot-password");
+
+        Assert.Equal("fr", later.Document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [SkippableFact]
     public async Task UiLocalesFrench_WrongPassword_PageStaysFrench()
     {
         using var browser = factory.CreateBrowser();

@@ -37,6 +37,10 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
 
     public string NextCodeHint(DateTimeOffset? at) => localizer["You can ask for a new code {0}.", WaitFor(at)];
 
+    /// <summary>The hint the countdown script writes each second, with <c>{s}</c> for the seconds; and the one for the last second.</summary>
+    public (string Seconds, string LastSecond) CountdownHints =>
+        (localizer["You can ask for a new code {0}.", localizer["in {0} seconds", "{s}"]], localizer["You can ask for a new code {0}.", localizer["in 1 second"]]);
+
     public string TooSoonForNewCode(DateTimeOffset? at) => localizer["Wait a little: you can ask for a new code {0}.", WaitFor(at)];
 
     /// <summary>"in 42 seconds", "in 12 minutes", or "now".</summary>
@@ -44,6 +48,7 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     {
         var wait = at is { } when ? when - time.GetUtcNow() : TimeSpan.Zero;
         return wait <= TimeSpan.Zero ? localizer["now"]
+            : wait <= TimeSpan.FromSeconds(1) ? localizer["in 1 second"]
             : wait < TimeSpan.FromMinutes(2) ? localizer["in {0} seconds", Math.Ceiling(wait.TotalSeconds)]
             : localizer["in {0} minutes", Math.Ceiling(wait.TotalMinutes)];
     }

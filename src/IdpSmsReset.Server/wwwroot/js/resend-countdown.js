@@ -1,4 +1,5 @@
-// Counts down the resend cooldown on a button with data-retry-at (Unix milliseconds), then enables it.
+// Counts down the resend cooldown on a button with data-retry-at (Unix milliseconds), then enables it. The words come
+// from the page, in its language: data-hint-seconds ({s} for the number) and data-hint-last-second.
 (function () {
     var button = document.getElementById("resend");
     var hint = document.getElementById("resend-hint");
@@ -12,7 +13,7 @@
             return;
         }
         button.disabled = true;
-        hint.textContent = "You can ask for a new code in " + seconds + " second" + (seconds === 1 ? "" : "s") + ".";
+        hint.textContent = seconds === 1 ? button.dataset.hintLastSecond : button.dataset.hintSeconds.replace("{s}", String(seconds));
         setTimeout(tick, 1000);
     }
     tick();

@@ -209,7 +209,7 @@ public abstract class PasswordResetTests : TwilioBackedTests
 
         var page = await browser.StartResetAsync("fred");
         var body = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("fred"))).Single().Form["Body"];
-        var code = SecondFactorSteps.CodeIn(body);
+        var code = Phone.CodeIn(body);
         var empty = await browser.SubmitResetCodeAsync(page, "");
         var wrong = await browser.SubmitResetCodeAsync(page, PasswordResetSteps.Other(code));
         var tooShort = await browser.SetNewPasswordAsync(await browser.SubmitResetCodeAsync(page, code), "corta");
@@ -274,7 +274,7 @@ public abstract class PasswordResetTests : TwilioBackedTests
         var link = new Uri(body.Split(' ').Single(word => word.StartsWith(IdpFactory.Origin + "/account/reset-code", StringComparison.Ordinal)));
         using var browser = Factory.CreateBrowser();
         var codePage = await browser.OpenAsync(link.PathAndQuery);
-        var newPassword = await browser.SubmitResetCodeAsync(codePage, SecondFactorSteps.CodeIn(body));
+        var newPassword = await browser.SubmitResetCodeAsync(codePage, Phone.CodeIn(body));
         using var someoneElse = Factory.CreateBrowser();
         var secondOpening = await someoneElse.OpenAsync(link.PathAndQuery);
 

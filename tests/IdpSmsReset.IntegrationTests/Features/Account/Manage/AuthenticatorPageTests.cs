@@ -18,7 +18,7 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
 
         var wrongPassword = await browser.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = "not my password",
+            ["Setup.Code"] = Phone.AuthenticatorCode(key), ["CurrentPassword"] = "not my password",
         }, formSelector: AddForm);
         var wrongCode = await browser.SubmitAsync(wrongPassword, new Dictionary<string, string>
         {
@@ -26,7 +26,7 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         }, formSelector: AddForm);
         var added = await browser.SubmitAsync(wrongCode, new Dictionary<string, string>
         {
-            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+            ["Setup.Code"] = Phone.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
         }, formSelector: AddForm);
         using var laterBrowser = factory.CreateBrowser();
         var nextSignIn = await laterBrowser.SubmitPasswordAsync("bob");
@@ -48,7 +48,7 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         var key = page.Document.GetElementById("authenticator-key")!.TextContent;
         var added = await browser.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+            ["Setup.Code"] = Phone.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
         }, formSelector: AddForm);
 
         var refused = await browser.SubmitAsync(added, new Dictionary<string, string> { ["CurrentPassword"] = "" }, button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");

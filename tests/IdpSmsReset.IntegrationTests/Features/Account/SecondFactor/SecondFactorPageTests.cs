@@ -46,7 +46,7 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         Assert.Equal(["pwd", "sms", "mfa"], again.User.FindAll("amr").Select(claim => claim.Value));
         var sms = Assert.Single(Twilio.MessagesTo(phone));
         Assert.Equal((FakeTwilio.AccountSid, FakeTwilio.AuthToken), sms.Credentials);
-        Assert.EndsWith("\n\n@localhost #" + SecondFactorSteps.CodeIn(sms.Form["Body"]), sms.Form["Body"]);
+        Assert.EndsWith("\n\n@localhost #" + Phone.CodeIn(sms.Form["Body"]), sms.Form["Body"]);
     }
 
     [SkippableFact]
@@ -168,14 +168,14 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
 
         var wrong = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = "000000" }, formSelector: "form[action*='handler=App']");
-        var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
 
         using var laterBrowser = Factory.CreateBrowser();
         var agent = new UserAgent(laterBrowser, "trent", TestBootstrap.Password, otherPage: page =>
         {
             Assert.Equal("/account/second-factor", page.Path);
             // The enrolment used this step's code; the app shows the next one half a minute later.
-            return laterBrowser.SubmitCodeAsync(page, SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1));
+            return laterBrowser.SubmitCodeAsync(page, Phone.AuthenticatorCode(key, stepsAhead: 1));
         });
         var result = await OidcClients.Create(Factory, agent, TestBootstrap.SpaClientId).LoginAsync();
 
@@ -203,7 +203,7 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
 
         var posted = await browser.PostAsync(new Uri(IdpFactory.Origin + "/account/second-factor/enrol?handler=App"), new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Setup.SealedSecret"] = sealedSecret, ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key),
+            ["__RequestVerificationToken"] = token, ["Setup.SealedSecret"] = sealedSecret, ["Setup.Code"] = Phone.AuthenticatorCode(key),
         });
         var account = await browser.OpenAsync("/account/manage");
 
@@ -217,8 +217,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("victor");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
-        await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
-        var next = SecondFactorSteps.AuthenticatorCode(key, stepsAhead: 1);
+        await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var next = Phone.AuthenticatorCode(key, stepsAhead: 1);
 
         using var first = Factory.CreateBrowser();
         var signedIn = await first.SubmitCodeAsync(await first.SubmitPasswordAsync("victor"), next);
@@ -236,7 +236,7 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("walter");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
-        var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = SecondFactorSteps.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
         var recoveryCode = enrolled.Document.QuerySelector(".codes li code")!.TextContent;
 
         using var lostPhone = Factory.CreateBrowser();

@@ -1,0 +1,116 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace IdpSmsReset.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Everything a journey runs against, started for real on loopback ports: WireMock as Twilio, the identity provider
+/// as its own process (Kestrel, the embedded SQLite database, the journeys' bootstrap), the relying application, and
+/// one chromium. One set per test class, so journeys that change settings do not meet.
+/// </summary>
+public class JourneyServers : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly string _directory = Directory.CreateTempSubdirectory("idp-journeys-").FullName;
+    private ServerProcess? _server;
+    private IPlaywright? _playwright;
+
+    public FakeTwilio Twilio { get; } = new();
+
+    public string IdpUrl { get; private set; } = "";
+
+    public RelyingParty App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Whether the Twilio account is configured from the start (else an administrator configures it).</summary>
+    protected virtual bool SmsFactorAtStart => true;
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.MissingReason is not null)
+        {
+            return;
+        }
+
+        var idpPort = ServerProcess.FreePort();
+        var appPort = ServerProcess.FreePort();
+        IdpUrl = $"http://127.0.0.1:{idpPort}";
+        var bootstrap = Path.Combine(_directory, "bootstrap.json");
+        await File.WriteAllTextAsync(bootstrap, JourneyBootstrap.Json($"http://127.0.0.1:{appPort}", SmsFactorAtStart));
+
+        _server = ServerProcess.Start(_directory, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
+            ["Idp__Issuer"] = IdpUrl + "/",
+            ["Idp__Bootstrap__Path"] = bootstrap,
+            ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
+        }, "--urls", IdpUrl);
+        await WaitUntilReadyAsync();
+
+        App = await RelyingParty.StartAsync(appPort, IdpUrl + "/");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        _server?.Dispose();
+        Twilio.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The server may still hold the database for a moment; the temporary folder is cleaned by the system.
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(IdpUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The identity provider was not ready within {StartTimeout.TotalSeconds} s:\n{_server!.Output}");
+    }
+}
+
+/// <summary>The same, before any Twilio account was entered: the administrator's journey configures it.</summary>
+public sealed class JourneyServersWithoutSmsFactor : JourneyServers
+{
+    protected override bool SmsFactorAtStart => false;
+}
