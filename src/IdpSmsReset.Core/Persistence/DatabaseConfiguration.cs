@@ -14,7 +14,7 @@ public static class DatabaseConfiguration
         var migrations = MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionTuning.Instance),
             // Transient faults (failover, throttling) are retried; the token endpoint should not fail on a blip.
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),

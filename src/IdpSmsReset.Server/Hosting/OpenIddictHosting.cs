@@ -23,7 +23,11 @@ public static class OpenIddictHosting
             && !IdpOptions.ReadAtRegistration(builder.Configuration).Certificates.Signing.IsConfigured;
 
         builder.Services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>();
+                options.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, ProvenSecretApplicationManager>();
+            })
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris(AuthorizationEndpoint)
@@ -71,6 +75,7 @@ public static class OpenIddictHosting
             });
 
         builder.Services.AddScoped<UserClaims>();
+        builder.Services.AddSingleton<ProvenSecrets>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<OpenIddictServerOptions>()

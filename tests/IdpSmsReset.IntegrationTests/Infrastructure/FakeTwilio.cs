@@ -86,12 +86,16 @@ public sealed class FakeTwilio : IDisposable
 
     /// <summary>The form bodies "Twilio" received for <paramref name="destination"/>, with the Basic credentials used.</summary>
     public IReadOnlyList<ReceivedMessage> MessagesTo(string destination) =>
+        AllMessages().Where(message => message.Form.GetValueOrDefault("To") == destination).ToList();
+
+    /// <summary>Every message "Twilio" received, in order, with when it arrived.</summary>
+    public IReadOnlyList<ReceivedMessage> AllMessages() =>
         _server.LogEntries
             .Where(entry => entry.RequestMessage.Path == MessagesPath && entry.RequestMessage.Method == "POST")
             .Select(entry => new ReceivedMessage(
                 QueryHelpers.ParseQuery(entry.RequestMessage.Body).ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
-                Credentials(entry.RequestMessage.Headers)))
-            .Where(message => message.Form.GetValueOrDefault("To") == destination)
+                Credentials(entry.RequestMessage.Headers),
+                entry.RequestMessage.DateTime))
             .ToList();
 
     /// <summary>Waits, as a person waits for their phone to buzz, until a message to <paramref name="destination"/> arrived.</summary>
@@ -164,4 +168,4 @@ public sealed class FakeTwilio : IDisposable
     };
 }
 
-public sealed record ReceivedMessage(IReadOnlyDictionary<string, string> Form, (string User, string Password)? Credentials);
+public sealed record ReceivedMessage(IReadOnlyDictionary<string, string> Form, (string User, string Password)? Credentials, DateTime ReceivedAtUtc);

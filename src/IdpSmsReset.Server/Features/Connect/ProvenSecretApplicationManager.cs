@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Core;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace IdpSmsReset.Server.Features.Connect;
+
+/// <summary>
+/// OpenIddict's application manager, remembering client secrets it has already proved right. A stored secret is a
+/// PBKDF2 hash, deliberately slow; checking it on every token request made the hash most of the cost of a
+/// client_credentials token. A secret proved right is remembered (for <see cref="RememberFor"/>) as an HMAC under a key
+/// that lives only in this process, bound to the stored hash it matched: a rotated or deleted secret's stored hash
+/// changes, so the old proof is never consulted again. Only successes are remembered, so a wrong secret always pays
+/// the full hash and the shortcut tells an attacker nothing.
+/// </summary>
+public sealed class ProvenSecretApplicationManager(
+    IOpenIddictApplicationCache<OpenIddictEntityFrameworkCoreApplication> cache,
+    ILogger<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>> logger,
+    IOptionsMonitor<OpenIddictCoreOptions> options,
+    IOpenIddictApplicationStore<OpenIddictEntityFrameworkCoreApplication> store,
+    ProvenSecrets proven)
+    : OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>(cache, logger, options, store)
+{
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(10);
+
+    protected override async ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand, CancellationToken cancellationToken = default)
+    {
+        var proof = proven.ProofOf(secret, comparand);
+        if (proven.Contains(proof))
+        {
+            return true;
+        }
+
+        var valid = await base.ValidateClientSecretAsync(secret, comparand, cancellationToken);
+        if (valid)
+        {
+            proven.Add(proof, RememberFor);
+        }
+
+        return valid;
+    }
+}
+
+/// <summary>The proofs <see cref="ProvenSecretApplicationManager"/> keeps, shared by every request; bounded in number.</summary>
+public sealed class ProvenSecrets : IDisposable
+{
+    private const int MaxEntries = 10_000;
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly MemoryCache _proofs = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    public string ProofOf(string secret, string comparand) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(comparand + "\n" + secret)));
+
+    public bool Contains(string proof) => _proofs.TryGetValue(proof, out _);
+
+    public void Add(string proof, TimeSpan lifetime) =>
+        _proofs.Set(proof, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
+
+    public void Dispose() => _proofs.Dispose();
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using IdpSmsReset.Benchmarks;
+using IdpSmsReset.Benchmarks.Scenarios;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+// The hot paths of the identity provider under load, against the real server process (see README, Performance).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = BenchmarkOptions.Parse(args);
+var passwordCheck = PasswordHashCost.Measure();
+
+using var twilio = new FakeTwilio();
+var directory = Directory.CreateTempSubdirectory("idp-bench-").FullName;
+var bootstrap = Path.Combine(directory, "bootstrap.json");
+await File.WriteAllTextAsync(bootstrap, BenchmarkBootstrap.Json(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From));
+var settings = new Dictionary<string, string>
+{
+    // Development for plain HTTP on loopback (TLS belongs to the reverse proxy in front); the keys are production-like.
+    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+    ["Idp__Bootstrap__Path"] = bootstrap,
+    ["Sms__Twilio__ApiBaseUrl"] = twilio.Url,
+    // Every simulated user comes from 127.0.0.1; the per-address limit would otherwise stop the reset scenario.
+    ["PasswordReset__Limits__PerIpAddressPerHour"] = "10000",
+};
+foreach (var (key, value) in SigningKeys.WriteTo(directory))
+{
+    settings[key] = value;
+}
+
+if (options.Database == "postgresql")
+{
+    settings["Database__Provider"] = "PostgreSql";
+    settings["ConnectionStrings__Idp"] = $"{BenchmarkOptions.PostgreSqlServer};Database=idp_bench_{Guid.NewGuid():N}";
+}
+else
+{
+    settings["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(directory, "idp.db")}";
+}
+
+using var server = await ServerUnderTest.StartAsync(directory, settings);
+var rssAfterStart = server.RssBytes;
+using var http = WebSession.CreateSharedClient();
+var context = new BenchmarkContext(server, twilio, http, options);
+
+var rows = new List<Measurement>();
+async Task RunAsync(string name, Func<Task<IReadOnlyList<Measurement>>> scenario)
+{
+    if (options.Runs(name))
+    {
+        Console.Error.WriteLine($"running {name} ...");
+        rows.AddRange(await scenario());
+    }
+}
+
+await RunAsync("cc", async () => [await TokenScenarios.ClientCredentialsAsync(context)]);
+await RunAsync("code", async () => [await TokenScenarios.AuthorizationCodeFlowAsync(context)]);
+await RunAsync("refresh", async () => [await TokenScenarios.RefreshAsync(context)]);
+await RunAsync("userinfo", async () => [await TokenScenarios.UserInfoAsync(context)]);
+await RunAsync("introspect", async () => [await TokenScenarios.IntrospectionAsync(context)]);
+await RunAsync("reset", () => ResetScenarios.RequestCodeAsync(context));
+await RunAsync("dispatch", async () => [await DispatchScenario.BurstAsync(context)]);
+
+Report.Print(options, server, rssAfterStart, passwordCheck, rows);
+var serverLog = Path.Combine(directory, "server.log");
+await File.WriteAllTextAsync(serverLog, server.Output);
+Console.Error.WriteLine($"The server's own output (warnings and errors): {serverLog}");

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace IdpSmsReset.Benchmarks;
+
+/// <summary>
+/// One person's browser without the browser: its own cookies over a shared connection pool, the anti-forgery token
+/// of the forms, and the authorization code flow with PKCE as a web application runs it.
+/// </summary>
+public sealed partial class WebSession(HttpClient http, string baseUrl)
+{
+    private readonly Dictionary<string, string> _cookies = [];
+
+    /// <summary>Keep-alive connections shared by every session; redirects and cookies are each session's own.</summary>
+    public static HttpClient CreateSharedClient() => new(new SocketsHttpHandler
+    {
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        MaxConnectionsPerServer = 512,
+    })
+    { Timeout = TimeSpan.FromSeconds(30) };
+
+    public string? FormToken { get; private set; }
+
+    public async Task<HttpResponseMessage> GetAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Absolute(url));
+        return await SendAsync(request);
+    }
+
+    /// <summary>Posts a form with the anti-forgery token the last page gave.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Absolute(url))
+        {
+            Content = new FormUrlEncodedContent(FormToken is null ? fields : fields.Append(new("__RequestVerificationToken", FormToken))),
+        };
+        return await SendAsync(request);
+    }
+
+    /// <summary>Opens a page and keeps its form's anti-forgery token; fails unless the page answered 200.</summary>
+    public async Task OpenFormAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Expect(response, HttpStatusCode.OK, url);
+        FormToken = FormTokenField().Match(html) is { Success: true } match ? match.Groups["token"].Value : throw new InvalidOperationException($"No form on {url}.");
+    }
+
+    /// <summary>The whole authorization code flow with PKCE, the password typed on the login page; returns the token response.</summary>
+    public async Task<JsonElement> SignInWithCodeAsync(string clientId, string clientSecret, string userName, string password, string scope)
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = $"/connect/authorize?client_id={clientId}&response_type=code&redirect_uri={Uri.EscapeDataString(BenchmarkBootstrap.RedirectUri)}"
+            + $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=bench";
+
+        var toLogin = await RedirectFromAsync(await GetAsync(authorize), authorize);
+        await OpenFormAsync(toLogin);
+        var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Absolute(toLogin)).Query)["ReturnUrl"].ToString();
+        var backToAuthorize = await RedirectFromAsync(await PostFormAsync(toLogin,
+        [
+            new("Input.UserName", userName), new("Input.Password", password), new("ReturnUrl", returnUrl),
+        ]), "login");
+        var toApplication = await RedirectFromAsync(await GetAsync(backToAuthorize), "authorize after login");
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(toApplication).Query)["code"].ToString();
+
+        return await TokenAsync(http, baseUrl,
+        [
+            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", BenchmarkBootstrap.RedirectUri),
+            new("code_verifier", verifier), new("client_id", clientId), new("client_secret", clientSecret),
+        ]);
+    }
+
+    public static async Task<JsonElement> TokenAsync(HttpClient http, string baseUrl, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var response = await http.PostAsync(baseUrl + "/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.Clone() : throw new InvalidOperationException($"token: {(int)response.StatusCode} {body}");
+    }
+
+    public static void Expect(HttpResponseMessage response, HttpStatusCode status, string what)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"{what}: {(int)response.StatusCode} instead of {(int)status}.");
+        }
+    }
+
+    private async Task<string> RedirectFromAsync(HttpResponseMessage response, string what)
+    {
+        using (response)
+        {
+            Expect(response, HttpStatusCode.Redirect, what);
+            return response.Headers.Location!.ToString();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        // One session may post from several tasks at once (the SMS burst); its cookies are shared between them.
+        lock (_cookies)
+        {
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(cookie => $"{cookie.Key}={cookie.Value}")));
+            }
+        }
+
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            lock (_cookies)
+            {
+                foreach (var pair in setCookies.Select(header => header.Split(';', 2)[0].Split('=', 2)))
+                {
+                    _cookies[pair[0]] = pair[1];
+                }
+            }
+        }
+
+        return response;
+    }
+
+    private string Absolute(string url) => url.StartsWith("http", StringComparison.Ordinal) ? url : baseUrl + url;
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex FormTokenField();
+}
