@@ -14,6 +14,9 @@ public static class IdentityHosting
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
 
+    /// <summary>How long the session cookie lives without use (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     public static WebApplicationBuilder AddIdpIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -46,7 +49,7 @@ public static class IdentityHosting
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SessionLifetime;
         });
 
         // Identity's default of 30 minutes would leave a session alive that long after a password reset.

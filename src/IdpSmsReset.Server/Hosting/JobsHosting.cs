@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using IdpSmsReset.Core.Maintenance;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ public static class JobsHosting
         builder.Services.AddOptions<JobsOptions>()
             .Bind(builder.Configuration.GetSection(JobsOptions.SectionName))
             .Validate(options => options.WorkerCount is >= 1 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .Validate(options => options.KeepEndedFor >= TimeSpan.FromHours(1) && options.KeepEndedFor <= TimeSpan.FromDays(365),
+                "Jobs:KeepEndedFor must be between 01:00:00 and 365.00:00:00.")
             .ValidateOnStart();
 
         // Registered before AddHangfire, which then keeps them: Hangfire's defaults are process-wide statics
@@ -52,7 +55,23 @@ public static class JobsHosting
             });
         }
 
+        builder.Services.AddScoped<PruneJob>();
+        builder.Services.AddHostedService<PruneSchedule>();
         return builder;
+    }
+
+    /// <summary>Runs the prune every hour (Hangfire's recurring job: one run at a time across instances, retried after a restart).</summary>
+    private sealed class PruneSchedule(IRecurringJobManager recurringJobs, IOptions<JobsOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var keep = options.Value.KeepEndedFor;
+            recurringJobs.AddOrUpdate<PruneJob>(PruneJob.RecurringJobId, JobQueues.Default,
+                job => job.RunAsync(keep, IdentityHosting.SessionLifetime, CancellationToken.None), Cron.Hourly());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static JobStorage CreateStorage(IdpDatabase database) => database.Provider switch

@@ -37,7 +37,7 @@ public static class DispatchScenario
                 var number = "+1415555" + (5000 + index);
                 using var queued = await admin.PostFormAsync("/admin/factors?handler=Test", [new("TestNumber", number)]);
                 queuedAt[number] = DateTime.UtcNow;
-                if (queued.StatusCode != HttpStatusCode.OK)
+                if (queued.StatusCode != HttpStatusCode.Redirect)
                 {
                     throw new InvalidOperationException($"test SMS: {(int)queued.StatusCode}");
                 }

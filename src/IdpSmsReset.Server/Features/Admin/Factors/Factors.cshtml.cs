@@ -26,7 +26,8 @@ public sealed class FactorsModel(
     /// <summary>Whether authenticator apps may be used by the policies that enable them.</summary>
     public bool AuthenticatorOn { get; private set; }
 
-    public string? Notice { get; private set; }
+    [TempData]
+    public string? Notice { get; set; }
 
     public async Task OnGetAsync()
     {
@@ -89,18 +90,20 @@ public sealed class FactorsModel(
 
     public async Task<IActionResult> OnPostTestAsync()
     {
-        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-        Stored = await factor.GetAsync(HttpContext.RequestAborted);
         var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10), HttpContext.RequestAborted);
         if (queued.Problem is { } problem)
         {
+            // Only a refused number shows the page again; a queued message redirects.
+            AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
+            Stored = await factor.GetAsync(HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(TestNumber), problem);
             return Page();
         }
 
         await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null, new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") }, HttpContext.RequestAborted);
         Notice = "The test SMS is queued. Its progress shows under Messages.";
-        return Page();
+        // Post-redirect-get: reloading the page must not send another message.
+        return RedirectToPage();
     }
 
     // The token is never recorded, only whether there is one.

@@ -1,0 +1,45 @@
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
+namespace IdpSmsReset.Core.Maintenance;
+
+/// <summary>
+/// Keeps the tables that grow with every request bounded: a token, an authorization, a session, an SMS challenge or a
+/// reset flow that ended (expired, redeemed, revoked, signed out, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
+/// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
+/// the SMS messages are records for administrators and are kept.
+/// </summary>
+public sealed class PruneJob(
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, TimeProvider time)
+{
+    public const string RecurringJobId = "prune-ended-records";
+
+    /// <param name="sessionLifetime">How long a session cookie lives unused: a session unseen for longer ended with it.</param>
+    public async Task<PruneResult> RunAsync(TimeSpan keepEndedFor, TimeSpan sessionLifetime, CancellationToken cancellationToken)
+    {
+        var threshold = time.GetUtcNow() - keepEndedFor;
+        var cutoff = threshold.UtcDateTime;
+
+        // OpenIddict's own rules: tokens no longer valid or past their expiry, authorizations without valid tokens.
+        var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
+        var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
+
+        var sessions = await database.Set<UserSession>()
+            .Where(session => session.EndedAt < cutoff || session.LastSeenAt < cutoff - sessionLifetime)
+            .ExecuteDeleteAsync(cancellationToken);
+        var challenges = await database.Set<SmsChallenge>()
+            .Where(challenge => challenge.ExpiresAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        var flows = await database.Set<PasswordResetFlow>()
+            .Where(flow => flow.ExpiresAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+
+        return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);
+    }
+}
+
+public sealed record PruneResult(long Tokens, long Authorizations, int Sessions, int SmsChallenges, int ResetFlows);

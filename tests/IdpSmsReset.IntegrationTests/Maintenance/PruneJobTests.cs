@@ -1,0 +1,79 @@
+using Hangfire;
+using Hangfire.Storage;
+using IdpSmsReset.Core.Maintenance;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.IntegrationTests.Maintenance;
+
+/// <summary>The hourly prune: what ended long enough ago goes, what is still in use stays.</summary>
+public abstract class PruneJobTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task Prune_EndedLongAgo_Deleted_LiveKept()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var expired = await tokens.CreateAsync(Token(now.AddDays(-3), now.AddDays(-2)));
+        var live = await tokens.CreateAsync(Token(now.AddMinutes(-5), now.AddMinutes(55)));
+        var userId = (await database.Users.FirstAsync(user => user.UserName == "alice")).Id;
+        var endedSession = Session(userId, lastSeen: now.AddDays(-3), ended: now.AddDays(-3));
+        var abandonedSession = Session(userId, lastSeen: now.AddDays(-3), ended: null);
+        var liveSession = Session(userId, lastSeen: now.AddMinutes(-1), ended: null);
+        database.AddRange(endedSession, abandonedSession, liveSession);
+        await database.SaveChangesAsync();
+
+        var result = await scope.ServiceProvider.GetRequiredService<PruneJob>().RunAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(8), CancellationToken.None);
+
+        // A fresh scope: OpenIddict's managers cache what they read within one.
+        await using var after = factory.Services.CreateAsyncScope();
+        var tokensAfter = after.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        Assert.True(result.Tokens >= 1);
+        Assert.Null(await tokensAfter.FindByIdAsync((await tokens.GetIdAsync(expired))!));
+        Assert.NotNull(await tokensAfter.FindByIdAsync((await tokens.GetIdAsync(live))!));
+        var left = await database.Set<UserSession>().AsNoTracking()
+            .Where(session => new[] { endedSession.Id, abandonedSession.Id, liveSession.Id }.Contains(session.Id)).Select(session => session.Id).ToListAsync();
+        Assert.Equal([liveSession.Id], left);
+    }
+
+    [SkippableFact]
+    public void Prune_IsAnHourlyRecurringJob()
+    {
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var prune = connection.GetRecurringJobs().SingleOrDefault(job => job.Id == PruneJob.RecurringJobId);
+
+        Assert.NotNull(prune);
+        Assert.Equal(Cron.Hourly(), prune.Cron);
+    }
+
+    private static OpenIddictTokenDescriptor Token(DateTimeOffset created, DateTimeOffset expires) => new()
+    {
+        CreationDate = created,
+        ExpirationDate = expires,
+        Status = Statuses.Valid,
+        Type = TokenTypeHints.AccessToken,
+        Subject = "prune-test",
+    };
+
+    private static UserSession Session(string userId, DateTimeOffset lastSeen, DateTimeOffset? ended) => new()
+    {
+        Id = Guid.NewGuid(),
+        UserId = userId,
+        CreatedAt = lastSeen.UtcDateTime,
+        LastSeenAt = lastSeen.UtcDateTime,
+        EndedAt = ended?.UtcDateTime,
+        Methods = "pwd",
+    };
+}
+
+public sealed class PruneJobTestsOnSqlite(SqliteIdpFactory factory) : PruneJobTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class PruneJobTestsOnPostgreSql(PostgreSqlIdpFactory factory) : PruneJobTests(factory), IClassFixture<PostgreSqlIdpFactory>;
