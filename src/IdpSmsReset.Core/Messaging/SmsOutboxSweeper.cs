@@ -20,6 +20,7 @@ public sealed class SmsOutboxSweeper(IdpDbContext database, IBackgroundJobClient
         var overdue = now - Grace;
         var stuck = await database.Set<OutboundSms>()
             .Where(message => message.Status == OutboundSmsStatus.Queued && message.NextAttemptAt < overdue && message.ExpiresAt > now)
+            .OrderBy(message => message.NextAttemptAt)
             .Select(message => message.Id)
             .Take(500)
             .ToListAsync(cancellationToken);

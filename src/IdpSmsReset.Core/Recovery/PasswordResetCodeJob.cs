@@ -24,7 +24,8 @@ public sealed class PasswordResetCodeJob(
     IdpUrls urls,
     TimeProvider time)
 {
-    public const string Queue = "sms";
+    /// <summary>A queue of its own, served by one worker per instance (the lock below then only waits across instances).</summary>
+    public const string Queue = "reset-codes";
 
     public static void Enqueue(IBackgroundJobClient jobs, Guid flowId) =>
         jobs.Enqueue<PasswordResetCodeJob>(Queue, job => job.RunAsync(flowId, CancellationToken.None));

@@ -53,6 +53,13 @@ public static class JobsHosting
                 server.Queues = JobQueues.ByPriority;
                 server.SchedulePollingInterval = QueuePollInterval;
             });
+            builder.Services.AddHangfireServer((_, server) =>
+            {
+                server.ServerName = $"{Environment.MachineName}:{JobQueues.ResetCodes}:{Guid.NewGuid():N}";
+                server.WorkerCount = 1;
+                server.Queues = [JobQueues.ResetCodes];
+                server.SchedulePollingInterval = QueuePollInterval;
+            });
         }
 
         builder.Services.AddScoped<PruneJob>();
