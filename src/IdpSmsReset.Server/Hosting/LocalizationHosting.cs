@@ -45,11 +45,7 @@ public static class LocalizationHosting
         {
             if (context.Features.Get<IRequestCultureFeature>() is { Provider: UiLocalesRequestCultureProvider } chosen)
             {
-                var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen.RequestCulture.UICulture.Name));
-                if (context.Request.Cookies[LanguageCookie] != value)
-                {
-                    context.Response.Cookies.Append(LanguageCookie, value, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
-                }
+                RememberLanguage(context, chosen.RequestCulture.UICulture.Name, forBrowserSessionOnly: true);
             }
 
             return next(context);
@@ -64,12 +60,29 @@ public static class LocalizationHosting
         {
             if (culture is not null && Languages.Contains(culture))
             {
-                context.Response.Cookies.Append(LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
+                RememberLanguage(context, culture, forBrowserSessionOnly: false);
             }
 
             return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
         });
         return app;
+    }
+
+    /// <summary>The language cookie: for a year when the user chose with the switcher, for the browser session when an application asked.</summary>
+    private static void RememberLanguage(HttpContext context, string culture, bool forBrowserSessionOnly)
+    {
+        var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));
+        if (context.Request.Cookies[LanguageCookie] == value && forBrowserSessionOnly)
+        {
+            return;
+        }
+
+        context.Response.Cookies.Append(LanguageCookie, value, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = forBrowserSessionOnly ? null : TimeSpan.FromDays(365),
+        });
     }
 }
