@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IdpSmsReset.Core.Persistence;
@@ -18,17 +20,30 @@ public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     public static readonly SqliteConnectionTuning Instance = new();
 
+    // Pooled connections are opened again for every query; the pragmas belong to the underlying SQLite connection,
+    // which keeps them, so each is set up once, not on every open of the hot paths.
+    private readonly ConditionalWeakTable<object, object> _tuned = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsTuning(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsTuning(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    private bool NeedsTuning(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _tuned.TryAdd(handle, handle);
 }
