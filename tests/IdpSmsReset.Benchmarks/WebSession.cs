@@ -59,12 +59,8 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
             + $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=bench";
 
         var toLogin = await RedirectFromAsync(await GetAsync(authorize), authorize);
-        await OpenFormAsync(toLogin);
         var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Absolute(toLogin)).Query)["ReturnUrl"].ToString();
-        var backToAuthorize = await RedirectFromAsync(await PostFormAsync(toLogin,
-        [
-            new("Input.UserName", userName), new("Input.Password", password), new("ReturnUrl", returnUrl),
-        ]), "login");
+        var backToAuthorize = await SignInAsync(userName, password, returnUrl);
         var toApplication = await RedirectFromAsync(await GetAsync(backToAuthorize), "authorize after login");
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(toApplication).Query)["code"].ToString();
 
@@ -73,6 +69,17 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
             new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", BenchmarkBootstrap.RedirectUri),
             new("code_verifier", verifier), new("client_id", clientId), new("client_secret", clientSecret),
         ]);
+    }
+
+    /// <summary>Types the name and password on the login page; returns where the server sends the browser next.</summary>
+    public async Task<string> SignInAsync(string userName, string password, string returnUrl)
+    {
+        var login = "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        await OpenFormAsync(login);
+        return await RedirectFromAsync(await PostFormAsync(login,
+        [
+            new("Input.UserName", userName), new("Input.Password", password), new("ReturnUrl", returnUrl),
+        ]), "login");
     }
 
     public static async Task<JsonElement> TokenAsync(HttpClient http, string baseUrl, IEnumerable<KeyValuePair<string, string>> form)

@@ -47,7 +47,7 @@ public class JourneyServers : IAsyncLifetime
             ["Idp__Bootstrap__Path"] = bootstrap,
             ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
         }, "--urls", IdpUrl);
-        await WaitUntilReadyAsync();
+        await _server.WaitUntilReadyAsync(IdpUrl, StartTimeout);
 
         App = await RelyingParty.StartAsync(appPort, IdpUrl + "/");
         _playwright = await Playwright.CreateAsync();
@@ -82,30 +82,6 @@ public class JourneyServers : IAsyncLifetime
         {
             // The server may still hold the database for a moment; the temporary folder is cleaned by the system.
         }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(IdpUrl), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The identity provider was not ready within {StartTimeout.TotalSeconds} s:\n{_server!.Output}");
     }
 }
 

@@ -10,7 +10,12 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
 
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+
     private ServerProcess(Process process) => _process = process;
+
+    /// <summary>The operating system's process id (for what <c>/proc</c> says of it).</summary>
+    public int Id => _process.Id;
 
     public string Output
     {
@@ -60,6 +65,30 @@ public sealed class ServerProcess : IDisposable
         await _process.WaitForExitAsync(cancellation.Token);
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200; returns the time from the start to ready.</summary>
+    public async Task<TimeSpan> WaitUntilReadyAsync(string baseUrl, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        while (Stopwatch.GetElapsedTime(_startedAt) < timeout && !_process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return Stopwatch.GetElapsedTime(_startedAt);
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"The server was not ready within {timeout.TotalSeconds} s:\n{Output}");
     }
 
     public static int FreePort()
