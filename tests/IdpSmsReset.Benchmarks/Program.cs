@@ -17,6 +17,8 @@ var settings = new Dictionary<string, string>
     // Development for plain HTTP on loopback (TLS belongs to the reverse proxy in front); the keys are production-like.
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["Idp__Bootstrap__Path"] = bootstrap,
+    // The harness signs its administrator in with a password only, to send SMS bursts from the dashboard.
+    ["Idp__Admin__RequireMfa"] = "false",
     ["Sms__Twilio__ApiBaseUrl"] = twilio.Url,
     // Every simulated user comes from 127.0.0.1; the per-address limit would otherwise stop the reset scenario.
     ["PasswordReset__Limits__PerIpAddressPerHour"] = "10000",

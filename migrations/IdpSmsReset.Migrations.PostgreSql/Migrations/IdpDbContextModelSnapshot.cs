@@ -325,6 +325,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("CodeAttempts")
                         .HasColumnType("integer");
 
@@ -397,7 +401,7 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("IpAddress", "CreatedAt");
+                    b.HasIndex("ClientNetwork", "CreatedAt");
 
                     b.ToTable("PasswordResetFlows", (string)null);
                 });
@@ -439,6 +443,34 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordResetSends", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientNetwork", "EnteredAt");
+
+                    b.HasIndex("UserId", "EnteredAt");
+
+                    b.ToTable("PasswordResetWrongCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
@@ -500,6 +532,12 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("SmsResetSuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -510,6 +548,7 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
@@ -546,6 +585,28 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountFailures", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
@@ -1121,6 +1182,14 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>

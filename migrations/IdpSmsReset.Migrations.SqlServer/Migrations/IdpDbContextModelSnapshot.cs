@@ -326,6 +326,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("varbinary(32)");
 
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("CodeAttempts")
                         .HasColumnType("int");
 
@@ -398,7 +402,7 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("IpAddress", "CreatedAt");
+                    b.HasIndex("ClientNetwork", "CreatedAt");
 
                     b.ToTable("PasswordResetFlows", (string)null);
                 });
@@ -440,6 +444,34 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordResetSends", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientNetwork", "EnteredAt");
+
+                    b.HasIndex("UserId", "EnteredAt");
+
+                    b.ToTable("PasswordResetWrongCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
@@ -501,6 +533,12 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("SmsResetSuspendedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -511,7 +549,9 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                        .IsUnique()
+                        .HasDatabaseName("EmailIndex")
+                        .HasFilter("[NormalizedEmail] IS NOT NULL");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
@@ -548,6 +588,28 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountFailures", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
@@ -1127,6 +1189,14 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>

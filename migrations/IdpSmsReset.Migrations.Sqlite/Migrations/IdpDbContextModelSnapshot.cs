@@ -320,6 +320,10 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CodeAttempts")
                         .HasColumnType("INTEGER");
 
@@ -392,7 +396,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("IpAddress", "CreatedAt");
+                    b.HasIndex("ClientNetwork", "CreatedAt");
 
                     b.ToTable("PasswordResetFlows", (string)null);
                 });
@@ -434,6 +438,34 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordResetSends", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientNetwork", "EnteredAt");
+
+                    b.HasIndex("UserId", "EnteredAt");
+
+                    b.ToTable("PasswordResetWrongCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
@@ -495,6 +527,12 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SmsResetSuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -505,6 +543,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
@@ -539,6 +578,28 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("UnknownAccountFailures", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UserAttribute", b =>
@@ -1108,6 +1169,14 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>

@@ -33,6 +33,8 @@ public static class AuditEventTypes
     public const string PasswordResetLocked = "password-reset.locked";
     public const string PasswordResetCompleted = "password-reset.completed";
     public const string PasswordResetIssuedByAdministrator = "password-reset.issued-by-administrator";
+    public const string PasswordResetSuspended = "password-reset.suspended";
+    public const string PasswordResetSuspensionLifted = "password-reset.suspension-lifted";
 }
 
 public static class AuditActors

@@ -88,6 +88,7 @@ public static partial class BootstrapValidator
     private static void ValidateUsers(List<BootstrapUser> users, List<string> errors)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var index = 0; index < users.Count; index++)
         {
             var user = users[index];
@@ -111,6 +112,11 @@ public static partial class BootstrapValidator
             if (user.Email is not null && !MailAddress.TryCreate(user.Email, out _))
             {
                 Fail("email", $"'{user.Email}' is not an email address.");
+            }
+            else if (user.Email is not null && !emails.TryAdd(user.Email.Trim(), entry))
+            {
+                // Sign-in and forgot password look accounts up by e-mail: one address must name one account.
+                Fail("email", $"'{user.Email}' is already the address of {emails[user.Email.Trim()]}; e-mail addresses must be unique.");
             }
 
             if (user.PhoneNumber is not null && !E164().IsMatch(user.PhoneNumber))

@@ -3,7 +3,7 @@ using PhoneNumbers;
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>Phone numbers as SMS needs them: E.164, with the country they belong to.</summary>
-public static class PhoneNumberRules
+public static partial class PhoneNumberRules
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
@@ -43,6 +43,20 @@ public static class PhoneNumberRules
     }
 
     public static bool IsKnownCountry(string code) => Util.GetSupportedRegions().Contains(code.ToUpperInvariant());
+
+    /// <summary>
+    /// A provider's text (an error, a status note) with every phone-number-like run of seven or more digits masked:
+    /// Twilio quotes the full number in some errors, and that text reaches the message log and the logs.
+    /// </summary>
+    public static string MaskNumbersIn(string text) =>
+        PhoneLikeRun().Replace(text, match =>
+        {
+            var digits = new string(match.Value.Where(char.IsAsciiDigit).ToArray());
+            return digits.Length < 7 ? match.Value : Mask("+" + digits);
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+?\d[\d \-().]{5,}\d")]
+    private static partial System.Text.RegularExpressions.Regex PhoneLikeRun();
 
     /// <summary>The number as pages may show it: only the last two digits (<c>+•••••••••00</c>).</summary>
     public static string Mask(string e164) =>

@@ -89,6 +89,13 @@ public sealed class SmsDispatchJob(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claim = database.Set<OutboundSms>().Where(m => m.Id == message.Id && m.Status == OutboundSmsStatus.Sending);
+        // The provider's words may quote the full number; only the encrypted body may hold it.
+        result = result switch
+        {
+            SmsSendResult.Permanent permanent => permanent with { Reason = PhoneNumberRules.MaskNumbersIn(permanent.Reason) },
+            SmsSendResult.Transient transient => transient with { Reason = PhoneNumberRules.MaskNumbersIn(transient.Reason) },
+            _ => result,
+        };
         switch (result)
         {
             case SmsSendResult.Accepted accepted:

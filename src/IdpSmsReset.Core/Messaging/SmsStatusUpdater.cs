@@ -10,7 +10,7 @@ public sealed class SmsStatusUpdater(IdpDbContext database, TimeProvider time)
     {
         var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId);
         var now = time.GetUtcNow().UtcDateTime;
-        var error = errorCode is { Length: > 0 } ? $"Delivery failed (Twilio error {errorCode})." : null;
+        var error = errorCode is { Length: > 0 } ? $"Delivery failed (Twilio error {PhoneNumberRules.MaskNumbersIn(errorCode)})." : null;
 
         // One conditional update: a late "sent" after "delivered", or a repeated report, matches no row.
         var moved = await messages

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>Which second factors a user must, can and may yet enrol, from the user's policy, the SMS factor and what the user enrolled.</summary>
-public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones)
+public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones, RolesRequiringSecondFactor roles)
 {
     public async Task<UserSecondFactors> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
         var totpAllowed = mfa.TotpEnabled && await AuthenticatorFactorOnAsync(cancellationToken);
         var hasAuthenticator = totpAllowed && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken);
         return new UserSecondFactors(
-            PolicyRequires: mfa.Require == MfaRequirement.Always,
+            PolicyRequires: mfa.Require == MfaRequirement.Always || await HasRoleRequiringItAsync(user, cancellationToken),
             SmsPhone: phone,
             HasAuthenticator: hasAuthenticator,
             CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
@@ -33,8 +33,22 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
     {
         var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
         return mfa.Require == MfaRequirement.Always
+            || await HasRoleRequiringItAsync(user, cancellationToken)
             || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken)
                 && await AuthenticatorFactorOnAsync(cancellationToken));
+    }
+
+    private async Task<bool> HasRoleRequiringItAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if (roles.NormalizedNames.Count == 0)
+        {
+            return false;
+        }
+
+        var names = roles.NormalizedNames;
+        return await database.UserRoles.Where(link => link.UserId == user.Id)
+            .Join(database.Roles, link => link.RoleId, role => role.Id, (_, role) => role.NormalizedName)
+            .AnyAsync(name => names.Contains(name!), cancellationToken);
     }
 
     /// <summary>Whether authenticator apps may be used at all (the administrators' switch; on unless switched off).</summary>

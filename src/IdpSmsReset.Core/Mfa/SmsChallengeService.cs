@@ -13,36 +13,18 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
     // How far back an entered code is compared with earlier challenges, to say "already used" or "replaced".
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Sends a new code unless the hourly limit or the cooldown forbids it. The challenge is reserved first (written
+    /// closed, so it cannot be used yet) and the limits counted after, so that parallel requests each see the others
+    /// and none of them passes a limit together; an over-count only ever refuses.
+    /// </summary>
     public async Task<SmsChallengeSent> SendAsync(
         string userId, string purpose, string destination, OneTimeCodeRules rules, Func<string, string> textWithCode, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var lastHour = await database.Set<SmsChallenge>()
-            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now.AddHours(-1))
-            .Select(c => c.CreatedAt)
-            .OrderBy(createdAt => createdAt)
-            .ToListAsync(cancellationToken);
-        if (lastHour.Count >= rules.MaxSendsPerHour)
-        {
-            return new(SmsChallengeSendStatus.TooManySends, destination, Utc(lastHour[^rules.MaxSendsPerHour].AddHours(1)));
-        }
-
-        if (lastHour.Count > 0 && lastHour[^1] + rules.ResendCooldown > now)
-        {
-            return new(SmsChallengeSendStatus.CoolingDown, destination, Utc(lastHour[^1] + rules.ResendCooldown));
-        }
-
         var code = OneTimeCode.NewNumeric(rules.Length);
-        var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
-        if (queued.Problem is { } problem)
-        {
-            return SmsChallengeSent.Refused(problem);
-        }
-
-        await OpenOf(userId, purpose).ExecuteUpdateAsync(
-            set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Replaced), cancellationToken);
         var salt = OneTimeCode.NewSalt();
-        database.Add(new SmsChallenge
+        var reservation = new SmsChallenge
         {
             Id = Guid.NewGuid(),
             UserId = userId,
@@ -52,8 +34,40 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
             CodeHash = OneTimeCode.Hash(code, salt),
             CreatedAt = now,
             ExpiresAt = now + rules.Lifetime,
-        });
+            ClosedAt = now,
+            Closure = SmsChallengeClosure.Reserved,
+        };
+        database.Add(reservation);
         await database.SaveChangesAsync(cancellationToken);
+
+        var lastHour = await database.Set<SmsChallenge>()
+            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now.AddHours(-1))
+            .Select(c => new { c.Id, c.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var before = lastHour.Where(c => c.Id != reservation.Id).Select(c => c.CreatedAt).Order().ToList();
+        var refusal =
+            before.Count >= rules.MaxSendsPerHour
+                ? new SmsChallengeSent(SmsChallengeSendStatus.TooManySends, destination, Utc(before[^rules.MaxSendsPerHour].AddHours(1)))
+            : before.Count > 0 && before[^1] + rules.ResendCooldown > now
+                ? new SmsChallengeSent(SmsChallengeSendStatus.CoolingDown, destination, Utc(before[^1] + rules.ResendCooldown))
+            : null;
+        if (refusal is null)
+        {
+            var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
+            refusal = queued.Problem is { } problem ? SmsChallengeSent.Refused(problem) : null;
+        }
+
+        if (refusal is not null)
+        {
+            await database.Set<SmsChallenge>().Where(c => c.Id == reservation.Id).ExecuteDeleteAsync(cancellationToken);
+            return refusal;
+        }
+
+        // The SMS is queued: the earlier code stops working and this one starts.
+        await OpenOf(userId, purpose).ExecuteUpdateAsync(
+            set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Replaced), cancellationToken);
+        await database.Set<SmsChallenge>().Where(c => c.Id == reservation.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, (DateTime?)null).SetProperty(c => c.Closure, (SmsChallengeClosure?)null), cancellationToken);
         return new(SmsChallengeSendStatus.Sent, destination, Utc(now + rules.ResendCooldown));
     }
 
@@ -73,7 +87,8 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
         var now = time.GetUtcNow().UtcDateTime;
         var code = OneTimeCode.Normalize(typedCode);
         var recent = await database.Set<SmsChallenge>().AsNoTracking()
-            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now - RecentWindow)
+            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now - RecentWindow
+                        && (c.Closure == null || c.Closure != SmsChallengeClosure.Reserved))
             .OrderByDescending(c => c.CreatedAt)
             .Take(rules.MaxSendsPerHour + 1)
             .ToListAsync(cancellationToken);

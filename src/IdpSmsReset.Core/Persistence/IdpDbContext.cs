@@ -20,6 +20,15 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
         builder.Entity<ApplicationUser>().Property(user => user.PreferredLanguage).HasMaxLength(8);
+        // Sign-in and forgot password accept the address for the name: one address, one account.
+        builder.Entity<ApplicationUser>().HasIndex(user => user.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        builder.Entity<UnknownAccountFailure>(failure =>
+        {
+            failure.ToTable("UnknownAccountFailures");
+            failure.HasKey(f => f.NameHash);
+            failure.Property(f => f.NameHash).HasMaxLength(64);
+            failure.HasIndex(f => f.LastFailedAt);
+        });
         builder.Entity<UserAttribute>(attribute =>
         {
             attribute.ToTable("UserAttributes");

@@ -19,7 +19,8 @@ internal sealed class PasswordResetFlowConfiguration : IEntityTypeConfiguration<
         entity.Property(flow => flow.ReturnUrl).HasMaxLength(2048);
         entity.Property(flow => flow.IssuedBy).HasMaxLength(256);
         entity.Property(flow => flow.Language).HasMaxLength(8);
-        entity.HasIndex(flow => new { flow.IpAddress, flow.CreatedAt });
+        entity.Property(flow => flow.ClientNetwork).HasMaxLength(ClientNetwork.MaxLength);
+        entity.HasIndex(flow => new { flow.ClientNetwork, flow.CreatedAt });
         entity.HasIndex(flow => flow.UserId);
         // A flow for a deleted user ends with it; a flow without a user never had one.
         entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(flow => flow.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -36,6 +37,18 @@ internal sealed class PasswordResetSendConfiguration : IEntityTypeConfiguration<
         entity.Property(send => send.IpAddress).HasMaxLength(64);
         entity.HasIndex(send => send.SentAt);
         entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(send => send.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PasswordResetWrongCodeConfiguration : IEntityTypeConfiguration<PasswordResetWrongCode>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetWrongCode> entity)
+    {
+        entity.ToTable("PasswordResetWrongCodes");
+        entity.Property(wrong => wrong.ClientNetwork).HasMaxLength(ClientNetwork.MaxLength);
+        entity.HasIndex(wrong => new { wrong.UserId, wrong.EnteredAt });
+        entity.HasIndex(wrong => new { wrong.ClientNetwork, wrong.EnteredAt });
+        entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(wrong => wrong.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
-/// Answers a request for a reset code, in the background so that the page cannot be timed. Every flow gets a new code
-/// hash (the one before it stops working); only an account whose policy allows SMS reset, with a phone in the SMS
-/// factor's field and within every limit, gets the code by SMS. The job's only argument is the flow id; run twice,
+/// Answers a request for a reset code, in the background so that the page cannot be timed. Only an account whose
+/// policy allows SMS reset, with a phone in the SMS factor's field, not suspended and within every limit, gets a
+/// code; and the flow holds that code's hash only once its SMS is queued. Every other flow holds no code, so no entry
+/// can ever verify it, while its pages and answers stay the same. The job's only argument is the flow id; run twice,
 /// it answers the request once.
 /// </summary>
 public sealed class PasswordResetCodeJob(
@@ -43,17 +44,10 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
-        var code = OneTimeCode.NewNumeric(flow.CodeLength);
-        var salt = OneTimeCode.NewSalt();
-        var hash = OneTimeCode.Hash(code, salt);
-        var lifetime = TimeSpan.FromMinutes(flow.CodeLifetimeMinutes);
+        // Claims the request; the flow still holds no code (the request took the one before away).
         var claimed = await database.Set<PasswordResetFlow>()
             .Where(f => f.Id == flowId && f.State == PasswordResetState.CodeSent && (f.CodeRequestHandledAt == null || f.CodeRequestHandledAt < requestedAt))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(f => f.CodeRequestHandledAt, requestedAt)
-                .SetProperty(f => f.CodeHash, hash)
-                .SetProperty(f => f.CodeSalt, salt)
-                .SetProperty(f => f.CodeExpiresAt, now + lifetime), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeRequestHandledAt, requestedAt), cancellationToken);
         if (claimed == 0)
         {
             return;
@@ -66,6 +60,10 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
+        var code = OneTimeCode.NewNumeric(flow.CodeLength);
+        var salt = OneTimeCode.NewSalt();
+        var hash = OneTimeCode.Hash(code, salt);
+        var lifetime = TimeSpan.FromMinutes(flow.CodeLifetimeMinutes);
         var resumeLink = flow.IssuedBy is null ? null : urls.ResetCodeLink(flow.Id);
         var text = SmsLanguage.In(flow.Language, () => texts.PasswordResetCode(code, lifetime, resumeLink));
         var queued = await outbox.EnqueueAsync(send.Destination, SmsPurposes.PasswordReset, text, lifetime, cancellationToken);
@@ -76,8 +74,17 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
+        // The code becomes valid now that its SMS is queued, unless the user asked for a newer one meanwhile (then
+        // this one never works, as a replaced code would not).
+        var stored = await database.Set<PasswordResetFlow>()
+            .Where(f => f.Id == flowId && f.State == PasswordResetState.CodeSent && f.CodeRequestedAt == requestedAt)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(f => f.CodeHash, hash)
+                .SetProperty(f => f.CodeSalt, salt)
+                .SetProperty(f => f.CodeExpiresAt, now + lifetime), cancellationToken);
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
-            $"Code sent to {PhoneNumberRules.Mask(send.Destination)}.", cancellationToken);
+            stored == 1 ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
+            cancellationToken);
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             return ResetEligibility.No("No account matched the name given.");
         }
 
+        if (user.SmsResetSuspendedAt is { } suspendedAt)
+        {
+            return ResetEligibility.No(
+                $"SMS reset is suspended since {suspendedAt:yyyy-MM-dd HH:mm} UTC after too many wrong codes; an administrator can lift it, and the user's next sign-in does.");
+        }
+
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null)
         {

@@ -8,7 +8,7 @@ public sealed class PasswordResetLimits
 {
     public const string SectionName = "PasswordReset:Limits";
 
-    /// <summary>Resets started from one IP address in an hour, whatever the account. Default 20. Allowed 1–10,000.</summary>
+    /// <summary>Resets started from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 20. Allowed 1–10,000.</summary>
     public int PerIpAddressPerHour { get; set; } = 20;
 
     /// <summary>Reset codes sent to one phone number in an hour. Default 5. Allowed 1–100.</summary>
@@ -17,11 +17,26 @@ public sealed class PasswordResetLimits
     /// <summary>Reset codes sent to one country in an hour. Default 200. Allowed 1–1,000,000.</summary>
     public int PerCountryPerHour { get; set; } = 200;
 
+    /// <summary>
+    /// Wrong reset codes for one account in 24 hours, across all its flows. Past it SMS reset is suspended for the
+    /// account (no code is sent, no entry verifies) until an administrator lifts it or the user signs in. Default 10.
+    /// Allowed 1–1,000.
+    /// </summary>
+    public int WrongCodesPerAccountPerDay { get; set; } = 10;
+
+    /// <summary>Wrong reset codes from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 50. Allowed 1–10,000.</summary>
+    public int WrongCodesPerAddressPerHour { get; set; } = 50;
+
+    /// <summary>How much of an IPv6 address makes "one address" for the per-address limits. Default 64. Allowed 32–128.</summary>
+    public int Ipv6PrefixLength { get; set; } = 64;
+
     /// <summary>How long a reset may take from start to new password. Default 60 minutes. Allowed 5–1440.</summary>
     public int FlowLifetimeMinutes { get; set; } = 60;
 
     /// <summary>How long after the code was accepted the new password may be set. Default 15 minutes. Allowed 1–60.</summary>
     public int NewPasswordWithinMinutes { get; set; } = 15;
+
+    public string? NetworkOf(string? ipAddress) => ClientNetwork.Of(ipAddress, Ipv6PrefixLength);
 
     public IReadOnlyList<string> Validate()
     {
@@ -37,6 +52,9 @@ public sealed class PasswordResetLimits
         Range(nameof(PerIpAddressPerHour), PerIpAddressPerHour, 1, 10_000);
         Range(nameof(PerDestinationPerHour), PerDestinationPerHour, 1, 100);
         Range(nameof(PerCountryPerHour), PerCountryPerHour, 1, 1_000_000);
+        Range(nameof(WrongCodesPerAccountPerDay), WrongCodesPerAccountPerDay, 1, 1_000);
+        Range(nameof(WrongCodesPerAddressPerHour), WrongCodesPerAddressPerHour, 1, 10_000);
+        Range(nameof(Ipv6PrefixLength), Ipv6PrefixLength, 32, 128);
         Range(nameof(FlowLifetimeMinutes), FlowLifetimeMinutes, 5, 1440);
         Range(nameof(NewPasswordWithinMinutes), NewPasswordWithinMinutes, 1, 60);
         return problems;

@@ -34,6 +34,7 @@ public sealed class PasswordResetService(
     SmsOutbox outbox,
     ISmsTexts texts,
     UserPhoneResolver phones,
+    WrongResetCodeBudget wrongCodes,
     TimeProvider time)
 {
     /// <summary>The <see cref="IdentityError.Code"/> of a completion refused because the flow is not (or no longer) verified.</summary>
@@ -50,12 +51,6 @@ public sealed class PasswordResetService(
         string login, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
     {
         var now = Now;
-        if (ipAddress is not null && await database.Set<PasswordResetFlow>()
-                .CountAsync(flow => flow.IpAddress == ipAddress && flow.CreatedAt > now.AddHours(-1), cancellationToken) >= limits.Value.PerIpAddressPerHour)
-        {
-            return (PasswordResetStart.TooManyFromAddress, null, null);
-        }
-
         var user = await FindUserAsync(login.Trim());
         var browserKey = NewBrowserKey();
         var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
@@ -63,6 +58,15 @@ public sealed class PasswordResetService(
         flow.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         database.Add(flow);
         await database.SaveChangesAsync(cancellationToken);
+
+        // Reserve, then count (this flow included): requests racing past the limit each see the others and refuse.
+        if (flow.ClientNetwork is { } network && await database.Set<PasswordResetFlow>()
+                .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1), cancellationToken) > limits.Value.PerIpAddressPerHour)
+        {
+            await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
+            return (PasswordResetStart.TooManyFromAddress, null, null);
+        }
+
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
         return (PasswordResetStart.Started, flow, browserKey);
@@ -135,7 +139,11 @@ public sealed class PasswordResetService(
     public DateTimeOffset? NextCodeAt(PasswordResetFlow flow) =>
         flow.CodeRequestedAt is { } at && at.AddSeconds(flow.ResendCooldownSeconds) > Now ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null;
 
-    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a typed code. A flow that holds no code (none was sent) answers exactly as one whose code was typed
+    /// wrong, and so does every flow of an account whose SMS reset is suspended.
+    /// </summary>
+    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress, CancellationToken cancellationToken)
     {
         var now = Now;
         if (flow.State == PasswordResetState.Locked)
@@ -146,6 +154,13 @@ public sealed class PasswordResetService(
         if (flow.State != PasswordResetState.CodeSent || flow.ExpiresAt <= now)
         {
             return new(ResetCodeCheck.FlowOver);
+        }
+
+        // Counted over every account and flow alike, so saying so reveals nothing about this one.
+        var network = limits.Value.NetworkOf(ipAddress);
+        if (await wrongCodes.IsAddressOverAsync(network, cancellationToken))
+        {
+            return new(ResetCodeCheck.TooManyFromAddress);
         }
 
         // The attempt is taken first; only a request that got one compares. The flow row is re-read for the current code.
@@ -161,7 +176,8 @@ public sealed class PasswordResetService(
 
         var current = await database.Set<PasswordResetFlow>().AsNoTracking().SingleAsync(f => f.Id == flow.Id, cancellationToken);
         var code = OneTimeCode.Normalize(typedCode);
-        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt, current.CodeHash ?? NoCodeHash) && current.CodeHash is not null;
+        var suspended = await wrongCodes.IsSuspendedAsync(flow.UserId, cancellationToken);
+        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt, current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
         if (matches && current.CodeExpiresAt <= now)
         {
             return new(ResetCodeCheck.Expired);
@@ -176,8 +192,9 @@ public sealed class PasswordResetService(
                 : new(ResetCodeCheck.FlowOver);
         }
 
+        await wrongCodes.RecordWrongAsync(flow, network, ipAddress, cancellationToken);
         var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
-        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, flow.IpAddress,
+        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
             $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);
         return attemptsLeft <= 0 ? await LockAsync(flow, cancellationToken) : new(ResetCodeCheck.Wrong, attemptsLeft);
     }
@@ -250,6 +267,7 @@ public sealed class PasswordResetService(
             CreatedAt = now,
             ExpiresAt = now.AddMinutes(limits.Value.FlowLifetimeMinutes),
             IpAddress = ipAddress,
+            ClientNetwork = limits.Value.NetworkOf(ipAddress),
             ReturnUrl = returnUrl is { Length: <= 2048 } ? returnUrl : null,
             CodeLength = rules.CodeLength,
             CodeLifetimeMinutes = rules.CodeLifetimeMinutes,

@@ -16,6 +16,15 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Wrong second-factor codes since the last success or lock; counted apart from wrong passwords.</summary>
     public int SecondFactorFailedCount { get; set; }
 
+    /// <summary>
+    /// Set when too many wrong reset codes were typed for this account: no reset code is sent and none verifies until
+    /// an administrator lifts it or the user signs in.
+    /// </summary>
+    public DateTime? SmsResetSuspendedAt { get; set; }
+
+    /// <summary>Wrong reset codes before this time no longer count towards the suspension (set when one is lifted).</summary>
+    public DateTime? SmsResetWrongCodesCountedFrom { get; set; }
+
     /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them later.</summary>
     public string? PreferredLanguage { get; set; }
 }

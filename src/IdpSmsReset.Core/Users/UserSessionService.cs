@@ -32,6 +32,10 @@ public sealed class UserSessionService(IdpDbContext database, TimeProvider time)
             .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, time.GetUtcNow().UtcDateTime), cancellationToken) == 1;
 
+    /// <summary>True while the session has not been ended (a read only: the authorization endpoint asks on every request).</summary>
+    public Task<bool> IsActiveAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
+        Active(userId).AnyAsync(s => s.Id == sessionId, cancellationToken);
+
     public Task<List<UserSession>> ListActiveAsync(string userId, CancellationToken cancellationToken) =>
         database.Set<UserSession>().AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAt == null)

@@ -37,6 +37,7 @@ public static class IdentityHosting
             .AddEntityFrameworkStores<IdpDbContext>()
             .AddUserManager<IdpUserManager>()
             .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddUserValidator<UniqueEmailValidator>()
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<IPasswordRuleTexts, AccountPasswordRuleTexts>();
 
@@ -58,7 +59,8 @@ public static class IdentityHosting
 
         builder.Services.AddScoped<BootstrapApplier>();
         builder.Services.AddScoped<IdpSmsReset.Core.Policies.SecurityPolicyService>();
-        builder.Services.AddSingleton<UnknownAccountGuard>();
+        builder.Services.AddSingleton<DummyPasswordHash>();
+        builder.Services.AddScoped<UnknownAccountGuard>();
         return builder;
     }
 }

@@ -20,6 +20,10 @@ public sealed class IdpOptions
 
     public SessionSettings Sessions { get; set; } = new();
 
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    public AdminSettings Admin { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.
@@ -48,6 +52,30 @@ public sealed class SessionSettings
     /// minute, for one query per browser per minute. Allowed 0 (every request) to 30 minutes.
     /// </summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>
+    /// <c>Idp:ForwardedHeaders:KnownProxies</c>: addresses of reverse proxies (such as <c>10.0.0.5</c>) whose
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed. Default: none, and with neither list set
+    /// the headers are ignored, since anyone could send them. The Host header is never taken from a proxy.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary><c>Idp:ForwardedHeaders:KnownNetworks</c>: the same for whole networks in CIDR form (<c>10.0.0.0/8</c>). Default: none.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+}
+
+public sealed class AdminSettings
+{
+    /// <summary>
+    /// <c>Idp:Admin:RequireMfa</c>: the dashboard (and the jobs dashboard) opens only to an administrator who signed in
+    /// with a second factor; one without a factor is sent to set one up first. Default true.
+    /// </summary>
+    public bool RequireMfa { get; set; } = true;
 }
 
 public sealed class CertificateSettings

@@ -28,6 +28,16 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValid
             failures.Add($"Idp:Sessions:CheckInterval '{options.Sessions.CheckInterval}' must be between 00:00:00 and 00:30:00.");
         }
 
+        foreach (var proxy in options.ForwardedHeaders.KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
+        {
+            failures.Add($"Idp:ForwardedHeaders:KnownProxies '{proxy}' is not an IP address.");
+        }
+
+        foreach (var network in options.ForwardedHeaders.KnownNetworks.Where(network => !System.Net.IPNetwork.TryParse(network, out _)))
+        {
+            failures.Add($"Idp:ForwardedHeaders:KnownNetworks '{network}' is not a network in CIDR form, such as 10.0.0.0/8.");
+        }
+
         if (!environment.IsDevelopment())
         {
             // Development certificates are self-generated per machine: tokens signed with them cannot be trusted.

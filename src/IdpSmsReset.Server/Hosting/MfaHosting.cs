@@ -5,6 +5,7 @@ using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Features.Account.SecondFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
 
@@ -21,6 +22,9 @@ public static class MfaHosting
         services.AddScoped<RecoveryCodeService>();
         services.AddScoped<PhoneVerificationService>();
         services.AddScoped<SecondFactorMethods>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
+            ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
+            : RolesRequiringSecondFactor.None);
         services.AddScoped<UserSessionService>();
         services.AddScoped<SessionSignIn>();
         services.AddScoped<PendingSignIn>();

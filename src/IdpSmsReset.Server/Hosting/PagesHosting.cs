@@ -13,8 +13,19 @@ public static class PagesHosting
             // No admin page can forget to ask: the whole folder requires the role.
             options.Conventions.AuthorizeFolder("/Admin", Administrators.Policy);
         });
+        var requireMfa = IdpOptions.ReadAtRegistration(builder.Configuration).Admin.RequireMfa;
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Administrators.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Administrators.Role));
+            .AddPolicy(Administrators.Policy, policy =>
+            {
+                policy.RequireAuthenticatedUser().RequireRole(Administrators.Role);
+                if (requireMfa)
+                {
+                    policy.RequireAssertion(context => AdministratorStepUp.HasSecondFactor(context.User));
+                }
+            });
+        builder.Services.AddSingleton<AdministratorStepUp>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(
+            services => services.GetRequiredService<AdministratorStepUp>());
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "idp.antiforgery";

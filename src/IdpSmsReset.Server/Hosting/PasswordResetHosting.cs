@@ -21,6 +21,7 @@ public static class PasswordResetHosting
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<PasswordResetCodeJob>();
         builder.Services.AddScoped<PasswordResetEligibility>();
+        builder.Services.AddScoped<WrongResetCodeBudget>();
         builder.Services.AddScoped<ResetFlowCookie>();
         return builder;
     }

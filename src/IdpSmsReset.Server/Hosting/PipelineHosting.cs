@@ -9,6 +9,7 @@ public static class PipelineHosting
 {
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
+        app.UseIdpForwardedHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdpOptions>>().Value.ForwardedHeaders);
         app.UseIdpSecurityHeaders();
 
         // In every environment: a failure shows the error page and a correlation id, never a stack trace.
@@ -16,6 +17,7 @@ public static class PipelineHosting
         // Errors OpenIddict cannot redirect (unknown client, unregistered redirect_uri) are rendered by /error.
         // Machine endpoints keep their own (JSON, WWW-Authenticate) error responses untouched.
         app.UseWhen(context => !IsMachineEndpoint(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseIdpMalformedRequestGuard(IsMachineEndpoint);
 
         app.UseStaticFiles();
         app.UseIdpThemes();
@@ -27,7 +29,7 @@ public static class PipelineHosting
         return app;
     }
 
-    private static bool IsMachineEndpoint(PathString path) =>
+    internal static bool IsMachineEndpoint(PathString path) =>
         path.StartsWithSegments(OpenIddictHosting.TokenEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.UserInfoEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)

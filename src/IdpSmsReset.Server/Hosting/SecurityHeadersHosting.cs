@@ -18,8 +18,9 @@ public static class SecurityHeadersHosting
                 if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
                 {
                     headers.CacheControl = "no-store";
-                    // OpenIddict's form_post response submits itself with an inline script of its own.
-                    if (!context.Request.Path.StartsWithSegments("/connect"))
+                    // OpenIddict's form_post response (from the authorization endpoint only) submits itself with an
+                    // inline script of its own; every other page, the consent page included, gets the policy.
+                    if (!context.Request.Path.StartsWithSegments(OpenIddictHosting.AuthorizationEndpoint))
                     {
                         headers.ContentSecurityPolicy = ContentSecurityPolicy;
                     }

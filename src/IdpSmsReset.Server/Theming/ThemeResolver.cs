@@ -16,6 +16,11 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
     public const string CookieName = "idp.theme";
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>More registered applications than this are looked up each time rather than cached.</summary>
+    public const int MaxCachedApplications = 1_000;
+
+    private const int MaxClientIdLength = 256;
+
     private readonly ConcurrentDictionary<string, (string? Theme, DateTimeOffset Until)> _byClient = new(StringComparer.Ordinal);
 
     public async Task<Theme> ForRequestAsync(HttpContext context)
@@ -47,18 +52,46 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
             return cached.Theme;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        string? theme = null;
-        if (await applications.FindByClientIdAsync(clientId) is { } application
-            && (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
-            && value.ValueKind == JsonValueKind.String)
+        if (clientId.Length > MaxClientIdLength)
         {
-            theme = value.GetString();
+            return null;
         }
 
-        _byClient[clientId] = (theme, time.GetUtcNow() + CacheLifetime);
+        await using var scope = scopes.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        // Only registered applications are cached: made-up client ids sent in a loop must not grow memory.
+        if (await applications.FindByClientIdAsync(clientId) is not { } application)
+        {
+            return null;
+        }
+
+        var theme = (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (_byClient.Count >= MaxCachedApplications)
+        {
+            PruneExpired();
+        }
+
+        if (_byClient.Count < MaxCachedApplications)
+        {
+            _byClient[clientId] = (theme, time.GetUtcNow() + CacheLifetime);
+        }
+
         return theme;
     }
 
+    /// <summary>How many applications are cached now (for the test that bounds it).</summary>
+    internal int CachedCount => _byClient.Count;
+
+    private void PruneExpired()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (clientId, entry) in _byClient)
+        {
+            if (entry.Until <= now)
+            {
+                _byClient.TryRemove(clientId, out _);
+            }
+        }
+    }
 }

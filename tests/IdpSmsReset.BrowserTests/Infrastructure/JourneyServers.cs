@@ -46,6 +46,8 @@ public class JourneyServers : IAsyncLifetime
             ["Idp__Issuer"] = IdpUrl + "/",
             ["Idp__Bootstrap__Path"] = bootstrap,
             ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
+            // The administrator journeys configure Twilio from scratch, before any second factor could be shown.
+            ["Idp__Admin__RequireMfa"] = "false",
         }, "--urls", IdpUrl);
         await _server.WaitUntilReadyAsync(IdpUrl, StartTimeout);
 

@@ -67,6 +67,8 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The Development sandbox would otherwise become every test server's SMS factor; its own tests start a real process.
         builder.UseSetting("Sms:Sandbox:Enabled", "false");
+        // Most tests use the dashboard as an administrator who signed in with a password only; AdminMfaTests turn it on.
+        builder.UseSetting("Idp:Admin:RequireMfa", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

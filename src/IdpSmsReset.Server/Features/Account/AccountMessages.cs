@@ -75,6 +75,7 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
         ResetCodeCheck.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.", check.AttemptsLeft],
         ResetCodeCheck.Expired => localizer["That code has expired. Send a new code."],
         ResetCodeCheck.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
+        ResetCodeCheck.TooManyFromAddress => localizer["Too many wrong codes were entered from your network. Try again in an hour."],
         _ => ResetOver,
     };
 

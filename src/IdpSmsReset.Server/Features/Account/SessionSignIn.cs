@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace IdpSmsReset.Server.Features.Account;
 /// Issues and ends the session cookie. Every cookie names its <see cref="UserSession"/> (claim <c>sid</c>) and carries
 /// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
 /// </summary>
-public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSessionService sessions)
+public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes)
 {
     public const string SessionIdClaim = "sid";
 
@@ -27,6 +28,12 @@ public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSes
         {
             user.PreferredLanguage = language;
             await signIn.UserManager.UpdateAsync(user);
+        }
+
+        // Whoever signs in holds the account: a suspension that guessing at its reset codes caused ends here.
+        if (user.SmsResetSuspendedAt is not null)
+        {
+            await wrongResetCodes.LiftAsync(user.Id, user.UserName ?? user.Id, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         }
 
         var session = await sessions.StartAsync(

@@ -5,8 +5,12 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Account;
 
-/// <summary>The user behind the session cookie, if that user still exists and may still sign in.</summary>
-internal sealed record SignedInSession(ApplicationUser User, IReadOnlyList<string> Methods, DateTimeOffset? AuthenticatedAt)
+/// <summary>
+/// The user behind the session cookie, checked against the database on every call (not only at the cookie's periodic
+/// check): the user still exists and may sign in (not locked, not disabled), the security stamp is the one the cookie
+/// was issued with (no password change or reset since), and the session has not been ended, on whatever instance.
+/// </summary>
+internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset? AuthenticatedAt)
 {
     public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
@@ -22,7 +26,15 @@ internal sealed record SignedInSession(ApplicationUser User, IReadOnlyList<strin
             return null;
         }
 
+        var stamp = result.Principal.FindFirst(signIn.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        if (!string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal)
+            || SessionSignIn.CurrentSessionId(result.Principal) is not { } sessionId
+            || !await context.RequestServices.GetRequiredService<UserSessionService>().IsActiveAsync(user.Id, sessionId, context.RequestAborted))
+        {
+            return null;
+        }
+
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
-        return new SignedInSession(user, methods.Count > 0 ? methods : [AuthenticationMethods.Password], result.Properties.IssuedUtc);
+        return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password], result.Properties.IssuedUtc);
     }
 }

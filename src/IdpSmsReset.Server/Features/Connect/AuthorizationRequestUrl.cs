@@ -28,11 +28,24 @@ internal static class AuthorizationRequestUrl
         string? returnUrl = request.Query[ReturnUrlField];
         if (string.IsNullOrEmpty(returnUrl) && request.HasFormContentType)
         {
-            returnUrl = (await request.ReadFormAsync(request.HttpContext.RequestAborted))[ReturnUrlField];
+            returnUrl = await PostedReturnUrlAsync(request);
         }
 
         var value = ParameterOf(returnUrl, name) ?? request.Query[name].ToString();
         return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    // Runs before routing (language, theme): a body that cannot be read is left to the endpoint, which answers 400.
+    private static async Task<string?> PostedReturnUrlAsync(HttpRequest request)
+    {
+        try
+        {
+            return (await request.ReadFormAsync(request.HttpContext.RequestAborted))[ReturnUrlField];
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A parameter of the request a return URL carries in its query; null when absent.</summary>

@@ -74,6 +74,8 @@ internal static class AuthorizeEndpoint
             principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,
             type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
         identity.SetAuthorizationId(await authorizations.GetIdAsync(granted));
+        // No destination: it stays in the code and the refresh tokens, so the token endpoint can check the session.
+        identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
         identity.SetDestinations(ClaimDestinations.For);
 
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore;
 using System.Security.Claims;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -11,12 +12,13 @@ namespace IdpSmsReset.Server.Features.Connect;
 
 /// <summary>
 /// The token endpoint after OpenIddict has authenticated the client and validated the grant. For user grants it
-/// checks again that the user exists, may sign in and has not changed credentials since the grant.
+/// checks again, in the database, that the user exists, may sign in and has not changed credentials since the grant,
+/// and that the session the grant came from has not ended (refresh tokens of <c>offline_access</c> outlive it).
 /// </summary>
 internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens)
+        HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens, UserSessionService sessions)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -53,6 +55,13 @@ internal static class TokenEndpoint
         if (!userClaims.HasCurrentSecurityStamp(grant, user))
         {
             return OAuthErrors.InvalidGrant("The grant was revoked because the user's credentials changed.");
+        }
+
+        if (SessionSignIn.CurrentSessionId(grant) is { } sessionId
+            && (request.IsAuthorizationCodeGrantType() || !grant.HasScope(Scopes.OfflineAccess))
+            && !await sessions.IsActiveAsync(user.Id, sessionId, context.RequestAborted))
+        {
+            return OAuthErrors.InvalidGrant("The session the grant was issued in has ended.");
         }
 
         // Keeps OpenIddict's own claims (scopes, authorization, presenters); refreshes what describes the user.

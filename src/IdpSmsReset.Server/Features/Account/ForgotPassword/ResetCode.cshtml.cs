@@ -61,7 +61,7 @@ public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService 
             return Page();
         }
 
-        var check = await resets.CheckCodeAsync(flow, Code, HttpContext.RequestAborted);
+        var check = await resets.CheckCodeAsync(flow, Code, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
         switch (check.Check)
         {
             case ResetCodeCheck.Accepted:

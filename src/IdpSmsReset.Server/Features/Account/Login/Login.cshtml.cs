@@ -57,7 +57,8 @@ public sealed class LoginModel(
 
         var user = await FindUserAsync(Input.UserName!);
         var (result, lockedUntil) = user is null
-            ? unknownAccounts.CheckPassword(Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout)
+            ? await unknownAccounts.CheckPasswordAsync(
+                Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout, HttpContext.RequestAborted)
             : (await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true), user.LockoutEnd);
 
         if (result.Succeeded)

@@ -1,62 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Server.Features.Account.Login;
 
 /// <summary>
-/// Makes a sign-in attempt for an account that does not exist look like one for an account that does: it costs
-/// one password hash, and it answers "locked out" after the same number of failures, for as long.
+/// Makes a sign-in attempt for an account that does not exist look like one for an account that does: it costs one
+/// password hash and the same database round trips (count, lock, re-read), and it answers "locked out" after the same
+/// number of failures, for as long. The count lives in the database (<see cref="UnknownAccountFailure"/>), so every
+/// instance sees the same one.
 /// </summary>
-public sealed class UnknownAccountGuard(IOptions<PasswordHasherOptions> hashing, TimeProvider time) : IDisposable
+public sealed class UnknownAccountGuard(IdpDbContext database, DummyPasswordHash dummy, TimeProvider time)
 {
-    // The same algorithm and iteration count as the real accounts' hasher, so that the time spent is the same.
-    private readonly PasswordHasher<ApplicationUser> _hasher = new(hashing);
-
-    private static readonly ApplicationUser Nobody = new() { UserName = "nobody" };
-
-    // Bounded so that spraying made-up names cannot exhaust memory.
-    private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
-    private string? _dummyHash;
-
     /// <summary>As a real account under <paramref name="lockout"/> (the default policy's, as an unknown user would have).</summary>
-    public (SignInResult Result, DateTimeOffset? LockedUntil) CheckPassword(string login, string password, LockoutRules lockout)
+    public async Task<(SignInResult Result, DateTimeOffset? LockedUntil)> CheckPasswordAsync(
+        string login, string password, LockoutRules lockout, CancellationToken cancellationToken)
     {
-        var key = login.Trim().ToUpperInvariant();
-        var duration = TimeSpan.FromMinutes(lockout.LockoutMinutes);
-        var state = _failures.GetOrCreate(key, entry =>
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(login.Trim().ToUpperInvariant())));
+        var now = time.GetUtcNow().UtcDateTime;
+        var failures = database.Set<UnknownAccountFailure>().Where(f => f.NameHash == key);
+        if (await failures.Select(f => f.LockedUntil).FirstOrDefaultAsync(cancellationToken) is { } lockedUntil && lockedUntil > now)
         {
-            entry.AbsoluteExpiration = time.GetUtcNow() + duration;
-            entry.Size = 1;
-            return new FailureCount();
-        })!;
-
-        if (Volatile.Read(ref state.Count) >= lockout.MaxFailedAttempts)
-        {
-            return (SignInResult.LockedOut, state.LockedUntil);
+            return (SignInResult.LockedOut, Utc(lockedUntil));
         }
 
-        _dummyHash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
-        _hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
-        if (Interlocked.Increment(ref state.Count) < lockout.MaxFailedAttempts)
+        dummy.Verify(password);
+        await CountAsync(key, now, cancellationToken);
+
+        // As for a real account: the failure that reaches the limit locks, once, and starts the count again.
+        var until = now.AddMinutes(lockout.LockoutMinutes);
+        var locked = await failures.Where(f => f.FailedCount >= lockout.MaxFailedAttempts)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.LockedUntil, until).SetProperty(f => f.FailedCount, 0), cancellationToken);
+        var current = await failures.AsNoTracking().Select(f => f.LockedUntil).FirstOrDefaultAsync(cancellationToken);
+        return locked == 1 || current > now ? (SignInResult.LockedOut, Utc(current ?? until)) : (SignInResult.Failed, null);
+    }
+
+    private async Task CountAsync(string key, DateTime now, CancellationToken cancellationToken)
+    {
+        var failures = database.Set<UnknownAccountFailure>().Where(f => f.NameHash == key);
+        if (await failures.ExecuteUpdateAsync(set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now),
+                cancellationToken) == 1)
         {
-            return (SignInResult.Failed, null);
+            return;
         }
 
-        // Identity reports the failure that locks an account as "locked out" and starts the lockout there.
-        state.LockedUntil = time.GetUtcNow() + duration;
-        _failures.Set(key, state, new MemoryCacheEntryOptions { AbsoluteExpiration = state.LockedUntil, Size = 1 });
-        return (SignInResult.LockedOut, state.LockedUntil);
+        var first = new UnknownAccountFailure { NameHash = key, FailedCount = 1, LastFailedAt = now };
+        database.Add(first);
+        try
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (or instance) counted the first failure of this name at the same moment.
+            database.Entry(first).State = EntityState.Detached;
+            await failures.ExecuteUpdateAsync(set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now),
+                cancellationToken);
+        }
     }
 
-    public void Dispose() => _failures.Dispose();
-
-    private sealed class FailureCount
-    {
-        public int Count;
-
-        public DateTimeOffset? LockedUntil;
-    }
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

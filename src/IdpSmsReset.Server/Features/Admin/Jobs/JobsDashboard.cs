@@ -23,6 +23,12 @@ public static class JobsDashboard
                 return;
             }
 
+            if (context.RequestServices.GetRequiredService<AdministratorStepUp>().MustStepUp(context.User))
+            {
+                context.Response.Redirect(AdministratorStepUp.LoginUrl(context.Request));
+                return;
+            }
+
             if (!context.User.IsInRole(AdministratorRole))
             {
                 await context.ForbidAsync();
@@ -45,6 +51,10 @@ public static class JobsDashboard
     /// <summary>Checked again inside the dashboard, should the guard above ever be bypassed.</summary>
     private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(AdministratorRole);
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            return http.User.IsInRole(AdministratorRole) && !http.RequestServices.GetRequiredService<AdministratorStepUp>().MustStepUp(http.User);
+        }
     }
 }

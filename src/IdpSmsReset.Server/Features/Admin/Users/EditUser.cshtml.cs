@@ -22,6 +22,7 @@ public sealed class EditUserModel(
     AuthenticatorService authenticators,
     UserSessionService sessions,
     PasswordResetEligibility eligibility,
+    WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
     TimeProvider time) : PageModel
 {
@@ -120,6 +121,21 @@ public sealed class EditUserModel(
 
     public async Task<IActionResult> OnPostEndSessionsAsync() => await ActAsync(AdminEventTypes.UserSessionsEnded,
         "Every session of the user was ended.", user => sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted));
+
+    /// <summary>Lets the user reset by SMS again after too many wrong codes (audited by the budget itself, with this administrator as the actor).</summary>
+    public async Task<IActionResult> OnPostLiftResetSuspensionAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Notice = await wrongResetCodes.LiftAsync(user.Id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted)
+            ? "SMS reset is possible again; earlier wrong codes no longer count."
+            : "SMS reset was not suspended.";
+        return RedirectToPage(new { id = user.Id });
+    }
 
     private async Task<IActionResult> ActAsync(string type, string notice, Func<ApplicationUser, Task> action)
     {

@@ -1,0 +1,19 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Features.Account.Login;
+
+/// <summary>
+/// A password hash of no account, made with the same algorithm and iteration count as the real accounts' hasher, so
+/// that checking a password against it takes as long as checking a real one.
+/// </summary>
+public sealed class DummyPasswordHash(IOptions<PasswordHasherOptions> hashing)
+{
+    private static readonly ApplicationUser Nobody = new() { UserName = "nobody" };
+
+    private readonly PasswordHasher<ApplicationUser> _hasher = new(hashing);
+    private readonly Lazy<string> _hash = new(() => new PasswordHasher<ApplicationUser>(hashing).HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    public void Verify(string password) => _hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+}

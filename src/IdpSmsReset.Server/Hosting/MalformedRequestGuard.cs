@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>
+/// A request whose body cannot be read (broken multipart, more form fields or bigger values than allowed, a body
+/// cut short) is the client's fault: it gets a 400, never a 500. Machine endpoints answer with RFC 6749's JSON
+/// <c>invalid_request</c>; pages get the themed error page through the status-code pages.
+/// </summary>
+internal static class MalformedRequestGuard
+{
+    public static IApplicationBuilder UseIdpMalformedRequestGuard(this IApplicationBuilder app, Func<PathString, bool> isMachineEndpoint) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (IsMalformedRequest(exception, context) && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                if (isMachineEndpoint(context.Request.Path))
+                {
+                    context.Response.ContentType = "application/json;charset=UTF-8";
+                    await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
+                    {
+                        [Parameters.Error] = Errors.InvalidRequest,
+                        [Parameters.ErrorDescription] = "The request body could not be read.",
+                    }));
+                }
+            }
+        });
+
+    private static bool IsMalformedRequest(Exception exception, HttpContext context) => exception switch
+    {
+        BadHttpRequestException or InvalidDataException or ValueProviderException => true,
+        // A body that ends early or breaks mid-part; a client that went away is not answered at all.
+        IOException => !context.RequestAborted.IsCancellationRequested,
+        _ => exception.InnerException is { } inner && IsMalformedRequest(inner, context),
+    };
+}
