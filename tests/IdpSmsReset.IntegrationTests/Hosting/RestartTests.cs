@@ -54,6 +54,37 @@ public abstract class RestartTests
     }
 
     [SkippableFact]
+    public async Task UnknownName_FailuresBeforeRestartCountAfterIt_LockedLikeARealAccount()
+    {
+        using var first = NewFactory();
+        first.KeepData = true;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await WrongPasswordAsync(first, "no-such-person");
+        }
+
+        first.Dispose();
+
+        using var second = first.Restart();
+        var fifth = await WrongPasswordAsync(second, "no-such-person");
+        var sixth = await WrongPasswordAsync(second, "No-Such-Person ");
+
+        Assert.Contains("Too many failed attempts. Sign-in is locked for 5 more minutes", fifth.Text);
+        Assert.Contains("Too many failed attempts.", sixth.Text);
+        await using var scope = second.Services.CreateAsyncScope();
+        Assert.DoesNotContain(
+            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<UnknownAccountFailure>().Select(f => f.NameHash).ToListAsync(),
+            hash => hash.Contains("no-such", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<BrowserPage> WrongPasswordAsync(IdpFactory factory, string userName)
+    {
+        using var browser = factory.CreateBrowser();
+        var login = await browser.OpenAsync("/account/login");
+        return await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = "wrong password" });
+    }
+
+    [SkippableFact]
     public async Task Job_EnqueuedBeforeRestart_RunsAfterIt()
     {
         var marker = Guid.NewGuid().ToString("n");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 
@@ -6,6 +7,21 @@ namespace IdpSmsReset.IntegrationTests.Theming;
 /// <summary>The theme of the application the user signs in to, on every hosted page of the flow.</summary>
 public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio) : TwilioBackedTests(factory, twilio)
 {
+    [SkippableFact]
+    public async Task LoginPage_ThousandsOfMadeUpClientIds_CacheHoldsOnlyRegisteredApplications()
+    {
+        using var browser = Factory.CreateBrowser();
+        await browser.OpenAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString("/connect/authorize?client_id=" + TestBootstrap.WebClientId));
+
+        for (var i = 0; i < 1_500; i++)
+        {
+            await browser.Client.GetAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString($"/connect/authorize?client_id=made-up-{i}-{Guid.NewGuid():n}"));
+        }
+
+        // Four applications are registered; none of the made-up ids may stay in memory.
+        Assert.InRange(Factory.Services.GetRequiredService<IdpSmsReset.Server.Theming.ThemeResolver>().CachedCount, 1, 4);
+    }
+
     [SkippableFact]
     public async Task ApplicationWithTheCorporateTheme_LoginAndResetPagesShowIt()
     {

@@ -72,6 +72,19 @@ public sealed class BootstrapReaderTests
     }
 
     [Fact]
+    public void Parse_TwoUsersWithOneEmailAddress_RefusedNamingBoth()
+    {
+        const string users = """
+            {"users": [{"userName": "ann", "password": "pw", "email": "shared@example.com"},
+                       {"userName": "bea", "password": "pw", "email": "Shared@Example.com"}]}
+            """;
+
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse(users, "users.json"));
+
+        Assert.Contains("users[1] ('bea').email: 'Shared@Example.com' is already the address of users[0] ('ann'); e-mail addresses must be unique.", failure.Message);
+    }
+
+    [Fact]
     public void Parse_DuplicateClientIds_AreRefused()
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{ValidApplication}}, {{ValidApplication}}]}""", "dup.json"));

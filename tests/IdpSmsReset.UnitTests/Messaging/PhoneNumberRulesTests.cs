@@ -27,4 +27,24 @@ public sealed class PhoneNumberRulesTests
         Assert.False(PhoneNumberRules.TryNormalize(input, out _, out _, out var problem));
         Assert.Contains(expected, problem);
     }
+
+    [Theory]
+    [InlineData("Twilio error 21211: The 'To' number +14155552671 is not a valid phone number.", "+14155552671")]
+    [InlineData("Attempt to send to unsubscribed recipient 1 (415) 555-2671", "555-2671")]
+    [InlineData("Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +33612345678.", "+33612345678")]
+    public void MaskNumbersIn_ProviderErrorQuotingTheNumber_OnlyTheLastTwoDigitsRemain(string text, string number)
+    {
+        var masked = PhoneNumberRules.MaskNumbersIn(text);
+
+        Assert.DoesNotContain(number, masked);
+        Assert.Contains("•" + number[^2..], masked);
+    }
+
+    [Fact]
+    public void MaskNumbersIn_ErrorCodesAndShortNumbers_Unchanged()
+    {
+        const string text = "Twilio error 21211 (HTTP 400), retry in 30 s.";
+
+        Assert.Equal(text, PhoneNumberRules.MaskNumbersIn(text));
+    }
 }

@@ -43,6 +43,20 @@ public sealed class MigrationsTests
         Assert.NotNull(model.FindEntityType(typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_OfEveryProvider_MakeEmailAddressesUnique(DatabaseProvider provider)
+    {
+        using var context = CreateContext(provider);
+
+        // The model the migrations leave behind (their snapshot), not the one the code would like.
+        var snapshot = context.GetService<IMigrationsAssembly>().ModelSnapshot!.Model;
+        var index = snapshot.FindEntityType(typeof(Core.Users.ApplicationUser).FullName!)!.GetIndexes()
+            .Single(i => i.Properties.Select(p => p.Name).SequenceEqual(["NormalizedEmail"]));
+
+        Assert.True(index.IsUnique);
+    }
+
     [Fact]
     public void SqlServer_IdempotentMigrationScript_ParsesWithoutErrors()
     {

@@ -1,5 +1,9 @@
 using System.Net;
+using Duende.IdentityModel.Client;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -113,6 +117,70 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
         var response = await AuthorizationRequests.SilentAsync(browser);
 
         Assert.Equal("login_required", response["error"]);
+    }
+
+    // The session cookie's periodic check (Idp:Sessions:CheckInterval) is a minute here: these pass only because the
+    // authorization endpoint itself checks the session in the database.
+    [SkippableFact]
+    public async Task SessionOfAUserWhosePasswordWasResetSinceSignIn_GetsNoCode()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("carol");
+        await factory.ChangeUserAsync("carol", async (users, user) =>
+            await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), "another long passphrase"));
+
+        var response = await AuthorizationRequests.SilentAsync(browser);
+
+        Assert.Equal("login_required", response["error"]);
+    }
+
+    [SkippableFact]
+    public async Task SessionEndedOnAnotherInstance_GetsNoCodeAtTheNextRequest()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("dave");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("dave");
+            await scope.ServiceProvider.GetRequiredService<UserSessionService>().EndAllAsync(user!.Id, keep: null, CancellationToken.None);
+        }
+
+        var response = await AuthorizationRequests.SilentAsync(browser);
+
+        Assert.Equal("login_required", response["error"]);
+    }
+
+    [SkippableFact]
+    public async Task CodeIssued_SessionEndedBeforeTheExchange_InvalidGrant()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("erin");
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var code = AuthorizationRequests.ResponseParameters(await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge)))["code"];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("erin");
+            await scope.ServiceProvider.GetRequiredService<UserSessionService>().EndAllAsync(user!.Id, keep: null, CancellationToken.None);
+        }
+
+        using var backchannel = OidcClients.Backchannel(factory);
+        var response = await backchannel.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+        });
+
+        Assert.Equal("invalid_grant", response.Error);
+        Assert.Equal("The session the grant was issued in has ended.", response.ErrorDescription);
+    }
+
+    [SkippableFact]
+    public async Task ConsentPage_CarriesTheContentSecurityPolicy()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("frank");
+        using var authorize = await browser.Client.GetAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge));
+
+        using var consent = await browser.Client.GetAsync(authorize.Headers.Location);
+
+        Assert.StartsWith("/connect/consent", authorize.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", consent.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [SkippableFact]

@@ -44,6 +44,37 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
     }
 
     [SkippableFact]
+    public async Task OneAddress_ThirtyResetsAtOnce_NoMoreThanTheLimitStart()
+    {
+        var starts = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var browser = Factory.CreateBrowserFrom("198.51.100.30");
+            var start = await browser.OpenAsync("/account/forgot-password");
+            return await browser.SubmitAsync(start, new Dictionary<string, string> { ["Input.Login"] = $"racer-{i}" });
+        }));
+
+        Assert.InRange(starts.Count(page => page.Path == "/account/forgot-password/method"), 1, 3);
+    }
+
+    [SkippableFact]
+    public async Task OneIpv6Subscriber_AddressesOfOneSlash64_CountedAsOne()
+    {
+        var pages = new List<BrowserPage>();
+        foreach (var address in new[] { "2001:db8:5:6::1", "2001:db8:5:6::2", "2001:db8:5:6:ffff::3", "2001:db8:5:6:1234:5678:9abc:def0" })
+        {
+            using var browser = Factory.CreateBrowserFrom(address);
+            pages.Add(await browser.SubmitAsync(await browser.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "nobody" }));
+        }
+
+        using var otherSubscriber = Factory.CreateBrowserFrom("2001:db8:5:7::1");
+        var other = await otherSubscriber.SubmitAsync(await otherSubscriber.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "nobody" });
+
+        Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
+        Assert.Contains(ForgotPasswordModel.TooManyRequests, pages[3].Text);
+        Assert.Equal("/account/forgot-password/method", other.Path);
+    }
+
+    [SkippableFact]
     public async Task OneDestination_ThirdCodeWithinTheHour_NotSentEvenForAnotherAccount()
     {
         await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Features.Account.Manage;
@@ -31,6 +33,25 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         Assert.Equal("Enter the number in international form, with + and the country code, such as +14155550100.", badNumber.FieldError("phone-error"));
         Assert.Equal("12345", badNumber.InputValue("PhoneNumber"));
         Assert.Empty(Twilio.MessagesTo("+14155557002"));
+    }
+
+    [SkippableFact]
+    public async Task NewNumber_ThirtyRequestsAtOnce_OneCodeSent()
+    {
+        const string newNumber = "+14155557031";
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = await Factory.CreateSignedInBrowserAsync("dave");
+        var page = await browser.OpenAsync("/account/manage/phone");
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["PhoneNumber"] = newNumber, ["CurrentPassword"] = TestBootstrap.Password,
+        })));
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Persistence.IdpDbContext>();
+        Assert.True(await database.Set<IdpSmsReset.Core.Messaging.OutboundSms>().CountAsync(sms => sms.Destination == newNumber) <= 1);
+        Assert.True(await database.Set<IdpSmsReset.Core.Mfa.SmsChallenge>().CountAsync(challenge => challenge.Destination == newNumber) <= 1);
     }
 
     [SkippableFact]

@@ -50,6 +50,22 @@ public abstract class UserPagesTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task CreateUser_EmailOfAnotherAccount_RefusedBesideTheField_KeepsWhatWasTyped()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var form = await admin.OpenAsync("/admin/users/edit");
+
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "copycat", ["Input.Email"] = "ALICE@example.com", ["Input.Password"] = "a copycat's long passphrase",
+        }, formSelector: "form[action*='handler=Save']");
+
+        Assert.Equal("Email 'ALICE@example.com' is already taken.", refused.FieldError("email-error"));
+        Assert.Equal("copycat", refused.InputValue("Input.UserName"));
+        Assert.Equal("ALICE@example.com", refused.InputValue("Input.Email"));
+    }
+
+    [SkippableFact]
     public async Task LockedUser_Unlocked_SignsInAgain_AndTheAuditSaysWho()
     {
         for (var attempt = 0; attempt < 3; attempt++)
