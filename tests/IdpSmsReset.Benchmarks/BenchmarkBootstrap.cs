@@ -14,6 +14,11 @@ public static class BenchmarkBootstrap
 
     public static string SignInUser(int index) => $"bench-user-{index % SignInUsers}";
 
+    /// <summary>Accounts that only ever get wrong passwords (the login timing scenario); the default policy locks at 100.</summary>
+    public const int ProbeUsers = 40;
+
+    public static string ProbeUser(int index) => $"bench-probe-{index % ProbeUsers}";
+
     public static string Json(string twilioAccountSid, string twilioToken, string twilioFrom) => $$"""
     {
       "applications": [
@@ -24,11 +29,14 @@ public static class BenchmarkBootstrap
           "grantTypes": ["client_credentials"], "scopes": [] }
       ],
       "policies": [
-        { "name": "Reset", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } }
+        { "name": "Reset", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } },
+        { "name": "Bench default", "isDefault": true, "lockout": { "maxFailedAttempts": 100, "lockoutMinutes": 1 } }
       ],
       "users": [
         {{string.Join(",\n", Enumerable.Range(0, SignInUsers).Select(index =>
             $$"""{ "userName": "{{SignInUser(index)}}", "email": "{{SignInUser(index)}}@example.com", "displayName": "Bench User {{index}}", "password": "{{Password}}" }"""))}},
+        {{string.Join(",\n", Enumerable.Range(0, ProbeUsers).Select(index =>
+            $$"""{ "userName": "{{ProbeUser(index)}}", "email": "{{ProbeUser(index)}}@example.com", "password": "{{Password}}" }"""))}},
         { "userName": "{{ResetUserName}}", "password": "{{Password}}", "phoneNumber": "+14155557000", "policy": "Reset" },
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ],

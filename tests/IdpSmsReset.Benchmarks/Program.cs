@@ -67,6 +67,7 @@ await RunAsync("refresh", async () => [await TokenScenarios.RefreshAsync(context
 await RunAsync("userinfo", async () => [await TokenScenarios.UserInfoAsync(context)]);
 await RunAsync("introspect", async () => [await TokenScenarios.IntrospectionAsync(context)]);
 await RunAsync("reset", () => ResetScenarios.RequestCodeAsync(context));
+await RunAsync("login-timing", () => LoginTimingScenarios.WrongPasswordAsync(context));
 await RunAsync("dispatch", async () => [await DispatchScenario.BurstAsync(context)]);
 
 Report.Print(options, server, firstStart, rssAfterStart, passwordCheck, rows);

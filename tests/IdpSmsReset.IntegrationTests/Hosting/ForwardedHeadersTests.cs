@@ -8,12 +8,13 @@ namespace IdpSmsReset.IntegrationTests.Hosting;
 /// Behind a TLS-terminating proxy listed in Idp:ForwardedHeaders: the client's address and scheme come from
 /// X-Forwarded-For and X-Forwarded-Proto; from anyone else those headers are ignored; the host never comes from them.
 /// </summary>
-public sealed class ForwardedHeadersTests : IClassFixture<SqliteIdpFactory>
+public sealed class ForwardedHeadersTests : TwilioBackedTests, IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>
 {
     private const string Proxy = "10.0.0.5";
     private readonly SqliteIdpFactory _factory;
 
-    public ForwardedHeadersTests(SqliteIdpFactory factory)
+    public ForwardedHeadersTests(SqliteIdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
     {
         _factory = factory;
         factory.Settings["Idp:ForwardedHeaders:KnownProxies:0"] = Proxy;
@@ -60,6 +61,7 @@ public sealed class ForwardedHeadersTests : IClassFixture<SqliteIdpFactory>
 
     private async Task<BrowserPage> StartResetAsync(string from, string forwardedFor)
     {
+        await _factory.ConfigureSmsFactorAsync();
         using var browser = _factory.CreateBrowserFrom(from);
         browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         var start = await browser.OpenAsync("/account/forgot-password");

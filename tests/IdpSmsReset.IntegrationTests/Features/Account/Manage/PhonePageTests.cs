@@ -40,7 +40,7 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
     {
         const string newNumber = "+14155557031";
         await Factory.ConfigureSmsFactorAsync();
-        using var browser = await Factory.CreateSignedInBrowserAsync("dave");
+        using var browser = await Factory.CreateSignedInBrowserAsync("fred");
         var page = await browser.OpenAsync("/account/manage/phone");
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => browser.SubmitAsync(page, new Dictionary<string, string>
