@@ -8,8 +8,8 @@ using OpenIddict.Abstractions;
 namespace IdpSmsReset.Core.Maintenance;
 
 /// <summary>
-/// Keeps the tables that grow with every request bounded: a token, an authorization, a session, an SMS challenge or a
-/// reset flow that ended (expired, redeemed, revoked, signed out, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
+/// Keeps the tables that grow with every request bounded: a token, an authorization, a session, an SMS challenge, a
+/// reset flow, a wrong reset code or an unknown name's failures that ended (expired, redeemed, revoked, signed out, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
 /// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
 /// the SMS messages are records for administrators and are kept.
 /// </summary>
@@ -36,6 +36,13 @@ public sealed class PruneJob(
             .ExecuteDeleteAsync(cancellationToken);
         var flows = await database.Set<PasswordResetFlow>()
             .Where(flow => flow.ExpiresAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+
+        // Past the longest window that counts them (a day for wrong reset codes, a lockout for unknown names).
+        var countedUntil = cutoff.AddDays(-1);
+        await database.Set<PasswordResetWrongCode>().Where(wrong => wrong.EnteredAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+        await database.Set<UnknownAccountFailure>()
+            .Where(failure => failure.LastFailedAt < countedUntil && (failure.LockedUntil == null || failure.LockedUntil < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
 
         return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);

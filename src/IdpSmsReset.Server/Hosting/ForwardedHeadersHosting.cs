@@ -26,14 +26,21 @@ public static class ForwardedHeadersHosting
         };
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
+        // A malformed entry is reported by the start-up validation (IdpOptionsValidator); none is trusted meanwhile.
         foreach (var proxy in settings.KnownProxies)
         {
-            options.KnownProxies.Add(IPAddress.Parse(proxy));
+            if (IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
+            }
         }
 
         foreach (var network in settings.KnownNetworks)
         {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            if (System.Net.IPNetwork.TryParse(network, out var parsed))
+            {
+                options.KnownIPNetworks.Add(parsed);
+            }
         }
 
         return app.UseForwardedHeaders(options);

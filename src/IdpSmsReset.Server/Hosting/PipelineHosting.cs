@@ -9,7 +9,8 @@ public static class PipelineHosting
 {
     public static WebApplication UseIdpPipeline(this WebApplication app)
     {
-        app.UseIdpForwardedHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdpOptions>>().Value.ForwardedHeaders);
+        // Read raw: resolving the validated options here would report their problems ahead of every other section's.
+        app.UseIdpForwardedHeaders(IdpOptions.ReadAtRegistration(app.Configuration).ForwardedHeaders);
         app.UseIdpSecurityHeaders();
 
         // In every environment: a failure shows the error page and a correlation id, never a stack trace.
