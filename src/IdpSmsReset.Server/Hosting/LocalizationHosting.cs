@@ -1,4 +1,5 @@
 using IdpSmsReset.Server.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -63,14 +64,11 @@ public static class LocalizationHosting
                 RememberLanguage(context, culture, forBrowserSessionOnly: false);
             }
 
-            return Results.Redirect(IsPathOfThisServer(returnUrl) ? returnUrl! : "/");
+            // The framework's own rule, as the pages' Url.IsLocalUrl: no "//host", "/\\host" or control characters.
+            return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         });
         return app;
     }
-
-    // "//host" and "/\\host" are other hosts to a browser; a control character has no business in a path.
-    private static bool IsPathOfThisServer(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
 
     /// <summary>The language cookie: for a year when the user chose with the switcher, for the browser session when an application asked.</summary>
     private static void RememberLanguage(HttpContext context, string culture, bool forBrowserSessionOnly)

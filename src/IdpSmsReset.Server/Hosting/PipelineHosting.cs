@@ -30,7 +30,7 @@ public static class PipelineHosting
         return app;
     }
 
-    internal static bool IsMachineEndpoint(PathString path) =>
+    private static bool IsMachineEndpoint(PathString path) =>
         path.StartsWithSegments(OpenIddictHosting.TokenEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.UserInfoEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
