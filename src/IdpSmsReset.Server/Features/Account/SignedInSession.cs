@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Connect;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -26,8 +27,7 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
             return null;
         }
 
-        var stamp = result.Principal.FindFirst(signIn.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
-        if (!string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal)
+        if (!context.RequestServices.GetRequiredService<UserClaims>().HasCurrentSecurityStamp(result.Principal, user)
             || SessionSignIn.CurrentSessionId(result.Principal) is not { } sessionId
             || !await context.RequestServices.GetRequiredService<UserSessionService>().IsActiveAsync(user.Id, sessionId, context.RequestAborted))
         {

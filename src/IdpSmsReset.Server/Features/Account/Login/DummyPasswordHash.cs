@@ -13,7 +13,9 @@ public sealed class DummyPasswordHash(IOptions<PasswordHasherOptions> hashing)
     private static readonly ApplicationUser Nobody = new() { UserName = "nobody" };
 
     private readonly PasswordHasher<ApplicationUser> _hasher = new(hashing);
-    private readonly Lazy<string> _hash = new(() => new PasswordHasher<ApplicationUser>(hashing).HashPassword(Nobody, Guid.NewGuid().ToString()));
 
-    public void Verify(string password) => _hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    // Made at the first unknown name, not at start-up; a race makes it twice, harmlessly.
+    private string? _hash;
+
+    public void Verify(string password) => _hasher.VerifyHashedPassword(Nobody, _hash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString()), password);
 }

@@ -42,8 +42,10 @@ public sealed class UnknownAccountGuard(IdpDbContext database, DummyPasswordHash
     private async Task CountAsync(string key, DateTime now, CancellationToken cancellationToken)
     {
         var failures = database.Set<UnknownAccountFailure>().Where(f => f.NameHash == key);
-        if (await failures.ExecuteUpdateAsync(set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now),
-                cancellationToken) == 1)
+        Task<int> IncrementAsync() => failures.ExecuteUpdateAsync(
+            set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now), cancellationToken);
+
+        if (await IncrementAsync() == 1)
         {
             return;
         }
@@ -58,8 +60,7 @@ public sealed class UnknownAccountGuard(IdpDbContext database, DummyPasswordHash
         {
             // Another request (or instance) counted the first failure of this name at the same moment.
             database.Entry(first).State = EntityState.Detached;
-            await failures.ExecuteUpdateAsync(set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now),
-                cancellationToken);
+            await IncrementAsync();
         }
     }
 
