@@ -18,7 +18,7 @@ internal static class MalformedRequestGuard
             {
                 await next(context);
             }
-            catch (Exception exception) when (IsMalformedRequest(exception, context) && !context.Response.HasStarted)
+            catch (Exception exception) when (IsUnreadableBody(exception, clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -34,11 +34,15 @@ internal static class MalformedRequestGuard
             }
         });
 
-    private static bool IsMalformedRequest(Exception exception, HttpContext context) => exception switch
+    /// <summary>
+    /// What reading a request body throws when the body is the problem: for this guard and for anything that reads the
+    /// form before routing. With <paramref name="clientGone"/>, a broken stream is the client leaving, not a bad body.
+    /// </summary>
+    public static bool IsUnreadableBody(Exception exception, bool clientGone = false) => exception switch
     {
         BadHttpRequestException or InvalidDataException or ValueProviderException => true,
         // A body that ends early or breaks mid-part; a client that went away is not answered at all.
-        IOException => !context.RequestAborted.IsCancellationRequested,
-        _ => exception.InnerException is { } inner && IsMalformedRequest(inner, context),
+        IOException => !clientGone,
+        _ => exception.InnerException is { } inner && IsUnreadableBody(inner, clientGone),
     };
 }

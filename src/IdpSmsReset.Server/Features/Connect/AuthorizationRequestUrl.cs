@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -42,7 +43,7 @@ internal static class AuthorizationRequestUrl
         {
             return (await request.ReadFormAsync(request.HttpContext.RequestAborted))[ReturnUrlField];
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+        catch (Exception exception) when (MalformedRequestGuard.IsUnreadableBody(exception))
         {
             return null;
         }
