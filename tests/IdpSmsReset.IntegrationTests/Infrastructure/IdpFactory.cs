@@ -89,6 +89,14 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
         return new TestBrowser(CreateDefaultClient(new Uri(Origin), new CookieContainerHandler(cookies)), cookies);
     }
 
+    /// <summary>A browser whose requests come from <paramref name="clientAddress"/> (see <see cref="ClientAddressHeader"/>).</summary>
+    public TestBrowser CreateBrowserFrom(string clientAddress)
+    {
+        var browser = CreateBrowser();
+        browser.Client.DefaultRequestHeaders.Add(ClientAddressHeader, clientAddress);
+        return browser;
+    }
+
     /// <summary>A browser that has already signed in as <paramref name="userName"/> on the login page.</summary>
     public async Task<TestBrowser> CreateSignedInBrowserAsync(string userName)
     {

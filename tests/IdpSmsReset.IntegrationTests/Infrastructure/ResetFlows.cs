@@ -30,12 +30,4 @@ public static class ResetFlows
             await Task.Delay(100);
         }
     }
-
-    /// <summary>A browser whose requests come from <paramref name="clientAddress"/>.</summary>
-    public static TestBrowser CreateBrowserFrom(this IdpFactory factory, string clientAddress)
-    {
-        var browser = factory.CreateBrowser();
-        browser.Client.DefaultRequestHeaders.Add(IdpFactory.ClientAddressHeader, clientAddress);
-        return browser;
-    }
 }

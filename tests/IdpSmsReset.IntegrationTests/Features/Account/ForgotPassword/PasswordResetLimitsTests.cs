@@ -26,14 +26,12 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
         var pages = new List<BrowserPage>();
         foreach (var login in new[] { "nobody-1", "nobody-2", "nobody-3", "uma" })
         {
-            using var browser = Factory.CreateBrowser();
-            browser.Client.DefaultRequestHeaders.Add(IdpFactory.ClientAddressHeader, "198.51.100.7");
+            using var browser = Factory.CreateBrowserFrom("198.51.100.7");
             var start = await browser.OpenAsync("/account/forgot-password");
             pages.Add(await browser.SubmitAsync(start, new Dictionary<string, string> { ["Input.Login"] = login }));
         }
 
-        using var elsewhere = Factory.CreateBrowser();
-        elsewhere.Client.DefaultRequestHeaders.Add(IdpFactory.ClientAddressHeader, "198.51.100.8");
+        using var elsewhere = Factory.CreateBrowserFrom("198.51.100.8");
         var fromElsewhere = await elsewhere.SubmitAsync(await elsewhere.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "uma" });
 
         Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
