@@ -14,7 +14,7 @@ namespace IdpSmsReset.Core.Maintenance;
 /// the SMS messages are records for administrators and are kept.
 /// </summary>
 public sealed class PruneJob(
-    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, TimeProvider time)
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows, TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";
 
@@ -34,6 +34,9 @@ public sealed class PruneJob(
         var challenges = await database.Set<SmsChallenge>()
             .Where(challenge => challenge.ExpiresAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+        // Unfinished flows past their lifetime say so first (the audit of a flow then reads as its states); those
+        // ended long enough ago go.
+        await resetFlows.ExpireAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
         var flows = await database.Set<PasswordResetFlow>()
             .Where(flow => flow.ExpiresAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);

@@ -41,25 +41,3 @@ public sealed class OutboundSms
 
     public DateTime UpdatedAt { get; set; }
 }
-
-/// <summary>Where a message is. Later states rank higher: a status update never moves a message back.</summary>
-public enum OutboundSmsStatus
-{
-    Queued = 0,
-    Sending = 1,
-    Sent = 2,
-    Delivered = 3,
-    Undelivered = 4,
-    Failed = 5,
-    Expired = 6,
-}
-
-/// <summary>Why a message is sent; recorded for the message log (never the text).</summary>
-public static class SmsPurposes
-{
-    public const string PasswordReset = "password-reset";
-    public const string SecondFactor = "second-factor";
-    public const string PhoneVerification = "phone-verification";
-    public const string Notice = "notice";
-    public const string Test = "test";
-}

@@ -15,6 +15,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// </summary>
 public sealed class SmsDispatchJob(
     IdpDbContext database,
+    SmsOutbox outbox,
     SmsProtection protection,
     ISmsChannel channel,
     IBackgroundJobClient jobs,
@@ -31,31 +32,19 @@ public sealed class SmsDispatchJob(
     public async Task RunAsync(Guid outboundSmsId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var messages = database.Set<OutboundSms>().Where(message => message.Id == outboundSmsId);
-
-        if (await messages.Where(message => message.Status == OutboundSmsStatus.Queued && message.ExpiresAt <= now)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboundSmsStatus.Expired).SetProperty(m => m.UpdatedAt, now), cancellationToken) > 0)
+        if (await outbox.ExpireAsync(outboundSmsId, now, cancellationToken))
         {
             logger.LogInformation("SMS {MessageId} expired before it could be sent", outboundSmsId);
             return;
         }
 
-        var abandoned = now - options.Value.AbandonedClaimAfter;
-        var claimed = await messages
-            .Where(message => message.ExpiresAt > now && message.TwilioSid == null
-                && (message.Status == OutboundSmsStatus.Queued || (message.Status == OutboundSmsStatus.Sending && message.ClaimedAt < abandoned)))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboundSmsStatus.Sending)
-                .SetProperty(m => m.ClaimedAt, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.UpdatedAt, now), cancellationToken);
-        if (claimed == 0)
+        if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.AbandonedClaimAfter, cancellationToken))
         {
             // Sent, failed, expired, or being sent by another run: nothing to do.
             return;
         }
 
-        var message = await messages.AsNoTracking().SingleAsync(cancellationToken);
+        var message = await database.Set<OutboundSms>().AsNoTracking().SingleAsync(m => m.Id == outboundSmsId, cancellationToken);
         var result = await SendAsync(message, cancellationToken);
         await RecordAsync(message, result, cancellationToken);
     }
@@ -88,7 +77,6 @@ public sealed class SmsDispatchJob(
     private async Task RecordAsync(OutboundSms message, SmsSendResult result, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var claim = database.Set<OutboundSms>().Where(m => m.Id == message.Id && m.Status == OutboundSmsStatus.Sending);
         // The provider's words may quote the full number; only the encrypted body may hold it.
         result = result switch
         {
@@ -99,53 +87,35 @@ public sealed class SmsDispatchJob(
         switch (result)
         {
             case SmsSendResult.Accepted accepted:
-                // CancellationToken.None: Twilio has the message; its SID must be recorded even during shutdown.
-                await claim.ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.Status, accepted.Status < OutboundSmsStatus.Sent ? OutboundSmsStatus.Sent : accepted.Status)
-                    .SetProperty(m => m.TwilioSid, accepted.ProviderId)
-                    .SetProperty(m => m.SentAt, now)
-                    .SetProperty(m => m.LastError, (string?)null)
-                    .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
+                await outbox.AcceptAsync(message.Id, accepted.Status, accepted.ProviderId, now);
                 logger.LogInformation("SMS {MessageId} ({Purpose}) accepted by the provider as {ProviderId}", message.Id, message.Purpose, accepted.ProviderId);
                 break;
 
             case SmsSendResult.Permanent permanent:
-                await GiveUpAsync(claim, OutboundSmsStatus.Failed, permanent.Reason, now);
+                await outbox.FailAsync(message.Id, permanent.Reason, now);
                 logger.LogWarning("SMS {MessageId} ({Purpose}) failed: {Reason}", message.Id, message.Purpose, permanent.Reason);
                 break;
 
             case SmsSendResult.Transient transient:
-                await ScheduleRetryAsync(message, transient, claim, now);
+                await ScheduleRetryAsync(message, transient, now);
                 break;
         }
     }
 
-    private async Task ScheduleRetryAsync(OutboundSms message, SmsSendResult.Transient transient, IQueryable<OutboundSms> claim, DateTime now)
+    private async Task ScheduleRetryAsync(OutboundSms message, SmsSendResult.Transient transient, DateTime now)
     {
         var backoff = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(message.Attempts, 10) - 1));
         var delay = transient.RetryAfter ?? (backoff < options.Value.MaxRetryDelay ? backoff : options.Value.MaxRetryDelay);
         var next = now + delay;
         if (next >= message.ExpiresAt)
         {
-            await GiveUpAsync(claim, OutboundSmsStatus.Expired, transient.Reason, now);
+            await outbox.GiveUpAsync(message.Id, transient.Reason, now);
             logger.LogWarning("SMS {MessageId} ({Purpose}) expired while retrying: {Reason}", message.Id, message.Purpose, transient.Reason);
             return;
         }
 
-        await claim.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.Status, OutboundSmsStatus.Queued)
-            .SetProperty(m => m.LastError, transient.Reason)
-            .SetProperty(m => m.NextAttemptAt, next)
-            .SetProperty(m => m.ClaimedAt, (DateTime?)null)
-            .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
+        await outbox.RetryLaterAsync(message.Id, transient.Reason, next, now);
         jobs.Schedule<SmsDispatchJob>(Queue, job => job.RunAsync(message.Id, CancellationToken.None), delay);
         logger.LogInformation("SMS {MessageId} ({Purpose}) will be retried in {Delay}: {Reason}", message.Id, message.Purpose, delay, transient.Reason);
     }
-
-    /// <summary>Ends the claimed attempt in a final state with its reason; never cancelled, the outcome must be kept.</summary>
-    private static Task GiveUpAsync(IQueryable<OutboundSms> claim, OutboundSmsStatus status, string reason, DateTime now) =>
-        claim.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.Status, status)
-            .SetProperty(m => m.LastError, reason)
-            .SetProperty(m => m.UpdatedAt, now), CancellationToken.None);
 }

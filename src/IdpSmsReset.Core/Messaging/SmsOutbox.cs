@@ -8,6 +8,8 @@ namespace IdpSmsReset.Core.Messaging;
 /// <summary>
 /// The only way to send an SMS: the message is written (body encrypted), then a dispatch job is enqueued with its id.
 /// Should the process die between the two, <see cref="SmsOutboxSweeper"/> enqueues the job later: nothing is lost.
+/// The outbox is also the one owner of a message's status: every move is one of its methods, one conditional update
+/// built from <see cref="OutboundSmsTransitions"/>, returning whether the message moved.
 /// </summary>
 public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time)
 {
@@ -49,11 +51,101 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         SmsDispatchJob.Enqueue(jobs, message.Id);
         return SmsEnqueueResult.Queued(message.Id);
     }
-}
 
-public sealed record SmsEnqueueResult(Guid? MessageId, string? Problem)
-{
-    public static SmsEnqueueResult Queued(Guid id) => new(id, null);
+    /// <summary>A queued message past its lifetime is not sent.</summary>
+    public async Task<bool> ExpireAsync(Guid messageId, DateTime now, CancellationToken cancellationToken) =>
+        await Allowing(messageId, OutboundSmsTransition.Expire)
+            .Where(message => message.ExpiresAt <= now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Expire))
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
 
-    public static SmsEnqueueResult Refused(string problem) => new(null, problem);
+    /// <summary>A dispatch run takes the message, unless it is sent, final, expired, or being sent by a live run.</summary>
+    public async Task<bool> ClaimAsync(Guid messageId, DateTime now, DateTime abandonedBefore, CancellationToken cancellationToken) =>
+        await Allowing(messageId, OutboundSmsTransition.Claim)
+            .Where(message => message.ExpiresAt > now && message.TwilioSid == null
+                && (message.Status == OutboundSmsStatus.Queued || message.ClaimedAt < abandonedBefore))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Claim))
+                .SetProperty(m => m.ClaimedAt, now)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
+
+    // The outcomes of a claimed attempt are never cancelled: the provider has acted, so what it said must be kept.
+
+    public async Task<bool> AcceptAsync(Guid messageId, OutboundSmsStatus reported, string providerId, DateTime now) =>
+        await Allowing(messageId, OutboundSmsTransition.Accept)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Accept, reported))
+                .SetProperty(m => m.TwilioSid, providerId)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
+
+    public Task<bool> FailAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.Fail, reason, now);
+
+    /// <summary>A passing failure whose next attempt would come too late for the message.</summary>
+    public Task<bool> GiveUpAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.GiveUp, reason, now);
+
+    /// <summary>A passing failure: queued again, due at <paramref name="nextAttemptAt"/> (the caller schedules the job).</summary>
+    public async Task<bool> RetryLaterAsync(Guid messageId, string reason, DateTime nextAttemptAt, DateTime now) =>
+        await Allowing(messageId, OutboundSmsTransition.RetryLater)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.RetryLater))
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                .SetProperty(m => m.ClaimedAt, (DateTime?)null)
+                .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
+
+    /// <summary>An administrator sends a message that failed for good once more, while what it carries is still valid.</summary>
+    public async Task<bool> ResendAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var resent = await Allowing(messageId, OutboundSmsTransition.Resend)
+            .Where(message => message.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Resend))
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
+        if (resent)
+        {
+            SmsDispatchJob.Enqueue(jobs, messageId);
+        }
+
+        return resent;
+    }
+
+    /// <summary>
+    /// The provider's report on the message it knows as <paramref name="providerId"/>: one conditional update, so a late
+    /// "sent" after "delivered", or a repeated report, matches no row.
+    /// </summary>
+    public async Task<SmsStatusUpdate> ApplyReportAsync(string providerId, OutboundSmsStatus reported, string? errorCode, CancellationToken cancellationToken)
+    {
+        var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var error = errorCode is { Length: > 0 } ? $"Delivery failed (Twilio error {PhoneNumberRules.MaskNumbersIn(errorCode)})." : null;
+        var moved = await messages
+            .Where(OutboundSmsTransitions.IsAllowed(OutboundSmsTransition.Report))
+            .Where(message => message.Status < reported)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(message => message.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Report, reported))
+                .SetProperty(message => message.LastError, message => error ?? message.LastError)
+                .SetProperty(message => message.UpdatedAt, now), cancellationToken);
+        if (moved > 0)
+        {
+            return SmsStatusUpdate.Moved;
+        }
+
+        return await messages.AnyAsync(cancellationToken) ? SmsStatusUpdate.Ignored : SmsStatusUpdate.UnknownMessage;
+    }
+
+    private async Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, DateTime now) =>
+        await Allowing(messageId, transition)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(transition))
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
+
+    private IQueryable<OutboundSms> Allowing(Guid messageId, OutboundSmsTransition transition) =>
+        database.Set<OutboundSms>().Where(message => message.Id == messageId).Where(OutboundSmsTransitions.IsAllowed(transition));
 }

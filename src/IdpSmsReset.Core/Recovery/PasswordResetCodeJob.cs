@@ -17,6 +17,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetCodeJob(
     IdpDbContext database,
+    PasswordResetFlows flows,
     PasswordResetEligibility eligibilities,
     SmsOutbox outbox,
     ISmsTexts texts,
@@ -39,16 +40,13 @@ public sealed class PasswordResetCodeJob(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var flow = await database.Set<PasswordResetFlow>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
-        if (flow?.CodeRequestedAt is not { } requestedAt || flow.State != PasswordResetState.CodeSent || flow.ExpiresAt <= now)
+        if (flow?.CodeRequestedAt is not { } requestedAt || !flow.Allows(PasswordResetTransition.RecordCodeSent))
         {
             return;
         }
 
         // Claims the request; the flow still holds no code (the request took the one before away).
-        var claimed = await database.Set<PasswordResetFlow>()
-            .Where(f => f.Id == flowId && f.State == PasswordResetState.CodeSent && (f.CodeRequestHandledAt == null || f.CodeRequestHandledAt < requestedAt))
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeRequestHandledAt, requestedAt), cancellationToken);
-        if (claimed == 0)
+        if (!await flows.ClaimCodeRequestAsync(flowId, requestedAt, now, cancellationToken))
         {
             return;
         }
@@ -74,16 +72,9 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
-        // The code becomes valid now that its SMS is queued, unless the user asked for a newer one meanwhile (then
-        // this one never works, as a replaced code would not).
-        var stored = await database.Set<PasswordResetFlow>()
-            .Where(f => f.Id == flowId && f.State == PasswordResetState.CodeSent && f.CodeRequestedAt == requestedAt)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(f => f.CodeHash, hash)
-                .SetProperty(f => f.CodeSalt, salt)
-                .SetProperty(f => f.CodeExpiresAt, now + lifetime), cancellationToken);
+        var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
-            stored == 1 ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
+            stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
             cancellationToken);
     }
 

@@ -62,15 +62,7 @@ public sealed class PasswordResetFlow
     public DateTime? VerifiedAt { get; set; }
 
     public DateTime? CompletedAt { get; set; }
-}
 
-public enum PasswordResetState
-{
-    /// <summary>A name was given; no code asked for yet.</summary>
-    Started,
-    CodeSent,
-    Verified,
-    Completed,
-    /// <summary>The code was entered wrong too often: the user must start again.</summary>
-    Locked,
+    /// <summary>Whether <paramref name="transition"/> may leave the state this copy was read in (pages choose what to show by it).</summary>
+    public bool Allows(PasswordResetTransition transition) => PasswordResetTransitions.Allows(State, transition);
 }

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
-using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
@@ -12,14 +11,13 @@ using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
 /// "Forgot password" by SMS. Every step does the same work whether or not the account exists or may reset by SMS:
-/// the decision, and the SMS, happen in <see cref="PasswordResetCodeJob"/>. State changes that must happen once
-/// (an attempt, accepting the code, completing) are conditional updates.
+/// the decision, and the SMS, happen in <see cref="PasswordResetCodeJob"/>. Every state change is a transition of
+/// <see cref="PasswordResetFlows"/>; what completion sets off is <see cref="PasswordResetCompletion"/>.
 /// </summary>
 public sealed class PasswordResetService(
     IdpDbContext database,
@@ -28,12 +26,8 @@ public sealed class PasswordResetService(
     IOptions<PasswordResetLimits> limits,
     IBackgroundJobClient jobs,
     AuditLog audit,
-    UserSessionService sessions,
-    IOpenIddictTokenManager tokens,
-    IOpenIddictAuthorizationManager authorizations,
-    SmsOutbox outbox,
-    ISmsTexts texts,
-    UserPhoneResolver phones,
+    PasswordResetFlows flows,
+    PasswordResetCompletion completion,
     WrongResetCodeBudget wrongCodes,
     TimeProvider time)
 {
@@ -108,24 +102,13 @@ public sealed class PasswordResetService(
     public async Task<(CodeRequest Result, DateTimeOffset? RetryAt)> RequestCodeAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
     {
         var now = Now;
-        if (flow.State is not (PasswordResetState.Started or PasswordResetState.CodeSent) || flow.ExpiresAt <= now)
+        if (!flow.Allows(PasswordResetTransition.RequestCode) || flow.ExpiresAt <= now)
         {
             return (CodeRequest.FlowOver, null);
         }
 
-        var cooldownStart = now.AddSeconds(-flow.ResendCooldownSeconds);
-        var requested = await database.Set<PasswordResetFlow>()
-            .Where(f => f.Id == flow.Id && (f.State == PasswordResetState.Started || f.State == PasswordResetState.CodeSent)
-                        && (f.CodeRequestedAt == null || f.CodeRequestedAt <= cooldownStart))
-            // The code before stops working now, not when the job has made the next one; the attempts start again.
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(f => f.CodeRequestedAt, now)
-                .SetProperty(f => f.State, PasswordResetState.CodeSent)
-                .SetProperty(f => f.CodeHash, (byte[]?)null)
-                .SetProperty(f => f.CodeSalt, (byte[]?)null)
-                .SetProperty(f => f.CodeExpiresAt, (DateTime?)null)
-                .SetProperty(f => f.CodeAttempts, 0), cancellationToken);
-        if (requested == 0)
+        var requested = await flows.RequestCodeAsync(flow, now, cancellationToken);
+        if (!requested)
         {
             var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.CodeRequestedAt).SingleAsync(cancellationToken);
             return (CodeRequest.CoolingDown, last is { } at ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null);
@@ -151,7 +134,7 @@ public sealed class PasswordResetService(
             return new(ResetCodeCheck.Locked);
         }
 
-        if (flow.State != PasswordResetState.CodeSent || flow.ExpiresAt <= now)
+        if (!flow.Allows(PasswordResetTransition.TryCode) || flow.ExpiresAt <= now)
         {
             return new(ResetCodeCheck.FlowOver);
         }
@@ -164,9 +147,7 @@ public sealed class PasswordResetService(
         }
 
         // The attempt is taken first; only a request that got one compares. The flow row is re-read for the current code.
-        var open = database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.CodeSent);
-        if (await open.Where(f => f.CodeAttempts < f.MaxAttempts)
-                .ExecuteUpdateAsync(set => set.SetProperty(f => f.CodeAttempts, f => f.CodeAttempts + 1), cancellationToken) == 0)
+        if (!await flows.TryCodeAsync(flow.Id, now, cancellationToken))
         {
             // No attempt left: wrong entries locked the flow, or requests in flight hold the last attempts (a right
             // code among them may yet succeed, so nothing is written here).
@@ -186,17 +167,14 @@ public sealed class PasswordResetService(
         if (matches)
         {
             // The same code sent twice at once: one request moves the flow on, the other finds it moved.
-            return await open.ExecuteUpdateAsync(
-                set => set.SetProperty(f => f.State, PasswordResetState.Verified).SetProperty(f => f.VerifiedAt, now), cancellationToken) == 1
-                ? new(ResetCodeCheck.Accepted)
-                : new(ResetCodeCheck.FlowOver);
+            return await flows.VerifyAsync(flow.Id, now, cancellationToken) ? new(ResetCodeCheck.Accepted) : new(ResetCodeCheck.FlowOver);
         }
 
         await wrongCodes.RecordWrongAsync(flow, network, ipAddress, cancellationToken);
         var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
             $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);
-        return attemptsLeft <= 0 ? await LockAsync(flow, cancellationToken) : new(ResetCodeCheck.Wrong, attemptsLeft);
+        return attemptsLeft <= 0 ? await LockAsync(flow, now, cancellationToken) : new(ResetCodeCheck.Wrong, attemptsLeft);
     }
 
     /// <summary>Sets the new password, once, for a flow whose code was accepted; the result lists what the policy refused.</summary>
@@ -204,7 +182,8 @@ public sealed class PasswordResetService(
     {
         var now = Now;
         var user = flow.UserId is null ? null : await users.FindByIdAsync(flow.UserId);
-        if (user is null || flow.State != PasswordResetState.Verified || flow.VerifiedAt?.AddMinutes(limits.Value.NewPasswordWithinMinutes) <= now)
+        var verifiedAfter = now.AddMinutes(-limits.Value.NewPasswordWithinMinutes);
+        if (user is null || !flow.Allows(PasswordResetTransition.Complete) || flow.VerifiedAt <= verifiedAfter || flow.ExpiresAt <= now)
         {
             return IdentityResult.Failed(new IdentityError { Code = ResetOverErrorCode, Description = "The reset is over (completed, expired or never verified)." });
         }
@@ -216,38 +195,19 @@ public sealed class PasswordResetService(
             return result;
         }
 
-        await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.Verified)
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetState.Completed).SetProperty(f => f.CompletedAt, now), cancellationToken);
-        await EndEverythingSignedInAsync(user, cancellationToken);
-        await NotifyAsync(user, cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.PasswordResetCompleted, flow.IssuedBy is null ? AuditActors.Anonymous : user.UserName ?? user.Id,
-            user.Id, flow.IpAddress, flow.IssuedBy is null ? null : $"Started by {flow.IssuedBy}.", cancellationToken);
+        // Identity's reset ran first (a refused password must leave the flow verified); a parallel completion that lost
+        // this transition changed the password too, to its own choice, and the side effects below then happen once.
+        if (await flows.CompleteAsync(flow.Id, verifiedAfter, now, cancellationToken))
+        {
+            await completion.ApplyAsync(flow, user, cancellationToken);
+        }
+
         return result;
     }
 
-    private async Task EndEverythingSignedInAsync(ApplicationUser user, CancellationToken cancellationToken)
+    private async Task<ResetCodeChecked> LockAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
     {
-        await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
-        await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
-        await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
-        // Whoever knew the old password can no longer use it; the owner should not wait out a lock set by them.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-    }
-
-    private async Task NotifyAsync(ApplicationUser user, CancellationToken cancellationToken)
-    {
-        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
-        if (settings is { IsConfigured: true } && await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone)
-        {
-            await outbox.EnqueueAsync(phone, SmsPurposes.Notice, texts.PasswordChangedNotice(), TimeSpan.FromDays(1), cancellationToken);
-        }
-    }
-
-    private async Task<ResetCodeChecked> LockAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
-    {
-        if (await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id && f.State == PasswordResetState.CodeSent)
-                .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetState.Locked), cancellationToken) == 1)
+        if (await flows.LockAsync(flow.Id, now, cancellationToken))
         {
             await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null, cancellationToken);
         }

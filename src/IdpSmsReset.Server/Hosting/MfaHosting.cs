@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
@@ -22,6 +23,7 @@ public static class MfaHosting
         services.AddScoped<RecoveryCodeService>();
         services.AddScoped<PhoneVerificationService>();
         services.AddScoped<SecondFactorMethods>();
+        services.AddScoped<SignInJourney>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
             ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
             : RolesRequiringSecondFactor.None);

@@ -19,6 +19,8 @@ public static class PasswordResetHosting
         builder.Services.AddSingleton(services => new IdpUrls(services.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerUri));
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PasswordResetService>();
+        builder.Services.AddScoped<PasswordResetFlows>();
+        builder.Services.AddScoped<PasswordResetCompletion>();
         builder.Services.AddScoped<PasswordResetCodeJob>();
         builder.Services.AddScoped<PasswordResetEligibility>();
         builder.Services.AddScoped<WrongResetCodeBudget>();

@@ -46,7 +46,6 @@ public static class SmsHosting
         builder.Services.AddScoped<SmsDispatchJob>();
         builder.Services.AddScoped<SmsOutboxSweeper>();
         builder.Services.AddScoped<SmsFactorService>();
-        builder.Services.AddScoped<SmsStatusUpdater>();
         builder.Services.AddScoped<UserPhoneResolver>();
 
         builder.Services.AddHttpClient<ISmsChannel, TwilioSmsChannel>((services, client) =>

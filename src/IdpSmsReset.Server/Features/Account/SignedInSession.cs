@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Connect;

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using System.Security.Claims;
 using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Hosting;

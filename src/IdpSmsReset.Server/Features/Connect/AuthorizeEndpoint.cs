@@ -1,6 +1,6 @@
+using IdpSmsReset.Core.SignIn;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
-using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account;
 using Microsoft.AspNetCore.Antiforgery;
@@ -24,16 +24,18 @@ internal static class AuthorizeEndpoint
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
         UserClaims userClaims,
-        SecondFactorMethods secondFactors,
+        SignInJourney journey,
         IAntiforgery antiforgery,
         TimeProvider time)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The authorization request cannot be retrieved.");
 
+        // A session from before the user's policy (or the user) started requiring a second factor is not done: no
+        // request, prompt=none included, gets a code without one.
         var session = await SignedInSession.ReadAsync(context, signIn);
         if (session is null || request.HasPromptValue(PromptValues.Login) || IsTooOld(session, request.MaxAge, time)
-            || await LacksRequiredSecondFactorAsync(session, secondFactors, context.RequestAborted))
+            || !(await journey.NextAsync(session.User, session.Methods, context.RequestAborted)).IsDone)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -82,13 +84,6 @@ internal static class AuthorizeEndpoint
     }
 
     public const string ConsentPath = "/connect/consent";
-
-    /// <summary>
-    /// A session from before the user's policy (or the user) started requiring a second factor does not count:
-    /// no request, <c>prompt=none</c> included, gets a code without one.
-    /// </summary>
-    private static async Task<bool> LacksRequiredSecondFactorAsync(SignedInSession session, SecondFactorMethods secondFactors, CancellationToken cancellationToken) =>
-        !session.Methods.Contains(AuthenticationMethods.MultiFactor) && await secondFactors.IsRequiredAsync(session.User, cancellationToken);
 
     private static bool IsTooOld(SignedInSession session, long? maxAge, TimeProvider time) =>
         maxAge is { } seconds && session.AuthenticatedAt is { } at && time.GetUtcNow() - at > TimeSpan.FromSeconds(seconds);

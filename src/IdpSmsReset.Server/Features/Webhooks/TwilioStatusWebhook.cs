@@ -20,7 +20,7 @@ internal static class TwilioStatusWebhook
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, SmsFactorService settings, SmsProtection protection, SmsStatusUpdater updater, IOptions<SmsOptions> options)
+        HttpContext context, SmsFactorService settings, SmsProtection protection, SmsOutbox outbox, IOptions<SmsOptions> options)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -42,7 +42,7 @@ internal static class TwilioStatusWebhook
         }
 
         form.TryGetValue("ErrorCode", out var errorCode);
-        var outcome = await updater.ApplyAsync(sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
+        var outcome = await outbox.ApplyReportAsync(sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
         return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
     }
 

@@ -16,12 +16,12 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
     public NewPasswordInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync() =>
-        await cookie.ReadAsync(HttpContext) is { State: PasswordResetState.Verified } ? Page() : MethodModel.StartOver(this);
+        await cookie.ReadAsync(HttpContext) is { } flow && flow.Allows(PasswordResetTransition.Complete) ? Page() : MethodModel.StartOver(this);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var flow = await cookie.ReadAsync(HttpContext);
-        if (flow is not { State: PasswordResetState.Verified })
+        if (flow is null || !flow.Allows(PasswordResetTransition.Complete))
         {
             return MethodModel.StartOver(this);
         }

@@ -1,4 +1,4 @@
-using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
@@ -17,7 +17,7 @@ public sealed class LoginModel(
     SignInManager<ApplicationUser> signIn,
     UnknownAccountGuard unknownAccounts,
     SecurityPolicyService policies,
-    SecondFactorMethods secondFactors,
+    SignInJourney journey,
     SessionSignIn sessions,
     PendingSignIn pending,
     SignInCodes signInCodes,
@@ -71,27 +71,26 @@ public sealed class LoginModel(
         return Page();
     }
 
-    /// <summary>Signs the user in, or, where a second factor is due, holds the sign-in until it is shown.</summary>
+    /// <summary>Signs the user in, or, where the journey says a second factor is due, holds the sign-in until it is shown.</summary>
     private async Task<IActionResult> ContinueAfterPasswordAsync(ApplicationUser user)
     {
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-        var factors = await secondFactors.ForUserAsync(user, HttpContext.RequestAborted);
-        if (!factors.IsRequired)
+        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
+        if (next.IsDone)
         {
-            await sessions.SignInAsync(user, [AuthenticationMethods.Password]);
+            await sessions.SignInAsync(user, next.Amr);
             return LocalRedirect(returnUrl);
         }
 
         await pending.StartAsync(user);
-        if (factors.NeedsEnrolment)
+        if (next.Step == SignInStep.Enrol)
         {
             return RedirectToPage("/Account/SecondFactor/Enrol", new { ReturnUrl = returnUrl });
         }
 
-        // With SMS the only way, the code is sent at once: the user is waiting for it.
-        if (!factors.HasAuthenticator)
+        if (next.SendsSmsAtOnce)
         {
-            await signInCodes.SendAsync(user, factors.SmsPhone!, HttpContext.RequestAborted);
+            await signInCodes.SendAsync(user, next.Factors!.SmsPhone!, HttpContext.RequestAborted);
         }
 
         return RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = returnUrl });

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
@@ -12,7 +13,7 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 /// </summary>
 public sealed class EnrolModel(
     PendingSignIn pending,
-    SecondFactorMethods methods,
+    SignInJourney journey,
     AuthenticatorSetup authenticatorSetup,
     RecoveryCodeService recoveryCodes,
     PhoneVerificationService phones,
@@ -34,7 +35,7 @@ public sealed class EnrolModel(
     [BindProperty]
     public string? PhoneCode { get; set; }
 
-    public UserSecondFactors Factors { get; private set; } = null!;
+    public UserSecondFactors? Factors { get; private set; }
 
     public AuthenticatorSetupView? Authenticator { get; private set; }
 
@@ -57,7 +58,7 @@ public sealed class EnrolModel(
     public async Task<IActionResult> OnPostAppAsync()
     {
         var user = await LoadAsync();
-        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolAuthenticator)
+        if (user is null || Factors is not { CanEnrolAuthenticator: true })
         {
             return Elsewhere(user);
         }
@@ -69,14 +70,14 @@ public sealed class EnrolModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
-        await FinishAsync(user, AuthenticationMethods.OneTimePassword);
+        await FinishAsync(user, SecondFactorMethod.App);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSendPhoneCodeAsync()
     {
         var user = await LoadAsync();
-        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolPhone)
+        if (user is null || Factors is not { CanEnrolPhone: true })
         {
             return Elsewhere(user);
         }
@@ -97,7 +98,7 @@ public sealed class EnrolModel(
     public async Task<IActionResult> OnPostVerifyPhoneAsync()
     {
         var user = await LoadAsync();
-        if (user is null || !Factors.NeedsEnrolment || !Factors.CanEnrolPhone)
+        if (user is null || Factors is not { CanEnrolPhone: true })
         {
             return Elsewhere(user);
         }
@@ -111,19 +112,19 @@ public sealed class EnrolModel(
             return Page();
         }
 
-        await FinishAsync(user, AuthenticationMethods.Sms);
+        await FinishAsync(user, SecondFactorMethod.Sms);
         return LocalRedirect(SafeReturnUrl);
     }
 
-    private async Task FinishAsync(ApplicationUser user, string factor)
+    private async Task FinishAsync(ApplicationUser user, string method)
     {
         await pending.EndAsync();
-        await sessions.SignInAsync(user, AuthenticationMethods.WithSecondFactor(factor));
+        await sessions.SignInAsync(user, SignInJourney.AfterSecondFactor(method).Amr);
     }
 
     private IActionResult Next(ApplicationUser user)
     {
-        if (!Factors.NeedsEnrolment)
+        if (Factors is null)
         {
             return RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = SafeReturnUrl });
         }
@@ -134,18 +135,20 @@ public sealed class EnrolModel(
 
     private void ShowAuthenticator(ApplicationUser user)
     {
-        if (Factors.CanEnrolAuthenticator)
+        if (Factors is { CanEnrolAuthenticator: true })
         {
             Authenticator ??= authenticatorSetup.Begin(user);
         }
     }
 
+    /// <summary>The user of the pending sign-in; <see cref="Factors"/> is set only while the journey says to enrol.</summary>
     private async Task<ApplicationUser?> LoadAsync()
     {
         var user = await pending.ReadAsync();
         if (user is not null)
         {
-            Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
+            var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
+            Factors = next.Step == SignInStep.Enrol ? next.Factors : null;
         }
 
         return user;

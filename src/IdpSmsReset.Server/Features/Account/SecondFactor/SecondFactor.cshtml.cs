@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
@@ -9,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 /// <summary>The second step of a sign-in: an authenticator app code, an SMS code, or a recovery code.</summary>
 public sealed class SecondFactorModel(
     PendingSignIn pending,
-    SecondFactorMethods methods,
+    SignInJourney journey,
     SignInCodes smsCodes,
     AuthenticatorService authenticator,
     RecoveryCodeService recoveryCodes,
@@ -45,13 +46,13 @@ public sealed class SecondFactorModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await LoadAsync();
-        if (user is null)
+        var (user, next) = await LoadAsync();
+        if (user is null || next.Step is not (SignInStep.SecondFactor or SignInStep.Enrol))
         {
             return BackToLogin();
         }
 
-        if (Factors.NeedsEnrolment)
+        if (next.Step == SignInStep.Enrol)
         {
             return RedirectToPage("/Account/SecondFactor/Enrol", new { ReturnUrl = SafeReturnUrl });
         }
@@ -66,13 +67,13 @@ public sealed class SecondFactorModel(
 
     public async Task<IActionResult> OnPostSendAsync()
     {
-        var user = await LoadAsync();
-        if (user is null)
+        var (user, next) = await LoadAsync();
+        if (user is null || next.Step != SignInStep.SecondFactor)
         {
             return BackToLogin();
         }
 
-        if (!Factors.CanUseSms)
+        if (!next.Offers(SecondFactorMethod.Sms))
         {
             return RedirectToPage(new { ReturnUrl = SafeReturnUrl });
         }
@@ -86,8 +87,8 @@ public sealed class SecondFactorModel(
 
     public async Task<IActionResult> OnPostVerifyAsync()
     {
-        var user = await LoadAsync();
-        if (user is null)
+        var (user, next) = await LoadAsync();
+        if (user is null || next.Step != SignInStep.SecondFactor)
         {
             return BackToLogin();
         }
@@ -108,8 +109,7 @@ public sealed class SecondFactorModel(
         {
             await users.ResetSecondFactorFailuresAsync(user);
             await pending.EndAsync();
-            var factor = Method == SecondFactorMethod.Sms ? AuthenticationMethods.Sms : AuthenticationMethods.OneTimePassword;
-            await sessions.SignInAsync(user, AuthenticationMethods.WithSecondFactor(factor));
+            await sessions.SignInAsync(user, SignInJourney.AfterSecondFactor(Method!).Amr);
             return LocalRedirect(SafeReturnUrl);
         }
 
@@ -141,33 +141,32 @@ public sealed class SecondFactorModel(
         }
     }
 
-    /// <summary>The user of the pending sign-in and their factors, with <see cref="Method"/> set to one they can use.</summary>
-    private async Task<ApplicationUser?> LoadAsync()
+    /// <summary>
+    /// The user of the pending sign-in and what the journey says of it, with <see cref="Method"/> set to one the user
+    /// can show. A pending sign-in the journey no longer sends here (the second factor stopped being due) starts again.
+    /// </summary>
+    private async Task<(ApplicationUser? User, SignInDecision Next)> LoadAsync()
     {
         var user = await pending.ReadAsync();
         if (user is null)
         {
-            return null;
+            return (null, SignInJourney.Decide(null, []));
         }
 
-        Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
-        var usable = Method switch
+        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
+        if (next.Factors is not { } factors)
         {
-            SecondFactorMethod.App or SecondFactorMethod.Recovery => Factors.HasAuthenticator,
-            SecondFactorMethod.Sms => Factors.CanUseSms,
-            _ => false,
-        };
-        if (!usable)
-        {
-            Method = Factors.HasAuthenticator ? SecondFactorMethod.App : SecondFactorMethod.Sms;
+            return (user, next);
         }
 
-        if (Method == SecondFactorMethod.Sms && Factors.CanUseSms)
+        Factors = factors;
+        Method = next.MethodOrPreferred(Method);
+        if (Method == SecondFactorMethod.Sms && next.Offers(SecondFactorMethod.Sms))
         {
             NextSendAt = await smsCodes.NextSendAtAsync(user, HttpContext.RequestAborted);
         }
 
-        return user;
+        return (user, next);
     }
 
     private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });

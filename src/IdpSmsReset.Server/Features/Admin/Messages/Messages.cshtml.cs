@@ -1,6 +1,5 @@
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Persistence;
-using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Server.Features.Admin.Messages;
 
 /// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
-public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jobs, AdminChanges changes, TimeProvider time) : FilteredListPage
+public sealed class MessagesModel(IdpDbContext database, SmsOutbox outbox, AdminChanges changes, TimeProvider time) : FilteredListPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -41,20 +40,13 @@ public sealed class MessagesModel(IdpDbContext database, IBackgroundJobClient jo
     /// <summary>Sends a message that failed for good once more, while what it carries is still valid (not expired).</summary>
     public async Task<IActionResult> OnPostRetryAsync(Guid id)
     {
-        var now = Now;
-        var retried = await database.Set<OutboundSms>()
-            .Where(sms => sms.Id == id && sms.Status == OutboundSmsStatus.Failed && sms.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(sms => sms.Status, OutboundSmsStatus.Queued)
-                .SetProperty(sms => sms.NextAttemptAt, now)
-                .SetProperty(sms => sms.UpdatedAt, now), HttpContext.RequestAborted);
-        if (retried == 1)
+        var retried = await outbox.ResendAsync(id, HttpContext.RequestAborted);
+        if (retried)
         {
-            SmsDispatchJob.Enqueue(jobs, id);
             await changes.WriteAsync(AdminEventTypes.MessageRetried, null, new { id, status = "Failed" }, new { id, status = "Queued" }, HttpContext.RequestAborted);
         }
 
-        Notice = retried == 1 ? "The message is queued again." : "Only a failed message that has not expired can be sent again.";
+        Notice = retried ? "The message is queued again." : "Only a failed message that has not expired can be sent again.";
         return RedirectToPage(new { Status, from = FromDate, to = ToDate });
     }
 }

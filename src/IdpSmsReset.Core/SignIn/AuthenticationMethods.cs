@@ -1,7 +1,7 @@
-namespace IdpSmsReset.Server.Features.Account;
+namespace IdpSmsReset.Core.SignIn;
 
-/// <summary>The <c>amr</c> values this server sets (RFC 8176).</summary>
-internal static class AuthenticationMethods
+/// <summary>The <c>amr</c> values this server sets (RFC 8176): what a session has proved.</summary>
+public static class AuthenticationMethods
 {
     public const string Password = "pwd";
 

@@ -1,0 +1,87 @@
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Users;
+
+namespace IdpSmsReset.Core.SignIn;
+
+/// <summary>
+/// The one owner of "what comes next" in a sign-in. Given the user's second factors and what the session has proved
+/// (its <c>amr</c>), it says: the password, a second factor (which methods), enrolment, or done (with the <c>amr</c>).
+/// The login, second-factor and enrolment pages and the authorization endpoint all ask it; they only render and redirect.
+/// </summary>
+public sealed class SignInJourney(SecondFactorMethods secondFactors)
+{
+    private static readonly IReadOnlyList<string> None = [];
+
+    /// <summary>
+    /// The next step for <paramref name="user"/>. A session that proved a second factor needs nothing read; one that
+    /// proved only the password first asks the cheap question (is a second factor due at all?), which is the
+    /// <see cref="UserSecondFactors.IsRequired"/> that <see cref="Decide"/> would compute, and reads the full factors
+    /// only when it is.
+    /// </summary>
+    public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved, CancellationToken cancellationToken)
+    {
+        if (!NeedsFactors(proved))
+        {
+            return Decide(factors: null, proved);
+        }
+
+        if (!await secondFactors.IsRequiredAsync(user, cancellationToken))
+        {
+            return Done([AuthenticationMethods.Password]);
+        }
+
+        return Decide(await secondFactors.ForUserAsync(user, cancellationToken), proved);
+    }
+
+    /// <summary>
+    /// The decision itself, with no I/O. <paramref name="factors"/> may be null when the answer does not depend on
+    /// them: nothing, or a second factor, is proved.
+    /// </summary>
+    public static SignInDecision Decide(UserSecondFactors? factors, IReadOnlyCollection<string> proved)
+    {
+        if (!proved.Contains(AuthenticationMethods.Password))
+        {
+            return new SignInDecision(SignInStep.Password, None, None);
+        }
+
+        if (proved.Contains(AuthenticationMethods.MultiFactor))
+        {
+            return Done([.. proved]);
+        }
+
+        if (proved.FirstOrDefault(IsSecondFactor) is { } shown)
+        {
+            return Done(AuthenticationMethods.WithSecondFactor(shown));
+        }
+
+        ArgumentNullException.ThrowIfNull(factors);
+        if (!factors.IsRequired)
+        {
+            return Done([AuthenticationMethods.Password]);
+        }
+
+        return factors.NeedsEnrolment
+            ? new SignInDecision(SignInStep.Enrol, None, None, factors)
+            : new SignInDecision(SignInStep.SecondFactor, MethodsOf(factors), None, factors);
+    }
+
+    /// <summary>The decision once the password and the second factor shown by <paramref name="method"/> are proved.</summary>
+    public static SignInDecision AfterSecondFactor(string method) =>
+        Decide(factors: null, [AuthenticationMethods.Password, SecondFactorMethod.AmrOf(method)]);
+
+    /// <summary>Only a session that proved the password and nothing more has an answer that depends on the user's factors.</summary>
+    private static bool NeedsFactors(IReadOnlyCollection<string> proved) =>
+        proved.Contains(AuthenticationMethods.Password) && !proved.Contains(AuthenticationMethods.MultiFactor) && !proved.Any(IsSecondFactor);
+
+    private static bool IsSecondFactor(string amr) => amr is AuthenticationMethods.Sms or AuthenticationMethods.OneTimePassword;
+
+    // An app is preferred: it needs no SMS. Recovery codes stand in for the app, so they come with it.
+    private static IReadOnlyList<string> MethodsOf(UserSecondFactors factors) =>
+    [
+        .. factors.HasAuthenticator ? new[] { SecondFactorMethod.App } : [],
+        .. factors.CanUseSms ? new[] { SecondFactorMethod.Sms } : [],
+        .. factors.HasAuthenticator ? new[] { SecondFactorMethod.Recovery } : [],
+    ];
+
+    private static SignInDecision Done(IReadOnlyList<string> amr) => new(SignInStep.Done, None, amr);
+}

@@ -1,0 +1,86 @@
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.SignIn;
+
+namespace IdpSmsReset.UnitTests.SignIn;
+
+/// <summary>The sign-in decision table: what the session proved × the user's second factors → the next step.</summary>
+public sealed class SignInJourneyTests
+{
+    private const string Phone = "+33612345678";
+
+    public static TheoryData<string, string, string, string, string> Table => new()
+    {
+        // proved (amr, comma-separated), factors, next step, methods offered, amr when done
+        { "", "none", "Password", "", "" },
+        { "", "required app", "Password", "", "" },
+        { "pwd", "none", "Done", "", "pwd" },
+        { "pwd", "optional sms", "Done", "", "pwd" },
+        { "pwd", "optional app", "SecondFactor", "app,recovery", "" },
+        { "pwd", "required sms", "SecondFactor", "sms", "" },
+        { "pwd", "required app", "SecondFactor", "app,recovery", "" },
+        { "pwd", "required app sms", "SecondFactor", "app,sms,recovery", "" },
+        { "pwd", "required", "Enrol", "", "" },
+        { "pwd", "required enrol-phone", "Enrol", "", "" },
+        { "pwd,sms", "required sms", "Done", "", "pwd,sms,mfa" },
+        { "pwd,otp", "required app", "Done", "", "pwd,otp,mfa" },
+        { "pwd,otp,mfa", "required app", "Done", "", "pwd,otp,mfa" },
+        { "pwd,sms,mfa", "none", "Done", "", "pwd,sms,mfa" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public void Decide_ProvedAndFactors_NextStep(string proved, string factors, string step, string methods, string amr)
+    {
+        var next = SignInJourney.Decide(FactorsOf(factors), ListOf(proved));
+
+        Assert.Equal(Enum.Parse<SignInStep>(step), next.Step);
+        Assert.Equal(ListOf(methods), next.Methods);
+        Assert.Equal(ListOf(amr), next.Amr);
+    }
+
+    [Fact]
+    public void Decide_SmsTheOnlyWay_SendsTheCodeAtOnce() =>
+        Assert.True(SignInJourney.Decide(FactorsOf("required sms"), [AuthenticationMethods.Password]).SendsSmsAtOnce);
+
+    [Fact]
+    public void Decide_AppAndSms_WaitsForTheUserToAskForAnSms() =>
+        Assert.False(SignInJourney.Decide(FactorsOf("required app sms"), [AuthenticationMethods.Password]).SendsSmsAtOnce);
+
+    [Theory]
+    [InlineData("sms", "required app sms", "sms")]
+    [InlineData("recovery", "required app sms", "recovery")]
+    [InlineData("app", "required sms", "sms")]
+    [InlineData("recovery", "required sms", "sms")]
+    [InlineData(null, "required app sms", "app")]
+    [InlineData("bogus", "required sms", "sms")]
+    public void MethodOrPreferred_AskedMethod_OnlyOneTheUserCanShow(string? asked, string factors, string shown) =>
+        Assert.Equal(shown, SignInJourney.Decide(FactorsOf(factors), [AuthenticationMethods.Password]).MethodOrPreferred(asked));
+
+    [Theory]
+    [InlineData(SecondFactorMethod.App, "pwd,otp,mfa")]
+    [InlineData(SecondFactorMethod.Recovery, "pwd,otp,mfa")]
+    [InlineData(SecondFactorMethod.Sms, "pwd,sms,mfa")]
+    public void AfterSecondFactor_Method_SessionAmr(string method, string amr) =>
+        Assert.Equal(ListOf(amr), SignInJourney.AfterSecondFactor(method).Amr);
+
+    // "required"/"optional": does the policy require a second factor; "app": an authenticator app enrolled;
+    // "sms": a verified phone the SMS factor can use; "enrol-phone": a phone could be added.
+    private static UserSecondFactors? FactorsOf(string description)
+    {
+        if (description == "none")
+        {
+            return new UserSecondFactors(false, null, false, false, false);
+        }
+
+        var words = description.Split(' ');
+        return new UserSecondFactors(
+            PolicyRequires: words.Contains("required"),
+            SmsPhone: words.Contains("sms") ? Phone : null,
+            HasAuthenticator: words.Contains("app"),
+            CanEnrolPhone: words.Contains("enrol-phone"),
+            CanEnrolAuthenticator: false);
+    }
+
+    private static string[] ListOf(string commaSeparated) =>
+        commaSeparated.Length == 0 ? [] : commaSeparated.Split(',');
+}
