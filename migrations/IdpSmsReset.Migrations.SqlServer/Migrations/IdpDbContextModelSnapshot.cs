@@ -294,6 +294,37 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("SmsChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Persistence.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "policies",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-factor",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "applications",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")

@@ -23,22 +23,3 @@ public sealed class AuditEvent
 
     public string? Details { get; set; }
 }
-
-public static class AuditEventTypes
-{
-    public const string PasswordResetRequested = "password-reset.requested";
-    public const string PasswordResetCodeSent = "password-reset.code-sent";
-    public const string PasswordResetCodeNotSent = "password-reset.code-not-sent";
-    public const string PasswordResetCodeFailed = "password-reset.code-failed";
-    public const string PasswordResetLocked = "password-reset.locked";
-    public const string PasswordResetCompleted = "password-reset.completed";
-    public const string PasswordResetIssuedByAdministrator = "password-reset.issued-by-administrator";
-    public const string PasswordResetSuspended = "password-reset.suspended";
-    public const string PasswordResetSuspensionLifted = "password-reset.suspension-lifted";
-}
-
-public static class AuditActors
-{
-    public const string Anonymous = "anonymous";
-    public const string System = "system";
-}

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
@@ -20,6 +21,7 @@ public sealed class BootstrapApplier(
     SmsFactorService smsFactor,
     SecurityPolicyService policies,
     IdpDbContext database,
+    ChangeStamps stamps,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -35,6 +37,12 @@ public sealed class BootstrapApplier(
         foreach (var application in document.Applications)
         {
             await ApplyApplicationAsync(application, cancellationToken);
+        }
+
+        if (document.Applications.Count > 0)
+        {
+            // Instances already running may hold the applications as they were.
+            await stamps.BumpAsync(database, ChangeAreas.Applications, cancellationToken);
         }
 
         for (var index = 0; index < document.Users.Count; index++)
@@ -64,7 +72,7 @@ public sealed class BootstrapApplier(
         }
     }
 
-    private async Task ApplyApplicationAsync(BootstrapApplication source, CancellationToken cancellationToken)
+    private async Task ApplyApplicationAsync(ApplicationDefinition source, CancellationToken cancellationToken)
     {
         var existing = await applications.FindByClientIdAsync(source.ClientId!, cancellationToken);
         var descriptor = new OpenIddictApplicationDescriptor();

@@ -1,6 +1,7 @@
+using IdpSmsReset.Core.Applications;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using static IdpSmsReset.Core.Bootstrap.BootstrapVocabulary;
+using static IdpSmsReset.Core.Applications.ApplicationVocabulary;
 
 namespace IdpSmsReset.Core.Bootstrap;
 
@@ -23,7 +24,7 @@ public static partial class BootstrapValidator
         return errors;
     }
 
-    private static void ValidateApplications(List<BootstrapApplication> applications, List<string> errors)
+    private static void ValidateApplications(List<ApplicationDefinition> applications, List<string> errors)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < applications.Count; index++)

@@ -34,7 +34,7 @@ public sealed class SmsDispatchJob(
         var now = time.GetUtcNow().UtcDateTime;
         if (await outbox.ExpireAsync(outboundSmsId, now, cancellationToken))
         {
-            logger.LogInformation("SMS {MessageId} expired before it could be sent", outboundSmsId);
+            logger.SmsExpiredBeforeSending(outboundSmsId);
             return;
         }
 
@@ -88,12 +88,12 @@ public sealed class SmsDispatchJob(
         {
             case SmsSendResult.Accepted accepted:
                 await outbox.AcceptAsync(message.Id, accepted.Status, accepted.ProviderId, now);
-                logger.LogInformation("SMS {MessageId} ({Purpose}) accepted by the provider as {ProviderId}", message.Id, message.Purpose, accepted.ProviderId);
+                logger.SmsAccepted(message.Id, message.Purpose, accepted.ProviderId);
                 break;
 
             case SmsSendResult.Permanent permanent:
                 await outbox.FailAsync(message.Id, permanent.Reason, now);
-                logger.LogWarning("SMS {MessageId} ({Purpose}) failed: {Reason}", message.Id, message.Purpose, permanent.Reason);
+                logger.SmsFailed(message.Id, message.Purpose, permanent.Reason);
                 break;
 
             case SmsSendResult.Transient transient:
@@ -110,12 +110,12 @@ public sealed class SmsDispatchJob(
         if (next >= message.ExpiresAt)
         {
             await outbox.GiveUpAsync(message.Id, transient.Reason, now);
-            logger.LogWarning("SMS {MessageId} ({Purpose}) expired while retrying: {Reason}", message.Id, message.Purpose, transient.Reason);
+            logger.SmsExpiredWhileRetrying(message.Id, message.Purpose, transient.Reason);
             return;
         }
 
         await outbox.RetryLaterAsync(message.Id, transient.Reason, next, now);
         jobs.Schedule<SmsDispatchJob>(Queue, job => job.RunAsync(message.Id, CancellationToken.None), delay);
-        logger.LogInformation("SMS {MessageId} ({Purpose}) will be retried in {Delay}: {Reason}", message.Id, message.Purpose, delay, transient.Reason);
+        logger.SmsRetryScheduled(message.Id, message.Purpose, delay, transient.Reason);
     }
 }

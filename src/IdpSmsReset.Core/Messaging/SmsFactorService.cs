@@ -6,7 +6,7 @@ namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>Saves the SMS factor's settings and checks them with Twilio, recording the verdict.</summary>
 public sealed class SmsFactorService(
-    IdpDbContext database, SmsProtection protection, ISmsChannel channel, Recovery.PasswordResetAvailability resetAvailability, TimeProvider time)
+    IdpDbContext database, SmsProtection protection, ISmsChannel channel, ChangeStamps stamps, TimeProvider time)
 {
     public Task<SmsFactorSettings?> GetAsync(CancellationToken cancellationToken) =>
         database.SmsFactorSettingsAsync(cancellationToken);
@@ -37,7 +37,7 @@ public sealed class SmsFactorService(
         settings.LastValidationError = check.Problem;
         settings.UpdatedAt = now;
         await database.SaveChangesAsync(cancellationToken);
-        resetAvailability.Forget();
+        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return new SmsFactorSaveResult([], check);
     }
 
@@ -55,9 +55,4 @@ public sealed class SmsFactorService(
         string.Join(',', input.AllowedCountries.Select(code => code.ToUpperInvariant())));
 
     private sealed record StoredForm(string AccountSid, string? From, string? MessagingServiceSid, string PhoneField, string AllowedCountries);
-}
-
-public sealed record SmsFactorSaveResult(IReadOnlyList<(string Field, string Problem)> Problems, SmsAccountCheck? Check)
-{
-    public bool Saved => Problems.Count == 0;
 }

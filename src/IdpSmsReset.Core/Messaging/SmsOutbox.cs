@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace IdpSmsReset.Core.Messaging;
 
@@ -11,9 +12,20 @@ namespace IdpSmsReset.Core.Messaging;
 /// The outbox is also the one owner of a message's status: every move is one of its methods, one conditional update
 /// built from <see cref="OutboundSmsTransitions"/>, returning whether the message moved.
 /// </summary>
-public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time, ILogger<SmsOutbox> logger)
 {
     public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(destination, purpose, body, lifetime, cancellationToken);
+        if (result.Problem is { } problem)
+        {
+            logger.SmsRefused(purpose, problem);
+        }
+
+        return result;
+    }
+
+    private async Task<SmsEnqueueResult> WriteAsync(string destination, string purpose, string body, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         if (!PhoneNumberRules.TryNormalize(destination, out var e164, out var country, out var problem))
         {
@@ -110,6 +122,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         if (resent)
         {
             SmsDispatchJob.Enqueue(jobs, messageId);
+            logger.SmsResent(messageId);
         }
 
         return resent;
@@ -131,12 +144,11 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
                 .SetProperty(message => message.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Report, reported))
                 .SetProperty(message => message.LastError, message => error ?? message.LastError)
                 .SetProperty(message => message.UpdatedAt, now), cancellationToken);
-        if (moved > 0)
-        {
-            return SmsStatusUpdate.Moved;
-        }
-
-        return await messages.AnyAsync(cancellationToken) ? SmsStatusUpdate.Ignored : SmsStatusUpdate.UnknownMessage;
+        var outcome = moved > 0 ? SmsStatusUpdate.Moved
+            : await messages.AnyAsync(cancellationToken) ? SmsStatusUpdate.Ignored
+            : SmsStatusUpdate.UnknownMessage;
+        logger.SmsReport(providerId, reported, outcome);
+        return outcome;
     }
 
     private async Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, DateTime now) =>

@@ -98,6 +98,3 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
             && new Totp(Base32Encoding.ToBytes(secret)).VerifyTotp(time.GetUtcNow().UtcDateTime, code, out step, Window);
     }
 }
-
-/// <summary>An enrolment in progress: the secret to show, and the same secret sealed for the form.</summary>
-public sealed record AuthenticatorEnrolment(string Secret, string SealedSecret);

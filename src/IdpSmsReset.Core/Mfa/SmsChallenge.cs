@@ -30,12 +30,3 @@ public sealed class SmsChallenge
 
     public SmsChallengeClosure? Closure { get; set; }
 }
-
-public enum SmsChallengeClosure
-{
-    Used,
-    Replaced,
-    TooManyAttempts,
-    /// <summary>Written before its SMS is queued, so the limits can be counted; it opens once the SMS is queued, or is deleted.</summary>
-    Reserved,
-}

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Policies;
 
 /// <summary>Creates, changes and deletes policies under <see cref="SecurityPolicyRules"/>, and finds a user's policy.</summary>
-public sealed class SecurityPolicyService(IdpDbContext database, Recovery.PasswordResetAvailability resetAvailability)
+public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps stamps)
 {
     public const string DefaultPolicyName = "Default";
 
@@ -46,11 +46,9 @@ public sealed class SecurityPolicyService(IdpDbContext database, Recovery.Passwo
             database.Add(policy);
         }
 
-        // One transaction, so that there is never a moment with two defaults or none; run under the provider's
-        // retrying strategy (SQL Server and PostgreSQL retry transient faults, and a retry replays it all).
-        await database.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        // One transaction, so that there is never a moment with two defaults or none.
+        await database.InTransactionAsync(async () =>
         {
-            await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken);
             if (policy.IsDefault)
             {
                 await database.Set<SecurityPolicy>().Where(other => other.IsDefault && other.Id != policy.Id)
@@ -58,9 +56,9 @@ public sealed class SecurityPolicyService(IdpDbContext database, Recovery.Passwo
             }
 
             await database.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
-        resetAvailability.Forget();
+            await stamps.BumpAsync(database, ChangeAreas.Policies, cancellationToken);
+            return true;
+        }, commits: _ => true, cancellationToken);
         return [];
     }
 
@@ -86,7 +84,7 @@ public sealed class SecurityPolicyService(IdpDbContext database, Recovery.Passwo
 
         database.Remove(policy);
         await database.SaveChangesAsync(cancellationToken);
-        resetAvailability.Forget();
+        await stamps.BumpAsync(database, ChangeAreas.Policies, cancellationToken);
         return null;
     }
 

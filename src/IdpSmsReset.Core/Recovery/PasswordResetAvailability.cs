@@ -7,18 +7,18 @@ namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
 /// Whether "Forgot password?" can lead anywhere: the SMS factor is configured and some policy allows SMS reset. The
-/// login page asks on every view, so the answer is kept for a few seconds; saving the SMS factor or a policy on this
-/// instance forgets it at once, and other instances follow within <see cref="Lifetime"/>.
+/// login page asks on every view, so the answer is kept until the policies or the SMS factor change
+/// (<see cref="ChangeStamps"/>, on any instance).
 /// </summary>
-public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, ChangeStamps stamps)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-
-    private (bool Available, DateTimeOffset Until)? _cached;
+    private (bool Available, long Policies, long SmsFactor)? _cached;
 
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } cached && cached.Until > time.GetUtcNow())
+        var policies = await stamps.CurrentAsync(ChangeAreas.Policies, cancellationToken);
+        var smsFactor = await stamps.CurrentAsync(ChangeAreas.SmsFactor, cancellationToken);
+        if (_cached is { } cached && cached.Policies == policies && cached.SmsFactor == smsFactor)
         {
             return cached.Available;
         }
@@ -28,9 +28,7 @@ public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, TimeP
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         var available = settings is { IsConfigured: true }
             && await database.Set<Policies.SecurityPolicy>().AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled, cancellationToken);
-        _cached = (available, time.GetUtcNow() + Lifetime);
+        _cached = (available, policies, smsFactor);
         return available;
     }
-
-    public void Forget() => _cached = null;
 }

@@ -4,6 +4,7 @@ using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Core.Recovery;
@@ -24,7 +25,8 @@ public sealed class PasswordResetCodeJob(
     AuditLog audit,
     IOptions<PasswordResetLimits> limits,
     IdpUrls urls,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PasswordResetCodeJob> logger)
 {
     /// <summary>A queue of its own, served by one worker per instance (the lock below then only waits across instances).</summary>
     public const string Queue = "reset-codes";
@@ -54,6 +56,7 @@ public sealed class PasswordResetCodeJob(
         var (send, reason) = await ReserveAsync(flow, now, cancellationToken);
         if (send is null)
         {
+            logger.ResetCodeNotSent(flowId, reason);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason, cancellationToken);
             return;
         }
@@ -68,11 +71,13 @@ public sealed class PasswordResetCodeJob(
         if (queued.Problem is { } problem)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
+            logger.ResetCodeNotSent(flowId, problem);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem, cancellationToken);
             return;
         }
 
         var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
+        logger.ResetCodeSent(flowId, PhoneNumberRules.Mask(send.Destination), stored);
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
             stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
             cancellationToken);

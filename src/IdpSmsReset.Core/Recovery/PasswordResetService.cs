@@ -10,6 +10,7 @@ using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Core.Recovery;
@@ -29,7 +30,8 @@ public sealed class PasswordResetService(
     PasswordResetFlows flows,
     PasswordResetCompletion completion,
     WrongResetCodeBudget wrongCodes,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PasswordResetService> logger)
 {
     /// <summary>The <see cref="IdentityError.Code"/> of a completion refused because the flow is not (or no longer) verified.</summary>
     public const string ResetOverErrorCode = "ResetOver";
@@ -58,11 +60,13 @@ public sealed class PasswordResetService(
                 .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1), cancellationToken) > limits.Value.PerIpAddressPerHour)
         {
             await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
+            logger.ResetRefusedForAddress(network);
             return (PasswordResetStart.TooManyFromAddress, null, null);
         }
 
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
+        logger.ResetStarted(flow.Id, user is not null);
         return (PasswordResetStart.Started, flow, browserKey);
     }
 
@@ -104,17 +108,20 @@ public sealed class PasswordResetService(
         var now = Now;
         if (!flow.Allows(PasswordResetTransition.RequestCode) || flow.ExpiresAt <= now)
         {
+            logger.ResetCodeRequestRefused(flow.Id, $"the flow is {flow.State}{(flow.ExpiresAt <= now ? ", past its lifetime" : "")}");
             return (CodeRequest.FlowOver, null);
         }
 
         var requested = await flows.RequestCodeAsync(flow, now, cancellationToken);
         if (!requested)
         {
+            logger.ResetCodeRequestRefused(flow.Id, "within the cooldown, or the flow moved on");
             var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.CodeRequestedAt).SingleAsync(cancellationToken);
             return (CodeRequest.CoolingDown, last is { } at ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null);
         }
 
         PasswordResetCodeJob.Enqueue(jobs, flow.Id);
+        logger.ResetCodeRequested(flow.Id);
         return (CodeRequest.Requested, Utc(now.AddSeconds(flow.ResendCooldownSeconds)));
     }
 
@@ -127,6 +134,25 @@ public sealed class PasswordResetService(
     /// wrong, and so does every flow of an account whose SMS reset is suspended.
     /// </summary>
     public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress, CancellationToken cancellationToken)
+    {
+        var checkedCode = await CompareAsync(flow, typedCode, ipAddress, cancellationToken);
+        switch (checkedCode.Check)
+        {
+            case ResetCodeCheck.Accepted:
+                logger.ResetVerified(flow.Id);
+                break;
+            case ResetCodeCheck.Wrong:
+                logger.ResetCodeWrong(flow.Id, checkedCode.AttemptsLeft);
+                break;
+            default:
+                logger.ResetCodeCheckRefused(flow.Id, checkedCode.Check);
+                break;
+        }
+
+        return checkedCode;
+    }
+
+    private async Task<ResetCodeChecked> CompareAsync(PasswordResetFlow flow, string typedCode, string? ipAddress, CancellationToken cancellationToken)
     {
         var now = Now;
         if (flow.State == PasswordResetState.Locked)
@@ -180,6 +206,21 @@ public sealed class PasswordResetService(
     /// <summary>Sets the new password, once, for a flow whose code was accepted; the result lists what the policy refused.</summary>
     public async Task<IdentityResult> CompleteAsync(PasswordResetFlow flow, string newPassword, CancellationToken cancellationToken)
     {
+        var result = await SetPasswordAsync(flow, newPassword, cancellationToken);
+        if (result.Succeeded)
+        {
+            logger.ResetCompleted(flow.Id, flow.UserId!);
+        }
+        else
+        {
+            logger.ResetCompletionRefused(flow.Id, string.Join(", ", result.Errors.Select(error => error.Code)));
+        }
+
+        return result;
+    }
+
+    private async Task<IdentityResult> SetPasswordAsync(PasswordResetFlow flow, string newPassword, CancellationToken cancellationToken)
+    {
         var now = Now;
         var user = flow.UserId is null ? null : await users.FindByIdAsync(flow.UserId);
         var verifiedAfter = now.AddMinutes(-limits.Value.NewPasswordWithinMinutes);
@@ -209,6 +250,7 @@ public sealed class PasswordResetService(
     {
         if (await flows.LockAsync(flow.Id, now, cancellationToken))
         {
+            logger.ResetLocked(flow.Id);
             await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null, cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Core.Recovery;
@@ -11,7 +12,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// suspended: no code is sent to it and no entry verifies, until an administrator or the user's next sign-in lifts
 /// it. Every count is taken after the wrong code is recorded, so parallel guesses cannot all slip under a budget.
 /// </summary>
-public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, IOptions<PasswordResetLimits> limits, TimeProvider time)
+public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, IOptions<PasswordResetLimits> limits, TimeProvider time, ILogger<WrongResetCodeBudget> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -48,6 +49,7 @@ public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, 
         if (await database.Users.Where(u => u.Id == userId && u.SmsResetSuspendedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.SmsResetSuspendedAt, now), cancellationToken) == 1)
         {
+            logger.ResetSuspended(userId, wrong);
             await audit.WriteAsync(AuditEventTypes.PasswordResetSuspended, AuditActors.System, userId, ipAddress,
                 $"{wrong} wrong reset codes within 24 hours (limit {limits.Value.WrongCodesPerAccountPerDay}).", cancellationToken);
         }

@@ -8,6 +8,31 @@ public sealed partial class UserAttribute
     /// <summary>Letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters (the column's length).</summary>
     public static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
+    /// <summary>
+    /// Attributes typed one <c>name=value</c> per line (the dashboard's form), with a problem for every line that is not
+    /// one; a name given twice keeps its first value.
+    /// </summary>
+    public static (List<(string Name, string Value)> Attributes, List<string> Problems) ParseLines(string? text)
+    {
+        var attributes = new List<(string Name, string Value)>();
+        var problems = new List<string>();
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = line.IndexOf('=');
+            var name = at > 0 ? line[..at].Trim() : "";
+            if (IsValidName(name))
+            {
+                attributes.Add((name, line[(at + 1)..].Trim()));
+            }
+            else
+            {
+                problems.Add($"'{line}' must be name=value, the name made of letters, digits, '_', '-', '.'.");
+            }
+        }
+
+        return (attributes, problems);
+    }
+
     public required string UserId { get; set; }
 
     public required string Name { get; set; }

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Server.Features.Admin;
 
 namespace IdpSmsReset.Server.Hosting;
@@ -9,6 +10,13 @@ public static class AdminHosting
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AdminChanges>();
+        builder.Services.AddScoped<AdminChangeLog>();
+        builder.Services.AddScoped<AdminOverview>();
+        builder.Services.AddScoped<AdminLogs>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<PolicyAdministration>();
+        builder.Services.AddScoped<PolicyDirectory>();
+        builder.Services.AddScoped<ApplicationDirectory>();
         return builder;
     }
 }

@@ -36,6 +36,3 @@ public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionStr
         return Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + ".jobs.db");
     }
 }
-
-/// <summary>The database cannot be used; the message names the setting to fix.</summary>
-public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

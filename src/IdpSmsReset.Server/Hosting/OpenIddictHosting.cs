@@ -56,6 +56,14 @@ public static class OpenIddictHosting
                 // Resource servers validate access tokens with the published keys; they cannot decrypt a JWE.
                 options.DisableAccessTokenEncryption();
 
+                // An operator must be able to see why any request was refused.
+                options.AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor)
+                    .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
+                    .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
+                    .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)
+                    .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyUserInfoResponseContext>.Descriptor)
+                    .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor);
+
                 if (useDevelopmentCertificates)
                 {
                     options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();

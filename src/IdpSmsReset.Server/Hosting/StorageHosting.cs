@@ -15,6 +15,7 @@ public static class StorageHosting
         // First of the hosted services: Data Protection loads its key ring from the database at start.
         builder.Services.AddSingleton<BootstrapSource>();
         builder.Services.AddSingleton<DatabaseMigration>();
+        builder.Services.AddSingleton<ChangeStamps>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(services => IdpDatabase.Resolve(

@@ -1,6 +1,7 @@
+using IdpSmsReset.Core.Applications;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Features.Connect;
 using OpenIddict.Abstractions;
 
@@ -9,19 +10,21 @@ namespace IdpSmsReset.Server.Theming;
 /// <summary>
 /// The theme of a hosted page: the theme of the application the user is signing in to (its <c>client_id</c> is in the
 /// page's return URL), else the one this browser's flow began with (a cookie, so forgot password keeps it), else the
-/// configured default. Application themes are cached briefly: the login page asks on every view.
+/// configured default. Application themes are cached until an application changes (<see cref="ChangeStamps"/>, on
+/// any instance): the login page asks on every view.
 /// </summary>
-public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory scopes, ChangeStamps stamps)
 {
     public const string CookieName = "idp.theme";
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
     /// <summary>More registered applications than this are looked up each time rather than cached.</summary>
     public const int MaxCachedApplications = 1_000;
 
     private const int MaxClientIdLength = 256;
 
-    private readonly ConcurrentDictionary<string, (string? Theme, DateTimeOffset Until)> _byClient = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _byClient = new(StringComparer.Ordinal);
+
+    private long _applicationsVersion = -1;
 
     public async Task<Theme> ForRequestAsync(HttpContext context)
     {
@@ -42,14 +45,17 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
         return catalog.Find(context.Request.Cookies[CookieName]) ?? catalog.Default;
     }
 
-    /// <summary>Forgets the cached theme of an application (after an administrator changed it).</summary>
-    public void Forget(string clientId) => _byClient.TryRemove(clientId, out _);
-
     private async Task<string?> ThemeOfApplicationAsync(string clientId)
     {
-        if (_byClient.TryGetValue(clientId, out var cached) && cached.Until > time.GetUtcNow())
+        var version = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+        if (Interlocked.Exchange(ref _applicationsVersion, version) != version)
         {
-            return cached.Theme;
+            _byClient.Clear();
+        }
+
+        if (_byClient.TryGetValue(clientId, out var cached))
+        {
+            return cached;
         }
 
         if (clientId.Length > MaxClientIdLength)
@@ -67,14 +73,9 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
 
         var theme = (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
             && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (_byClient.Count >= MaxCachedApplications)
-        {
-            PruneExpired();
-        }
-
         if (_byClient.Count < MaxCachedApplications)
         {
-            _byClient[clientId] = (theme, time.GetUtcNow() + CacheLifetime);
+            _byClient[clientId] = theme;
         }
 
         return theme;
@@ -82,16 +83,4 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
 
     /// <summary>How many applications are cached now (for the test that bounds it).</summary>
     internal int CachedCount => _byClient.Count;
-
-    private void PruneExpired()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (clientId, entry) in _byClient)
-        {
-            if (entry.Until <= now)
-            {
-                _byClient.TryRemove(clientId, out _);
-            }
-        }
-    }
 }

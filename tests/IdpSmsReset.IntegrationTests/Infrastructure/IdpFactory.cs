@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
@@ -52,6 +53,9 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
     /// <summary>Counts the SQL commands the server sends, for the round-trip budget tests.</summary>
     public CommandCounter Commands { get; } = new();
 
+    /// <summary>What the server logs, at the levels <see cref="Settings"/> let through (warnings, unless a test says otherwise).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected abstract string ConnectionString { get; }
 
     /// <summary>A new server on this one's database and bootstrap file, as after a restart.</summary>
@@ -79,6 +83,7 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<IdpDbContext>(options => options.AddInterceptors(Commands));
             services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
         });
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -37,7 +38,7 @@ public sealed class MfaTestDatabase : IDisposable
 
     public IdpDbContext Context { get; }
 
-    public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time);
+    public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time, NullLogger<SmsOutbox>.Instance);
 
     /// <summary>A second context on the same database, as a parallel request has.</summary>
     public IdpDbContext NewContext() => new(new DbContextOptionsBuilder<IdpDbContext>().UseSqlite($"Data Source={_path};Pooling=false").Options);

@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Features.Account;
 
-/// <summary>What the user typed while adding an authenticator app; <see cref="SealedSecret"/> carries the secret being set up.</summary>
-public sealed class AuthenticatorSetupInput
-{
-    public string? SealedSecret { get; set; }
-
-    public string? Code { get; set; }
-}
-
-/// <summary>An authenticator enrolment as the page shows it: the QR code, the secret for typing in, the sealed form field.</summary>
-public sealed record AuthenticatorSetupView(string QrCodeDataUrl, string Secret, string SealedSecret, string? Problem);
-
 /// <summary>Starts or resumes an authenticator enrolment for a page, and completes it with the code the user typed.</summary>
 public sealed class AuthenticatorSetup(AuthenticatorService authenticator, IOptions<IdpOptions> idp)
 {

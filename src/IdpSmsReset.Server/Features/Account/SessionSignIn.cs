@@ -11,7 +11,8 @@ namespace IdpSmsReset.Server.Features.Account;
 /// Issues and ends the session cookie. Every cookie names its <see cref="UserSession"/> (claim <c>sid</c>) and carries
 /// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
 /// </summary>
-public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes)
+public sealed class SessionSignIn(
+    SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes, ILogger<SessionSignIn> logger)
 {
     public const string SessionIdClaim = "sid";
 
@@ -22,6 +23,7 @@ public sealed class SessionSignIn(SignInManager<ApplicationUser> signIn, UserSes
 
     public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods)
     {
+        logger.SignedIn(user.Id, string.Join(' ', methods));
         // The language the user signs in with is the language of the SMS sent to them later, from background jobs too.
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         if (user.PreferredLanguage != language)

@@ -26,7 +26,8 @@ internal static class AuthorizeEndpoint
         UserClaims userClaims,
         SignInJourney journey,
         IAntiforgery antiforgery,
-        TimeProvider time)
+        TimeProvider time,
+        ILoggerFactory loggers)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The authorization request cannot be retrieved.");
@@ -34,14 +35,19 @@ internal static class AuthorizeEndpoint
         // A session from before the user's policy (or the user) started requiring a second factor is not done: no
         // request, prompt=none included, gets a code without one.
         var session = await SignedInSession.ReadAsync(context, signIn);
-        if (session is null || request.HasPromptValue(PromptValues.Login) || IsTooOld(session, request.MaxAge, time)
-            || !(await journey.NextAsync(session.User, session.Methods, context.RequestAborted)).IsDone)
+        var needsSignIn = session is null ? "no valid session"
+            : request.HasPromptValue(PromptValues.Login) ? "prompt=login"
+            : IsTooOld(session, request.MaxAge, time) ? "max_age exceeded"
+            : !(await journey.NextAsync(session.User, session.Methods, context.RequestAborted)).IsDone ? "a second factor is due"
+            : null;
+        if (session is null || needsSignIn is not null)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
                 return OAuthErrors.Forbid(Errors.LoginRequired, "The user is not signed in.");
             }
 
+            loggers.CreateLogger(typeof(AuthorizeEndpoint).FullName!).AuthorizationNeedsSignIn(request.ClientId, needsSignIn ?? "no valid session");
             return Results.Challenge(
                 new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path, withoutLoginPrompt: true) },
                 [IdentityConstants.ApplicationScheme]);

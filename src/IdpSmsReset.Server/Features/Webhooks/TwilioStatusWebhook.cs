@@ -20,10 +20,13 @@ internal static class TwilioStatusWebhook
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, SmsFactorService settings, SmsProtection protection, SmsOutbox outbox, IOptions<SmsOptions> options)
+        HttpContext context, SmsFactorService settings, SmsProtection protection, SmsOutbox outbox, IOptions<SmsOptions> options,
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(TwilioStatusWebhook).FullName!);
         if (!context.Request.HasFormContentType)
         {
+            logger.WebhookRefused("not a form post");
             return Results.BadRequest();
         }
 
@@ -33,11 +36,13 @@ internal static class TwilioStatusWebhook
         if (stored is null || TokenOf(stored, protection) is not { } token
             || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, token))
         {
+            logger.WebhookRefused(stored is null ? "no Twilio account is configured" : "the signature does not match");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!form.TryGetValue("MessageSid", out var sid) || !form.TryGetValue("MessageStatus", out var status))
         {
+            logger.WebhookRefused("MessageSid or MessageStatus is missing");
             return Results.BadRequest();
         }
 

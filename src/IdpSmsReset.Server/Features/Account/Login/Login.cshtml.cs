@@ -23,7 +23,8 @@ public sealed class LoginModel(
     SignInCodes signInCodes,
     PasswordResetAvailability resetAvailability,
     IStringLocalizer<SharedResource> localizer,
-    AccountMessages messages) : PageModel
+    AccountMessages messages,
+    ILogger<LoginModel> logger) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
     public const string InvalidCredentials = "The username or password is incorrect.";
@@ -66,6 +67,7 @@ public sealed class LoginModel(
             return await ContinueAfterPasswordAsync(user!);
         }
 
+        LogRefusal(user, result);
         // The same words for a real and an unknown account.
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? messages.Lockout(lockedUntil) : localizer[InvalidCredentials]);
         return Page();
@@ -76,6 +78,7 @@ public sealed class LoginModel(
     {
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
+        logger.PasswordAccepted(user.Id, next.Step);
         if (next.IsDone)
         {
             await sessions.SignInAsync(user, next.Amr);
@@ -94,6 +97,18 @@ public sealed class LoginModel(
         }
 
         return RedirectToPage("/Account/SecondFactor/SecondFactor", new { ReturnUrl = returnUrl });
+    }
+
+    private void LogRefusal(ApplicationUser? user, Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        if (user is null)
+        {
+            logger.SignInUnknownAccount(result.IsLockedOut ? " (the name is locked after repeated failures)" : "");
+        }
+        else
+        {
+            logger.SignInRefused(user.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
+        }
     }
 
     private async Task<ApplicationUser?> FindUserAsync(string login)

@@ -16,7 +16,8 @@ public sealed class SecondFactorModel(
     RecoveryCodeService recoveryCodes,
     IdpUserManager users,
     SessionSignIn sessions,
-    AccountMessages messages) : PageModel
+    AccountMessages messages,
+    ILogger<SecondFactorModel> logger) : PageModel
 {
     public const string EnterCode = "Enter the code.";
     public const string WrongAppCode = "That code is not correct. Enter the current code from your authenticator app.";
@@ -113,9 +114,11 @@ public sealed class SecondFactorModel(
             return LocalRedirect(SafeReturnUrl);
         }
 
+        logger.SecondFactorRefused(user.Id, Method!);
         await users.SecondFactorFailedAsync(user);
         if (await users.IsLockedOutAsync(user))
         {
+            logger.SecondFactorLockedOut(user.Id);
             await pending.EndAsync();
             LockedOut = messages.Lockout(user.LockoutEnd);
             return Page();

@@ -1,4 +1,4 @@
-using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Applications;
 
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
@@ -9,9 +9,9 @@ public sealed class ApplicationForm
 
     public string? DisplayName { get; set; }
 
-    public string Type { get; set; } = BootstrapVocabulary.Confidential;
+    public string Type { get; set; } = ApplicationVocabulary.Confidential;
 
-    public string Consent { get; set; } = BootstrapVocabulary.ImplicitConsent;
+    public string Consent { get; set; } = ApplicationVocabulary.ImplicitConsent;
 
     public string? RedirectUris { get; set; }
 
@@ -24,7 +24,7 @@ public sealed class ApplicationForm
     /// <summary>A theme folder's name; blank for the configured default.</summary>
     public string? Theme { get; set; }
 
-    public BootstrapApplication ToApplication(string? secret) => new()
+    public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
         ClientSecret = secret,
@@ -36,6 +36,19 @@ public sealed class ApplicationForm
         GrantTypes = [.. GrantTypes],
         Scopes = [.. Scopes],
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(),
+    };
+
+    public static ApplicationForm From(ApplicationDefinition application) => new()
+    {
+        ClientId = application.ClientId,
+        DisplayName = application.DisplayName,
+        Type = application.Type ?? ApplicationVocabulary.Confidential,
+        Consent = application.Consent ?? ApplicationVocabulary.ImplicitConsent,
+        RedirectUris = string.Join("\n", application.RedirectUris),
+        PostLogoutRedirectUris = string.Join("\n", application.PostLogoutRedirectUris),
+        GrantTypes = [.. application.GrantTypes],
+        Scopes = [.. application.Scopes],
+        Theme = application.Theme,
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>

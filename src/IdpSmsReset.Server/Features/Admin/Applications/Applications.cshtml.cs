@@ -1,14 +1,13 @@
-using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Administration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
 /// <summary>The OIDC applications (clients); delete one, with its tokens and authorizations.</summary>
-public sealed class ApplicationsModel(IdpDbContext database, IOpenIddictApplicationManager applications, AdminChanges changes) : PageModel
+public sealed class ApplicationsModel(ApplicationDirectory directory, IOpenIddictApplicationManager applications, AdminChanges changes) : PageModel
 {
     public IReadOnlyList<OpenIddictEntityFrameworkCoreApplication> Rows { get; private set; } = [];
 
@@ -16,7 +15,7 @@ public sealed class ApplicationsModel(IdpDbContext database, IOpenIddictApplicat
     public string? Notice { get; set; }
 
     public async Task OnGetAsync() =>
-        Rows = await database.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().OrderBy(a => a.ClientId).ToListAsync(HttpContext.RequestAborted);
+        Rows = await directory.ListAsync(HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostDeleteAsync(string clientId)
     {
@@ -27,6 +26,7 @@ public sealed class ApplicationsModel(IdpDbContext database, IOpenIddictApplicat
         }
 
         await applications.DeleteAsync(application, HttpContext.RequestAborted);
+        await directory.RecordChangeAsync(HttpContext.RequestAborted);
         await changes.WriteAsync(AdminEventTypes.ApplicationDeleted, null, new { clientId }, null, HttpContext.RequestAborted);
         Notice = $"The application '{clientId}' was deleted; its tokens no longer work.";
         return RedirectToPage();

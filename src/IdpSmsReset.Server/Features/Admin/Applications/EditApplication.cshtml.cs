@@ -1,4 +1,5 @@
-using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Server.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace IdpSmsReset.Server.Features.Admin.Applications;
 /// once, when made; OpenIddict keeps only its hash.
 /// </summary>
 public sealed class EditApplicationModel(
-    IOpenIddictApplicationManager applications, ThemeCatalog themes, ThemeResolver themeResolver, AdminChanges changes) : PageModel
+    IOpenIddictApplicationManager applications, ApplicationDirectory directory, ThemeCatalog themes, AdminChanges changes) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "clientId")]
     public string? ExistingClientId { get; set; }
@@ -58,7 +59,7 @@ public sealed class EditApplicationModel(
             await applications.PopulateAsync(descriptor, existing, HttpContext.RequestAborted);
             // The client id and the type stay what they are: tokens and secrets depend on them.
             Input.ClientId = descriptor.ClientId;
-            Input.Type = descriptor.ClientType == ClientTypes.Public ? BootstrapVocabulary.Public : BootstrapVocabulary.Confidential;
+            Input.Type = ApplicationDescriptorMapper.TypeOf(descriptor);
         }
 
         var application = Input.ToApplication(secret: null);
@@ -69,7 +70,7 @@ public sealed class EditApplicationModel(
 
         if (application.Theme is { } theme && themes.Find(theme) is null)
         {
-            ModelState.AddModelError("Input.Theme", $"'{theme}' is not a theme; use {BootstrapVocabulary.Quote(themes.Names)}.");
+            ModelState.AddModelError("Input.Theme", $"'{theme}' is not a theme; use {ApplicationVocabulary.Quote(themes.Names)}.");
         }
 
         if (IsNew && string.IsNullOrWhiteSpace(application.ClientId))
@@ -90,7 +91,7 @@ public sealed class EditApplicationModel(
         ApplicationDescriptorMapper.Apply(application, descriptor);
         if (existing is null)
         {
-            NewSecret = application.Type == BootstrapVocabulary.Confidential ? ApplicationSecrets.New() : null;
+            NewSecret = application.Type == ApplicationVocabulary.Confidential ? ApplicationSecrets.New() : null;
             descriptor.ClientSecret = NewSecret;
             await applications.CreateAsync(descriptor, HttpContext.RequestAborted);
             ExistingClientId = application.ClientId;
@@ -98,8 +99,9 @@ public sealed class EditApplicationModel(
         else
         {
             await applications.UpdateAsync(existing, descriptor, HttpContext.RequestAborted);
-            themeResolver.Forget(application.ClientId!);
         }
+
+        await directory.RecordChangeAsync(HttpContext.RequestAborted);
 
         await changes.WriteAsync(existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null, before, Snapshot(descriptor), HttpContext.RequestAborted);
         TempData["Notice"] = $"The application '{application.ClientId}' was saved.";
@@ -143,38 +145,8 @@ public sealed class EditApplicationModel(
         return descriptor;
     }
 
-    private static ApplicationForm FormOf(OpenIddictApplicationDescriptor descriptor)
-    {
-        var grants = descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.GrantType, StringComparison.Ordinal))
-            .Select(p => p[Permissions.Prefixes.GrantType.Length..]).ToList();
-        var scopes = descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
-            .Select(p => p[Permissions.Prefixes.Scope.Length..]).ToList();
-        // openid and offline_access are not stored as permissions (see ApplicationDescriptorMapper): they follow the grants.
-        if (grants.Contains(BootstrapVocabulary.AuthorizationCode))
-        {
-            scopes.Insert(0, Scopes.OpenId);
-        }
-
-        if (grants.Contains(BootstrapVocabulary.RefreshToken))
-        {
-            scopes.Add(Scopes.OfflineAccess);
-        }
-
-        return new ApplicationForm
-        {
-            ClientId = descriptor.ClientId,
-            DisplayName = descriptor.DisplayName,
-            Type = descriptor.ClientType == ClientTypes.Public ? BootstrapVocabulary.Public : BootstrapVocabulary.Confidential,
-            Consent = descriptor.ConsentType == ConsentTypes.Explicit ? BootstrapVocabulary.ExplicitConsent : BootstrapVocabulary.ImplicitConsent,
-            RedirectUris = string.Join("\n", descriptor.RedirectUris),
-            PostLogoutRedirectUris = string.Join("\n", descriptor.PostLogoutRedirectUris),
-            GrantTypes = grants,
-            Scopes = scopes,
-            Theme = descriptor.Properties.TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
-                ? theme.GetString()
-                : null,
-        };
-    }
+    private static ApplicationForm FormOf(OpenIddictApplicationDescriptor descriptor) =>
+        ApplicationForm.From(ApplicationDescriptorMapper.ToDefinition(descriptor));
 
     private static object Snapshot(OpenIddictApplicationDescriptor descriptor) => new
     {

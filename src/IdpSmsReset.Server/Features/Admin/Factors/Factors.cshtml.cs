@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using Microsoft.AspNetCore.Mvc;

@@ -1,13 +1,12 @@
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Messaging;
-using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Server.Features.Admin.Messages;
 
 /// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
-public sealed class MessagesModel(IdpDbContext database, SmsOutbox outbox, AdminChanges changes, TimeProvider time) : FilteredListPage
+public sealed class MessagesModel(AdminLogs logs, SmsOutbox outbox, AdminChanges changes, TimeProvider time) : FilteredListPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -21,12 +20,12 @@ public sealed class MessagesModel(IdpDbContext database, SmsOutbox outbox, Admin
 
     public async Task OnGetAsync()
     {
-        var messages = database.Set<OutboundSms>().AsNoTracking();
+        OutboundSmsStatus? wanted = null;
         if (!string.IsNullOrEmpty(Status))
         {
             if (Enum.TryParse<OutboundSmsStatus>(Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
             {
-                messages = messages.Where(sms => sms.Status == status);
+                wanted = status;
             }
             else
             {
@@ -34,6 +33,7 @@ public sealed class MessagesModel(IdpDbContext database, SmsOutbox outbox, Admin
             }
         }
 
+        var messages = logs.Messages(wanted);
         Rows = await PageOfAsync(WithinDates(messages, sms => sms.CreatedAt).OrderByDescending(sms => sms.CreatedAt));
     }
 

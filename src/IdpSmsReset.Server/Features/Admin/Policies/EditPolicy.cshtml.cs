@@ -1,14 +1,12 @@
-using IdpSmsReset.Core.Messaging;
-using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Server.Features.Admin.Policies;
 
 /// <summary>Creates a policy or edits every section of one, under <see cref="SecurityPolicyRules"/>.</summary>
-public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService policies, AdminChanges changes) : PageModel
+public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes) : PageModel
 {
     public const string NeedsSmsFactor = "Switch on the SMS factor in this policy's MFA section and save; then SMS reset can be switched on.";
     public const string NeedsTwilio = "The SMS factor has no validated Twilio account yet, so no SMS can be sent.";
@@ -41,7 +39,7 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
     {
         if (Id is { } id)
         {
-            var policy = await database.Set<SecurityPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+            var policy = await directory.FindAsync(id, HttpContext.RequestAborted);
             if (policy is null)
             {
                 return NotFound();
@@ -56,20 +54,20 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var policy = Id is { } id
-            ? await database.Set<SecurityPolicy>().SingleOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted)
-            : new SecurityPolicy { Name = "" };
-        if (policy is null)
+        var saved = Id is { } id ? await directory.FindAsync(id, HttpContext.RequestAborted) : null;
+        if (Id is not null && saved is null)
         {
             return NotFound();
         }
 
-        var savedSmsFactor = Id is not null && policy.Mfa.SmsEnabled;
-        await ExplainSmsResetAsync(savedSmsFactor);
+        await ExplainSmsResetAsync(savedSmsFactor: saved?.Mfa.SmsEnabled ?? false);
+        var typed = new SecurityPolicy
+        {
+            Name = Name ?? "", IsDefault = IsDefault, Password = Password, Lockout = Lockout, Mfa = Mfa, PasswordReset = PasswordReset,
+        };
         if (!ModelState.IsValid)
         {
             // Values that were not numbers have their message; every other problem is said at the same time.
-            var typed = new SecurityPolicy { Name = Name ?? "", Password = Password, Lockout = Lockout, Mfa = Mfa, PasswordReset = PasswordReset };
             foreach (var (field, problem) in SecurityPolicyRules.Validate(typed).Where(p => ModelState[KeyOf(p.Field)]?.Errors.Count is null or 0))
             {
                 ModelState.AddModelError(KeyOf(field), problem);
@@ -78,25 +76,18 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
             return Page();
         }
 
-        var before = Id is null ? null : PolicySnapshot.Of(policy);
-        policy.Name = Name?.Trim() ?? "";
-        policy.IsDefault = IsDefault;
-        (policy.Password, policy.Lockout, policy.Mfa, policy.PasswordReset) = (Password, Lockout, Mfa, PasswordReset);
-        var problems = await policies.SaveAsync(policy, HttpContext.RequestAborted);
-        if (problems.Count > 0)
+        var result = await administration.SaveAsync(Id, typed, changes.Current, HttpContext.RequestAborted);
+        if (!result.Succeeded)
         {
-            foreach (var (field, problem) in problems)
+            foreach (var (field, problem) in result.Problems)
             {
                 ModelState.AddModelError(KeyOf(field), problem);
             }
 
-            // A rejected new policy must not stay tracked, or the next save in this request would insert it.
-            database.ChangeTracker.Clear();
             return Page();
         }
 
-        await changes.WriteAsync(Id is null ? AdminEventTypes.PolicyCreated : AdminEventTypes.PolicyChanged, null, before, PolicySnapshot.Of(policy), HttpContext.RequestAborted);
-        TempData["Notice"] = $"The policy '{policy.Name}' was saved.";
+        TempData["Notice"] = $"The policy '{typed.Name.Trim()}' was saved.";
         return RedirectToPage("/Admin/Policies/Policies");
     }
 
@@ -111,9 +102,8 @@ public sealed class EditPolicyModel(IdpDbContext database, SecurityPolicyService
 
     private async Task ExplainSmsResetAsync(bool savedSmsFactor)
     {
-        var settings = await database.SmsFactorSettingsAsync(HttpContext.RequestAborted);
         SmsResetBlocked = !savedSmsFactor ? (NeedsSmsFactor, "#mfa")
-            : settings is not { IsConfigured: true } ? (NeedsTwilio, "/admin/factors")
+            : !await directory.SmsFactorConfiguredAsync(HttpContext.RequestAborted) ? (NeedsTwilio, "/admin/factors")
             : null;
     }
 }

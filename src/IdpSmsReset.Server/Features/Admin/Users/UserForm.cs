@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Administration;
+
 namespace IdpSmsReset.Server.Features.Admin.Users;
 
 /// <summary>A user as the administrator edits them. The password is set only when creating a user.</summary>
@@ -21,4 +23,7 @@ public sealed class UserForm
     public string? Attributes { get; set; }
 
     public string? Password { get; set; }
+
+    public UserChange ToChange(string? id) =>
+        new(id, UserName, Password, DisplayName, Email, PhoneNumber, PolicyId, IsAdministrator, Attributes);
 }

@@ -1,12 +1,11 @@
-using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Server.Features.Admin.Users;
 
 /// <summary>Users, searched by name, email or display name, a page at a time. Any query string is taken as a search, never an error.</summary>
-public sealed class UsersModel(IdpDbContext database) : PageModel
+public sealed class UsersModel(UserAdministration users) : PageModel
 {
     public const int PageSize = 25;
 
@@ -23,16 +22,10 @@ public sealed class UsersModel(IdpDbContext database) : PageModel
     public async Task OnGetAsync(string? search, string? p)
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 256)];
-        var users = database.Users.AsNoTracking();
-        if (Search is { } term)
+        (Total, Rows) = await users.SearchAsync(Search, total =>
         {
-            var normalized = term.ToUpperInvariant();
-            users = users.Where(user => user.NormalizedUserName!.Contains(normalized) || user.NormalizedEmail!.Contains(normalized)
-                || (user.DisplayName != null && user.DisplayName.Contains(term)));
-        }
-
-        Total = await users.CountAsync(HttpContext.RequestAborted);
-        PageNumber = Math.Min(ListQuery.Page(p), LastPage);
-        Rows = await users.OrderBy(user => user.NormalizedUserName).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
+            Total = total;
+            return PageNumber = Math.Min(ListQuery.Page(p), LastPage);
+        }, PageSize, HttpContext.RequestAborted);
     }
 }

@@ -50,5 +50,3 @@ public sealed class SmsSandbox
         await database.SaveChangesAsync();
     }
 }
-
-public sealed record SandboxMessage(string Sid, string To, string From, string Body, DateTimeOffset At);

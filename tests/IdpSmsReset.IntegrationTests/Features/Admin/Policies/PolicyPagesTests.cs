@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Admin;
 using IdpSmsReset.Server.Features.Admin.Policies;

@@ -1,0 +1,22 @@
+namespace IdpSmsReset.Core.Administration;
+
+/// <summary>The audit event types of administrators' changes.</summary>
+public static class AdminEventTypes
+{
+    public const string PolicyCreated = "admin.policy-created";
+    public const string PolicyChanged = "admin.policy-changed";
+    public const string PolicyDeleted = "admin.policy-deleted";
+    public const string SmsFactorChanged = "admin.sms-factor-changed";
+    public const string TestSmsSent = "admin.test-sms-sent";
+    public const string AuthenticatorFactorChanged = "admin.authenticator-factor-changed";
+    public const string UserChanged = "admin.user-changed";
+    public const string UserCreated = "admin.user-created";
+    public const string UserUnlocked = "admin.user-unlocked";
+    public const string UserMfaReset = "admin.user-mfa-reset";
+    public const string UserSessionsEnded = "admin.user-sessions-ended";
+    public const string MessageRetried = "admin.message-retried";
+    public const string ApplicationCreated = "admin.application-created";
+    public const string ApplicationChanged = "admin.application-changed";
+    public const string ApplicationSecretRotated = "admin.application-secret-rotated";
+    public const string ApplicationDeleted = "admin.application-deleted";
+}

@@ -1,0 +1,176 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Administration;
+
+/// <summary>
+/// The dashboard's user commands and reads. Saving a user is one unit of work: the account, its attributes, its role and
+/// the audit row commit together, or, when anything is refused, none of them.
+/// </summary>
+public sealed class UserAdministration(IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AdminChangeLog log)
+{
+    /// <summary>The role whose members may use the dashboard.</summary>
+    public const string AdministratorRole = "admin";
+
+    /// <summary>A page of users whose name, email or display name contains <paramref name="search"/>, by name.</summary>
+    public async Task<(int Total, IReadOnlyList<ApplicationUser> Rows)> SearchAsync(
+        string? search, Func<int, int> pageOfTotal, int pageSize, CancellationToken cancellationToken)
+    {
+        var found = database.Users.AsNoTracking();
+        if (search is { } term)
+        {
+            var normalized = term.ToUpperInvariant();
+            found = found.Where(user => user.NormalizedUserName!.Contains(normalized) || user.NormalizedEmail!.Contains(normalized)
+                || (user.DisplayName != null && user.DisplayName.Contains(term)));
+        }
+
+        var total = await found.CountAsync(cancellationToken);
+        var page = pageOfTotal(total);
+        var rows = await found.OrderBy(user => user.NormalizedUserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (total, rows);
+    }
+
+    /// <summary>The user with its custom attributes, or null.</summary>
+    public Task<ApplicationUser?> FindAsync(string id, CancellationToken cancellationToken) =>
+        database.Users.Include(u => u.Attributes).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<bool> IsAdministratorAsync(ApplicationUser user) => users.IsInRoleAsync(user, AdministratorRole);
+
+    public async Task<CommandResult> SaveAsync(UserChange change, Administrator who, CancellationToken cancellationToken)
+    {
+        var user = change.Id is null ? new ApplicationUser() : await FindAsync(change.Id, cancellationToken);
+        if (user is null)
+        {
+            return CommandResult.Refused(nameof(UserChange.Id), "There is no such user.");
+        }
+
+        var (problems, phone, policyId, attributes) = await ValidateAsync(change, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return CommandResult.Refused(problems);
+        }
+
+        return await database.InTransactionAsync(async () =>
+        {
+            var before = change.Id is null ? null : await SnapshotAsync(user);
+            user.DisplayName = string.IsNullOrWhiteSpace(change.DisplayName) ? null : change.DisplayName.Trim();
+            user.Email = string.IsNullOrWhiteSpace(change.Email) ? null : change.Email.Trim();
+            if (user.PhoneNumber != phone)
+            {
+                // An administrator vouches for the number they type.
+                user.PhoneNumber = phone;
+                user.PhoneNumberConfirmed = phone is not null;
+            }
+
+            user.SecurityPolicyId = policyId;
+            var saved = change.Id is null ? await CreateAsync(user, change) : await users.UpdateAsync(user);
+            if (!saved.Succeeded)
+            {
+                return CommandResult.Refused(saved.Errors.Select(ProblemOf).ToList());
+            }
+
+            await ReplaceAttributesAsync(user, attributes, cancellationToken);
+            await SetAdministratorAsync(user, change.IsAdministrator);
+            await log.WriteAsync(who, change.Id is null ? AdminEventTypes.UserCreated : AdminEventTypes.UserChanged, user.Id,
+                before, await SnapshotAsync(user), cancellationToken);
+            return CommandResult.Done(user.Id);
+        }, result => result.Succeeded, cancellationToken);
+    }
+
+    private async Task<(List<FieldProblem> Problems, string? Phone, Guid? PolicyId, List<(string Name, string Value)> Attributes)> ValidateAsync(
+        UserChange change, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        string? phone = null;
+        Guid? policyId = null;
+        if (change.Id is null && string.IsNullOrWhiteSpace(change.UserName))
+        {
+            problems.Add(new(nameof(UserChange.UserName), "Enter a username."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(change.PhoneNumber))
+        {
+            if (PhoneNumberRules.TryNormalize(change.PhoneNumber, out var e164, out _, out var problem))
+            {
+                phone = e164;
+            }
+            else
+            {
+                problems.Add(new(nameof(UserChange.PhoneNumber), problem!));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(change.PolicyId))
+        {
+            if (Guid.TryParse(change.PolicyId, out var id) && await database.Set<SecurityPolicy>().AnyAsync(p => p.Id == id, cancellationToken))
+            {
+                policyId = id;
+            }
+            else
+            {
+                problems.Add(new(nameof(UserChange.PolicyId), "Choose one of the policies."));
+            }
+        }
+
+        var (attributes, attributeProblems) = UserAttribute.ParseLines(change.Attributes);
+        problems.AddRange(attributeProblems.Select(problem => new FieldProblem(nameof(UserChange.Attributes), problem)));
+        return (problems, phone, policyId, attributes);
+    }
+
+    private async Task<IdentityResult> CreateAsync(ApplicationUser user, UserChange change)
+    {
+        user.UserName = change.UserName!.Trim();
+        return string.IsNullOrEmpty(change.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, change.Password);
+    }
+
+    /// <summary>Identity's errors, each beside the field it is about.</summary>
+    private static FieldProblem ProblemOf(IdentityError error) => new(
+        error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(UserChange.Password)
+            : error.Code.Contains("Email", StringComparison.Ordinal) ? nameof(UserChange.Email)
+            : nameof(UserChange.UserName),
+        error.Description);
+
+    private async Task ReplaceAttributesAsync(ApplicationUser user, List<(string Name, string Value)> attributes, CancellationToken cancellationToken)
+    {
+        await database.Set<UserAttribute>().Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        foreach (var stale in database.ChangeTracker.Entries<UserAttribute>().ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
+        database.AddRange(attributes.DistinctBy(a => a.Name).Select(a => new UserAttribute { UserId = user.Id, Name = a.Name, Value = a.Value }));
+        await database.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SetAdministratorAsync(ApplicationUser user, bool administrator)
+    {
+        var isNow = await users.IsInRoleAsync(user, AdministratorRole);
+        if (administrator && !isNow)
+        {
+            if (!await roles.RoleExistsAsync(AdministratorRole))
+            {
+                await roles.CreateAsync(new IdentityRole(AdministratorRole));
+            }
+
+            await users.AddToRoleAsync(user, AdministratorRole);
+        }
+        else if (!administrator && isNow)
+        {
+            await users.RemoveFromRoleAsync(user, AdministratorRole);
+        }
+    }
+
+    private async Task<object> SnapshotAsync(ApplicationUser user) => new
+    {
+        user.UserName,
+        user.DisplayName,
+        user.Email,
+        Phone = user.PhoneNumber is null ? null : PhoneNumberRules.Mask(user.PhoneNumber),
+        user.SecurityPolicyId,
+        Roles = await users.GetRolesAsync(user),
+    };
+}

@@ -1,0 +1,32 @@
+namespace IdpSmsReset.Core.Applications;
+
+/// <summary>
+/// An OIDC application as the bootstrap file and the dashboard describe it, in the words of
+/// <see cref="ApplicationVocabulary"/>; <see cref="ApplicationDescriptorMapper"/> turns it into OpenIddict's terms and back.
+/// </summary>
+public sealed class ApplicationDefinition
+{
+    public string? ClientId { get; init; }
+
+    /// <summary>Set when the application is created only, so that a secret rotated later is not reverted at restart.</summary>
+    public string? ClientSecret { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    /// <summary><c>confidential</c> or <c>public</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary><c>implicit</c> (default) or <c>explicit</c>.</summary>
+    public string? Consent { get; init; }
+
+    public List<string> RedirectUris { get; init; } = [];
+
+    public List<string> PostLogoutRedirectUris { get; init; } = [];
+
+    public List<string> GrantTypes { get; init; } = [];
+
+    public List<string> Scopes { get; init; } = [];
+
+    /// <summary>The theme of the hosted pages when signing in to this application; none: the configured default.</summary>
+    public string? Theme { get; init; }
+}

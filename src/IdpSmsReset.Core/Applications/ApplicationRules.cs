@@ -1,0 +1,87 @@
+using static IdpSmsReset.Core.Applications.ApplicationVocabulary;
+
+namespace IdpSmsReset.Core.Applications;
+
+/// <summary>
+/// What an OIDC application must satisfy, the same for the bootstrap file and the dashboard. Problems name the field
+/// (camelCase, as in the bootstrap file) and say what to change.
+/// </summary>
+public static class ApplicationRules
+{
+    /// <param name="requireSecret">Whether a confidential application must come with its secret (not when one is stored already).</param>
+    public static IReadOnlyList<(string Field, string Problem)> Validate(ApplicationDefinition application, bool requireSecret)
+    {
+        var problems = new List<(string, string)>();
+        void Fail(string field, string problem) => problems.Add((field, problem));
+
+        if (!ApplicationTypes.Contains(application.Type))
+        {
+            Fail("type", $"must be one of {Quote(ApplicationTypes)}.");
+        }
+        else if (application.Type == Confidential && requireSecret && string.IsNullOrEmpty(application.ClientSecret))
+        {
+            Fail("clientSecret", "is required for a confidential application.");
+        }
+        else if (application.Type == Public && !string.IsNullOrEmpty(application.ClientSecret))
+        {
+            Fail("clientSecret", "must be absent for a public application: it could not keep it secret.");
+        }
+
+        if (application.Consent is not null && !ConsentTypes.Contains(application.Consent))
+        {
+            Fail("consent", $"must be one of {Quote(ConsentTypes)}.");
+        }
+
+        if (application.GrantTypes.Count == 0)
+        {
+            Fail("grantTypes", $"must list at least one of {Quote(GrantTypes)}.");
+        }
+
+        for (var grant = 0; grant < application.GrantTypes.Count; grant++)
+        {
+            var grantType = application.GrantTypes[grant];
+            if (!GrantTypes.Contains(grantType))
+            {
+                Fail($"grantTypes[{grant}]", $"'{grantType}' is not offered; use one of {Quote(GrantTypes)} (no password grant, no implicit flow).");
+            }
+        }
+
+        if (application.Type == Public && application.GrantTypes.Contains(ClientCredentials))
+        {
+            Fail("grantTypes", "client_credentials needs a confidential application.");
+        }
+
+        if (application.GrantTypes.Contains(AuthorizationCode) && application.RedirectUris.Count == 0)
+        {
+            Fail("redirectUris", "must list at least one URI for the authorization_code grant.");
+        }
+
+        ValidateUris(application.RedirectUris, "redirectUris", Fail);
+        ValidateUris(application.PostLogoutRedirectUris, "postLogoutRedirectUris", Fail);
+
+        for (var scope = 0; scope < application.Scopes.Count; scope++)
+        {
+            if (!Scopes.Contains(application.Scopes[scope]))
+            {
+                Fail($"scopes[{scope}]", $"'{application.Scopes[scope]}' is unknown; use {Quote(Scopes)}.");
+            }
+        }
+
+        return problems;
+    }
+
+    private static void ValidateUris(List<string> uris, string field, Action<string, string> fail)
+    {
+        for (var index = 0; index < uris.Count; index++)
+        {
+            if (!Uri.TryCreate(uris[index], UriKind.Absolute, out var uri))
+            {
+                fail($"{field}[{index}]", $"'{uris[index]}' is not an absolute URI.");
+            }
+            else if (!string.IsNullOrEmpty(uri.Fragment))
+            {
+                fail($"{field}[{index}]", $"'{uris[index]}' must not contain a fragment (#...).");
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace IdpSmsReset.Core.Applications;
+
+/// <summary>The words an application is described in, in one place for the bootstrap file, its validator and the dashboard.</summary>
+public static class ApplicationVocabulary
+{
+    public const string Confidential = "confidential";
+    public const string Public = "public";
+
+    public const string ImplicitConsent = "implicit";
+    public const string ExplicitConsent = "explicit";
+
+    public const string AuthorizationCode = "authorization_code";
+    public const string RefreshToken = "refresh_token";
+    public const string ClientCredentials = "client_credentials";
+
+    public static readonly IReadOnlyList<string> ApplicationTypes = [Confidential, Public];
+    public static readonly IReadOnlyList<string> ConsentTypes = [ImplicitConsent, ExplicitConsent];
+    public static readonly IReadOnlyList<string> GrantTypes = [AuthorizationCode, RefreshToken, ClientCredentials];
+    public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email", "phone", "offline_access"];
+
+    /// <summary>The allowed words as a message lists them: 'a', 'b', 'c'.</summary>
+    public static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));
+}

@@ -1,0 +1,14 @@
+namespace IdpSmsReset.Core.Audit;
+
+public static class AuditEventTypes
+{
+    public const string PasswordResetRequested = "password-reset.requested";
+    public const string PasswordResetCodeSent = "password-reset.code-sent";
+    public const string PasswordResetCodeNotSent = "password-reset.code-not-sent";
+    public const string PasswordResetCodeFailed = "password-reset.code-failed";
+    public const string PasswordResetLocked = "password-reset.locked";
+    public const string PasswordResetCompleted = "password-reset.completed";
+    public const string PasswordResetIssuedByAdministrator = "password-reset.issued-by-administrator";
+    public const string PasswordResetSuspended = "password-reset.suspended";
+    public const string PasswordResetSuspensionLifted = "password-reset.suspension-lifted";
+}

@@ -1,0 +1,24 @@
+namespace IdpSmsReset.Core.Bootstrap;
+
+/// <summary>A user the bootstrap file declares.</summary>
+public sealed class BootstrapUser
+{
+    public string? UserName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    /// <summary>Set when the user is created only, so that a password the user changed is not reverted at restart.</summary>
+    public string? Password { get; init; }
+
+    public string? PhoneNumber { get; init; }
+
+    public List<string> Roles { get; init; } = [];
+
+    /// <summary>The name of the user's security policy (in this file or already stored); omitted means the default.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>Custom attributes set (or overwritten) on the user; attributes not listed are kept.</summary>
+    public Dictionary<string, string> Attributes { get; init; } = [];
+}

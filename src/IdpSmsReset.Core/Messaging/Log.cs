@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace IdpSmsReset.Core.Messaging;
+
+/// <summary>
+/// What the SMS path tells an operator (event ids 4000–4099): every outcome of a message, by its id and purpose.
+/// Never its text, and a number only masked (the provider's words are masked before they get here).
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(4001, LogLevel.Information, "SMS {MessageId} expired before it could be sent")]
+    public static partial void SmsExpiredBeforeSending(this ILogger logger, Guid messageId);
+
+    [LoggerMessage(4002, LogLevel.Information, "SMS {MessageId} ({Purpose}) accepted by the provider as {ProviderId}")]
+    public static partial void SmsAccepted(this ILogger logger, Guid messageId, string purpose, string providerId);
+
+    [LoggerMessage(4003, LogLevel.Warning, "SMS {MessageId} ({Purpose}) failed: {Reason}")]
+    public static partial void SmsFailed(this ILogger logger, Guid messageId, string purpose, string reason);
+
+    [LoggerMessage(4004, LogLevel.Warning, "SMS {MessageId} ({Purpose}) expired while retrying: {Reason}")]
+    public static partial void SmsExpiredWhileRetrying(this ILogger logger, Guid messageId, string purpose, string reason);
+
+    [LoggerMessage(4005, LogLevel.Information, "SMS {MessageId} ({Purpose}) will be retried in {Delay}: {Reason}")]
+    public static partial void SmsRetryScheduled(this ILogger logger, Guid messageId, string purpose, TimeSpan delay, string reason);
+
+    [LoggerMessage(4006, LogLevel.Warning, "SMS ({Purpose}) refused by the outbox: {Reason}")]
+    public static partial void SmsRefused(this ILogger logger, string purpose, string reason);
+
+    [LoggerMessage(4007, LogLevel.Information, "SMS {MessageId} queued again by an administrator")]
+    public static partial void SmsResent(this ILogger logger, Guid messageId);
+
+    [LoggerMessage(4008, LogLevel.Information, "Delivery report for {ProviderId}: {Reported} ({Outcome})")]
+    public static partial void SmsReport(this ILogger logger, string providerId, OutboundSmsStatus reported, SmsStatusUpdate outcome);
+}

@@ -1,0 +1,9 @@
+namespace IdpSmsReset.Core.Mfa;
+
+public enum SmsChallengeSendStatus
+{
+    Sent,
+    CoolingDown,
+    TooManySends,
+    Refused,
+}

@@ -1,0 +1,11 @@
+namespace IdpSmsReset.Core.Persistence;
+
+/// <summary>The areas whose changes invalidate caches. Each has its <see cref="ChangeStamp"/> row from the first migration on.</summary>
+public static class ChangeAreas
+{
+    public const string Policies = "policies";
+    public const string SmsFactor = "sms-factor";
+    public const string Applications = "applications";
+
+    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications];
+}

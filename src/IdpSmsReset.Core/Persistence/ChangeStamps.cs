@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.Core.Persistence;
+
+/// <summary>
+/// The one way a cache learns that what it holds changed, on this instance or another: each change bumps its area's
+/// counter in the database (<see cref="BumpAsync"/>, in the change's own unit of work), and a cache keeps the
+/// counter it read with its value and drops the value once the counter moved. The counters are read at most once per
+/// <see cref="RefreshInterval"/> per instance, so other instances follow a change within it; this instance follows at
+/// once.
+/// </summary>
+public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    private volatile Snapshot? _snapshot;
+
+    /// <summary>The current counter of <paramref name="area"/> (one of <see cref="ChangeAreas"/>).</summary>
+    public async ValueTask<long> CurrentAsync(string area, CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is null || snapshot.ReadAt + RefreshInterval <= time.GetUtcNow())
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            var versions = await database.Set<ChangeStamp>().AsNoTracking().ToDictionaryAsync(stamp => stamp.Area, stamp => stamp.Version, cancellationToken);
+            _snapshot = snapshot = new Snapshot(versions, time.GetUtcNow());
+        }
+
+        return snapshot.Versions.GetValueOrDefault(area);
+    }
+
+    /// <summary>Records a change to <paramref name="area"/>: every cache of it, on every instance, reads afresh.</summary>
+    public async Task BumpAsync(IdpDbContext database, string area, CancellationToken cancellationToken)
+    {
+        await database.Set<ChangeStamp>().Where(stamp => stamp.Area == area)
+            .ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Version, stamp => stamp.Version + 1), cancellationToken);
+        _snapshot = null;
+    }
+
+    private sealed record Snapshot(IReadOnlyDictionary<string, long> Versions, DateTimeOffset ReadAt);
+}

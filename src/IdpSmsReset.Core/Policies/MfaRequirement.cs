@@ -1,0 +1,7 @@
+namespace IdpSmsReset.Core.Policies;
+
+public enum MfaRequirement
+{
+    Never,
+    Always,
+}
