@@ -35,8 +35,10 @@ public static class TwilioErrors
 
     public static string DescribeValidationFailure(ApiException exception, SmsAccount account) => exception switch
     {
-        { Status: 401 } or { Code: AuthenticationFailed } => $"Twilio refused the Account SID {account.AccountSid} with this Auth Token: one of them is wrong.",
-        { Status: 404 } when account.MessagingServiceSid is { Length: > 0 } => $"The Messaging Service {account.MessagingServiceSid} does not exist in the Twilio account {account.AccountSid}.",
+        { Status: 401 } or { Code: AuthenticationFailed }
+            => $"Twilio refused the Account SID {account.AccountSid} with this Auth Token: one of them is wrong.",
+        { Status: 404 } when account.MessagingServiceSid is { Length: > 0 }
+            => $"The Messaging Service {account.MessagingServiceSid} does not exist in the Twilio account {account.AccountSid}.",
         { Status: 404 } => $"Twilio has no account {account.AccountSid}.",
         _ => $"Twilio could not check the account: {exception.Message} ({Code(exception)}).",
     };

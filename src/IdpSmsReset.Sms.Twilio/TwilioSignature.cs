@@ -8,5 +8,6 @@ public static class TwilioSignature
     public const string HeaderName = "X-Twilio-Signature";
 
     public static bool IsValid(Uri publicUrl, IDictionary<string, string> form, string? signature, string authToken) =>
-        !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(authToken) && new RequestValidator(authToken).Validate(publicUrl.ToString(), form, signature);
+        !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(authToken)
+            && new RequestValidator(authToken).Validate(publicUrl.ToString(), form, signature);
 }

@@ -34,13 +34,15 @@ public static class BenchmarkBootstrap
       ],
       "users": [
         {{string.Join(",\n", Enumerable.Range(0, SignInUsers).Select(index =>
-            $$"""{ "userName": "{{SignInUser(index)}}", "email": "{{SignInUser(index)}}@example.com", "displayName": "Bench User {{index}}", "password": "{{Password}}" }"""))}},
+            $$"""{ "userName": "{{SignInUser(index)}}", "email": "{{SignInUser(index)}}@example.com", "displayName": "Bench User""" +
+                $$""" {{index}}", "password": "{{Password}}" }"""))}},
         {{string.Join(",\n", Enumerable.Range(0, ProbeUsers).Select(index =>
             $$"""{ "userName": "{{ProbeUser(index)}}", "email": "{{ProbeUser(index)}}@example.com", "password": "{{Password}}" }"""))}},
         { "userName": "{{ResetUserName}}", "password": "{{Password}}", "phoneNumber": "+14155557000", "policy": "Reset" },
         { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
       ],
-      "smsFactor": { "accountSid": "{{twilioAccountSid}}", "authToken": "{{twilioToken}}", "from": "{{twilioFrom}}", "phoneField": "PhoneNumber", "allowedCountries": [] }
+      "smsFactor": { "accountSid": "{{twilioAccountSid}}", "authToken": "{{twilioToken}}", "from": "{{twilioFrom}}",
+          "phoneField": "PhoneNumber", "allowedCountries": [] }
     }
     """;
 }

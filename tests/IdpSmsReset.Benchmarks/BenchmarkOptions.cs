@@ -5,7 +5,8 @@ public sealed record BenchmarkOptions(string Database, int Seconds, int Concurre
 {
     /// <summary>The PostgreSQL server (a connection string without a database), as for the tests.</summary>
     public static string PostgreSqlServer =>
-        Environment.GetEnvironmentVariable("IDP_TEST_POSTGRES") is { Length: > 0 } server ? server : "Host=127.0.0.1;Port=5432;Username=idp;Password=idp";
+        Environment.GetEnvironmentVariable("IDP_TEST_POSTGRES") is { Length: > 0 } server ? server
+            : "Host=127.0.0.1;Port=5432;Username=idp;Password=idp";
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 

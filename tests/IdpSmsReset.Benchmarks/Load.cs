@@ -13,7 +13,8 @@ public static class Load
 
     /// <summary>Closed loop: <paramref name="concurrency"/> workers, each starting its next operation when the last ends.</summary>
     public static async Task<Measurement> ClosedLoopAsync<TWorker>(
-        string scenario, ServerUnderTest server, int concurrency, TimeSpan duration, IReadOnlyList<TWorker> workers, Func<TWorker, Task> operation)
+        string scenario, ServerUnderTest server, int concurrency, TimeSpan duration, IReadOnlyList<TWorker> workers, Func<TWorker,
+            Task> operation)
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
@@ -68,7 +69,8 @@ public static class Load
     }
 
     /// <summary>Open loop: operations started at a fixed rate whatever the answers, as independent users arrive.</summary>
-    public static async Task<IReadOnlyList<(int Index, double Ms, bool Failed)>> FixedRateAsync(int perSecond, int count, Func<int, Task> operation)
+    public static async Task<IReadOnlyList<(int Index, double Ms, bool Failed)>> FixedRateAsync(int perSecond, int count, Func<int,
+        Task> operation)
     {
         var results = new (int, double, bool)[count];
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);

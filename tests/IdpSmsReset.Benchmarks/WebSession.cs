@@ -47,7 +47,8 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
         using var response = await GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         Expect(response, HttpStatusCode.OK, url);
-        FormToken = FormTokenField().Match(html) is { Success: true } match ? match.Groups["token"].Value : throw new InvalidOperationException($"No form on {url}.");
+        FormToken = FormTokenField().Match(html) is { Success: true } match ? match.Groups["token"].Value
+            : throw new InvalidOperationException($"No form on {url}.");
     }
 
     /// <summary>The whole authorization code flow with PKCE, the password typed on the login page; returns the token response.</summary>
@@ -55,7 +56,8 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var authorize = $"/connect/authorize?client_id={clientId}&response_type=code&redirect_uri={Uri.EscapeDataString(BenchmarkBootstrap.RedirectUri)}"
+        var authorize = $"/connect/authorize?client_id={clientId}&response_type=code"
+            + $"&redirect_uri={Uri.EscapeDataString(BenchmarkBootstrap.RedirectUri)}"
             + $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=bench";
 
         var toLogin = await RedirectFromAsync(await GetAsync(authorize), authorize);
@@ -86,7 +88,8 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
     {
         using var response = await http.PostAsync(baseUrl + "/connect/token", new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.Clone() : throw new InvalidOperationException($"token: {(int)response.StatusCode} {body}");
+        return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.Clone()
+            : throw new InvalidOperationException($"token: {(int)response.StatusCode} {body}");
     }
 
     public static void Expect(HttpResponseMessage response, HttpStatusCode status, string what)

@@ -17,7 +17,8 @@ public sealed class AdminChangeLog(AuditLog audit, ILogger<AdminChangeLog> logge
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task WriteAsync(Administrator who, string type, string? subjectUserId, object? before, object? after, CancellationToken cancellationToken)
+    public Task WriteAsync(Administrator who, string type, string? subjectUserId, object? before, object? after,
+        CancellationToken cancellationToken)
     {
         logger.AdministratorChange(who.Name, type, subjectUserId);
         var details = JsonSerializer.Serialize(new { before, after }, Json);

@@ -29,8 +29,10 @@ public sealed class AdminLogs(IdpDbContext database)
     }
 
     /// <summary>The usernames of the given users (a deleted user has none).</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> UserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
-        await database.Users.Where(user => userIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.UserName, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, string?>> UserNamesAsync(IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken) =>
+        await database.Users.Where(user => userIds.Contains(user.Id)).ToDictionaryAsync(user => user.Id, user => user.UserName,
+            cancellationToken);
 
     /// <summary>Outbox messages, of one status when given.</summary>
     public IQueryable<OutboundSms> Messages(OutboundSmsStatus? status)

@@ -14,17 +14,21 @@ public sealed class AdminOverview(IdpDbContext database, TimeProvider time)
         var now = time.GetUtcNow();
         var dayAgo = now.UtcDateTime.AddDays(-1);
         var messages = database.Set<OutboundSms>().Where(sms => sms.CreatedAt > dayAgo);
-        var lockoutEnds = await database.Users.Where(user => user.LockoutEnd != null).Select(user => user.LockoutEnd).ToListAsync(cancellationToken);
+        var lockoutEnds = await database.Users.Where(user => user.LockoutEnd != null).Select(user
+            => user.LockoutEnd).ToListAsync(cancellationToken);
         var smsConfigured = await database.SmsFactorSettingsAsync(cancellationToken) is { IsConfigured: true };
         return new AdminOverviewCounts(
             Users: await database.Users.CountAsync(cancellationToken),
             Policies: await database.Set<SecurityPolicy>().CountAsync(cancellationToken),
-            MessagesSent: await messages.CountAsync(sms => sms.Status == OutboundSmsStatus.Sent || sms.Status == OutboundSmsStatus.Delivered, cancellationToken),
-            MessagesFailed: await messages.CountAsync(sms => sms.Status == OutboundSmsStatus.Failed || sms.Status == OutboundSmsStatus.Undelivered, cancellationToken),
+            MessagesSent: await messages.CountAsync(sms => sms.Status == OutboundSmsStatus.Sent
+                || sms.Status == OutboundSmsStatus.Delivered, cancellationToken),
+            MessagesFailed: await messages.CountAsync(sms => sms.Status == OutboundSmsStatus.Failed
+                || sms.Status == OutboundSmsStatus.Undelivered, cancellationToken),
             ResetsCompleted: await database.Set<AuditEvent>()
                 .CountAsync(e => e.Type == AuditEventTypes.PasswordResetCompleted && e.OccurredAt > dayAgo, cancellationToken),
             // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
             LockedUsers: lockoutEnds.Count(end => end > now),
-            SmsFactorUnusable: !smsConfigured && await database.Set<SecurityPolicy>().AnyAsync(policy => policy.Mfa.SmsEnabled, cancellationToken));
+            SmsFactorUnusable: !smsConfigured && await database.Set<SecurityPolicy>().AnyAsync(policy => policy.Mfa.SmsEnabled,
+                cancellationToken));
     }
 }

@@ -8,8 +8,10 @@ namespace IdpSmsReset.Core.Administration;
 public sealed class ApplicationDirectory(IdpDbContext database, ChangeStamps stamps)
 {
     public async Task<IReadOnlyList<OpenIddictEntityFrameworkCoreApplication>> ListAsync(CancellationToken cancellationToken) =>
-        await database.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().OrderBy(a => a.ClientId).ToListAsync(cancellationToken);
+        await database.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().OrderBy(a
+            => a.ClientId).ToListAsync(cancellationToken);
 
     /// <summary>Says an application was created, changed or deleted, so every instance's cached view of it is read afresh.</summary>
-    public Task RecordChangeAsync(CancellationToken cancellationToken) => stamps.BumpAsync(database, ChangeAreas.Applications, cancellationToken);
+    public Task RecordChangeAsync(CancellationToken cancellationToken) => stamps.BumpAsync(database, ChangeAreas.Applications,
+        cancellationToken);
 }

@@ -26,8 +26,10 @@ public sealed class PolicyAdministration(IdpDbContext database, SecurityPolicySe
             var before = id is null ? null : PolicySnapshot.Of(policy);
             policy.Name = values.Name.Trim();
             policy.IsDefault = values.IsDefault;
-            (policy.Password, policy.Lockout, policy.Mfa, policy.PasswordReset) = (values.Password, values.Lockout, values.Mfa, values.PasswordReset);
-            return await SaveAsync(policy, id is null ? AdminEventTypes.PolicyCreated : AdminEventTypes.PolicyChanged, before, who, cancellationToken);
+            (policy.Password, policy.Lockout, policy.Mfa, policy.PasswordReset) = (values.Password, values.Lockout, values.Mfa,
+                values.PasswordReset);
+            return await SaveAsync(policy, id is null ? AdminEventTypes.PolicyCreated : AdminEventTypes.PolicyChanged, before, who,
+                cancellationToken);
         }, result => result.Succeeded, cancellationToken);
 
     public Task<CommandResult> MakeDefaultAsync(Guid id, Administrator who, CancellationToken cancellationToken) =>

@@ -21,7 +21,8 @@ public sealed class PolicyDirectory(IdpDbContext database)
         var counts = await database.Users.GroupBy(user => user.SecurityPolicyId)
             .Select(group => new { group.Key, Count = group.Count() }).ToListAsync(cancellationToken);
         var withoutPolicy = counts.SingleOrDefault(c => c.Key == null)?.Count ?? 0;
-        return all.Select(policy => (policy, (counts.SingleOrDefault(c => c.Key == policy.Id)?.Count ?? 0) + (policy.IsDefault ? withoutPolicy : 0)))
+        return all.Select(policy => (policy,
+            (counts.SingleOrDefault(c => c.Key == policy.Id)?.Count ?? 0) + (policy.IsDefault ? withoutPolicy : 0)))
             .ToList();
     }
 

@@ -3,7 +3,8 @@ using IdpSmsReset.Core.Policies;
 namespace IdpSmsReset.Core.Administration;
 
 /// <summary>A policy as the audit log records it: every setting, by value.</summary>
-public sealed record PolicySnapshot(string Name, bool IsDefault, PasswordRules Password, LockoutRules Lockout, MfaRules Mfa, PasswordResetRules PasswordReset)
+public sealed record PolicySnapshot(string Name, bool IsDefault, PasswordRules Password, LockoutRules Lockout, MfaRules Mfa,
+    PasswordResetRules PasswordReset)
 {
     public static PolicySnapshot Of(SecurityPolicy policy) => new(
         policy.Name,

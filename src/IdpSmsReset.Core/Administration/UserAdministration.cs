@@ -30,7 +30,8 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
 
         var total = await found.CountAsync(cancellationToken);
         var page = pageOfTotal(total);
-        var rows = await found.OrderBy(user => user.NormalizedUserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var rows = await found.OrderBy(user
+            => user.NormalizedUserName).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (total, rows);
     }
 
@@ -81,7 +82,8 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
         }, result => result.Succeeded, cancellationToken);
     }
 
-    private async Task<(List<FieldProblem> Problems, string? Phone, Guid? PolicyId, List<(string Name, string Value)> Attributes)> ValidateAsync(
+    private async Task<(List<FieldProblem> Problems, string? Phone, Guid? PolicyId, List<(string Name,
+        string Value)> Attributes)> ValidateAsync(
         UserChange change, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
@@ -106,7 +108,8 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
 
         if (!string.IsNullOrWhiteSpace(change.PolicyId))
         {
-            if (Guid.TryParse(change.PolicyId, out var id) && await database.Set<SecurityPolicy>().AnyAsync(p => p.Id == id, cancellationToken))
+            if (Guid.TryParse(change.PolicyId, out var id) && await database.Set<SecurityPolicy>().AnyAsync(p => p.Id == id,
+                cancellationToken))
             {
                 policyId = id;
             }
@@ -134,7 +137,8 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
             : nameof(UserChange.UserName),
         error.Description);
 
-    private async Task ReplaceAttributesAsync(ApplicationUser user, List<(string Name, string Value)> attributes, CancellationToken cancellationToken)
+    private async Task ReplaceAttributesAsync(ApplicationUser user, List<(string Name, string Value)> attributes,
+        CancellationToken cancellationToken)
     {
         await database.Set<UserAttribute>().Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var stale in database.ChangeTracker.Entries<UserAttribute>().ToList())
@@ -142,7 +146,8 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
             stale.State = EntityState.Detached;
         }
 
-        database.AddRange(attributes.DistinctBy(a => a.Name).Select(a => new UserAttribute { UserId = user.Id, Name = a.Name, Value = a.Value }));
+        database.AddRange(attributes.DistinctBy(a => a.Name).Select(a => new UserAttribute { UserId = user.Id, Name = a.Name,
+            Value = a.Value }));
         await database.SaveChangesAsync(cancellationToken);
     }
 

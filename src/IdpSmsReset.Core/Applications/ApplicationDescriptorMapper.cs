@@ -65,12 +65,14 @@ public static class ApplicationDescriptorMapper
             ClientId = descriptor.ClientId,
             DisplayName = descriptor.DisplayName,
             Type = TypeOf(descriptor),
-            Consent = descriptor.ConsentType == ConsentTypes.Explicit ? ApplicationVocabulary.ExplicitConsent : ApplicationVocabulary.ImplicitConsent,
+            Consent = descriptor.ConsentType == ConsentTypes.Explicit ? ApplicationVocabulary.ExplicitConsent
+                : ApplicationVocabulary.ImplicitConsent,
             RedirectUris = [.. descriptor.RedirectUris.Select(uri => uri.ToString())],
             PostLogoutRedirectUris = [.. descriptor.PostLogoutRedirectUris.Select(uri => uri.ToString())],
             GrantTypes = grants,
             Scopes = scopes,
-            Theme = descriptor.Properties.TryGetValue(ThemeProperty, out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
+            Theme = descriptor.Properties.TryGetValue(ThemeProperty,
+                out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
                 ? theme.GetString()
                 : null,
         };

@@ -42,7 +42,8 @@ public static class ApplicationRules
             var grantType = application.GrantTypes[grant];
             if (!GrantTypes.Contains(grantType))
             {
-                Fail($"grantTypes[{grant}]", $"'{grantType}' is not offered; use one of {Quote(GrantTypes)} (no password grant, no implicit flow).");
+                Fail($"grantTypes[{grant}]",
+                    $"'{grantType}' is not offered; use one of {Quote(GrantTypes)} (no password grant, no implicit flow).");
             }
         }
 

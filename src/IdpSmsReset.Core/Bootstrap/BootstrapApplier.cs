@@ -100,7 +100,8 @@ public sealed class BootstrapApplier(
         var problems = await policies.SaveAsync(policy, cancellationToken);
         if (problems.Count > 0)
         {
-            throw new BootstrapException($"Bootstrap entry policies ('{source.Name}') was refused: " + string.Join(" ", problems.Select(p => $"{p.Field}: {p.Problem}")));
+            throw new BootstrapException($"Bootstrap entry policies ('{source.Name}') was refused: " + string.Join(" ",
+                problems.Select(p => $"{p.Field}: {p.Problem}")));
         }
     }
 

@@ -35,7 +35,8 @@ public static class BootstrapReader
         catch (JsonException exception)
         {
             throw new BootstrapException(
-                $"Bootstrap file '{source}' is malformed at {exception.Path ?? "$"} (line {exception.LineNumber + 1}): {FirstSentence(exception.Message)}",
+                $"Bootstrap file '{source}' is malformed at {exception.Path ?? "$"} (line {exception.LineNumber + 1}):" +
+                    $" {FirstSentence(exception.Message)}",
                 exception);
         }
 
@@ -47,7 +48,8 @@ public static class BootstrapReader
         var errors = BootstrapValidator.Validate(document);
         if (errors.Count > 0)
         {
-            throw new BootstrapException($"Bootstrap file '{source}' is invalid:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors));
+            throw new BootstrapException($"Bootstrap file '{source}' is invalid:{Environment.NewLine}" +
+                $"  " + string.Join(Environment.NewLine + "  ", errors));
         }
 
         return document;

@@ -129,7 +129,8 @@ public static partial class BootstrapValidator
             {
                 if (!Users.UserAttribute.IsValidName(name))
                 {
-                    Fail($"attributes.{name}", "an attribute name is letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters.");
+                    Fail($"attributes.{name}",
+                        "an attribute name is letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters.");
                 }
                 else if (value.Length > 1024)
                 {

@@ -9,12 +9,14 @@ namespace IdpSmsReset.Core.Maintenance;
 
 /// <summary>
 /// Keeps the tables that grow with every request bounded: a token, an authorization, a session, an SMS challenge, a
-/// reset flow, a wrong reset code or an unknown name's failures that ended (expired, redeemed, revoked, signed out, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
+/// reset flow, a wrong reset code or an unknown name's failures that ended (expired, redeemed, revoked, signed out, or a session left
+/// unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
 /// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
 /// the SMS messages are records for administrators and are kept.
 /// </summary>
 public sealed class PruneJob(
-    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows, TimeProvider time)
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows,
+        TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";
 

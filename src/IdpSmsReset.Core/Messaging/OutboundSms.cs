@@ -1,7 +1,8 @@
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>
-/// One SMS in the outbox (times are UTC <see cref="DateTime"/>s: every provider compares them in SQL). Written before any sending is attempted; its body (which may hold a code) is stored only
+/// One SMS in the outbox (times are UTC <see cref="DateTime"/>s: every provider compares them in SQL). Written before any sending is
+/// attempted; its body (which may hold a code) is stored only
 /// as Data Protection ciphertext; a dispatch job, whose only argument is <see cref="Id"/>, sends it.
 /// </summary>
 public sealed class OutboundSms

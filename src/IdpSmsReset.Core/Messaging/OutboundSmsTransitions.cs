@@ -23,7 +23,8 @@ public static class OutboundSmsTransitions
     };
 
     /// <summary>Where a move leads; a report leads to the status reported (when later than the current one).</summary>
-    public static OutboundSmsStatus To(OutboundSmsTransition transition, OutboundSmsStatus reported = OutboundSmsStatus.Sent) => transition switch
+    public static OutboundSmsStatus To(OutboundSmsTransition transition,
+        OutboundSmsStatus reported = OutboundSmsStatus.Sent) => transition switch
     {
         OutboundSmsTransition.Expire or OutboundSmsTransition.GiveUp => OutboundSmsStatus.Expired,
         OutboundSmsTransition.Claim => OutboundSmsStatus.Sending,

@@ -43,7 +43,8 @@ public static partial class SmsFactorRules
         {
             if (!PhoneNumberRules.IsKnownCountry(input.AllowedCountries[index]))
             {
-                problems.Add(($"allowedCountries[{index}]", $"'{input.AllowedCountries[index]}' is not an ISO 3166 two-letter country code."));
+                problems.Add(($"allowedCountries[{index}]",
+                    $"'{input.AllowedCountries[index]}' is not an ISO 3166 two-letter country code."));
             }
         }
 

@@ -23,7 +23,8 @@ public sealed class SmsFactorService(
 
         var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(stored!.ProtectedAuthToken) : input.AuthToken;
         var wanted = AsStored(input);
-        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid), cancellationToken);
+        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
+            cancellationToken);
 
         var settings = stored ?? database.Add(new SmsFactorSettings { AccountSid = wanted.AccountSid, ProtectedAuthToken = "" }).Entity;
         var now = time.GetUtcNow().UtcDateTime;
@@ -43,16 +44,19 @@ public sealed class SmsFactorService(
 
     /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
     public bool Matches(SmsFactorSettings stored, SmsFactorInput input) =>
-        AsStored(input) == new StoredForm(stored.AccountSid, stored.From, stored.MessagingServiceSid, stored.PhoneField, stored.AllowedCountries)
+        AsStored(input) == new StoredForm(stored.AccountSid, stored.From, stored.MessagingServiceSid, stored.PhoneField,
+            stored.AllowedCountries)
         && (string.IsNullOrEmpty(input.AuthToken) || protection.AuthToken.Unprotect(stored.ProtectedAuthToken) == input.AuthToken);
 
     /// <summary>The input as the settings row holds it: E.164 sender, blanks as null, defaults applied, countries upper-case.</summary>
     private static StoredForm AsStored(SmsFactorInput input) => new(
         input.AccountSid!,
-        string.IsNullOrWhiteSpace(input.From) ? null : PhoneNumberRules.TryNormalize(input.From, out var e164, out _, out _) ? e164 : input.From,
+        string.IsNullOrWhiteSpace(input.From) ? null : PhoneNumberRules.TryNormalize(input.From, out var e164, out _,
+            out _) ? e164 : input.From,
         string.IsNullOrWhiteSpace(input.MessagingServiceSid) ? null : input.MessagingServiceSid,
         string.IsNullOrWhiteSpace(input.PhoneField) ? SmsFactorSettings.DefaultPhoneField : input.PhoneField,
         string.Join(',', input.AllowedCountries.Select(code => code.ToUpperInvariant())));
 
-    private sealed record StoredForm(string AccountSid, string? From, string? MessagingServiceSid, string PhoneField, string AllowedCountries);
+    private sealed record StoredForm(string AccountSid, string? From, string? MessagingServiceSid, string PhoneField,
+        string AllowedCountries);
 }

@@ -12,9 +12,11 @@ namespace IdpSmsReset.Core.Messaging;
 /// The outbox is also the one owner of a message's status: every move is one of its methods, one conditional update
 /// built from <see cref="OutboundSmsTransitions"/>, returning whether the message moved.
 /// </summary>
-public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time, ILogger<SmsOutbox> logger)
+public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time,
+    ILogger<SmsOutbox> logger)
 {
-    public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime,
+        CancellationToken cancellationToken)
     {
         var result = await WriteAsync(destination, purpose, body, lifetime, cancellationToken);
         if (result.Problem is { } problem)
@@ -25,7 +27,8 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         return result;
     }
 
-    private async Task<SmsEnqueueResult> WriteAsync(string destination, string purpose, string body, TimeSpan lifetime, CancellationToken cancellationToken)
+    private async Task<SmsEnqueueResult> WriteAsync(string destination, string purpose, string body, TimeSpan lifetime,
+        CancellationToken cancellationToken)
     {
         if (!PhoneNumberRules.TryNormalize(destination, out var e164, out var country, out var problem))
         {
@@ -94,10 +97,12 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
 
-    public Task<bool> FailAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.Fail, reason, now);
+    public Task<bool> FailAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.Fail,
+        reason, now);
 
     /// <summary>A passing failure whose next attempt would come too late for the message.</summary>
-    public Task<bool> GiveUpAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.GiveUp, reason, now);
+    public Task<bool> GiveUpAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.GiveUp,
+        reason, now);
 
     /// <summary>A passing failure: queued again, due at <paramref name="nextAttemptAt"/> (the caller schedules the job).</summary>
     public async Task<bool> RetryLaterAsync(Guid messageId, string reason, DateTime nextAttemptAt, DateTime now) =>
@@ -132,7 +137,8 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
     /// The provider's report on the message it knows as <paramref name="providerId"/>: one conditional update, so a late
     /// "sent" after "delivered", or a repeated report, matches no row.
     /// </summary>
-    public async Task<SmsStatusUpdate> ApplyReportAsync(string providerId, OutboundSmsStatus reported, string? errorCode, CancellationToken cancellationToken)
+    public async Task<SmsStatusUpdate> ApplyReportAsync(string providerId, OutboundSmsStatus reported, string? errorCode,
+        CancellationToken cancellationToken)
     {
         var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId);
         var now = time.GetUtcNow().UtcDateTime;

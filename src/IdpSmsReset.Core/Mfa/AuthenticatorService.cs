@@ -38,7 +38,8 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
         }
 
         var parts = sealedText.Split('|');
-        return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var expires) && time.GetUtcNow().ToUnixTimeSeconds() < expires
+        return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture,
+            out var expires) && time.GetUtcNow().ToUnixTimeSeconds() < expires
             ? new AuthenticatorEnrolment(parts[1], sealedSecret!)
             : null;
     }
@@ -47,7 +48,8 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
         new OtpUri(OtpType.Totp, secret, accountName, issuer).ToString();
 
     /// <summary>Stores the app once the user proves it works by entering its current code; replaces an earlier one.</summary>
-    public async Task<bool> CompleteAsync(string userId, AuthenticatorEnrolment enrolment, string typedCode, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string userId, AuthenticatorEnrolment enrolment, string typedCode,
+        CancellationToken cancellationToken)
     {
         if (!TryMatch(enrolment.Secret, typedCode, out var step))
         {
@@ -73,7 +75,8 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
     public async Task<bool> VerifyAsync(string userId, string typedCode, CancellationToken cancellationToken)
     {
         var app = await database.Set<AuthenticatorApp>().AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
-        if (app is null || !TryMatch(protection.AuthenticatorSecret.Unprotect(app.ProtectedSecret), typedCode, out var step) || step <= app.LastUsedStep)
+        if (app is null || !TryMatch(protection.AuthenticatorSecret.Unprotect(app.ProtectedSecret), typedCode,
+            out var step) || step <= app.LastUsedStep)
         {
             return false;
         }

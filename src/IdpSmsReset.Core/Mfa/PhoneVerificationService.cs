@@ -8,7 +8,8 @@ namespace IdpSmsReset.Core.Mfa;
 /// Adds or changes a user's phone number: a code goes to the new number, and only the right code stores it, verified.
 /// The old number is told of the change, so a taken-over account does not move its SMS codes away silently.
 /// </summary>
-public sealed class PhoneVerificationService(SmsChallengeService challenges, SmsOutbox outbox, ISmsTexts texts, UserManager<ApplicationUser> users)
+public sealed class PhoneVerificationService(SmsChallengeService challenges, SmsOutbox outbox, ISmsTexts texts,
+    UserManager<ApplicationUser> users)
 {
     private static readonly TimeSpan NoticeLifetime = TimeSpan.FromDays(1);
 
@@ -26,13 +27,15 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
 
         var rules = OneTimeCodeRules.SignIn;
         return await challenges.SendAsync(
-            user.Id, SmsPurposes.PhoneVerification, e164, rules, code => texts.PhoneVerificationCode(code, rules.Lifetime), cancellationToken);
+            user.Id, SmsPurposes.PhoneVerification, e164, rules, code => texts.PhoneVerificationCode(code, rules.Lifetime),
+                cancellationToken);
     }
 
     /// <summary>Stores the number the accepted code was sent to; the result says why not otherwise.</summary>
     public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
     {
-        var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn, cancellationToken);
+        var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn,
+            cancellationToken);
         if (!check.IsAccepted)
         {
             return check;
@@ -44,7 +47,8 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            throw new InvalidOperationException($"The verified phone number could not be stored: {string.Join(" ", updated.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"The verified phone number could not be stored:" +
+                $" {string.Join(" ", updated.Errors.Select(e => e.Description))}");
         }
 
         if (previous is not null && previous != check.Destination)

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Mfa;
 
-/// <summary>Which second factors a user must, can and may yet enrol, from the user's policy, the SMS factor and what the user enrolled.</summary>
-public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones, RolesRequiringSecondFactor roles)
+/// <summary>Which second factors a user must, can and may yet enrol, from the user's policy, the SMS factor and what the user
+/// enrolled.</summary>
+public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicyService policies, UserPhoneResolver phones,
+    RolesRequiringSecondFactor roles)
 {
     public async Task<UserSecondFactors> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
@@ -16,7 +18,8 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
         var smsAllowed = mfa.SmsEnabled && settings is { IsConfigured: true };
         var phone = smsAllowed ? await VerifiedPhoneAsync(user, settings!, cancellationToken) : null;
         var totpAllowed = mfa.TotpEnabled && await AuthenticatorFactorOnAsync(cancellationToken);
-        var hasAuthenticator = totpAllowed && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken);
+        var hasAuthenticator = totpAllowed && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id,
+            cancellationToken);
         return new UserSecondFactors(
             PolicyRequires: mfa.Require == MfaRequirement.Always || await HasRoleRequiringItAsync(user, cancellationToken),
             SmsPhone: phone,
@@ -53,7 +56,8 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
 
     /// <summary>Whether authenticator apps may be used at all (the administrators' switch; on unless switched off).</summary>
     public async Task<bool> AuthenticatorFactorOnAsync(CancellationToken cancellationToken) =>
-        await database.Set<AuthenticatorFactorSettings>().AsNoTracking().Select(s => (bool?)s.Enabled).SingleOrDefaultAsync(cancellationToken) ?? true;
+        await database.Set<AuthenticatorFactorSettings>().AsNoTracking().Select(s
+            => (bool?)s.Enabled).SingleOrDefaultAsync(cancellationToken) ?? true;
 
     /// <summary>Switches authenticator apps on or off for every policy.</summary>
     public async Task SetAuthenticatorFactorAsync(bool enabled, DateTime now, CancellationToken cancellationToken)

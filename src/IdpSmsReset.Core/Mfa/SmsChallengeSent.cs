@@ -4,7 +4,8 @@ namespace IdpSmsReset.Core.Mfa;
 /// The outcome of asking for a code to <see cref="Destination"/> (E.164; empty when refused); <see cref="RetryAt"/>
 /// says when another may be asked for.
 /// </summary>
-public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, string Destination, DateTimeOffset? RetryAt = null, string? Problem = null)
+public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, string Destination, DateTimeOffset? RetryAt = null,
+    string? Problem = null)
 {
     public bool IsSent => Status == SmsChallengeSendStatus.Sent;
 

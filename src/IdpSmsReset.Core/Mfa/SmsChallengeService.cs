@@ -19,7 +19,8 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
     /// and none of them passes a limit together; an over-count only ever refuses.
     /// </summary>
     public async Task<SmsChallengeSent> SendAsync(
-        string userId, string purpose, string destination, OneTimeCodeRules rules, Func<string, string> textWithCode, CancellationToken cancellationToken)
+        string userId, string purpose, string destination, OneTimeCodeRules rules, Func<string, string> textWithCode,
+            CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = OneTimeCode.NewNumeric(rules.Length);
@@ -67,12 +68,14 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
         await OpenOf(userId, purpose).ExecuteUpdateAsync(
             set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Replaced), cancellationToken);
         await database.Set<SmsChallenge>().Where(c => c.Id == reservation.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, (DateTime?)null).SetProperty(c => c.Closure, (SmsChallengeClosure?)null), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClosedAt, (DateTime?)null).SetProperty(c => c.Closure,
+                (SmsChallengeClosure?)null), cancellationToken);
         return new(SmsChallengeSendStatus.Sent, destination, Utc(now + rules.ResendCooldown));
     }
 
     /// <summary>When the next code may be sent (null: now), for the page to say so before the user tries.</summary>
-    public async Task<DateTimeOffset?> NextSendAtAsync(string userId, string purpose, OneTimeCodeRules rules, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextSendAtAsync(string userId, string purpose, OneTimeCodeRules rules,
+        CancellationToken cancellationToken)
     {
         var last = await database.Set<SmsChallenge>()
             .Where(c => c.UserId == userId && c.Purpose == purpose)
@@ -82,7 +85,8 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
         return last is { } sent && sent + rules.ResendCooldown > time.GetUtcNow().UtcDateTime ? Utc(sent + rules.ResendCooldown) : null;
     }
 
-    public async Task<SmsCodeChecked> CheckAsync(string userId, string purpose, string typedCode, OneTimeCodeRules rules, CancellationToken cancellationToken)
+    public async Task<SmsCodeChecked> CheckAsync(string userId, string purpose, string typedCode, OneTimeCodeRules rules,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = OneTimeCode.Normalize(typedCode);
@@ -127,7 +131,8 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
         if (attemptsLeft <= 0)
         {
             await attempt.ExecuteUpdateAsync(
-                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.TooManyAttempts), cancellationToken);
+                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.TooManyAttempts),
+                    cancellationToken);
         }
 
         var earlier = WhyClosed(recent.Skip(1), code);

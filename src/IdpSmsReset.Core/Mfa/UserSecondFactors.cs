@@ -1,7 +1,8 @@
 namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>A user's second factors at this moment.</summary>
-public sealed record UserSecondFactors(bool PolicyRequires, string? SmsPhone, bool HasAuthenticator, bool CanEnrolPhone, bool CanEnrolAuthenticator)
+public sealed record UserSecondFactors(bool PolicyRequires, string? SmsPhone, bool HasAuthenticator, bool CanEnrolPhone,
+    bool CanEnrolAuthenticator)
 {
     public bool CanUseSms => SmsPhone is not null;
 

@@ -24,7 +24,8 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time)
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-            var versions = await database.Set<ChangeStamp>().AsNoTracking().ToDictionaryAsync(stamp => stamp.Area, stamp => stamp.Version, cancellationToken);
+            var versions = await database.Set<ChangeStamp>().AsNoTracking().ToDictionaryAsync(stamp => stamp.Area, stamp => stamp.Version,
+                cancellationToken);
             _snapshot = snapshot = new Snapshot(versions, time.GetUtcNow());
         }
 

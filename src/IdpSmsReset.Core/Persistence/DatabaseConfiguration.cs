@@ -9,16 +9,21 @@ public static class DatabaseConfiguration
 
     public static string MigrationsAssembly(DatabaseProvider provider) => $"IdpSmsReset.Migrations.{provider}";
 
-    public static DbContextOptionsBuilder UseIdpDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    public static DbContextOptionsBuilder UseIdpDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider,
+        string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionTuning.Instance),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
+                sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionTuning.Instance),
             // Transient faults (failover, throttling) are retried; the token endpoint should not fail on a blip.
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider must be Sqlite, SqlServer or PostgreSql."),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,
+                sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
+                npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider,
+                "Database:Provider must be Sqlite, SqlServer or PostgreSql."),
         };
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Persistence;
 
 /// <summary>One context for Identity, OpenIddict and the domain, so one transaction can span them.</summary>
-public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser>(options),
+    IDataProtectionKeyContext
 {
     /// <summary>Data Protection's key ring, shared by every instance so cookies and encrypted secrets survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -35,7 +36,8 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
             attribute.HasKey(a => new { a.UserId, a.Name });
             attribute.Property(a => a.Name).HasMaxLength(128);
             attribute.Property(a => a.Value).HasMaxLength(1024);
-            attribute.HasOne<ApplicationUser>().WithMany(user => user.Attributes).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            attribute.HasOne<ApplicationUser>().WithMany(user => user.Attributes).HasForeignKey(a
+                => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         builder.Entity<PasswordHistoryEntry>(entry =>

@@ -7,7 +7,8 @@ namespace IdpSmsReset.Core.Persistence;
 /// What <c>dotnet ef</c> builds the model with in a migrations assembly: the provider alone, with a connection string
 /// that is never opened (adding a migration needs no server).
 /// </summary>
-public abstract class IdpDesignTimeContextFactory(DatabaseProvider provider, string connectionString) : IDesignTimeDbContextFactory<IdpDbContext>
+public abstract class IdpDesignTimeContextFactory(DatabaseProvider provider,
+    string connectionString) : IDesignTimeDbContextFactory<IdpDbContext>
 {
     public IdpDbContext CreateDbContext(string[] args)
     {

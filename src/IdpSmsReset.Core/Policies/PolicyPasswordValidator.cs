@@ -9,7 +9,8 @@ namespace IdpSmsReset.Core.Policies;
 /// The password rules of the user's policy, applied wherever Identity sets a password: length, the common-password
 /// blocklist, and history. No composition rules (NIST 800-63B). Each message says what to change.
 /// </summary>
-public sealed class PolicyPasswordValidator(SecurityPolicyService policies, IdpDbContext database, IPasswordRuleTexts texts) : IPasswordValidator<ApplicationUser>
+public sealed class PolicyPasswordValidator(SecurityPolicyService policies, IdpDbContext database,
+    IPasswordRuleTexts texts) : IPasswordValidator<ApplicationUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
     {

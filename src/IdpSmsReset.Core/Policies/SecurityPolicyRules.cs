@@ -7,7 +7,8 @@ namespace IdpSmsReset.Core.Policies;
 public static class SecurityPolicyRules
 {
     public const string SmsResetNeedsSmsFactor =
-        "SMS password reset can only be switched on when the SMS factor is enabled in this policy's MFA section (mfa.factors must include \"sms\").";
+        "SMS password reset can only be switched on when the SMS factor is enabled in this policy's MFA section (mfa.factors must" +
+            " include \"sms\").";
 
     public static IReadOnlyList<(string Field, string Problem)> Validate(SecurityPolicy policy)
     {
@@ -32,7 +33,8 @@ public static class SecurityPolicyRules
         Range("password.minLength", policy.Password.MinLength, 8, 64);
         if (policy.Password.MaxLength < 64 || policy.Password.MaxLength > 4096)
         {
-            problems.Add(("password.maxLength", $"must be between 64 and 4096, so that passphrases fit; it is {policy.Password.MaxLength}."));
+            problems.Add(("password.maxLength",
+                $"must be between 64 and 4096, so that passphrases fit; it is {policy.Password.MaxLength}."));
         }
 
         Range("password.historyCount", policy.Password.HistoryCount, 0, 24);

@@ -30,7 +30,8 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
             problems.Add(("name", $"A policy named '{policy.Name}' exists already."));
         }
 
-        if (!policy.IsDefault && await database.Set<SecurityPolicy>().AsNoTracking().AnyAsync(other => other.Id == policy.Id && other.IsDefault, cancellationToken))
+        if (!policy.IsDefault && await database.Set<SecurityPolicy>().AsNoTracking().AnyAsync(other => other.Id == policy.Id
+            && other.IsDefault, cancellationToken))
         {
             problems.Add(("isDefault", "The default policy stays the default until another policy is made the default."));
         }
@@ -99,7 +100,8 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
             var problems = await SaveAsync(policy, cancellationToken);
             if (problems.Count > 0)
             {
-                throw new InvalidOperationException($"The default policy cannot be created: {string.Join(" ", problems.Select(p => p.Problem))}");
+                throw new InvalidOperationException($"The default policy cannot be created:" +
+                    $" {string.Join(" ", problems.Select(p => p.Problem))}");
             }
         }
     }

@@ -27,7 +27,8 @@ public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, Chang
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         var available = settings is { IsConfigured: true }
-            && await database.Set<Policies.SecurityPolicy>().AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled, cancellationToken);
+            && await database.Set<Policies.SecurityPolicy>().AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled,
+                cancellationToken);
         _cached = (available, policies, smsFactor);
         return available;
     }

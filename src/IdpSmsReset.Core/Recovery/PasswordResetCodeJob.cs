@@ -57,7 +57,8 @@ public sealed class PasswordResetCodeJob(
         if (send is null)
         {
             logger.ResetCodeNotSent(flowId, reason);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason, cancellationToken);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason,
+                cancellationToken);
             return;
         }
 
@@ -72,7 +73,8 @@ public sealed class PasswordResetCodeJob(
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
             logger.ResetCodeNotSent(flowId, problem);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem, cancellationToken);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem,
+                cancellationToken);
             return;
         }
 
@@ -89,9 +91,11 @@ public sealed class PasswordResetCodeJob(
     /// same moment cannot all pass a limit together: each counts the others' reservations, and an over-count only
     /// ever refuses.
     /// </summary>
-    private async Task<(PasswordResetSend? Send, string Reason)> ReserveAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    private async Task<(PasswordResetSend? Send, string Reason)> ReserveAsync(PasswordResetFlow flow, DateTime now,
+        CancellationToken cancellationToken)
     {
-        var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId, cancellationToken);
+        var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId,
+            cancellationToken);
         var eligibility = await eligibilities.CheckAsync(user, cancellationToken);
         if (eligibility is not { Destination: { } destination, Country: var country, MaxSendsPerHour: var maxPerUser })
         {
@@ -100,7 +104,8 @@ public sealed class PasswordResetCodeJob(
 
         var send = new PasswordResetSend
         {
-            Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId!, Destination = destination, Country = country, IpAddress = flow.IpAddress, SentAt = now,
+            Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId!, Destination = destination, Country = country,
+                IpAddress = flow.IpAddress, SentAt = now,
         };
         database.Add(send);
         await database.SaveChangesAsync(cancellationToken);

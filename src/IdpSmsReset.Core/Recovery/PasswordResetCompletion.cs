@@ -31,7 +31,8 @@ public sealed class PasswordResetCompletion(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await NotifyAsync(user, cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.PasswordResetCompleted, flow.IssuedBy is null ? AuditActors.Anonymous : user.UserName ?? user.Id,
+        await audit.WriteAsync(AuditEventTypes.PasswordResetCompleted,
+            flow.IssuedBy is null ? AuditActors.Anonymous : user.UserName ?? user.Id,
             user.Id, flow.IpAddress, flow.IssuedBy is null ? null : $"Started by {flow.IssuedBy}.", cancellationToken);
     }
 

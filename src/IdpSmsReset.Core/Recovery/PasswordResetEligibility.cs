@@ -22,7 +22,8 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
         if (user.SmsResetSuspendedAt is { } suspendedAt)
         {
             return ResetEligibility.No(
-                $"SMS reset is suspended since {suspendedAt:yyyy-MM-dd HH:mm} UTC after too many wrong codes; an administrator can lift it, and the user's next sign-in does.");
+                $"SMS reset is suspended since {suspendedAt:yyyy-MM-dd HH:mm} UTC after too many wrong codes; an administrator can lift" +
+                    $" it, and the user's next sign-in does.");
         }
 
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
@@ -33,7 +34,8 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
 
         if (!settings.IsConfigured)
         {
-            return ResetEligibility.No($"The SMS factor is not validated: {settings.LastValidationError ?? "it was never checked with Twilio"}.");
+            return ResetEligibility.No($"The SMS factor is not validated:" +
+                $" {settings.LastValidationError ?? "it was never checked with Twilio"}.");
         }
 
         var policy = await policies.ForUserAsync(user, cancellationToken);

@@ -63,6 +63,7 @@ public sealed class PasswordResetFlow
 
     public DateTime? CompletedAt { get; set; }
 
-    /// <summary>Whether <paramref name="transition"/> may leave the state this copy was read in (pages choose what to show by it).</summary>
+    /// <summary>Whether <paramref name="transition"/> may leave the state this copy was read in (pages choose what to show by
+    /// it).</summary>
     public bool Allows(PasswordResetTransition transition) => PasswordResetTransitions.Allows(State, transition);
 }

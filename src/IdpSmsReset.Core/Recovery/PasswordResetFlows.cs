@@ -37,7 +37,8 @@ public sealed class PasswordResetFlows(IdpDbContext database)
     /// user asked for a newer one meanwhile (then this one never works, as a replaced code would not).
     /// </summary>
     public async Task<bool> RecordCodeSentAsync(
-        Guid flowId, DateTime requestedAt, byte[] hash, byte[] salt, DateTime codeExpiresAt, DateTime now, CancellationToken cancellationToken) =>
+        Guid flowId, DateTime requestedAt, byte[] hash, byte[] salt, DateTime codeExpiresAt, DateTime now,
+            CancellationToken cancellationToken) =>
         await Allowing(flowId, PasswordResetTransition.RecordCodeSent, now)
             .Where(f => f.CodeRequestedAt == requestedAt)
             .ExecuteUpdateAsync(set => set
@@ -69,14 +70,16 @@ public sealed class PasswordResetFlows(IdpDbContext database)
     /// <summary>The last attempt went to a wrong entry.</summary>
     public async Task<bool> LockAsync(Guid flowId, DateTime now, CancellationToken cancellationToken) =>
         await Allowing(flowId, PasswordResetTransition.Lock, now)
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetTransitions.To(PasswordResetTransition.Lock)), cancellationToken) == 1;
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetTransitions.To(PasswordResetTransition.Lock)),
+                cancellationToken) == 1;
 
     /// <summary>Every unfinished flow past its lifetime becomes <see cref="PasswordResetState.Expired"/>; returns how many.</summary>
     public Task<int> ExpireAsync(DateTime now, CancellationToken cancellationToken) =>
         database.Set<PasswordResetFlow>()
             .Where(f => f.ExpiresAt <= now)
             .Where(PasswordResetTransitions.IsAllowed(PasswordResetTransition.Expire))
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetTransitions.To(PasswordResetTransition.Expire)), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.State, PasswordResetTransitions.To(PasswordResetTransition.Expire)),
+                cancellationToken);
 
     /// <summary>The flow, if <paramref name="transition"/> may leave its state and its lifetime has not run out.</summary>
     private IQueryable<PasswordResetFlow> Allowing(Guid flowId, PasswordResetTransition transition, DateTime now) =>

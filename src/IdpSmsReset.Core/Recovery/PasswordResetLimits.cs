@@ -8,7 +8,8 @@ public sealed class PasswordResetLimits
 {
     public const string SectionName = "PasswordReset:Limits";
 
-    /// <summary>Resets started from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 20. Allowed 1–10,000.</summary>
+    /// <summary>Resets started from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 20. Allowed
+    /// 1–10,000.</summary>
     public int PerIpAddressPerHour { get; set; } = 20;
 
     /// <summary>Reset codes sent to one phone number in an hour. Default 5. Allowed 1–100.</summary>
@@ -24,7 +25,8 @@ public sealed class PasswordResetLimits
     /// </summary>
     public int WrongCodesPerAccountPerDay { get; set; } = 10;
 
-    /// <summary>Wrong reset codes from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 50. Allowed 1–10,000.</summary>
+    /// <summary>Wrong reset codes from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 50.
+    /// Allowed 1–10,000.</summary>
     public int WrongCodesPerAddressPerHour { get; set; } = 50;
 
     /// <summary>How much of an IPv6 address makes "one address" for the per-address limits. Default 64. Allowed 32–128.</summary>

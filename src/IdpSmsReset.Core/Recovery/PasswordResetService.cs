@@ -57,7 +57,8 @@ public sealed class PasswordResetService(
 
         // Reserve, then count (this flow included): requests racing past the limit each see the others and refuse.
         if (flow.ClientNetwork is { } network && await database.Set<PasswordResetFlow>()
-                .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1), cancellationToken) > limits.Value.PerIpAddressPerHour)
+                .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1),
+                    cancellationToken) > limits.Value.PerIpAddressPerHour)
         {
             await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
             logger.ResetRefusedForAddress(network);
@@ -71,14 +72,16 @@ public sealed class PasswordResetService(
     }
 
     /// <summary>An administrator sends a reset code to a user (helpdesk): the SMS carries a link that the user's browser claims.</summary>
-    public async Task<PasswordResetFlow> IssueByAdministratorAsync(ApplicationUser user, string administrator, string? ipAddress, CancellationToken cancellationToken)
+    public async Task<PasswordResetFlow> IssueByAdministratorAsync(ApplicationUser user, string administrator, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var flow = await NewFlowAsync(user, Now, ipAddress, returnUrl: null, cancellationToken);
         flow.IssuedBy = administrator;
         flow.Language = user.PreferredLanguage;
         database.Add(flow);
         await database.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null, cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null,
+            cancellationToken);
         await RequestCodeAsync(flow, cancellationToken);
         return flow;
     }
@@ -87,7 +90,8 @@ public sealed class PasswordResetService(
     public async Task<PasswordResetFlow?> FindAsync(Guid flowId, string browserKey, CancellationToken cancellationToken)
     {
         var flow = await database.Set<PasswordResetFlow>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
-        return flow is { BrowserKeyHash: { } hash } && flow.ExpiresAt > Now && CryptographicOperations.FixedTimeEquals(hash, HashOf(browserKey)) ? flow : null;
+        return flow is { BrowserKeyHash: { } hash } && flow.ExpiresAt > Now && CryptographicOperations.FixedTimeEquals(hash,
+            HashOf(browserKey)) ? flow : null;
     }
 
     /// <summary>The first browser to open an administrator's reset link makes the flow its own; returns its key, or null.</summary>
@@ -103,7 +107,8 @@ public sealed class PasswordResetService(
     }
 
     /// <summary>Asks for a (new) code: allowed once the cooldown has passed; the background job decides and sends.</summary>
-    public async Task<(CodeRequest Result, DateTimeOffset? RetryAt)> RequestCodeAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
+    public async Task<(CodeRequest Result, DateTimeOffset? RetryAt)> RequestCodeAsync(PasswordResetFlow flow,
+        CancellationToken cancellationToken)
     {
         var now = Now;
         if (!flow.Allows(PasswordResetTransition.RequestCode) || flow.ExpiresAt <= now)
@@ -116,7 +121,8 @@ public sealed class PasswordResetService(
         if (!requested)
         {
             logger.ResetCodeRequestRefused(flow.Id, "within the cooldown, or the flow moved on");
-            var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.CodeRequestedAt).SingleAsync(cancellationToken);
+            var last = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f
+                => f.CodeRequestedAt).SingleAsync(cancellationToken);
             return (CodeRequest.CoolingDown, last is { } at ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null);
         }
 
@@ -127,13 +133,15 @@ public sealed class PasswordResetService(
 
     /// <summary>When another code may be asked for (null: now).</summary>
     public DateTimeOffset? NextCodeAt(PasswordResetFlow flow) =>
-        flow.CodeRequestedAt is { } at && at.AddSeconds(flow.ResendCooldownSeconds) > Now ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null;
+        flow.CodeRequestedAt is { } at && at.AddSeconds(flow.ResendCooldownSeconds) > Now ? Utc(at.AddSeconds(flow.ResendCooldownSeconds))
+            : null;
 
     /// <summary>
     /// Checks a typed code. A flow that holds no code (none was sent) answers exactly as one whose code was typed
     /// wrong, and so does every flow of an account whose SMS reset is suspended.
     /// </summary>
-    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress, CancellationToken cancellationToken)
+    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var checkedCode = await CompareAsync(flow, typedCode, ipAddress, cancellationToken);
         switch (checkedCode.Check)
@@ -152,7 +160,8 @@ public sealed class PasswordResetService(
         return checkedCode;
     }
 
-    private async Task<ResetCodeChecked> CompareAsync(PasswordResetFlow flow, string typedCode, string? ipAddress, CancellationToken cancellationToken)
+    private async Task<ResetCodeChecked> CompareAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var now = Now;
         if (flow.State == PasswordResetState.Locked)
@@ -177,14 +186,16 @@ public sealed class PasswordResetService(
         {
             // No attempt left: wrong entries locked the flow, or requests in flight hold the last attempts (a right
             // code among them may yet succeed, so nothing is written here).
-            var state = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f => f.State).SingleAsync(cancellationToken);
+            var state = await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).Select(f
+                => f.State).SingleAsync(cancellationToken);
             return new(state is PasswordResetState.Locked or PasswordResetState.CodeSent ? ResetCodeCheck.Locked : ResetCodeCheck.FlowOver);
         }
 
         var current = await database.Set<PasswordResetFlow>().AsNoTracking().SingleAsync(f => f.Id == flow.Id, cancellationToken);
         var code = OneTimeCode.Normalize(typedCode);
         var suspended = await wrongCodes.IsSuspendedAsync(flow.UserId, cancellationToken);
-        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt, current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
+        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt,
+            current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
         if (matches && current.CodeExpiresAt <= now)
         {
             return new(ResetCodeCheck.Expired);
@@ -226,7 +237,8 @@ public sealed class PasswordResetService(
         var verifiedAfter = now.AddMinutes(-limits.Value.NewPasswordWithinMinutes);
         if (user is null || !flow.Allows(PasswordResetTransition.Complete) || flow.VerifiedAt <= verifiedAfter || flow.ExpiresAt <= now)
         {
-            return IdentityResult.Failed(new IdentityError { Code = ResetOverErrorCode, Description = "The reset is over (completed, expired or never verified)." });
+            return IdentityResult.Failed(new IdentityError { Code = ResetOverErrorCode,
+                Description = "The reset is over (completed, expired or never verified)." });
         }
 
         // Identity's own reset: the policy's rules and history apply, and the security stamp changes.
@@ -251,13 +263,15 @@ public sealed class PasswordResetService(
         if (await flows.LockAsync(flow.Id, now, cancellationToken))
         {
             logger.ResetLocked(flow.Id);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null, cancellationToken);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null,
+                cancellationToken);
         }
 
         return new(ResetCodeCheck.Locked);
     }
 
-    private async Task<PasswordResetFlow> NewFlowAsync(ApplicationUser? user, DateTime now, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
+    private async Task<PasswordResetFlow> NewFlowAsync(ApplicationUser? user, DateTime now, string? ipAddress, string? returnUrl,
+        CancellationToken cancellationToken)
     {
         // Without an account, the default policy's rules: the page behaves as for most accounts.
         var rules = (await policies.ForUserAsync(user ?? new ApplicationUser(), cancellationToken)).PasswordReset;

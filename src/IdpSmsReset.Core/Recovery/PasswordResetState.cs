@@ -9,7 +9,8 @@ public enum PasswordResetState
     /// <summary>A name was given; no code asked for yet.</summary>
     Started,
 
-    /// <summary>A code was asked for. The flow holds its hash only once the SMS is queued (and never for an account that cannot reset).</summary>
+    /// <summary>A code was asked for. The flow holds its hash only once the SMS is queued (and never for an account that cannot
+    /// reset).</summary>
     CodeSent,
 
     /// <summary>The right code was entered: a new password may be set, for a short while.</summary>

@@ -36,7 +36,8 @@ public static class PasswordResetTransitions
     public static bool IsFinal(PasswordResetState state) =>
         !Enum.GetValues<PasswordResetTransition>().Any(transition => Allows(state, transition));
 
-    /// <summary><c>flow.State</c> is one that <paramref name="transition"/> may leave, as SQL the database checks in the update itself.</summary>
+    /// <summary><c>flow.State</c> is one that <paramref name="transition"/> may leave, as SQL the database checks in the update
+    /// itself.</summary>
     public static Expression<Func<PasswordResetFlow, bool>> IsAllowed(PasswordResetTransition transition) =>
         StateGuard.In<PasswordResetFlow, PasswordResetState>(flow => flow.State, From(transition));
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Recovery;
 
-/// <summary>Where a reset code may go (E.164, with its country and the policy's hourly limit), or <see cref="Reason"/> why none may.</summary>
+/// <summary>Where a reset code may go (E.164, with its country and the policy's hourly limit), or <see cref="Reason"/> why none
+/// may.</summary>
 public sealed record ResetEligibility(string? Destination, string Country, int MaxSendsPerHour, string Reason)
 {
     public bool IsEligible => Destination is not null;

@@ -12,24 +12,28 @@ namespace IdpSmsReset.Core.Recovery;
 /// suspended: no code is sent to it and no entry verifies, until an administrator or the user's next sign-in lifts
 /// it. Every count is taken after the wrong code is recorded, so parallel guesses cannot all slip under a budget.
 /// </summary>
-public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, IOptions<PasswordResetLimits> limits, TimeProvider time, ILogger<WrongResetCodeBudget> logger)
+public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, IOptions<PasswordResetLimits> limits, TimeProvider time,
+    ILogger<WrongResetCodeBudget> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>True when this address has used up its wrong codes for the hour: its entries are not even compared.</summary>
     public async Task<bool> IsAddressOverAsync(string? clientNetwork, CancellationToken cancellationToken) =>
         clientNetwork is not null && await database.Set<PasswordResetWrongCode>()
-            .CountAsync(w => w.ClientNetwork == clientNetwork && w.EnteredAt > Now.AddHours(-1), cancellationToken) >= limits.Value.WrongCodesPerAddressPerHour;
+            .CountAsync(w => w.ClientNetwork == clientNetwork && w.EnteredAt > Now.AddHours(-1),
+                cancellationToken) >= limits.Value.WrongCodesPerAddressPerHour;
 
     /// <summary>True while SMS reset is suspended for the account.</summary>
     public async Task<bool> IsSuspendedAsync(string? userId, CancellationToken cancellationToken) =>
         userId is not null && await database.Users.AnyAsync(u => u.Id == userId && u.SmsResetSuspendedAt != null, cancellationToken);
 
     /// <summary>Records a wrong code; suspends SMS reset for the account once its budget is used up.</summary>
-    public async Task RecordWrongAsync(PasswordResetFlow flow, string? clientNetwork, string? ipAddress, CancellationToken cancellationToken)
+    public async Task RecordWrongAsync(PasswordResetFlow flow, string? clientNetwork, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var now = Now;
-        database.Add(new PasswordResetWrongCode { Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId, ClientNetwork = clientNetwork, EnteredAt = now });
+        database.Add(new PasswordResetWrongCode { Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId,
+            ClientNetwork = clientNetwork, EnteredAt = now });
         await database.SaveChangesAsync(cancellationToken);
         if (flow.UserId is not { } userId)
         {
@@ -37,9 +41,11 @@ public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, 
         }
 
         var since = now.AddDays(-1);
-        var countedFrom = await database.Users.Where(u => u.Id == userId).Select(u => u.SmsResetWrongCodesCountedFrom).SingleOrDefaultAsync(cancellationToken);
+        var countedFrom = await database.Users.Where(u => u.Id == userId).Select(u
+            => u.SmsResetWrongCodesCountedFrom).SingleOrDefaultAsync(cancellationToken);
         var from = countedFrom > since ? countedFrom.Value : since;
-        var wrong = await database.Set<PasswordResetWrongCode>().CountAsync(w => w.UserId == userId && w.EnteredAt > from, cancellationToken);
+        var wrong = await database.Set<PasswordResetWrongCode>().CountAsync(w => w.UserId == userId && w.EnteredAt > from,
+            cancellationToken);
         if (wrong < limits.Value.WrongCodesPerAccountPerDay)
         {
             return;
@@ -60,7 +66,8 @@ public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, 
     {
         var now = Now;
         if (await database.Users.Where(u => u.Id == userId && u.SmsResetSuspendedAt != null)
-                .ExecuteUpdateAsync(set => set.SetProperty(u => u.SmsResetSuspendedAt, (DateTime?)null).SetProperty(u => u.SmsResetWrongCodesCountedFrom, now),
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.SmsResetSuspendedAt,
+                    (DateTime?)null).SetProperty(u => u.SmsResetWrongCodesCountedFrom, now),
                     cancellationToken) == 0)
         {
             return false;

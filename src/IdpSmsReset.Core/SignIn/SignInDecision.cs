@@ -7,7 +7,8 @@ namespace IdpSmsReset.Core.SignIn;
 /// first; <see cref="Amr"/> is what the session carries once <see cref="Step"/> is <see cref="SignInStep.Done"/>;
 /// <see cref="Factors"/> are what the second-factor and enrolment pages show (set for those two steps).
 /// </summary>
-public sealed record SignInDecision(SignInStep Step, IReadOnlyList<string> Methods, IReadOnlyList<string> Amr, UserSecondFactors? Factors = null)
+public sealed record SignInDecision(SignInStep Step, IReadOnlyList<string> Methods, IReadOnlyList<string> Amr,
+    UserSecondFactors? Factors = null)
 {
     public bool IsDone => Step == SignInStep.Done;
 

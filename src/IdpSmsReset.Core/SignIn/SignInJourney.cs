@@ -18,7 +18,8 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     /// <see cref="UserSecondFactors.IsRequired"/> that <see cref="Decide"/> would compute, and reads the full factors
     /// only when it is.
     /// </summary>
-    public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved, CancellationToken cancellationToken)
+    public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved,
+        CancellationToken cancellationToken)
     {
         if (!NeedsFactors(proved))
         {
@@ -71,7 +72,8 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
 
     /// <summary>Only a session that proved the password and nothing more has an answer that depends on the user's factors.</summary>
     private static bool NeedsFactors(IReadOnlyCollection<string> proved) =>
-        proved.Contains(AuthenticationMethods.Password) && !proved.Contains(AuthenticationMethods.MultiFactor) && !proved.Any(IsSecondFactor);
+        proved.Contains(AuthenticationMethods.Password) && !proved.Contains(AuthenticationMethods.MultiFactor)
+            && !proved.Any(IsSecondFactor);
 
     private static bool IsSecondFactor(string amr) => amr is AuthenticationMethods.Sms or AuthenticationMethods.OneTimePassword;
 

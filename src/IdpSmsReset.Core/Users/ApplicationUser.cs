@@ -25,6 +25,7 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Wrong reset codes before this time no longer count towards the suspension (set when one is lifted).</summary>
     public DateTime? SmsResetWrongCodesCountedFrom { get; set; }
 
-    /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them later.</summary>
+    /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them
+    /// later.</summary>
     public string? PreferredLanguage { get; set; }
 }

@@ -16,5 +16,6 @@ public sealed class DummyPasswordHash(IOptions<PasswordHasherOptions> hashing)
     // Made at the first unknown name, not at start-up; a race makes it twice, harmlessly.
     private string? _hash;
 
-    public void Verify(string password) => _hasher.VerifyHashedPassword(Nobody, _hash ??= _hasher.HashPassword(Nobody, Guid.NewGuid().ToString()), password);
+    public void Verify(string password) => _hasher.VerifyHashedPassword(Nobody, _hash ??= _hasher.HashPassword(Nobody,
+        Guid.NewGuid().ToString()), password);
 }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace IdpSmsReset.Core.Users;
 
 /// <summary>
-/// Identity's user manager with failed sign-ins counted by the database, against the lockout of the user's policy. Identity increments the count in memory
+/// Identity's user manager with failed sign-ins counted by the database, against the lockout of the user's policy. Identity increments the
+/// count in memory
 /// and saves it under the concurrency stamp, so wrong passwords sent in parallel overwrite each other and the
 /// lockout is never reached; an atomic increment counts every one of them.
 /// </summary>
@@ -26,7 +27,8 @@ public sealed class IdpUserManager(
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
     TimeProvider time)
-    : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
+    : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors,
+        services, logger)
 {
     /// <summary>
     /// Keeps the hash being replaced, for the policy's password history. Every path that sets a password (change,
@@ -35,7 +37,8 @@ public sealed class IdpUserManager(
     protected override Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
     {
         var entry = database.Entry(user);
-        if (entry.State == EntityState.Modified && entry.Property(u => u.PasswordHash).OriginalValue is { } previous && previous != user.PasswordHash)
+        if (entry.State == EntityState.Modified && entry.Property(u => u.PasswordHash).OriginalValue is { } previous
+            && previous != user.PasswordHash)
         {
             database.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = previous, CreatedAt = time.GetUtcNow().UtcDateTime });
         }
@@ -60,7 +63,8 @@ public sealed class IdpUserManager(
     private async Task CountFailureAsync(ApplicationUser user, Expression<Func<ApplicationUser, int>> counter)
     {
         var users = database.Users.Where(candidate => candidate.Id == user.Id);
-        var incremented = Expression.Lambda<Func<ApplicationUser, int>>(Expression.Add(counter.Body, Expression.Constant(1)), counter.Parameters);
+        var incremented = Expression.Lambda<Func<ApplicationUser, int>>(Expression.Add(counter.Body, Expression.Constant(1)),
+            counter.Parameters);
         await users.ExecuteUpdateAsync(set => set.SetProperty(counter, incremented));
 
         // The user's policy sets the limit and the duration. Only the request whose increment reached the limit finds

@@ -8,7 +8,8 @@ public sealed class UserSessionService(IdpDbContext database, TimeProvider time)
 {
     public const int UserAgentMaxLength = 256;
 
-    public async Task<UserSession> StartAsync(string userId, IEnumerable<string> methods, string? userAgent, string? ipAddress, CancellationToken cancellationToken)
+    public async Task<UserSession> StartAsync(string userId, IEnumerable<string> methods, string? userAgent, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var session = new UserSession

@@ -5,7 +5,8 @@ namespace IdpSmsReset.Server.Hosting;
 
 public static class AdminHosting
 {
-    /// <summary>The policy dashboard's services (its pages require the administrator role by folder convention, see <see cref="PagesHosting"/>).</summary>
+    /// <summary>The policy dashboard's services (its pages require the administrator role by folder convention, see <see
+    /// cref="PagesHosting"/>).</summary>
     public static WebApplicationBuilder AddIdpAdmin(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();

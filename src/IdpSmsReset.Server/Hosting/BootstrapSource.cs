@@ -24,7 +24,9 @@ internal sealed class BootstrapSource(IOptions<IdpOptions> idpOptions, IHostEnvi
         // Themes are the server's folder, unknown to Core's validator: checked here, when saved, not when a page shows.
         var unknown = document.Applications.Select((application, index) => (application, index))
             .Where(entry => entry.application.Theme is { } theme && themes.Find(theme) is null)
-            .Select(entry => $"applications[{entry.index}] ('{entry.application.ClientId}').theme: '{entry.application.Theme}' is not a theme; use {ApplicationVocabulary.Quote(themes.Names)}.")
+            .Select(entry
+                => $"applications[{entry.index}] ('{entry.application.ClientId}').theme: '{entry.application.Theme}' is not a theme; use" +
+                    $" {ApplicationVocabulary.Quote(themes.Names)}.")
             .ToList();
         return unknown.Count > 0
             ? throw new BootstrapException($"Bootstrap file '{path}' is invalid:\n  {string.Join("\n  ", unknown)}")

@@ -11,7 +11,8 @@ public sealed class ForwardedHeadersSettings
     /// </summary>
     public List<string> KnownProxies { get; set; } = [];
 
-    /// <summary><c>Idp:ForwardedHeaders:KnownNetworks</c>: the same for whole networks in CIDR form (<c>10.0.0.0/8</c>). Default: none.</summary>
+    /// <summary><c>Idp:ForwardedHeaders:KnownNetworks</c>: the same for whole networks in CIDR form (<c>10.0.0.0/8</c>). Default:
+    /// none.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;

@@ -52,7 +52,8 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValid
     {
         if (!certificate.IsConfigured)
         {
-            failures.Add($"{key}:Path is required outside Development (a .pfx file; its password in {key}:Password); development certificates are refused.");
+            failures.Add($"{key}:Path is required outside Development (a .pfx file; its password in {key}:Password); development" +
+                $" certificates are refused.");
         }
         else if (!File.Exists(certificate.Path))
         {

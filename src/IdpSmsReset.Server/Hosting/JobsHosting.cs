@@ -36,7 +36,8 @@ public static class JobsHosting
             services.GetRequiredService<DatabaseMigration>().EnsureMigratedAsync().GetAwaiter().GetResult();
             return CreateStorage(services.GetRequiredService<IdpDatabase>());
         });
-        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<JobActivator>(services
+            => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
 
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -67,7 +68,8 @@ public static class JobsHosting
         return builder;
     }
 
-    /// <summary>Runs the prune every hour (Hangfire's recurring job: one run at a time across instances, retried after a restart).</summary>
+    /// <summary>Runs the prune every hour (Hangfire's recurring job: one run at a time across instances, retried after a
+    /// restart).</summary>
     private sealed class PruneSchedule(IRecurringJobManager recurringJobs, IOptions<JobsOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
@@ -84,7 +86,8 @@ public static class JobsHosting
     private static JobStorage CreateStorage(IdpDatabase database) => database.Provider switch
     {
         // SQLite has no way to wake a waiting worker: a short poll on a local file keeps the wait for a code short.
-        DatabaseProvider.Sqlite => new SQLiteStorage(database.SqliteJobsFile(), new SQLiteStorageOptions { QueuePollInterval = SqliteQueuePollInterval }),
+        DatabaseProvider.Sqlite => new SQLiteStorage(database.SqliteJobsFile(),
+            new SQLiteStorageOptions { QueuePollInterval = SqliteQueuePollInterval }),
         DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
         {
             SchemaName = SchemaName,

@@ -9,11 +9,13 @@ public static class LocalizationHosting
 {
     public static readonly string[] Languages = ["en", "es", "fr"];
 
-    /// <summary>English, Spanish and French: the relying application's <c>ui_locales</c>, then the switcher's cookie, then the browser.</summary>
+    /// <summary>English, Spanish and French: the relying application's <c>ui_locales</c>, then the switcher's cookie, then the
+    /// browser.</summary>
     public static WebApplicationBuilder AddIdpLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
-        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(LocalizedModelErrors))))
+        builder.Services.AddRazorPages(options
+            => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(LocalizedModelErrors))))
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<LocalizedModelErrors>();
@@ -70,7 +72,8 @@ public static class LocalizationHosting
         return app;
     }
 
-    /// <summary>The language cookie: for a year when the user chose with the switcher, for the browser session when an application asked.</summary>
+    /// <summary>The language cookie: for a year when the user chose with the switcher, for the browser session when an application
+    /// asked.</summary>
     private static void RememberLanguage(HttpContext context, string culture, bool forBrowserSessionOnly)
     {
         var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));

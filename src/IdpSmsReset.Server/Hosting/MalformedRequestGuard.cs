@@ -18,7 +18,8 @@ internal static class MalformedRequestGuard
             {
                 await next(context);
             }
-            catch (Exception exception) when (IsUnreadableBody(exception, clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
+            catch (Exception exception) when (IsUnreadableBody(exception,
+                clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;

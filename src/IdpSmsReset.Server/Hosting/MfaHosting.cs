@@ -41,10 +41,12 @@ public static class MfaHosting
         {
             // The renewed cookie is rebuilt from the user; how they signed in and which session it is must survive.
             var carried = context.CurrentPrincipal?.Claims.Where(claim => SessionSignIn.CarriedClaims.Contains(claim.Type)) ?? [];
-            context.NewPrincipal?.Identities.First().AddClaims(carried.Select(claim => new System.Security.Claims.Claim(claim.Type, claim.Value)));
+            context.NewPrincipal?.Identities.First().AddClaims(carried.Select(claim => new System.Security.Claims.Claim(claim.Type,
+                claim.Value)));
             return Task.CompletedTask;
         });
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            options =>
         {
             options.Cookie.Name = "idp.pending";
             options.ExpireTimeSpan = PendingSignIn.Lifetime;

@@ -26,7 +26,8 @@ public static class OpenIddictHosting
             .AddCore(options =>
             {
                 options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>();
-                options.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, ProvenSecretApplicationManager>();
+                options.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication,
+                    ProvenSecretApplicationManager>();
             })
             .AddServer(options =>
             {

@@ -26,7 +26,8 @@ public static class OptionsHosting
             .Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
             .Configure<IConfiguration>((options, configuration) =>
                 options.ConnectionString ??= configuration.GetConnectionString("Idp"))
-            .Validate(options => Enum.IsDefined(options.Provider), $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.")
+            .Validate(options => Enum.IsDefined(options.Provider),
+                $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.")
             .ValidateOnStart();
 
         return builder;

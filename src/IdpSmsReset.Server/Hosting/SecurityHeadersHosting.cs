@@ -4,7 +4,8 @@ public static class SecurityHeadersHosting
 {
     // Hosted pages load nothing from elsewhere; form-action allows redirects after a POST to any RP.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none';" +
+            " object-src 'none'";
 
     public static IApplicationBuilder UseIdpSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -22,7 +22,8 @@ public static class SmsHosting
         builder.Services.AddOptions<SmsSandboxOptions>()
             .Bind(builder.Configuration.GetSection(SmsSandboxOptions.SectionName))
             .PostConfigure<IHostEnvironment, IConfiguration>((sandbox, environment, configuration) =>
-                sandbox.IsActive = sandbox.Enabled ?? (environment.IsDevelopment() && string.IsNullOrEmpty(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])))
+                sandbox.IsActive = sandbox.Enabled ?? (environment.IsDevelopment()
+                    && string.IsNullOrEmpty(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])))
             .Validate<IHostEnvironment>((sandbox, environment) => !sandbox.IsActive || environment.IsDevelopment(),
                 "Sms:Sandbox:Enabled cannot be true outside Development: the sandbox would swallow real messages.")
             .ValidateOnStart();
@@ -50,7 +51,8 @@ public static class SmsHosting
 
         builder.Services.AddHttpClient<ISmsChannel, TwilioSmsChannel>((services, client) =>
                 client.Timeout = services.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout)
-            .AddHttpMessageHandler(services => new TwilioApiBaseAddressHandler(services.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));
+            .AddHttpMessageHandler(services
+                => new TwilioApiBaseAddressHandler(services.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));
 
         builder.Services.AddHostedService<SmsRecurringJobs>();
         return builder;
@@ -70,12 +72,14 @@ public static class SmsHosting
     /// Registers the outbox sweeper with Hangfire, and in the sandbox makes it the SMS factor when none is configured.
     /// Runs after <see cref="DatabaseInitializer"/>, so after the bootstrap file had its say.
     /// </summary>
-    private sealed class SmsRecurringJobs(IRecurringJobManager recurringJobs, IServiceProvider services, IOptions<SmsSandboxOptions> sandbox) : IHostedService
+    private sealed class SmsRecurringJobs(IRecurringJobManager recurringJobs, IServiceProvider services,
+        IOptions<SmsSandboxOptions> sandbox) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             recurringJobs.AddOrUpdate<SmsOutboxSweeper>(
-                SmsOutboxSweeper.RecurringJobId, SmsDispatchJob.Queue, sweeper => sweeper.RunAsync(CancellationToken.None), Cron.Minutely());
+                SmsOutboxSweeper.RecurringJobId, SmsDispatchJob.Queue, sweeper => sweeper.RunAsync(CancellationToken.None),
+                    Cron.Minutely());
             if (sandbox.Value.IsActive)
             {
                 await using var scope = services.CreateAsyncScope();

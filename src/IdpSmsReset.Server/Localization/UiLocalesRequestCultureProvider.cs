@@ -16,6 +16,7 @@ public sealed class UiLocalesRequestCultureProvider : RequestCultureProvider
         var locales = await AuthorizationRequestUrl.ParameterForPageAsync(httpContext.Request, OpenIddictConstants.Parameters.UiLocales);
         return string.IsNullOrWhiteSpace(locales)
             ? null
-            : new ProviderCultureResult(locales.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(locale => new StringSegment(locale)).ToList());
+            : new ProviderCultureResult(locales.Split(' ',
+                StringSplitOptions.RemoveEmptyEntries).Select(locale => new StringSegment(locale)).ToList());
     }
 }

@@ -12,7 +12,8 @@ public sealed class ThemeCatalog
     public const string RequestPath = "/themes";
 
     private static readonly string[] ColorNames = ["background", "surface", "text", "muted", "accent", "accentText", "error"];
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip };
 
     private readonly Dictionary<string, Theme> _themes;
 
@@ -44,7 +45,8 @@ public sealed class ThemeCatalog
         var problems = new List<string>();
         if (!Directory.Exists(root))
         {
-            problems.Add($"Idp:Themes:Path '{root}' does not exist: it must be a folder holding one folder per theme (the repository's themes/).");
+            problems.Add($"Idp:Themes:Path '{root}' does not exist: it must be a folder holding one folder per theme (the repository's" +
+                $" themes/).");
             return (themes, problems);
         }
 
@@ -65,7 +67,8 @@ public sealed class ThemeCatalog
         {
             problems.Add(themes.Count == 0
                 ? $"Idp:Themes:Path '{root}' holds no theme folder."
-                : $"Idp:Themes:Default '{defaultTheme}' is not a theme in '{root}'; there are {string.Join(", ", themes.Keys.Order(StringComparer.Ordinal))}.");
+                : $"Idp:Themes:Default '{defaultTheme}' is not a theme in '{root}'; there are" +
+                    $" {string.Join(", ", themes.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         return (themes, problems);
@@ -79,7 +82,8 @@ public sealed class ThemeCatalog
             throw new InvalidDataException("theme.json is missing.");
         }
 
-        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(file), Json) ?? throw new InvalidDataException("theme.json is empty.");
+        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(file),
+            Json) ?? throw new InvalidDataException("theme.json is empty.");
         var missing = ColorNames.Where(color => manifest.Colors?.ContainsKey(color) != true).ToList();
         if (missing.Count > 0)
         {
@@ -89,7 +93,8 @@ public sealed class ThemeCatalog
         string? before = null, after = null;
         if (manifest.Layout is { } layoutFile)
         {
-            var layout = File.ReadAllText(System.IO.Path.Combine(folder, layoutFile)).Replace("{{themeUrl}}", $"{RequestPath}/{name}", StringComparison.Ordinal);
+            var layout = File.ReadAllText(System.IO.Path.Combine(folder, layoutFile)).Replace("{{themeUrl}}", $"{RequestPath}/{name}",
+                StringComparison.Ordinal);
             var at = layout.IndexOf("{{body}}", StringComparison.Ordinal);
             if (at < 0)
             {

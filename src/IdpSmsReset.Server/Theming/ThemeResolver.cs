@@ -71,7 +71,8 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
             return null;
         }
 
-        var theme = (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
+        var theme = (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty,
+            out var value)
             && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         if (_byClient.Count < MaxCachedApplications)
         {

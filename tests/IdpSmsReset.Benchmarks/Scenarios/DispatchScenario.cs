@@ -48,6 +48,7 @@ public static class DispatchScenario
         var cpu = context.Server.CpuTime - cpuBefore;
         var arrived = context.Twilio.AllMessages().Skip(before).Where(message => queuedAt.ContainsKey(message.Form["To"])).ToList();
         var latencies = arrived.Select(message => (message.ReceivedAtUtc - queuedAt[message.Form["To"]]).TotalMilliseconds).ToList();
-        return new Measurement($"SMS burst of {Burst}: queued to Twilio's POST", arrived.Count, Burst - arrived.Count, clock.Elapsed, latencies, cpu, context.Server.PeakRssBytes);
+        return new Measurement($"SMS burst of {Burst}: queued to Twilio's POST", arrived.Count, Burst - arrived.Count, clock.Elapsed,
+            latencies, cpu, context.Server.PeakRssBytes);
     }
 }

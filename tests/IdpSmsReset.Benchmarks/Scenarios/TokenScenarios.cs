@@ -21,7 +21,8 @@ public static class TokenScenarios
     public static Task<Measurement> AuthorizationCodeFlowAsync(BenchmarkContext context)
     {
         var users = Enumerable.Range(0, context.Options.Concurrency).Select(BenchmarkBootstrap.SignInUser).ToList();
-        return Load.ClosedLoopAsync("authorization code + PKCE, with login", context.Server, context.Options.Concurrency, context.Duration, users,
+        return Load.ClosedLoopAsync("authorization code + PKCE, with login", context.Server, context.Options.Concurrency, context.Duration,
+            users,
             async user => await new WebSession(context.Http, context.Server.Url).SignInWithCodeAsync(
                 BenchmarkBootstrap.WebClientId, BenchmarkBootstrap.ClientSecret, user, BenchmarkBootstrap.Password, "openid profile"));
     }
@@ -62,7 +63,8 @@ public static class TokenScenarios
             {
                 using var response = await context.Http.PostAsync(context.Server.Url + "/connect/introspect", new FormUrlEncodedContent(
                 [
-                    new("token", session.AccessToken), new("client_id", BenchmarkBootstrap.WebClientId), new("client_secret", BenchmarkBootstrap.ClientSecret),
+                    new("token", session.AccessToken), new("client_id", BenchmarkBootstrap.WebClientId), new("client_secret",
+                        BenchmarkBootstrap.ClientSecret),
                 ]));
                 var body = await response.Content.ReadAsStringAsync();
                 if (!JsonDocument.Parse(body).RootElement.GetProperty("active").GetBoolean())
@@ -78,7 +80,8 @@ public static class TokenScenarios
         for (var index = 0; index < context.Options.Concurrency; index++)
         {
             var tokens = await new WebSession(context.Http, context.Server.Url).SignInWithCodeAsync(
-                BenchmarkBootstrap.WebClientId, BenchmarkBootstrap.ClientSecret, BenchmarkBootstrap.SignInUser(index), BenchmarkBootstrap.Password, scope);
+                BenchmarkBootstrap.WebClientId, BenchmarkBootstrap.ClientSecret, BenchmarkBootstrap.SignInUser(index),
+                    BenchmarkBootstrap.Password, scope);
             sessions.Add(new SignedInSession(tokens.GetProperty("access_token").GetString()!)
             {
                 RefreshToken = tokens.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,

@@ -7,10 +7,12 @@ namespace IdpSmsReset.BrowserTests.Infrastructure;
 public static class Chromium
 {
     /// <summary><c>IDP_TEST_CHROMIUM</c> names another binary; the default is Debian's.</summary>
-    public static string ExecutablePath => Environment.GetEnvironmentVariable("IDP_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("IDP_TEST_CHROMIUM") is { Length: > 0 } path ? path
+        : "/usr/bin/chromium";
 
     public static string? MissingReason =>
-        File.Exists(ExecutablePath) ? null : $"Chromium is not installed at {ExecutablePath} (apt-get install chromium); the browser journeys need it.";
+        File.Exists(ExecutablePath) ? null
+            : $"Chromium is not installed at {ExecutablePath} (apt-get install chromium); the browser journeys need it.";
 
     public static void SkipOrFailWhenMissing()
     {

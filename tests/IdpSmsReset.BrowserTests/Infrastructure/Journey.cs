@@ -30,7 +30,8 @@ public sealed class Journey : IAsyncDisposable
     public static async Task<Journey> StartAsync(JourneyServers servers, string name, string locale = "en-US")
     {
         Chromium.SkipOrFailWhenMissing();
-        var context = await servers.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1000, Height = 800 } });
+        var context = await servers.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale,
+            ViewportSize = new() { Width = 1000, Height = 800 } });
         context.SetDefaultTimeout(15_000);
         var screenshots = Path.Combine(ScreenshotRoot, name);
         if (Directory.Exists(screenshots))
@@ -46,7 +47,8 @@ public sealed class Journey : IAsyncDisposable
     public async Task ShotAsync(string step)
     {
         _step++;
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, $"{_step:00}-{step}.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, $"{_step:00}-{step}.png"),
+            FullPage = true });
     }
 
     /// <summary>Waits until the address is <paramref name="path"/> on the identity provider, then takes its picture.</summary>

@@ -30,7 +30,8 @@ public static class JourneyBootstrap
           "grantTypes": ["authorization_code"], "scopes": ["openid", "profile", "email"]
         },
         {
-          "clientId": "{{RelyingParty.CorporateClientId}}", "clientSecret": "{{RelyingParty.ClientSecret}}", "displayName": "Corporate Journey App",
+          "clientId": "{{RelyingParty.CorporateClientId}}", "clientSecret": "{{RelyingParty.ClientSecret}}",
+              "displayName": "Corporate Journey App",
           "type": "confidential", "consent": "implicit", "theme": "corporate",
           "redirectUris": ["{{appUrl}}/signin-corporate"], "postLogoutRedirectUris": ["{{appUrl}}/signout-callback-corporate"],
           "grantTypes": ["authorization_code"], "scopes": ["openid", "profile", "email"]
@@ -64,6 +65,7 @@ public static class JourneyBootstrap
     {
         var phone = name is "alice" or "tom" ? "" : $", \"phoneNumber\": \"{PhoneOf(name)}\"";
         var inPolicy = policy is null ? "" : $", \"policy\": \"{policy}\"";
-        return $$"""{ "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{displayName}}", "password": "{{Password}}"{{phone}}{{inPolicy}} }""";
+        return $$"""{ "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{displayName}}", """
+            + $$""" "password": "{{Password}}"{{phone}}{{inPolicy}} }""";
     }
 }

@@ -47,7 +47,8 @@ public sealed class RelyingParty : IAsyncDisposable
             })
             .AddCookie(options => options.Cookie.Name = "journey-app")
             .AddOpenIdConnect(options => Configure(options, issuer, ClientId, "/signin-oidc", "/signout-callback-oidc"))
-            .AddOpenIdConnect(CorporateScheme, options => Configure(options, issuer, CorporateClientId, "/signin-corporate", "/signout-callback-corporate"));
+            .AddOpenIdConnect(CorporateScheme, options => Configure(options, issuer, CorporateClientId, "/signin-corporate",
+                "/signout-callback-corporate"));
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -108,6 +109,7 @@ public sealed class RelyingParty : IAsyncDisposable
         : """
           <!DOCTYPE html><html lang="en"><head><title>Journey app</title></head><body>
           <h1 id="greeting">Journey app</h1>
-          <a id="signin" href="/signin">Sign in</a> <a id="signin-branded" href="/signin-branded?lang=fr">Se connecter (corporate)</a></body></html>
+          <a id="signin" href="/signin">Sign in</a>
+          <a id="signin-branded" href="/signin-branded?lang=fr">Se connecter (corporate)</a></body></html>
           """;
 }

@@ -35,7 +35,8 @@ public sealed class PolicyDashboardJourneys(JourneyServers servers) : IClassFixt
         Assert.Equal(0, offeredAfter);
     }
 
-    private static ILocator ForgotPasswordLink(Journey journey) => journey.Page.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" });
+    private static ILocator ForgotPasswordLink(Journey journey) => journey.Page.GetByRole(AriaRole.Link,
+        new() { Name = "Forgot password?" });
 }
 
 /// <summary>An administrator enters the Twilio account (WireMock answers the validation) and sends a test SMS.</summary>

@@ -82,7 +82,8 @@ public sealed class PasswordResetJourneys(JourneyServers servers) : IClassFixtur
         Assert.Equal("corporate", await journey.Page.Locator("body").GetAttributeAsync("data-theme"));
         Assert.Equal("Saisissez votre code", await journey.Page.Locator("h1").TextContentAsync());
         // Written each second by the countdown script, in the page's language.
-        Assert.Matches(@"^Vous pourrez demander un nouveau code dans \d+ secondes?\.$", await journey.Page.Locator("#resend-hint").TextContentAsync());
+        Assert.Matches(@"^Vous pourrez demander un nouveau code dans \d+ secondes?\.$",
+            await journey.Page.Locator("#resend-hint").TextContentAsync());
         Assert.True(await journey.Page.Locator("img[src*='/themes/corporate/']").First.IsVisibleAsync(), "The corporate logo is shown.");
         Assert.Contains("est votre code pour réinitialiser votre mot de passe", sms);
     }

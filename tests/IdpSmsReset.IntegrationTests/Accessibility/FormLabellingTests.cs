@@ -55,8 +55,10 @@ public abstract class FormLabellingTests(IdpFactory factory, FakeTwilio twilio) 
         var unnamed = fields.Where(field => !HasName(page.Document, field)).Select(field => field.OuterHtml).ToList();
         Assert.True(unnamed.Count == 0, "Fields without a label: " + string.Join(", ", unnamed));
 
-        var describedBy = fields.SelectMany(field => (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        var orphanErrors = page.Document.QuerySelectorAll(".field-error[id]").Select(error => error.Id!).Where(id => !describedBy.Contains(id)).ToList();
+        var describedBy = fields.SelectMany(field => (field.GetAttribute("aria-describedby") ?? "").Split(' ',
+            StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var orphanErrors = page.Document.QuerySelectorAll(".field-error[id]").Select(error => error.Id!).Where(id
+            => !describedBy.Contains(id)).ToList();
         Assert.True(orphanErrors.Count == 0, "Error places no field points at: " + string.Join(", ", orphanErrors));
         Assert.DoesNotContain(page.Document.QuerySelectorAll(".field-error:not([id])"), _ => true);
     }

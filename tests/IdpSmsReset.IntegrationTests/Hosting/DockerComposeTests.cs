@@ -14,7 +14,8 @@ public sealed partial class DockerComposeTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(ServerEnvironment()).Build();
 
         var idp = configuration.GetSection(IdpOptions.SectionName).Get<IdpOptions>(binder => binder.ErrorOnUnknownConfiguration = true)!;
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>(binder => binder.ErrorOnUnknownConfiguration = true)!;
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>(binder
+            => binder.ErrorOnUnknownConfiguration = true)!;
 
         Assert.Equal("https://localhost:8443", idp.Issuer);
         Assert.True(idp.Certificates.Signing.IsConfigured);
@@ -34,7 +35,8 @@ public sealed partial class DockerComposeTests
             .TakeWhile(line => line.StartsWith("      ", StringComparison.Ordinal))
             .Where(line => !line.TrimStart().StartsWith('#'))
             .Select(line => line.Trim().Split(':', 2))
-            .ToDictionary(pair => pair[0].Replace("__", ":"), pair => (string?)Defaults().Replace(pair[1].Trim(), match => match.Groups[1].Value));
+            .ToDictionary(pair => pair[0].Replace("__", ":"), pair => (string?)Defaults().Replace(pair[1].Trim(),
+                match => match.Groups[1].Value));
     }
 
     private static string RepositoryRoot()

@@ -21,4 +21,5 @@ public abstract class HealthEndpointTests(IdpFactory factory)
 
 public sealed class HealthEndpointTestsOnSqlite(SqliteIdpFactory factory) : HealthEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class HealthEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : HealthEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class HealthEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : HealthEndpointTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

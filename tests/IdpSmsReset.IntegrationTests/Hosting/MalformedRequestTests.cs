@@ -41,7 +41,8 @@ public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixt
         using var response = await client.SendAsync(BrokenMultipart("/connect/token"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid_request", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal("invalid_request",
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [SkippableFact]
@@ -75,7 +76,8 @@ public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixt
     {
         var patterns = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(endpoint => "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(segment =>
-                string.Concat(segment.Parts.Select(part => part is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal ? literal.Content : "400")))));
+                string.Concat(segment.Parts.Select(part => part is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal
+                    ? literal.Content : "400")))));
         return patterns.Append("/admin/jobs").Append("/connect/authorize").Append("/connect/endsession").Distinct().Order();
     }
 
@@ -84,8 +86,10 @@ public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixt
         yield return ("broken multipart", () => BrokenMultipart(route));
         yield return ("too many fields", () => TooManyFields(route));
         yield return ("oversized field", () => Form(route, "ReturnUrl=/&client_id=" + new string('a', 4_300_000)));
-        yield return ("invalid percent-encoding", () => new HttpRequestMessage(HttpMethod.Get, route + "?ReturnUrl=%zz%E0%A4&client_id=%&ui_locales=%G1"));
-        yield return ("invalid percent-encoding in a form", () => Form(route, "ReturnUrl=%zz%E0%A4&Input.UserName=%&__RequestVerificationToken=%"));
+        yield return ("invalid percent-encoding", () => new HttpRequestMessage(HttpMethod.Get,
+            route + "?ReturnUrl=%zz%E0%A4&client_id=%&ui_locales=%G1"));
+        yield return ("invalid percent-encoding in a form", () => Form(route,
+            "ReturnUrl=%zz%E0%A4&Input.UserName=%&__RequestVerificationToken=%"));
         yield return ("invalid UTF-8", () => new HttpRequestMessage(HttpMethod.Post, route)
         {
             Content = new ByteArrayContent([.. "ReturnUrl=/connect/authorize?client_id="u8, 0xC3, 0x28, 0xFF, .. "&a=b"u8])
@@ -97,18 +101,22 @@ public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixt
         yield return ("NUL byte in a form", () => Form(route, "ReturnUrl=%00&grant_type=%00&Input.UserName=a%00"));
         yield return ("duplicate parameters", () => new HttpRequestMessage(HttpMethod.Get,
             route + "?client_id=a&client_id=b&ReturnUrl=/a&ReturnUrl=/b&response_type=code&response_type=token&culture=fr&culture=es"));
-        yield return ("duplicate form fields", () => Form(route, "grant_type=client_credentials&grant_type=password&ReturnUrl=/a&ReturnUrl=//b"));
-        yield return ("wrong content type", () => new HttpRequestMessage(HttpMethod.Post, route) { Content = new StringContent("{\"a\":", Encoding.UTF8, "application/json") });
+        yield return ("duplicate form fields", () => Form(route,
+            "grant_type=client_credentials&grant_type=password&ReturnUrl=/a&ReturnUrl=//b"));
+        yield return ("wrong content type", () => new HttpRequestMessage(HttpMethod.Post, route) { Content = new StringContent("{\"a\":",
+            Encoding.UTF8, "application/json") });
         yield return ("form content type, no boundary", () => new HttpRequestMessage(HttpMethod.Post, route)
         {
             Content = new StringContent("a=b", Encoding.UTF8) { Headers = { ContentType = new("multipart/form-data") } },
         });
-        yield return ("huge query string", () => new HttpRequestMessage(HttpMethod.Get, route + "?ReturnUrl=/" + new string('x', 7_000) + "&client_id=" + new string('y', 1_000)));
+        yield return ("huge query string", () => new HttpRequestMessage(HttpMethod.Get, route + "?ReturnUrl=/" + new string('x',
+            7_000) + "&client_id=" + new string('y', 1_000)));
     }
 
     private static HttpRequestMessage BrokenMultipart(string route) => new(HttpMethod.Post, route)
     {
-        Content = new StringContent($"--{Boundary}\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nclient_credentials\r\n--{Boundary}\r\nContent-Dispo", Encoding.UTF8)
+        Content = new StringContent($"--{Boundary}\r\nContent-Disposition: form-data;" +
+            $" name=\"grant_type\"\r\n\r\nclient_credentials\r\n--{Boundary}\r\nContent-Dispo", Encoding.UTF8)
         {
             Headers = { ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}") },
         },

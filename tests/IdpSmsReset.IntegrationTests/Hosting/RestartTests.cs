@@ -19,7 +19,8 @@ public abstract class RestartTests
     {
         using var first = NewFactory();
         first.KeepData = true;
-        await first.ChangeUserAsync("alice", (users, alice) => users.ChangePasswordAsync(alice, TestBootstrap.Password, "a new passphrase of mine"));
+        await first.ChangeUserAsync("alice", (users, alice) => users.ChangePasswordAsync(alice, TestBootstrap.Password,
+            "a new passphrase of mine"));
         first.Dispose();
 
         using var second = first.Restart();
@@ -73,7 +74,8 @@ public abstract class RestartTests
         Assert.Contains("Too many failed attempts.", sixth.Text);
         await using var scope = second.Services.CreateAsyncScope();
         Assert.DoesNotContain(
-            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<UnknownAccountFailure>().Select(f => f.NameHash).ToListAsync(),
+            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<UnknownAccountFailure>().Select(f
+                => f.NameHash).ToListAsync(),
             hash => hash.Contains("no-such", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -81,7 +83,8 @@ public abstract class RestartTests
     {
         using var browser = factory.CreateBrowser();
         var login = await browser.OpenAsync("/account/login");
-        return await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = "wrong password" });
+        return await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName,
+            ["Input.Password"] = "wrong password" });
     }
 
     [SkippableFact]

@@ -4,7 +4,8 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
 
-/// <summary>The server started as a process, as an operator starts it: production settings work, a bad configuration ends it with one clear line.</summary>
+/// <summary>The server started as a process, as an operator starts it: production settings work, a bad configuration ends it with one clear
+/// line.</summary>
 public sealed class ServerProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -51,13 +52,16 @@ public sealed class ServerProcessTests : IDisposable
         using var server = ServerProcess.Start(_directory, Settings("Development"), "--urls", $"http://127.0.0.1:{port}");
         var cookies = new System.Net.CookieContainer();
         using var browser = new TestBrowser(
-            new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") },
+            new HttpClient(new HttpClientHandler { CookieContainer = cookies,
+                AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") },
             cookies);
         await PollAsync(() => browser.Client.GetStringAsync("/health/ready"), server);
 
         var inbox = await browser.OpenAsync("/dev/sms");
-        var refused = await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 555", ["Input.Body"] = "kept as typed" });
-        await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 415 555 0100", ["Input.Body"] = "sandbox check 42" });
+        var refused = await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 555",
+            ["Input.Body"] = "kept as typed" });
+        await browser.SubmitAsync(inbox, new Dictionary<string, string> { ["Input.To"] = "+1 415 555 0100",
+            ["Input.Body"] = "sandbox check 42" });
         var deadline = DateTime.UtcNow.AddSeconds(20);
         var page = await browser.OpenAsync("/dev/sms");
         while (!page.Text.Contains("sandbox check 42") && DateTime.UtcNow < deadline)
@@ -88,7 +92,8 @@ public sealed class ServerProcessTests : IDisposable
     public async Task Bootstrap_InvalidEntry_StopsStartNamingTheEntryAndField()
     {
         var bootstrap = WriteBootstrap("""
-            {"applications": [{"clientId": "broken", "type": "public", "grantTypes": ["authorization_code"], "redirectUris": ["not a uri"]}]}
+            {"applications": [{"clientId": "broken", "type": "public", "grantTypes": ["authorization_code"],
+              "redirectUris": ["not a uri"]}]}
             """);
 
         var output = await RefusalAsync(Settings("Development", bootstrap));
@@ -112,7 +117,8 @@ public sealed class ServerProcessTests : IDisposable
     public async Task Bootstrap_UnknownTheme_StopsStartNamingTheApplication()
     {
         var bootstrap = WriteBootstrap("""
-            {"applications": [{"clientId": "branded", "type": "public", "grantTypes": ["authorization_code"], "redirectUris": ["https://rp.example/cb"], "theme": "neon"}]}
+            {"applications": [{"clientId": "branded", "type": "public", "grantTypes": ["authorization_code"],
+              "redirectUris": ["https://rp.example/cb"], "theme": "neon"}]}
             """);
 
         var output = await RefusalAsync(Settings("Development", bootstrap));
@@ -171,7 +177,8 @@ public sealed class ServerProcessTests : IDisposable
 
         var output = await RefusalAsync(settings);
 
-        Assert.Contains("IdpSmsReset cannot start: ConnectionStrings:Idp: the PostgreSql database (Database:Provider) cannot be used", output);
+        Assert.Contains("IdpSmsReset cannot start: ConnectionStrings:Idp: the PostgreSql database (Database:Provider) cannot be used",
+            output);
     }
 
     private Dictionary<string, string> Settings(string environment, string? bootstrap = null)

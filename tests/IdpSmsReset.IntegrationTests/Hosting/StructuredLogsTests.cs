@@ -91,7 +91,8 @@ public abstract partial class StructuredLogsTests : TwilioBackedTests
         await AuthorizationRequests.SilentAsync(browser);
 
         var entries = Factory.Logs.Entries;
-        Assert.Contains(entries, entry => entry.EventId == 2002 && entry.Message.Contains("invalid_grant") && entry.Message.Contains(TestBootstrap.SpaClientId));
+        Assert.Contains(entries,
+            entry => entry.EventId == 2002 && entry.Message.Contains("invalid_grant") && entry.Message.Contains(TestBootstrap.SpaClientId));
         Assert.Contains(entries, entry => entry.EventId == 2001 && entry.Message.Contains("login_required"));
         Assert.DoesNotContain(entries, entry => entry.AllText.Contains("not-a-code", StringComparison.Ordinal));
     }

@@ -13,7 +13,8 @@ public static class AuditTrail
         await using var scope = factory.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
         var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
-        return await database.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectUserId == userId).OrderBy(e => e.OccurredAt).ToListAsync();
+        return await database.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectUserId == userId).OrderBy(e
+            => e.OccurredAt).ToListAsync();
     }
 
     /// <summary>

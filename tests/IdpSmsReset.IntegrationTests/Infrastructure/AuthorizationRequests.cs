@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
-/// <summary>Hand-built authorization requests (via the client library's URL builder) for the cases a client library refuses to send.</summary>
+/// <summary>Hand-built authorization requests (via the client library's URL builder) for the cases a client library refuses to
+/// send.</summary>
 public static class AuthorizationRequests
 {
     public static string Url(
@@ -45,7 +46,8 @@ public static class AuthorizationRequests
     public static (string Verifier, string Challenge) NewPkce()
     {
         var verifier = CryptoRandom.CreateUniqueId(48);
-        return (verifier, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+        return (verifier,
+            Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
     }
 
     /// <summary>Signs in at the login page when shown and returns the parameters the application receives.</summary>
@@ -70,7 +72,8 @@ public static class AuthorizationRequests
 
     public static Dictionary<string, string> ResponseParameters(BrowserPage page)
     {
-        var target = page.ExternalRedirect ?? throw new InvalidOperationException($"Not redirected to the application; at {page.Uri}: {page.Text}");
+        var target = page.ExternalRedirect
+            ?? throw new InvalidOperationException($"Not redirected to the application; at {page.Uri}: {page.Text}");
         return QueryHelpers.ParseQuery(target.Query).ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
     }
 }

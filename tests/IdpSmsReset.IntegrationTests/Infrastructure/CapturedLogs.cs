@@ -26,10 +26,12 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+            string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.Select(pair => $"{pair.Key}={pair.Value}") : [];
-            entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception), string.Join(" ", values), exception?.ToString()));
+            entries.Enqueue(new CapturedLog(category, logLevel, eventId.Id, formatter(state, exception), string.Join(" ", values),
+                exception?.ToString()));
         }
     }
 }

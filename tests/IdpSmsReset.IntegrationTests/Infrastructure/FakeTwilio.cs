@@ -30,12 +30,15 @@ public sealed class FakeTwilio : IDisposable
     {
         _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}.json").UsingGet())
             .RespondWith(Json(HttpStatusCode.OK, new { sid = AccountSid, status = "active", friendly_name = "Fake" }));
-        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").WithParam("PhoneNumber", From).UsingGet())
-            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers", new { sid = "PN0123456789abcdef0123456789abcdef", phone_number = From })));
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").WithParam("PhoneNumber",
+            From).UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers", new { sid = "PN0123456789abcdef0123456789abcdef",
+                phone_number = From })));
         _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").UsingGet()).AtPriority(10)
             .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers")));
         _server.Given(Request.Create().WithPath($"/v1/Services/{MessagingServiceSid}").UsingGet())
-            .RespondWith(Json(HttpStatusCode.OK, new { sid = MessagingServiceSid, account_sid = AccountSid, friendly_name = "Fake service" }));
+            .RespondWith(Json(HttpStatusCode.OK, new { sid = MessagingServiceSid, account_sid = AccountSid,
+                friendly_name = "Fake service" }));
         // Any message not given another answer is accepted.
         _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(100)
             .RespondWith(Response.Create().WithCallback(Accept));
@@ -112,11 +115,13 @@ public sealed class FakeTwilio : IDisposable
 
     public void Dispose() => _server.Stop();
 
-    private static string Regex(string destination) => "To=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(destination));
+    private static string Regex(string destination)
+        => "To=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(destination));
 
     private static (string User, string Password)? Credentials(IDictionary<string, WireMockList<string>>? headers)
     {
-        var value = headers?.FirstOrDefault(header => header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var value = headers?.FirstOrDefault(header => header.Key.Equals("Authorization",
+            StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         if (value is null || !value.StartsWith("Basic ", StringComparison.Ordinal))
         {
             return null;
@@ -130,7 +135,8 @@ public sealed class FakeTwilio : IDisposable
 
     private static int _staticSids;
 
-    private static ResponseMessage AcceptStatic(IRequestMessage request) => Created(request, 100_000 + Interlocked.Increment(ref _staticSids));
+    private static ResponseMessage AcceptStatic(IRequestMessage request) => Created(request,
+        100_000 + Interlocked.Increment(ref _staticSids));
 
     private static ResponseMessage Created(IRequestMessage request, int number)
     {
@@ -168,4 +174,5 @@ public sealed class FakeTwilio : IDisposable
     };
 }
 
-public sealed record ReceivedMessage(IReadOnlyDictionary<string, string> Form, (string User, string Password)? Credentials, DateTime ReceivedAtUtc);
+public sealed record ReceivedMessage(IReadOnlyDictionary<string, string> Form, (string User, string Password)? Credentials,
+    DateTime ReceivedAtUtc);

@@ -87,7 +87,8 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>A browser-like client: keeps cookies (in <paramref name="cookies"/> when given), does not follow redirects by itself.</summary>
+    /// <summary>A browser-like client: keeps cookies (in <paramref name="cookies"/> when given), does not follow redirects by
+    /// itself.</summary>
     public TestBrowser CreateBrowser(CookieContainer? cookies = null)
     {
         cookies ??= new CookieContainer();

@@ -13,7 +13,8 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class JwksIdentityTokenValidator : IIdentityTokenValidator
 {
-    public async Task<IdentityTokenValidationResult> ValidateAsync(string identityToken, OidcClientOptions options, CancellationToken cancellationToken = default)
+    public async Task<IdentityTokenValidationResult> ValidateAsync(string identityToken, OidcClientOptions options,
+        CancellationToken cancellationToken = default)
     {
         var provider = options.ProviderInformation;
         // The keys the client library loaded from the discovery document's jwks_uri.

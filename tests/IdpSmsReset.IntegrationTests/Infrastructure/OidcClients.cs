@@ -25,5 +25,6 @@ public static class OidcClients
         });
 
     /// <summary>A plain OAuth client for the requests the tests build by hand (token, introspection, revocation).</summary>
-    public static HttpClient Backchannel(IdpFactory factory) => new(factory.Server.CreateHandler()) { BaseAddress = new Uri(IdpFactory.Origin) };
+    public static HttpClient Backchannel(IdpFactory factory)
+        => new(factory.Server.CreateHandler()) { BaseAddress = new Uri(IdpFactory.Origin) };
 }

@@ -8,7 +8,8 @@ public static class PasswordResetSteps
     /// <summary>Gives the name and chooses SMS; returns the code entry page.</summary>
     public static async Task<BrowserPage> StartResetAsync(this TestBrowser browser, string login, string? returnUrl = null)
     {
-        var start = await browser.OpenAsync(returnUrl is null ? "/account/forgot-password" : $"/account/forgot-password?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        var start = await browser.OpenAsync(returnUrl is null ? "/account/forgot-password"
+            : $"/account/forgot-password?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         var method = await browser.SubmitAsync(start, new Dictionary<string, string> { ["Input.Login"] = login });
         return await browser.SubmitAsync(method, new Dictionary<string, string> { ["Choice"] = "sms" });
     }
@@ -20,7 +21,8 @@ public static class PasswordResetSteps
         browser.SubmitAsync(page, formSelector: "form[action*='handler=Send']");
 
     public static Task<BrowserPage> SetNewPasswordAsync(this TestBrowser browser, BrowserPage page, string password = NewPassword) =>
-        browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.NewPassword"] = password, ["Input.ConfirmPassword"] = password });
+        browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.NewPassword"] = password,
+            ["Input.ConfirmPassword"] = password });
 
     /// <summary>A code that is surely not <paramref name="code"/>.</summary>
     public static string Other(string code) => code == "000000" ? "111111" : "000000";

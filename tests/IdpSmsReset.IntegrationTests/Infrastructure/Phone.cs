@@ -16,7 +16,8 @@ public static partial class Phone
         }
     }
 
-    /// <summary>The code in the newest SMS to <paramref name="phone"/>, once more than <paramref name="seenBefore"/> messages arrived there.</summary>
+    /// <summary>The code in the newest SMS to <paramref name="phone"/>, once more than <paramref name="seenBefore"/> messages arrived
+    /// there.</summary>
     public static async Task<string> NextSmsCodeAsync(this FakeTwilio twilio, string phone, int seenBefore)
     {
         await twilio.WaitForMoreMessagesAsync(phone, seenBefore);

@@ -66,7 +66,8 @@ public static class PostgreSqlTestServer
     {
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 3 }.ConnectionString);
+            using var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 3 }.ConnectionString);
             connection.Open();
             return null;
         }

@@ -19,7 +19,8 @@ public static class SecondFactorSteps
     /// <summary>Signs in with the password on the login page and returns where the browser lands.</summary>
     public static async Task<BrowserPage> SubmitPasswordAsync(this TestBrowser browser, string userName, string? returnUrl = null)
     {
-        var login = await browser.OpenAsync(returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        var login = await browser.OpenAsync(returnUrl is null ? "/account/login"
+            : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         return await browser.SubmitAsync(login, new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,

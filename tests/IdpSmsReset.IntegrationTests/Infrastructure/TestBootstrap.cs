@@ -51,14 +51,17 @@ public static class TestBootstrap
     public static readonly string[] AppOnlyUserNames = ["trent", "victor", "walter"];
 
     /// <summary>Users who may reset their password by SMS, each with a phone of their own.</summary>
-    public static readonly string[] ResetUserNames = ["uma", "vera", "wade", "xia", "yann", "zoe", "abel", "beth", "cole", "dina", "eli", "fred"];
+    public static readonly string[] ResetUserNames = ["uma", "vera", "wade", "xia", "yann", "zoe", "abel", "beth", "cole", "dina", "eli",
+        "fred"];
 
     /// <summary>Users who may reset by SMS and must use MFA.</summary>
     public static readonly string[] MfaResetUserNames = ["gina", "hugo"];
 
-    public static IEnumerable<string> AllUserNames => [.. UserNames, .. MfaUserNames, .. AppOnlyUserNames, .. ResetUserNames, .. MfaResetUserNames, AdminUserName];
+    public static IEnumerable<string> AllUserNames => [.. UserNames, .. MfaUserNames, .. AppOnlyUserNames, .. ResetUserNames,
+        .. MfaResetUserNames, AdminUserName];
 
-    /// <summary>The verified phone of a user in <see cref="MfaUserNames"/> or <see cref="AppOnlyUserNames"/>: one number per user, so each test reads its own SMS.</summary>
+    /// <summary>The verified phone of a user in <see cref="MfaUserNames"/> or <see cref="AppOnlyUserNames"/>: one number per user, so each
+    /// test reads its own SMS.</summary>
     public static string PhoneOf(string userName) =>
         "+1415555" + (2000 + Array.IndexOf([.. MfaUserNames, .. AppOnlyUserNames, .. ResetUserNames, .. MfaResetUserNames], userName));
 
@@ -122,6 +125,7 @@ public static class TestBootstrap
     """;
 
     private static string MfaUser(string name, string policy) => $$"""
-        { "userName": "{{name}}", "email": "{{name}}@example.com", "password": "{{Password}}", "phoneNumber": "{{PhoneOf(name)}}", "policy": "{{policy}}" }
+        { "userName": "{{name}}", "email": "{{name}}@example.com", "password": "{{Password}}", "phoneNumber": "{{PhoneOf(name)}}",
+            "policy": "{{policy}}" }
         """;
 }

@@ -18,9 +18,11 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
     /// <summary>The browser's cookie jar; handed to a browser of a restarted server, it is the same browser.</summary>
     public CookieContainer Cookies => cookies;
 
-    public async Task<BrowserPage> OpenAsync(string url) => await FollowAsync(await client.GetAsync(url), new Uri(client.BaseAddress!, url));
+    public async Task<BrowserPage> OpenAsync(string url) => await FollowAsync(await client.GetAsync(url), new Uri(client.BaseAddress!,
+        url));
 
-    public Task<BrowserPage> SubmitAsync(BrowserPage page, IDictionary<string, string>? fields = null, string? button = null, string formSelector = "form")
+    public Task<BrowserPage> SubmitAsync(BrowserPage page, IDictionary<string, string>? fields = null, string? button = null,
+        string formSelector = "form")
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Uri}:\n{page.Html}");
@@ -36,12 +38,14 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
             }
         }
 
-        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(area => fields?.ContainsKey(area.Name!) != true))
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(area
+            => fields?.ContainsKey(area.Name!) != true))
         {
             values.Add(new(area.Name!, area.Value));
         }
 
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(select => fields?.ContainsKey(select.Name!) != true))
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(select
+            => fields?.ContainsKey(select.Name!) != true))
         {
             values.Add(new(select.Name!, select.Value ?? ""));
         }
@@ -54,7 +58,8 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
         var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(page.Uri, target) : page.Uri;
         if (button is not null)
         {
-            var clicked = form.QuerySelector<IHtmlButtonElement>(button) ?? throw new InvalidOperationException($"No button '{button}' in the form.");
+            var clicked = form.QuerySelector<IHtmlButtonElement>(button)
+                ?? throw new InvalidOperationException($"No button '{button}' in the form.");
             if (!string.IsNullOrEmpty(clicked.Name))
             {
                 values.Add(new(clicked.Name, clicked.Value));
@@ -77,7 +82,8 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
     {
         for (var hops = 0; hops < 20; hops++)
         {
-            if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.MovedPermanently))
+            if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+                or HttpStatusCode.TemporaryRedirect or HttpStatusCode.MovedPermanently))
             {
                 var html = await response.Content.ReadAsStringAsync();
                 return new BrowserPage(uri, response.StatusCode, html, Parser.ParseDocument(html), ExternalRedirect: null);

@@ -8,7 +8,8 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// </summary>
 /// <param name="otherPage">Answers any other page (a second factor, say); without it such a page fails the sign-in.</param>
 public sealed class UserAgent(
-    TestBrowser browser, string userName, string password, bool allowConsent = true, Func<BrowserPage, Task<BrowserPage>>? otherPage = null) : IBrowser
+    TestBrowser browser, string userName, string password, bool allowConsent = true, Func<BrowserPage,
+        Task<BrowserPage>>? otherPage = null) : IBrowser
 {
     public List<string> PagesSeen { get; } = [];
 

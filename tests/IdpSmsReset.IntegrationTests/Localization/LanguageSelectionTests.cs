@@ -2,14 +2,16 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.IntegrationTests.Localization;
 
-/// <summary>The language of the hosted pages: the application's ui_locales, then the switcher, then the browser's Accept-Language.</summary>
+/// <summary>The language of the hosted pages: the application's ui_locales, then the switcher, then the browser's
+/// Accept-Language.</summary>
 public abstract class LanguageSelectionTests(IdpFactory factory)
 {
     [SkippableFact]
     public async Task UiLocalesFrench_LoginPageInFrench()
     {
         using var browser = factory.CreateBrowser();
-        var url = AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr-CA%20en";
+        var url = AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr-CA%20en";
 
         var login = await browser.OpenAsync(url);
 
@@ -23,7 +25,8 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
         browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
+        await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
 
         var later = await browser.OpenAsync("/account/forgot-password");
 
@@ -34,19 +37,23 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     public async Task UiLocalesFrench_WrongPassword_PageStaysFrench()
     {
         using var browser = factory.CreateBrowser();
-        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            AuthorizationRequests.NewPkce().Challenge) + "&ui_locales=fr");
 
-        var wrong = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "bob", ["Input.Password"] = "not the password" });
+        var wrong = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "bob",
+            ["Input.Password"] = "not the password" });
 
         Assert.Equal("/account/login", wrong.Path);
-        Assert.Equal("Le nom d'utilisateur ou le mot de passe est incorrect.", wrong.Document.GetElementById("form-error")!.TextContent.Trim());
+        Assert.Equal("Le nom d'utilisateur ou le mot de passe est incorrect.",
+            wrong.Document.GetElementById("form-error")!.TextContent.Trim());
     }
 
     [SkippableFact]
     public async Task UiLocalesFrench_ConsentPageInFrenchAndInTheApplicationsTheme()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("carol");
-        var url = AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge, scope: "openid email") + "&ui_locales=fr";
+        var url = AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge,
+            scope: "openid email") + "&ui_locales=fr";
 
         var consent = await browser.OpenAsync(url);
 
@@ -94,10 +101,12 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
         });
         var wrongCurrent = await browser.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = "pas le bon", ["Input.NewPassword"] = "une phrase de passe assez longue", ["Input.ConfirmPassword"] = "une phrase de passe assez longue",
+            ["Input.CurrentPassword"] = "pas le bon", ["Input.NewPassword"] = "une phrase de passe assez longue",
+                ["Input.ConfirmPassword"] = "une phrase de passe assez longue",
         });
 
-        Assert.Equal("Utilisez au moins 12 caractères ; quelques mots font un mot de passe long et facile à retenir.", tooShort.FieldError("new-error"));
+        Assert.Equal("Utilisez au moins 12 caractères ; quelques mots font un mot de passe long et facile à retenir.",
+            tooShort.FieldError("new-error"));
         Assert.Equal("Le mot de passe actuel n'est pas correct.", wrongCurrent.FieldError("current-error"));
     }
 
@@ -143,4 +152,5 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
     }
 }
 
-public sealed class LanguageSelectionTestsOnSqlite(SqliteIdpFactory factory) : LanguageSelectionTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class LanguageSelectionTestsOnSqlite(SqliteIdpFactory factory) : LanguageSelectionTests(factory),
+    IClassFixture<SqliteIdpFactory>;

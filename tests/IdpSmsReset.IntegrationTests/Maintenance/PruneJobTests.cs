@@ -30,7 +30,8 @@ public abstract class PruneJobTests(IdpFactory factory)
         database.AddRange(endedSession, abandonedSession, liveSession);
         await database.SaveChangesAsync();
 
-        var result = await scope.ServiceProvider.GetRequiredService<PruneJob>().RunAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(8), CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<PruneJob>().RunAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(8),
+            CancellationToken.None);
 
         // A fresh scope: OpenIddict's managers cache what they read within one.
         await using var after = factory.Services.CreateAsyncScope();
@@ -39,7 +40,8 @@ public abstract class PruneJobTests(IdpFactory factory)
         Assert.Null(await tokensAfter.FindByIdAsync((await tokens.GetIdAsync(expired))!));
         Assert.NotNull(await tokensAfter.FindByIdAsync((await tokens.GetIdAsync(live))!));
         var left = await database.Set<UserSession>().AsNoTracking()
-            .Where(session => new[] { endedSession.Id, abandonedSession.Id, liveSession.Id }.Contains(session.Id)).Select(session => session.Id).ToListAsync();
+            .Where(session => new[] { endedSession.Id, abandonedSession.Id,
+                liveSession.Id }.Contains(session.Id)).Select(session => session.Id).ToListAsync();
         Assert.Equal([liveSession.Id], left);
     }
 

@@ -178,7 +178,8 @@ public abstract class SmsDispatchTests : TwilioBackedTests
             {
                 Id = id, Destination = to, Country = "US", Purpose = SmsPurposes.Test,
                 ProtectedBody = scope.ServiceProvider.GetRequiredService<SmsProtection>().Body.Protect("lost job"),
-                CreatedAt = now.AddMinutes(-3), UpdatedAt = now.AddMinutes(-3), NextAttemptAt = now.AddMinutes(-3), ExpiresAt = now.AddMinutes(5),
+                CreatedAt = now.AddMinutes(-3), UpdatedAt = now.AddMinutes(-3), NextAttemptAt = now.AddMinutes(-3),
+                    ExpiresAt = now.AddMinutes(5),
             });
             await database.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<SmsOutboxSweeper>().RunAsync(CancellationToken.None);
@@ -210,7 +211,8 @@ public abstract class SmsDispatchTests : TwilioBackedTests
         Guid id;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime, CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime,
+                CancellationToken.None);
             Assert.True(result.MessageId is not null, result.Problem);
             id = result.MessageId.Value;
         }
@@ -231,7 +233,8 @@ public abstract class SmsDispatchTests : TwilioBackedTests
     private async Task<OutboundSms> ReloadAsync(Guid id)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().AsNoTracking().SingleAsync(message => message.Id == id);
+        return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().AsNoTracking().SingleAsync(message
+            => message.Id == id);
     }
 }
 

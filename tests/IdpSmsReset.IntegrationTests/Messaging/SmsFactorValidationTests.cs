@@ -25,7 +25,8 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     [Fact]
     public async Task Save_ValidAccountAndOwnNumber_IsConfiguredAndTheTokenIsEncrypted()
     {
-        var result = await SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, ["US", "ca"]));
+        var result = await SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, ["US",
+            "ca"]));
 
         var stored = await StoredAsync();
         Assert.True(result.Check!.IsValid, result.Check.Problem);
@@ -37,7 +38,8 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     [Fact]
     public async Task Save_MessagingService_IsConfigured()
     {
-        var result = await SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, null, FakeTwilio.MessagingServiceSid, null, []));
+        var result = await SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, null, FakeTwilio.MessagingServiceSid,
+            null, []));
 
         Assert.True(result.Check!.IsValid, result.Check.Problem);
     }
@@ -47,7 +49,8 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     {
         var result = await SaveAsync(new SmsFactorInput(WrongTokenAccount, "wrong", FakeTwilio.From, null, null, []));
 
-        Assert.Equal($"Twilio refused the Account SID {WrongTokenAccount} with this Auth Token: one of them is wrong.", result.Check!.Problem);
+        Assert.Equal($"Twilio refused the Account SID {WrongTokenAccount} with this Auth Token: one of them is wrong.",
+            result.Check!.Problem);
         Assert.False((await StoredAsync()).IsConfigured);
     }
 
@@ -64,7 +67,8 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     {
         var result = await SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, "+14155552671", null, null, []));
 
-        Assert.Equal($"The sender +14155552671 is not a phone number of the Twilio account {FakeTwilio.AccountSid}.", result.Check!.Problem);
+        Assert.Equal($"The sender +14155552671 is not a phone number of the Twilio account {FakeTwilio.AccountSid}.",
+            result.Check!.Problem);
     }
 
     [Fact]
@@ -73,7 +77,8 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
         var result = await SaveAsync(new SmsFactorInput("AC123", "", "+1 555", null, "bad field!", ["XX"]));
 
         Assert.Null(result.Check);
-        Assert.Equal(["accountSid", "authToken", "from", "phoneField", "allowedCountries[0]"], result.Problems.Select(problem => problem.Field));
+        Assert.Equal(["accountSid", "authToken", "from", "phoneField", "allowedCountries[0]"],
+            result.Problems.Select(problem => problem.Field));
     }
 
     [Fact]

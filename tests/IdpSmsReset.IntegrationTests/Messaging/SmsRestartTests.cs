@@ -20,7 +20,8 @@ public abstract class SmsRestartTests(FakeTwilio twilio)
         await using (var scope = first.Services.CreateAsyncScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<SmsFactorService>()
-                .SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, []), CancellationToken.None);
+                .SaveAsync(new SmsFactorInput(FakeTwilio.AccountSid, FakeTwilio.AuthToken, FakeTwilio.From, null, null, []),
+                    CancellationToken.None);
             Assert.True(saved.Check!.IsValid, saved.Check.Problem);
             var queued = await scope.ServiceProvider.GetRequiredService<SmsOutbox>()
                 .EnqueueAsync(to, SmsPurposes.Test, "survives a restart", TimeSpan.FromMinutes(10), CancellationToken.None);

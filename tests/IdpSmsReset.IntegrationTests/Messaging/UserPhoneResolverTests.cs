@@ -19,12 +19,15 @@ public abstract class UserPhoneResolverTests(IdpFactory factory)
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("bob"))!;
         var settings = new SmsFactorSettings { AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = "", PhoneField = phoneField };
 
-        var phone = await scope.ServiceProvider.GetRequiredService<UserPhoneResolver>().GetPhoneAsync(user, settings, CancellationToken.None);
+        var phone = await scope.ServiceProvider.GetRequiredService<UserPhoneResolver>().GetPhoneAsync(user, settings,
+            CancellationToken.None);
 
         Assert.Equal(expected, phone);
     }
 }
 
-public sealed class UserPhoneResolverTestsOnSqlite(SqliteIdpFactory factory) : UserPhoneResolverTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class UserPhoneResolverTestsOnSqlite(SqliteIdpFactory factory) : UserPhoneResolverTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class UserPhoneResolverTestsOnPostgreSql(PostgreSqlIdpFactory factory) : UserPhoneResolverTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class UserPhoneResolverTestsOnPostgreSql(PostgreSqlIdpFactory factory) : UserPhoneResolverTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -54,4 +54,5 @@ public abstract class PasswordRulesTests(IdpFactory factory)
 
 public sealed class PasswordRulesTestsOnSqlite(SqliteIdpFactory factory) : PasswordRulesTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class PasswordRulesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : PasswordRulesTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class PasswordRulesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : PasswordRulesTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

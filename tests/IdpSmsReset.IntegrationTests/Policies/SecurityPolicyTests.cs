@@ -33,8 +33,10 @@ public abstract class SecurityPolicyTests(IdpFactory factory)
         var standard = (await service.FindByNameAsync(TestBootstrap.SmsPolicyName, CancellationToken.None))!;
         var fallback = (await service.FindByNameAsync(SecurityPolicyService.DefaultPolicyName, CancellationToken.None))!;
 
-        Assert.Equal("1 user(s) belong to 'Standard'; move them to another policy first.", await service.DeleteAsync(standard.Id, CancellationToken.None));
-        Assert.Equal("The default policy cannot be deleted; make another policy the default first.", await service.DeleteAsync(fallback.Id, CancellationToken.None));
+        Assert.Equal("1 user(s) belong to 'Standard'; move them to another policy first.", await service.DeleteAsync(standard.Id,
+            CancellationToken.None));
+        Assert.Equal("The default policy cannot be deleted; make another policy the default first.", await service.DeleteAsync(fallback.Id,
+            CancellationToken.None));
     }
 
     [SkippableFact]
@@ -60,7 +62,8 @@ public abstract class SecurityPolicyTests(IdpFactory factory)
 
         Assert.Empty(await service.SaveAsync(strict, CancellationToken.None));
         var previous = (await service.FindByNameAsync(SecurityPolicyService.DefaultPolicyName, CancellationToken.None))!;
-        var bob = await service.ForUserAsync((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("bob"))!, CancellationToken.None);
+        var bobUser = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("bob");
+        var bob = await service.ForUserAsync(bobUser!, CancellationToken.None);
 
         Assert.False(previous.IsDefault);
         Assert.Equal(strict.Name, bob.Name);
@@ -72,4 +75,5 @@ public abstract class SecurityPolicyTests(IdpFactory factory)
 
 public sealed class SecurityPolicyTestsOnSqlite(SqliteIdpFactory factory) : SecurityPolicyTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class SecurityPolicyTestsOnPostgreSql(PostgreSqlIdpFactory factory) : SecurityPolicyTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class SecurityPolicyTestsOnPostgreSql(PostgreSqlIdpFactory factory) : SecurityPolicyTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -6,7 +6,8 @@ namespace IdpSmsReset.IntegrationTests.Theming;
 /// <summary>Every theme that ships reads well: text contrast of at least 4.5:1 (WCAG 2.1 AA) wherever text sits.</summary>
 public sealed class ThemeContrastTests
 {
-    public static TheoryData<string> ShippedThemes => [.. Directory.GetDirectories(ThemesFolder).Select(folder => Path.GetFileName(folder))];
+    public static TheoryData<string> ShippedThemes => [.. Directory.GetDirectories(ThemesFolder).Select(folder
+        => Path.GetFileName(folder))];
 
     private static string ThemesFolder => Path.Combine(AppContext.BaseDirectory, "themes");
 
@@ -20,7 +21,8 @@ public sealed class ThemeContrastTests
 
         (string Text, string Back)[] pairs =
         [
-            ("text", "surface"), ("text", "background"), ("muted", "surface"), ("accent", "surface"), ("accentText", "accent"), ("error", "surface"),
+            ("text", "surface"), ("text", "background"), ("muted", "surface"), ("accent", "surface"), ("accentText", "accent"), ("error",
+                "surface"),
         ];
         foreach (var (text, back) in pairs)
         {

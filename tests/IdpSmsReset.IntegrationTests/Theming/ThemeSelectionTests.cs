@@ -11,11 +11,13 @@ public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio)
     public async Task LoginPage_ThousandsOfMadeUpClientIds_CacheHoldsOnlyRegisteredApplications()
     {
         using var browser = Factory.CreateBrowser();
-        await browser.OpenAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString("/connect/authorize?client_id=" + TestBootstrap.WebClientId));
+        await browser.OpenAsync(
+            "/account/login?ReturnUrl=" + Uri.EscapeDataString("/connect/authorize?client_id=" + TestBootstrap.WebClientId));
 
         for (var i = 0; i < 1_500; i++)
         {
-            await browser.Client.GetAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString($"/connect/authorize?client_id=made-up-{i}-{Guid.NewGuid():n}"));
+            await browser.Client.GetAsync(
+                "/account/login?ReturnUrl=" + Uri.EscapeDataString($"/connect/authorize?client_id=made-up-{i}-{Guid.NewGuid():n}"));
         }
 
         // Four applications are registered; none of the made-up ids may stay in memory.
@@ -28,7 +30,8 @@ public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio)
         await Factory.ConfigureSmsFactorAsync();
         using var browser = Factory.CreateBrowser();
 
-        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge));
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId,
+            AuthorizationRequests.NewPkce().Challenge));
         var forgot = await browser.OpenAsync(login.Document.GetElementById("forgot-password")!.GetAttribute("href")!);
         var codePage = await browser.StartResetAsync("fred");
         var stylesheet = await browser.Client.GetAsync("/themes/corporate/theme.css");
@@ -48,10 +51,13 @@ public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio)
         using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
         var edit = await admin.OpenAsync("/admin/applications/edit?clientId=" + TestBootstrap.WebClientId);
 
-        var refused = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Theme"] = "neon" }, formSelector: "form[action*='handler=Save']");
-        var saved = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Theme"] = "midnight" }, formSelector: "form[action*='handler=Save']");
+        var refused = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Theme"] = "neon" },
+            formSelector: "form[action*='handler=Save']");
+        var saved = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Theme"] = "midnight" },
+            formSelector: "form[action*='handler=Save']");
         using var browser = Factory.CreateBrowser();
-        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, AuthorizationRequests.NewPkce().Challenge));
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId,
+            AuthorizationRequests.NewPkce().Challenge));
 
         Assert.Equal("'neon' is not a theme; use 'corporate', 'default', 'midnight'.", refused.FieldError("theme-error"));
         Assert.Contains($"The application '{TestBootstrap.WebClientId}' was saved.", saved.Text);
@@ -63,7 +69,8 @@ public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio)
     {
         using var browser = Factory.CreateBrowser();
 
-        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, AuthorizationRequests.NewPkce().Challenge));
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            AuthorizationRequests.NewPkce().Challenge));
         var manifest = await browser.Client.GetAsync("/themes/default/theme.json");
         var layout = await browser.Client.GetAsync("/themes/corporate/layout.html");
 

@@ -61,7 +61,8 @@ public sealed class ApplicationDescriptorMapperTests
     [Fact]
     public void Apply_ExplicitConsent_IsCarriedOver_AndDefaultIsImplicit()
     {
-        var explicitConsent = Map(new ApplicationDefinition { ClientId = "a", Type = "public", Consent = "explicit", GrantTypes = ["refresh_token"] });
+        var explicitConsent = Map(new ApplicationDefinition { ClientId = "a", Type = "public", Consent = "explicit",
+            GrantTypes = ["refresh_token"] });
         var defaultConsent = Map(new ApplicationDefinition { ClientId = "b", Type = "public", GrantTypes = ["refresh_token"] });
 
         Assert.Equal(ConsentTypes.Explicit, explicitConsent.ConsentType);

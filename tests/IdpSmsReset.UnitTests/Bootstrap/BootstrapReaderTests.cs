@@ -16,7 +16,8 @@ public sealed class BootstrapReaderTests
         var document = BootstrapReader.Parse($$"""
             // The shape the issue documents.
             {"applications": [{{ValidApplication}}],
-             "users": [{"userName": "ann", "email": "ann@example.com", "password": "pw", "phoneNumber": "+14155550100", "roles": ["admin"]}]}
+             "users": [{"userName": "ann", "email": "ann@example.com", "password": "pw", "phoneNumber": "+14155550100",
+                 "roles": ["admin"]}]}
             """, "test.json");
 
         Assert.Equal("app", Assert.Single(document.Applications).ClientId);
@@ -40,28 +41,42 @@ public sealed class BootstrapReaderTests
     }
 
     [Theory]
-    [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').clientSecret: is required for a confidential application.")]
-    [InlineData("""{"clientId": "c", "type": "public", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris": ["https://a.example/"]}""", "applications[0] ('c').clientSecret: must be absent for a public application")]
-    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').grantTypes: client_credentials needs a confidential application.")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["password"]}""", "applications[0] ('c').grantTypes[0]: 'password' is not offered")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["implicit"]}""", "applications[0] ('c').grantTypes[0]: 'implicit' is not offered")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["authorization_code"]}""", "applications[0] ('c').redirectUris: must list at least one URI")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris": ["https://a.example/#x"]}""", "applications[0] ('c').redirectUris[0]: 'https://a.example/#x' must not contain a fragment")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"], "scopes": ["admin"]}""", "applications[0] ('c').scopes[0]: 'admin' is unknown")]
-    [InlineData("""{"clientId": "c", "type": "service", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').type: must be one of 'confidential', 'public'.")]
-    [InlineData("""{"clientId": "c", "type": "public", "consent": "maybe", "grantTypes": ["refresh_token"]}""", "applications[0] ('c').consent: must be one of 'implicit', 'explicit'.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"]}""", "applications[0]" +
+        " ('c').clientSecret: is required for a confidential application.")]
+    [InlineData("""{"clientId": "c", "type": "public", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris":""" +
+        """ ["https://a.example/"]}""", "applications[0] ('c').clientSecret: must be absent for a public application")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').grantTypes:" +
+        " client_credentials needs a confidential application.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["password"]}""", "applications[0]" +
+        " ('c').grantTypes[0]: 'password' is not offered")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["implicit"]}""", "applications[0]" +
+        " ('c').grantTypes[0]: 'implicit' is not offered")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes":""" +
+        """ ["authorization_code"]}""", "applications[0] ('c').redirectUris: must list at least one URI")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes":""" +
+        """ ["authorization_code"], "redirectUris": ["https://a.example/#x"]}""", "applications[0] ('c').redirectUris[0]:" +
+        " 'https://a.example/#x' must not contain a fragment")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"], "scopes":""" +
+        """ ["admin"]}""", "applications[0] ('c').scopes[0]: 'admin' is unknown")]
+    [InlineData("""{"clientId": "c", "type": "service", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').type: must be" +
+        " one of 'confidential', 'public'.")]
+    [InlineData("""{"clientId": "c", "type": "public", "consent": "maybe", "grantTypes": ["refresh_token"]}""", "applications[0]" +
+        " ('c').consent: must be one of 'implicit', 'explicit'.")]
     [InlineData("""{"type": "public", "grantTypes": ["refresh_token"]}""", "applications[0].clientId: is required.")]
     public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)
     {
-        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{application}}]}""", "apps.json"));
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications":""" +
+            $$""" [{{application}}]}""", "apps.json"));
 
         Assert.Contains(expected, failure.Message);
     }
 
     [Theory]
     [InlineData("""{"userName": "ann"}""", "users[0] ('ann').password: is required")]
-    [InlineData("""{"userName": "ann", "password": "pw", "email": "not-an-email"}""", "users[0] ('ann').email: 'not-an-email' is not an email address.")]
-    [InlineData("""{"userName": "ann", "password": "pw", "phoneNumber": "555-0100"}""", "users[0] ('ann').phoneNumber: '555-0100' must be in E.164 form")]
+    [InlineData("""{"userName": "ann", "password": "pw", "email": "not-an-email"}""", "users[0] ('ann').email: 'not-an-email' is not an" +
+        " email address.")]
+    [InlineData("""{"userName": "ann", "password": "pw", "phoneNumber": "555-0100"}""", "users[0] ('ann').phoneNumber: '555-0100' must" +
+        " be in E.164 form")]
     [InlineData("""{"password": "pw"}""", "users[0].userName: is required.")]
     [InlineData("""{"userName": "ann", "password": "pw", "roles": [" "]}""", "users[0] ('ann').roles[0]: must not be empty.")]
     public void Parse_InvalidUser_NamesTheEntryAndField(string user, string expected)
@@ -81,13 +96,15 @@ public sealed class BootstrapReaderTests
 
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse(users, "users.json"));
 
-        Assert.Contains("users[1] ('bea').email: 'Shared@Example.com' is already the address of users[0] ('ann'); e-mail addresses must be unique.", failure.Message);
+        Assert.Contains("users[1] ('bea').email: 'Shared@Example.com' is already the address of users[0] ('ann'); e-mail addresses must" +
+            " be unique.", failure.Message);
     }
 
     [Fact]
     public void Parse_DuplicateClientIds_AreRefused()
     {
-        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{ValidApplication}}, {{ValidApplication}}]}""", "dup.json"));
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications": [{{ValidApplication}},""" +
+            $$""" {{ValidApplication}}]}""", "dup.json"));
 
         Assert.Contains("applications[1] ('app').clientId: appears more than once.", failure.Message);
     }
@@ -104,11 +121,16 @@ public sealed class BootstrapReaderTests
 public sealed class BootstrapSmsFactorTests
 {
     [Theory]
-    [InlineData("""{"accountSid": "AC1", "authToken": "t", "from": "+14155550100"}""", "smsFactor.accountSid: must be a Twilio Account SID")]
+    [InlineData("""{"accountSid": "AC1", "authToken": "t", "from": "+14155550100"}""", "smsFactor.accountSid: must be a Twilio Account" +
+        " SID")]
     [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "from": "+14155550100"}""", "smsFactor.authToken: is required.")]
-    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t"}""", "smsFactor.from: give either a sending phone number")]
-    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "from": "+14155550100", "allowedCountries": ["ZZ"]}""", "smsFactor.allowedCountries[0]: 'ZZ' is not an ISO 3166 two-letter country code.")]
-    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "messagingServiceSid": "MG1"}""", "smsFactor.messagingServiceSid: must be a Messaging Service SID")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t"}""", "smsFactor.from: give either a sending" +
+        " phone number")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "from": "+14155550100", "allowedCountries":""" +
+        """ ["ZZ"]}""", "smsFactor.allowedCountries[0]: 'ZZ' is not an ISO 3166 two-letter country code.")]
+    [InlineData(
+        """{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "messagingServiceSid": "MG1"}""",
+        "smsFactor.messagingServiceSid: must be a Messaging Service SID")]
     public void Parse_InvalidSmsFactor_NamesTheField(string smsFactor, string expected)
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"smsFactor": {{smsFactor}}}""", "sms.json"));
@@ -154,10 +176,12 @@ public sealed class BootstrapPolicyTests
     }
 
     [Theory]
-    [InlineData("""{"name": "A", "passwordReset": {"sms": true}}""", "policies[0] ('A').passwordReset.sms: SMS password reset can only be switched on when the SMS factor is enabled")]
+    [InlineData("""{"name": "A", "passwordReset": {"sms": true}}""", "policies[0] ('A').passwordReset.sms: SMS password reset can only" +
+        " be switched on when the SMS factor is enabled")]
     [InlineData("""{"name": "A", "mfa": {"factors": ["email"]}}""", "policies[0] ('A').mfa.factors[0]: 'email' is unknown")]
     [InlineData("""{"name": "A", "mfa": {"require": "sometimes"}}""", "policies[0] ('A').mfa.require: must be one of 'never', 'always'.")]
-    [InlineData("""{"name": "A", "passwordReset": {"codeLifetimeMinutes": 2000}}""", "policies[0] ('A').passwordReset.codeLifetimeMinutes: must be between 1 and 1440")]
+    [InlineData("""{"name": "A", "passwordReset": {"codeLifetimeMinutes": 2000}}""", "policies[0]" +
+        " ('A').passwordReset.codeLifetimeMinutes: must be between 1 and 1440")]
     [InlineData("""{"name": "A", "isDefault": true}, {"name": "B", "isDefault": true}""", "policies: only one policy can be the default")]
     public void Parse_InvalidPolicy_NamesTheEntryAndField(string policies, string expected)
     {

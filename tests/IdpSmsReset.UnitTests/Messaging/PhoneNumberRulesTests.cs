@@ -31,7 +31,8 @@ public sealed class PhoneNumberRulesTests
     [Theory]
     [InlineData("Twilio error 21211: The 'To' number +14155552671 is not a valid phone number.", "+14155552671")]
     [InlineData("Attempt to send to unsubscribed recipient 1 (415) 555-2671", "555-2671")]
-    [InlineData("Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +33612345678.", "+33612345678")]
+    [InlineData("Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +33612345678.",
+        "+33612345678")]
     public void MaskNumbersIn_ProviderErrorQuotingTheNumber_OnlyTheLastTwoDigitsRemain(string text, string number)
     {
         var masked = PhoneNumberRules.MaskNumbersIn(text);

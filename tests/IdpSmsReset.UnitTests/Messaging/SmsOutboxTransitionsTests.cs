@@ -47,21 +47,25 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Table))]
-    public void Transitions_StatusAndMove_AllowedExactlyAsTheTableSays(OutboundSmsStatus status, OutboundSmsTransition transition, OutboundSmsStatus? after)
+    public void Transitions_StatusAndMove_AllowedExactlyAsTheTableSays(OutboundSmsStatus status, OutboundSmsTransition transition,
+        OutboundSmsStatus? after)
     {
         Assert.Equal(after is not null, OutboundSmsTransitions.Allows(status, transition));
         if (after is { } next)
         {
-            Assert.Equal(next, OutboundSmsTransitions.To(transition, transition == OutboundSmsTransition.Report ? OutboundSmsStatus.Delivered : OutboundSmsStatus.Sent));
+            Assert.Equal(next, OutboundSmsTransitions.To(transition,
+                transition == OutboundSmsTransition.Report ? OutboundSmsStatus.Delivered : OutboundSmsStatus.Sent));
         }
     }
 
     [Theory]
     [MemberData(nameof(Table))]
-    public async Task Outbox_StatusAndMove_ChangesTheRowOnlyWhenAllowed(OutboundSmsStatus status, OutboundSmsTransition transition, OutboundSmsStatus? after)
+    public async Task Outbox_StatusAndMove_ChangesTheRowOnlyWhenAllowed(OutboundSmsStatus status, OutboundSmsTransition transition,
+        OutboundSmsStatus? after)
     {
         var id = await AddMessageAsync(
-            status, expired: transition == OutboundSmsTransition.Expire, claimedAt: Now.AddHours(-1), withProviderId: transition != OutboundSmsTransition.Claim);
+            status, expired: transition == OutboundSmsTransition.Expire, claimedAt: Now.AddHours(-1),
+                withProviderId: transition != OutboundSmsTransition.Claim);
 
         var moved = await MoveAsync(id, transition);
 
@@ -91,7 +95,8 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
     {
         var id = await AddMessageAsync(OutboundSmsStatus.Delivered, expired: false, claimedAt: null);
 
-        Assert.Equal(SmsStatusUpdate.Ignored, await _database.Outbox.ApplyReportAsync(ProviderId, OutboundSmsStatus.Sent, null, CancellationToken.None));
+        Assert.Equal(SmsStatusUpdate.Ignored, await _database.Outbox.ApplyReportAsync(ProviderId, OutboundSmsStatus.Sent, null,
+            CancellationToken.None));
         Assert.Equal(OutboundSmsStatus.Delivered, await StatusOfAsync(id));
     }
 
@@ -110,7 +115,8 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
             OutboundSmsTransition.RetryLater => await outbox.RetryLaterAsync(id, "busy", Now.AddSeconds(30), Now),
             OutboundSmsTransition.GiveUp => await outbox.GiveUpAsync(id, "busy", Now),
             OutboundSmsTransition.Resend => await outbox.ResendAsync(id, none),
-            OutboundSmsTransition.Report => await outbox.ApplyReportAsync(ProviderId, OutboundSmsStatus.Delivered, null, none) == SmsStatusUpdate.Moved,
+            OutboundSmsTransition.Report => await outbox.ApplyReportAsync(ProviderId, OutboundSmsStatus.Delivered, null,
+                none) == SmsStatusUpdate.Moved,
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
     }

@@ -27,7 +27,8 @@ public sealed class MfaTestDatabase : IDisposable
     {
         Context = NewContext();
         Context.Database.EnsureCreated();
-        Context.Add(new SmsFactorSettings { AccountSid = "AC1", ProtectedAuthToken = "x", From = "+15017122661", AllowedCountries = "US", ValidatedAt = Time.GetUtcNow().UtcDateTime });
+        Context.Add(new SmsFactorSettings { AccountSid = "AC1", ProtectedAuthToken = "x", From = "+15017122661", AllowedCountries = "US",
+            ValidatedAt = Time.GetUtcNow().UtcDateTime });
         Context.Add(new ApplicationUser { Id = UserId, UserName = "user", SecurityStamp = "stamp" });
         Context.SaveChanges();
     }
@@ -41,7 +42,8 @@ public sealed class MfaTestDatabase : IDisposable
     public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time, NullLogger<SmsOutbox>.Instance);
 
     /// <summary>A second context on the same database, as a parallel request has.</summary>
-    public IdpDbContext NewContext() => new(new DbContextOptionsBuilder<IdpDbContext>().UseSqlite($"Data Source={_path};Pooling=false").Options);
+    public IdpDbContext NewContext()
+        => new(new DbContextOptionsBuilder<IdpDbContext>().UseSqlite($"Data Source={_path};Pooling=false").Options);
 
     /// <summary>The texts queued for <paramref name="destination"/>, oldest first, decrypted as the dispatch job would.</summary>
     public IReadOnlyList<string> TextsTo(string destination) =>

@@ -5,7 +5,8 @@ namespace IdpSmsReset.UnitTests.Mfa;
 
 public sealed class SmsChallengeServiceTests : IDisposable
 {
-    private static readonly OneTimeCodeRules Rules = new(Length: 6, Lifetime: TimeSpan.FromMinutes(5), MaxAttempts: 3, ResendCooldown: TimeSpan.FromSeconds(30), MaxSendsPerHour: 3);
+    private static readonly OneTimeCodeRules Rules = new(Length: 6, Lifetime: TimeSpan.FromMinutes(5), MaxAttempts: 3,
+        ResendCooldown: TimeSpan.FromSeconds(30), MaxSendsPerHour: 3);
 
     private readonly MfaTestDatabase _database = new();
 
@@ -121,7 +122,8 @@ public sealed class SmsChallengeServiceTests : IDisposable
     [Fact]
     public async Task Send_CountryNotAllowed_RefusedAndNothingStored()
     {
-        var refused = await Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, "+33612345678", Rules, code => code, CancellationToken.None);
+        var refused = await Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, "+33612345678", Rules, code => code,
+            CancellationToken.None);
 
         Assert.Equal(SmsChallengeSendStatus.Refused, refused.Status);
         Assert.Empty(_database.Context.Set<SmsChallenge>());
@@ -146,7 +148,8 @@ public sealed class SmsChallengeServiceTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     private Task<SmsChallengeSent> SendAsync() =>
-        Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, MfaTestDatabase.Phone, Rules, code => $"code {code}", CancellationToken.None);
+        Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, MfaTestDatabase.Phone, Rules, code => $"code {code}",
+            CancellationToken.None);
 
     private Task<SmsCodeChecked> CheckAsync(string code) =>
         Service.CheckAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, code, Rules, CancellationToken.None);

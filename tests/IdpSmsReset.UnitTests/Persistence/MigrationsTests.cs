@@ -26,7 +26,8 @@ public sealed class MigrationsTests
         using var context = CreateContext(provider);
 
         // Fails when the model changed without "scripts/add-migration.sh" for all three providers.
-        Assert.False(context.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model: run scripts/add-migration.sh.");
+        Assert.False(context.Database.HasPendingModelChanges(),
+            $"The {provider} migrations are behind the model: run scripts/add-migration.sh.");
         Assert.NotEmpty(context.Database.GetMigrations());
     }
 

@@ -44,7 +44,8 @@ public sealed class PasswordResetFlowsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Table))]
-    public void Transitions_StateAndMove_AllowedExactlyAsTheTableSays(PasswordResetState state, PasswordResetTransition transition, PasswordResetState? after)
+    public void Transitions_StateAndMove_AllowedExactlyAsTheTableSays(PasswordResetState state, PasswordResetTransition transition,
+        PasswordResetState? after)
     {
         Assert.Equal(after is not null, PasswordResetTransitions.Allows(state, transition));
         if (after is { } next)
@@ -55,9 +56,11 @@ public sealed class PasswordResetFlowsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Table))]
-    public async Task Flows_StateAndMove_ChangesTheRowOnlyWhenAllowed(PasswordResetState state, PasswordResetTransition transition, PasswordResetState? after)
+    public async Task Flows_StateAndMove_ChangesTheRowOnlyWhenAllowed(PasswordResetState state, PasswordResetTransition transition,
+        PasswordResetState? after)
     {
-        var flow = await AddFlowAsync(state, expiresIn: transition == PasswordResetTransition.Expire ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
+        var flow = await AddFlowAsync(state,
+            expiresIn: transition == PasswordResetTransition.Expire ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
 
         var moved = await MoveAsync(flow, transition);
 
@@ -124,7 +127,8 @@ public sealed class PasswordResetFlowsTests : IDisposable
     {
         var flow = await AddFlowAsync(PasswordResetState.Verified, TimeSpan.FromMinutes(10));
 
-        Assert.False(await new PasswordResetFlows(_database.Context).CompleteAsync(flow.Id, verifiedAfter: Now, Now, CancellationToken.None));
+        Assert.False(await new PasswordResetFlows(_database.Context).CompleteAsync(flow.Id, verifiedAfter: Now, Now,
+            CancellationToken.None));
     }
 
     public void Dispose() => _database.Dispose();
@@ -136,7 +140,8 @@ public sealed class PasswordResetFlowsTests : IDisposable
         return transition switch
         {
             PasswordResetTransition.RequestCode => flows.RequestCodeAsync(flow, Now, none),
-            PasswordResetTransition.RecordCodeSent => flows.RecordCodeSentAsync(flow.Id, flow.CodeRequestedAt!.Value, [1], [2], Now.AddMinutes(5), Now, none),
+            PasswordResetTransition.RecordCodeSent => flows.RecordCodeSentAsync(flow.Id, flow.CodeRequestedAt!.Value, [1], [2],
+                Now.AddMinutes(5), Now, none),
             PasswordResetTransition.TryCode => flows.TryCodeAsync(flow.Id, Now, none),
             PasswordResetTransition.Verify => flows.VerifyAsync(flow.Id, Now, none),
             PasswordResetTransition.Complete => flows.CompleteAsync(flow.Id, Now.AddMinutes(-5), Now, none),
@@ -148,7 +153,8 @@ public sealed class PasswordResetFlowsTests : IDisposable
 
     private async Task<bool> ExpireAsync(PasswordResetFlows flows) => await flows.ExpireAsync(Now, CancellationToken.None) == 1;
 
-    private async Task<PasswordResetFlow> AddFlowAsync(PasswordResetState state, TimeSpan expiresIn, int attempts = 0, DateTime? requestedAt = null)
+    private async Task<PasswordResetFlow> AddFlowAsync(PasswordResetState state, TimeSpan expiresIn, int attempts = 0,
+        DateTime? requestedAt = null)
     {
         var flow = new PasswordResetFlow
         {

@@ -29,7 +29,8 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     {
         SmsChallengeSendStatus.Sent => CodeSentTo(sent.Destination),
         SmsChallengeSendStatus.CoolingDown => localizer["A code was sent moments ago. You can ask for another {0}.", WaitFor(sent.RetryAt)],
-        SmsChallengeSendStatus.TooManySends => localizer["Too many codes were sent in the last hour. You can ask for another {0}.", WaitFor(sent.RetryAt)],
+        SmsChallengeSendStatus.TooManySends => localizer["Too many codes were sent in the last hour. You can ask for another {0}.",
+            WaitFor(sent.RetryAt)],
         _ => localizer["The code could not be sent: {0}", sent.Problem ?? ""],
     };
 
@@ -37,9 +38,11 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
 
     public string NextCodeHint(DateTimeOffset? at) => localizer["You can ask for a new code {0}.", WaitFor(at)];
 
-    /// <summary>The hint the countdown script writes each second, with <c>{s}</c> for the seconds; and the one for the last second.</summary>
+    /// <summary>The hint the countdown script writes each second, with <c>{s}</c> for the seconds; and the one for the last
+    /// second.</summary>
     public (string Seconds, string LastSecond) CountdownHints =>
-        (localizer["You can ask for a new code {0}.", localizer["in {0} seconds", "{s}"]], localizer["You can ask for a new code {0}.", localizer["in 1 second"]]);
+        (localizer["You can ask for a new code {0}.", localizer["in {0} seconds", "{s}"]], localizer["You can ask for a new code {0}.",
+            localizer["in 1 second"]]);
 
     public string TooSoonForNewCode(DateTimeOffset? at) => localizer["Wait a little: you can ask for a new code {0}.", WaitFor(at)];
 
@@ -58,7 +61,8 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     {
         SmsCodeCheck.Accepted => localizer["The code is correct."],
         SmsCodeCheck.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct. 1 attempt left for this code."],
-        SmsCodeCheck.Wrong when check.AttemptsLeft > 0 => localizer["That code is not correct. {0} attempts left for this code.", check.AttemptsLeft],
+        SmsCodeCheck.Wrong when check.AttemptsLeft > 0 => localizer["That code is not correct. {0} attempts left for this code.",
+            check.AttemptsLeft],
         SmsCodeCheck.Wrong => localizer["That code is not correct. Send a new code."],
         SmsCodeCheck.TooManyAttempts => localizer["The code was entered wrong too many times. Send a new code."],
         SmsCodeCheck.Expired => localizer["That code has expired. Send a new code."],
@@ -71,8 +75,10 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     public string ResetCode(ResetCodeChecked check) => check.Check switch
     {
         ResetCodeCheck.Accepted => localizer["The code is correct."],
-        ResetCodeCheck.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct, or a newer code was sent since. 1 attempt left."],
-        ResetCodeCheck.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.", check.AttemptsLeft],
+        ResetCodeCheck.Wrong when check.AttemptsLeft == 1
+            => localizer["That code is not correct, or a newer code was sent since. 1 attempt left."],
+        ResetCodeCheck.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.",
+            check.AttemptsLeft],
         ResetCodeCheck.Expired => localizer["That code has expired. Send a new code."],
         ResetCodeCheck.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
         ResetCodeCheck.TooManyFromAddress => localizer["Too many wrong codes were entered from your network. Try again in an hour."],

@@ -26,12 +26,15 @@ internal sealed class AccountSmsTexts(IOptions<IdpOptions> idp, IStringLocalizer
 
     public string PasswordResetCode(string code, TimeSpan lifetime, string? resumeLink) =>
         (resumeLink is null
-            ? localizer["{0} is your code to reset your password. It expires in {1}. Never share it; we will never ask for it.", code, Minutes(lifetime)]
-            : localizer["{0} is your code to reset your password, sent at your request by an administrator. Enter it at {1} within {2}.", code, resumeLink, Minutes(lifetime)])
+            ? localizer["{0} is your code to reset your password. It expires in {1}. Never share it; we will never ask for it.", code,
+                Minutes(lifetime)]
+            : localizer["{0} is your code to reset your password, sent at your request by an administrator. Enter it at {1} within {2}.",
+                code, resumeLink, Minutes(lifetime)])
         + OriginBound(code);
 
     public string PasswordChangedNotice() =>
-        localizer["The password of your account at {0} was changed and you were signed out everywhere. If you did not do this, contact your administrator.", Host];
+        localizer["The password of your account at {0} was changed and you were signed out everywhere. If you did not do this, contact" +
+            " your administrator.", Host];
 
     private string OriginBound(string code) => $"\n\n@{Host} #{code}";
 

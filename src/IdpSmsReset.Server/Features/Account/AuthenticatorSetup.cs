@@ -19,7 +19,8 @@ public sealed class AuthenticatorSetup(AuthenticatorService authenticator, IOpti
         authenticator.Resume(input.SealedSecret) is { } enrolment ? View(user, enrolment, null) : Begin(user, Expired);
 
     /// <summary>Stores the app when the code matches; otherwise returns the setup to show again, with what went wrong.</summary>
-    public async Task<AuthenticatorSetupView?> CompleteAsync(ApplicationUser user, AuthenticatorSetupInput input, CancellationToken cancellationToken)
+    public async Task<AuthenticatorSetupView?> CompleteAsync(ApplicationUser user, AuthenticatorSetupInput input,
+        CancellationToken cancellationToken)
     {
         var enrolment = authenticator.Resume(input.SealedSecret);
         if (enrolment is null)
@@ -32,7 +33,8 @@ public sealed class AuthenticatorSetup(AuthenticatorService authenticator, IOpti
             return View(user, enrolment, EnterCode);
         }
 
-        return await authenticator.CompleteAsync(user.Id, enrolment, input.Code, cancellationToken) ? null : View(user, enrolment, WrongCode);
+        return await authenticator.CompleteAsync(user.Id, enrolment, input.Code, cancellationToken) ? null : View(user, enrolment,
+            WrongCode);
     }
 
     private AuthenticatorSetupView View(ApplicationUser user, AuthenticatorEnrolment enrolment, string? problem)

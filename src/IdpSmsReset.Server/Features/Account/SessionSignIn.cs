@@ -17,7 +17,8 @@ public sealed class SessionSignIn(
     public const string SessionIdClaim = "sid";
 
     /// <summary>The claims a renewed cookie must keep: Identity rebuilds the principal from the user and would drop them.</summary>
-    public static readonly IReadOnlySet<string> CarriedClaims = new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim };
+    public static readonly IReadOnlySet<string> CarriedClaims =
+        new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim };
 
     private HttpContext Context => signIn.Context;
 
@@ -35,20 +36,24 @@ public sealed class SessionSignIn(
         // Whoever signs in holds the account: a suspension that guessing at its reset codes caused ends here.
         if (user.SmsResetSuspendedAt is not null)
         {
-            await wrongResetCodes.LiftAsync(user.Id, user.UserName ?? user.Id, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+            await wrongResetCodes.LiftAsync(user.Id, user.UserName ?? user.Id, Context.Connection.RemoteIpAddress?.ToString(),
+                Context.RequestAborted);
         }
 
         var session = await sessions.StartAsync(
-            user.Id, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
+            user.Id, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(),
+                Context.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [
             .. methods.Select(method => new Claim(Claims.AuthenticationMethodReference, method)),
             new Claim(SessionIdClaim, session.Id.ToString()),
         ]);
     }
 
-    /// <summary>A new cookie for the same session after the user's security stamp changed (a new password), so this browser stays in.</summary>
+    /// <summary>A new cookie for the same session after the user's security stamp changed (a new password), so this browser stays
+    /// in.</summary>
     public Task RenewAsync(ApplicationUser user) =>
-        signIn.SignInWithClaimsAsync(user, isPersistent: false, Context.User.Claims.Where(claim => CarriedClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value)));
+        signIn.SignInWithClaimsAsync(user, isPersistent: false,
+            Context.User.Claims.Where(claim => CarriedClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value)));
 
     public async Task SignOutAsync()
     {

@@ -10,7 +10,8 @@ namespace IdpSmsReset.Server.Features.Account;
 /// administrator fails it too, so that browser is signed out at its next check.
 /// </summary>
 internal sealed class SessionValidator(
-    IOptions<SecurityStampValidatorOptions> options, SignInManager<ApplicationUser> signIn, ILoggerFactory logger, UserSessionService sessions)
+    IOptions<SecurityStampValidatorOptions> options, SignInManager<ApplicationUser> signIn, ILoggerFactory logger,
+        UserSessionService sessions)
     : SecurityStampValidator<ApplicationUser>(options, signIn, logger)
 {
     protected override async Task<ApplicationUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
@@ -21,7 +22,8 @@ internal sealed class SessionValidator(
             return null;
         }
 
-        return SessionSignIn.CurrentSessionId(principal) is { } sessionId && await sessions.TouchAsync(user.Id, sessionId, CancellationToken.None)
+        return SessionSignIn.CurrentSessionId(principal) is { } sessionId && await sessions.TouchAsync(user.Id, sessionId,
+            CancellationToken.None)
             ? user
             : null;
     }

@@ -30,12 +30,14 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
 
         if (!context.RequestServices.GetRequiredService<UserClaims>().HasCurrentSecurityStamp(result.Principal, user)
             || SessionSignIn.CurrentSessionId(result.Principal) is not { } sessionId
-            || !await context.RequestServices.GetRequiredService<UserSessionService>().IsActiveAsync(user.Id, sessionId, context.RequestAborted))
+            || !await context.RequestServices.GetRequiredService<UserSessionService>().IsActiveAsync(user.Id, sessionId,
+                context.RequestAborted))
         {
             return null;
         }
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
-        return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password], result.Properties.IssuedUtc);
+        return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
+            result.Properties.IssuedUtc);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class AdministratorStepUp(IOptions<IdpOptions> options) : IAutho
     public static string LoginUrl(HttpRequest request) =>
         IdentityHosting.LoginPath + QueryString.Create("ReturnUrl", request.PathBase + request.Path + request.QueryString);
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden && MustStepUp(context.User))
         {

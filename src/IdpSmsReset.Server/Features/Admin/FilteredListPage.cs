@@ -48,7 +48,8 @@ public abstract class FilteredListPage : PageModel
     protected async Task<List<T>> PageOfAsync<T>(IOrderedQueryable<T> rows)
     {
         PageNumber = ListQuery.Page(PageText);
-        var page = await rows.Skip((PageNumber - 1) * ListQuery.PageSize).Take(ListQuery.PageSize + 1).ToListAsync(HttpContext.RequestAborted);
+        var page = await rows.Skip((PageNumber - 1) * ListQuery.PageSize).Take(ListQuery.PageSize + 1)
+            .ToListAsync(HttpContext.RequestAborted);
         HasMore = page.Count > ListQuery.PageSize;
         return page.Take(ListQuery.PageSize).ToList();
     }

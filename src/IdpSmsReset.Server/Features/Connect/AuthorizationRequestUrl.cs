@@ -69,7 +69,8 @@ internal static class AuthorizationRequestUrl
         {
             var prompt = parameters.Find(parameter => parameter.Key == Parameters.Prompt);
             parameters.RemoveAll(parameter => parameter.Key == Parameters.Prompt);
-            var remaining = prompt.Value.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(value => value != PromptValues.Login).ToArray();
+            var remaining = prompt.Value.ToString().Split(' ',
+                StringSplitOptions.RemoveEmptyEntries).Where(value => value != PromptValues.Login).ToArray();
             if (remaining.Length > 0)
             {
                 parameters.Add(new(Parameters.Prompt, string.Join(' ', remaining)));

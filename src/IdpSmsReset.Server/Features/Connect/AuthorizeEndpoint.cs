@@ -47,9 +47,11 @@ internal static class AuthorizeEndpoint
                 return OAuthErrors.Forbid(Errors.LoginRequired, "The user is not signed in.");
             }
 
-            loggers.CreateLogger(typeof(AuthorizeEndpoint).FullName!).AuthorizationNeedsSignIn(request.ClientId, needsSignIn ?? "no valid session");
+            loggers.CreateLogger(typeof(AuthorizeEndpoint).FullName!).AuthorizationNeedsSignIn(request.ClientId,
+                needsSignIn ?? "no valid session");
             return Results.Challenge(
-                new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path, withoutLoginPrompt: true) },
+                new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path,
+                    withoutLoginPrompt: true) },
                 [IdentityConstants.ApplicationScheme]);
         }
 

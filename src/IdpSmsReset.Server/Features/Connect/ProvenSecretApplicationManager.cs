@@ -26,7 +26,8 @@ public sealed class ProvenSecretApplicationManager(
 {
     public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(10);
 
-    protected override async ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand, CancellationToken cancellationToken = default)
+    protected override async ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand,
+        CancellationToken cancellationToken = default)
     {
         var proof = proven.ProofOf(secret, comparand);
         if (proven.Contains(proof))

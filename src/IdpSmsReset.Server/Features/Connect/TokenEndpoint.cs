@@ -18,7 +18,8 @@ namespace IdpSmsReset.Server.Features.Connect;
 internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens, UserSessionService sessions)
+        HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
+            UserSessionService sessions)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");

@@ -30,7 +30,8 @@ internal static class TwilioStatusWebhook
             return Results.BadRequest();
         }
 
-        var form = (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(field => field.Key, field => field.Value.ToString());
+        var form = (await context.Request.ReadFormAsync(context.RequestAborted)).ToDictionary(field => field.Key,
+            field => field.Value.ToString());
         var stored = await settings.GetAsync(context.RequestAborted);
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
         if (stored is null || TokenOf(stored, protection) is not { } token

@@ -7,7 +7,8 @@ namespace IdpSmsReset.IntegrationTests.Features.Admin;
 public abstract class AdminAccessTests(IdpFactory factory)
 {
     public static TheoryData<string> Pages =>
-        ["/admin", "/admin/policies", "/admin/policies/edit", "/admin/factors", "/admin/users", "/admin/users/edit", "/admin/users/send-reset-code", "/admin/applications", "/admin/applications/edit", "/admin/messages", "/admin/audit"];
+        ["/admin", "/admin/policies", "/admin/policies/edit", "/admin/factors", "/admin/users", "/admin/users/edit",
+            "/admin/users/send-reset-code", "/admin/applications", "/admin/applications/edit", "/admin/messages", "/admin/audit"];
 
     [SkippableTheory]
     [MemberData(nameof(Pages))]
@@ -33,7 +34,8 @@ public abstract class AdminAccessTests(IdpFactory factory)
     {
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
 
-        var response = await admin.Client.PostAsync("/admin/policies/edit", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "Sneaky" }));
+        var response = await admin.Client.PostAsync("/admin/policies/edit", new FormUrlEncodedContent(new Dictionary<string,
+            string> { ["Name"] = "Sneaky" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -41,4 +43,5 @@ public abstract class AdminAccessTests(IdpFactory factory)
 
 public sealed class AdminAccessTestsOnSqlite(SqliteIdpFactory factory) : AdminAccessTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class AdminAccessTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AdminAccessTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class AdminAccessTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AdminAccessTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -29,7 +29,8 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
         var agent = new UserAgent(browser, "bob", TestBootstrap.Password);
-        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret, "openid profile email");
+        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret,
+            "openid profile email");
 
         var first = await client.LoginAsync();
         agent.PagesSeen.Clear();
@@ -46,7 +47,8 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
         var agent = new UserAgent(browser, "carol", TestBootstrap.Password, allowConsent: false);
-        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret, "openid profile email");
+        var client = OidcClients.Create(factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret,
+            "openid profile email");
 
         var result = await client.LoginAsync();
 
@@ -111,7 +113,8 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
         var before = await Introspect(backchannel, login.AccessToken);
         var revocation = await backchannel.RevokeTokenAsync(new TokenRevocationRequest
         {
-            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = login.AccessToken,
+            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+                Token = login.AccessToken,
         });
         var after = await Introspect(backchannel, login.AccessToken);
 
@@ -129,17 +132,20 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
 
         await backchannel.RevokeTokenAsync(new TokenRevocationRequest
         {
-            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = login.RefreshToken,
+            Address = "/connect/revoke", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+                Token = login.RefreshToken,
         });
         var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
 
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
-    private async Task<(Duende.IdentityModel.OidcClient.OidcClient Client, Duende.IdentityModel.OidcClient.LoginResult Login)> SignInWithWebClientAsync(string userName)
+    private async Task<(Duende.IdentityModel.OidcClient.OidcClient Client,
+        Duende.IdentityModel.OidcClient.LoginResult Login)> SignInWithWebClientAsync(string userName)
     {
         var browser = factory.CreateBrowser();
-        var client = OidcClients.Create(factory, new UserAgent(browser, userName, TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
+        var client = OidcClients.Create(factory, new UserAgent(browser, userName, TestBootstrap.Password), TestBootstrap.WebClientId,
+            TestBootstrap.WebClientSecret);
         var login = await client.LoginAsync();
         Assert.False(login.IsError, login.Error + " " + login.ErrorDescription);
         return (client, login);
@@ -148,10 +154,13 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
     private static Task<TokenIntrospectionResponse> Introspect(HttpClient backchannel, string token) =>
         backchannel.IntrospectTokenAsync(new TokenIntrospectionRequest
         {
-            Address = "/connect/introspect", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, Token = token,
+            Address = "/connect/introspect", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+                Token = token,
         });
 }
 
-public sealed class AuthorizationCodeFlowTestsOnSqlite(SqliteIdpFactory factory) : AuthorizationCodeFlowTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class AuthorizationCodeFlowTestsOnSqlite(SqliteIdpFactory factory) : AuthorizationCodeFlowTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class AuthorizationCodeFlowTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizationCodeFlowTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class AuthorizationCodeFlowTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizationCodeFlowTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

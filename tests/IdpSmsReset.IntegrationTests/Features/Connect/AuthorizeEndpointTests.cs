@@ -16,7 +16,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
         using var browser = factory.CreateBrowser();
         var (_, challenge) = AuthorizationRequests.NewPkce();
 
-        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, redirectUri: "https://evil.example/callback"));
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge,
+            redirectUri: "https://evil.example/callback"));
 
         Assert.Null(page.ExternalRedirect);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
@@ -43,7 +44,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
 
-        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, "a-plain-challenge-that-is-long-enough-for-rfc-7636", codeChallengeMethod: "plain"));
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            "a-plain-challenge-that-is-long-enough-for-rfc-7636", codeChallengeMethod: "plain"));
 
         Assert.Null(page.ExternalRedirect);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
@@ -67,7 +69,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
 
-        var response = await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId, codeChallenge: null), "alice");
+        var response = await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.WebClientId,
+            codeChallenge: null), "alice");
 
         Assert.True(response.ContainsKey("code"));
     }
@@ -153,7 +156,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     {
         using var browser = await factory.CreateSignedInBrowserAsync("erin");
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
-        var code = AuthorizationRequests.ResponseParameters(await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge)))["code"];
+        var code = AuthorizationRequests.ResponseParameters(await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId,
+            challenge)))["code"];
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("erin");
@@ -163,7 +167,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
         using var backchannel = OidcClients.Backchannel(factory);
         var response = await backchannel.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
-            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri,
+                CodeVerifier = verifier,
         });
 
         Assert.Equal("invalid_grant", response.Error);
@@ -174,7 +179,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     public async Task ConsentPage_CarriesTheContentSecurityPolicy()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("frank");
-        using var authorize = await browser.Client.GetAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge));
+        using var authorize = await browser.Client.GetAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId,
+            AuthorizationRequests.NewPkce().Challenge));
 
         using var consent = await browser.Client.GetAsync(authorize.Headers.Location);
 
@@ -257,6 +263,8 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     }
 }
 
-public sealed class AuthorizeEndpointTestsOnSqlite(SqliteIdpFactory factory) : AuthorizeEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class AuthorizeEndpointTestsOnSqlite(SqliteIdpFactory factory) : AuthorizeEndpointTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class AuthorizeEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizeEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class AuthorizeEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthorizeEndpointTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -13,7 +13,8 @@ public abstract class ConcurrencyTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
-        var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge), "alice"))["code"];
+        var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge),
+            "alice"))["code"];
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async _ =>
         {
@@ -33,7 +34,8 @@ public abstract class ConcurrencyTests(IdpFactory factory)
     public async Task RefreshToken_RedeemedInParallel_IsRotatedOnce()
     {
         using var browser = factory.CreateBrowser();
-        var client = OidcClients.Create(factory, new UserAgent(browser, "bob", TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
+        var client = OidcClients.Create(factory, new UserAgent(browser, "bob", TestBootstrap.Password), TestBootstrap.WebClientId,
+            TestBootstrap.WebClientSecret);
         var login = await client.LoginAsync();
         Assert.False(login.IsError, login.Error);
 
@@ -79,4 +81,5 @@ public abstract class ConcurrencyTests(IdpFactory factory)
 
 public sealed class ConcurrencyTestsOnSqlite(SqliteIdpFactory factory) : ConcurrencyTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class ConcurrencyTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ConcurrencyTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class ConcurrencyTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ConcurrencyTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

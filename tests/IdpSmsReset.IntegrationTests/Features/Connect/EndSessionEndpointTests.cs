@@ -10,7 +10,8 @@ public abstract class EndSessionEndpointTests(IdpFactory factory)
     public async Task EndSession_WithIdTokenHintAndRegisteredUri_EndsSessionAndReturnsToApplication()
     {
         using var browser = factory.CreateBrowser();
-        var client = OidcClients.Create(factory, new UserAgent(browser, "alice", TestBootstrap.Password), TestBootstrap.WebClientId, TestBootstrap.WebClientSecret);
+        var client = OidcClients.Create(factory, new UserAgent(browser, "alice", TestBootstrap.Password), TestBootstrap.WebClientId,
+            TestBootstrap.WebClientSecret);
         var login = await client.LoginAsync();
 
         var page = await browser.OpenAsync(EndSessionUrl(login.IdentityToken, TestBootstrap.PostLogoutRedirectUri));
@@ -64,6 +65,8 @@ public abstract class EndSessionEndpointTests(IdpFactory factory)
         + "&post_logout_redirect_uri=" + Uri.EscapeDataString(postLogoutRedirectUri) + "&state=bye";
 }
 
-public sealed class EndSessionEndpointTestsOnSqlite(SqliteIdpFactory factory) : EndSessionEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class EndSessionEndpointTestsOnSqlite(SqliteIdpFactory factory) : EndSessionEndpointTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class EndSessionEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : EndSessionEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class EndSessionEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : EndSessionEndpointTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -114,7 +114,8 @@ public abstract class TokenEndpointTests(IdpFactory factory)
     {
         using var backchannel = OidcClients.Backchannel(factory);
 
-        var response = await backchannel.PostAsync("/connect/token", new StringContent("{\"grant_type\":1}", Encoding.UTF8, "application/json"));
+        var response = await backchannel.PostAsync("/connect/token", new StringContent("{\"grant_type\":1}", Encoding.UTF8,
+            "application/json"));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -179,4 +180,5 @@ public abstract class TokenEndpointTests(IdpFactory factory)
 
 public sealed class TokenEndpointTestsOnSqlite(SqliteIdpFactory factory) : TokenEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class TokenEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : TokenEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class TokenEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : TokenEndpointTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

@@ -61,17 +61,21 @@ public abstract class UserInfoEndpointTests(IdpFactory factory)
     {
         using var browser = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
-        var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: scope), "alice"))["code"];
+        var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge,
+            scope: scope), "alice"))["code"];
         using var backchannel = OidcClients.Backchannel(factory);
         var tokens = await backchannel.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
-            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri,
+                CodeVerifier = verifier,
         });
         Assert.False(tokens.IsError, tokens.Error);
         return tokens.AccessToken!;
     }
 }
 
-public sealed class UserInfoEndpointTestsOnSqlite(SqliteIdpFactory factory) : UserInfoEndpointTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class UserInfoEndpointTestsOnSqlite(SqliteIdpFactory factory) : UserInfoEndpointTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class UserInfoEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : UserInfoEndpointTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class UserInfoEndpointTestsOnPostgreSql(PostgreSqlIdpFactory factory) : UserInfoEndpointTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

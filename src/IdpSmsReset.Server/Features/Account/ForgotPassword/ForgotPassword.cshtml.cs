@@ -37,7 +37,8 @@ public sealed class ForgotPasswordModel(
         }
 
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-        var (result, flow, browserKey) = await resets.StartAsync(Input.Login!, HttpContext.Connection.RemoteIpAddress?.ToString(), returnUrl, HttpContext.RequestAborted);
+        var (result, flow, browserKey) = await resets.StartAsync(Input.Login!, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            returnUrl, HttpContext.RequestAborted);
         if (result == PasswordResetStart.TooManyFromAddress)
         {
             ModelState.AddModelError(string.Empty, localizer[TooManyRequests]);

@@ -16,7 +16,8 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
     public NewPasswordInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync() =>
-        await cookie.ReadAsync(HttpContext) is { } flow && flow.Allows(PasswordResetTransition.Complete) ? Page() : MethodModel.StartOver(this);
+        await cookie.ReadAsync(HttpContext) is { } flow && flow.Allows(PasswordResetTransition.Complete) ? Page()
+            : MethodModel.StartOver(this);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -36,7 +37,8 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError("Input.NewPassword", error.Code == PasswordResetService.ResetOverErrorCode ? messages.ResetOver : error.Description);
+                ModelState.AddModelError("Input.NewPassword",
+                    error.Code == PasswordResetService.ResetOverErrorCode ? messages.ResetOver : error.Description);
             }
 
             return Page();

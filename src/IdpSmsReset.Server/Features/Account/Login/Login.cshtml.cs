@@ -59,7 +59,8 @@ public sealed class LoginModel(
         var user = await FindUserAsync(Input.UserName!);
         var (result, lockedUntil) = user is null
             ? await unknownAccounts.CheckPasswordAsync(
-                Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout, HttpContext.RequestAborted)
+                Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout,
+                    HttpContext.RequestAborted)
             : (await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true), user.LockoutEnd);
 
         if (result.Succeeded)
@@ -107,7 +108,8 @@ public sealed class LoginModel(
         }
         else
         {
-            logger.SignInRefused(user.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
+            logger.SignInRefused(user.Id,
+                result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
         }
     }
 

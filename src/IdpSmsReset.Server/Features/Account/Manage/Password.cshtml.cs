@@ -10,7 +10,8 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// security stamp signs them out, and their session records are closed at once).
 /// </summary>
 [Authorize]
-public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions, AccountMessages messages)
+public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions,
+    AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your password was changed. You were signed out everywhere else.";
@@ -42,7 +43,8 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
             foreach (var error in result.Errors)
             {
                 var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? messages.PasswordWrong : error.Description);
+                ModelState.AddModelError(field,
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? messages.PasswordWrong : error.Description);
             }
 
             if (result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))

@@ -10,7 +10,8 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// <summary>Adds or changes the phone number: password first, then a code sent to the new number; the old number gets a notice.</summary>
 [Authorize]
 public sealed class PhoneModel(
-    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password, AccountMessages messages)
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password,
+        AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your phone number was verified and saved.";

@@ -4,13 +4,15 @@ using IdpSmsReset.Core.Users;
 
 namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 
-/// <summary>Second-factor codes by SMS: sent to the user's verified phone, with the sign-in rules (<see cref="OneTimeCodeRules.SignIn"/>).</summary>
+/// <summary>Second-factor codes by SMS: sent to the user's verified phone, with the sign-in rules (<see
+/// cref="OneTimeCodeRules.SignIn"/>).</summary>
 public sealed class SignInCodes(SmsChallengeService challenges, ISmsTexts texts)
 {
     private static OneTimeCodeRules Rules => OneTimeCodeRules.SignIn;
 
     public Task<SmsChallengeSent> SendAsync(ApplicationUser user, string phone, CancellationToken cancellationToken) =>
-        challenges.SendAsync(user.Id, SmsPurposes.SecondFactor, phone, Rules, code => texts.SignInCode(code, Rules.Lifetime), cancellationToken);
+        challenges.SendAsync(user.Id, SmsPurposes.SecondFactor, phone, Rules, code => texts.SignInCode(code, Rules.Lifetime),
+            cancellationToken);
 
     public Task<SmsCodeChecked> CheckAsync(ApplicationUser user, string code, CancellationToken cancellationToken) =>
         challenges.CheckAsync(user.Id, SmsPurposes.SecondFactor, code, Rules, cancellationToken);

@@ -7,7 +7,8 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
 /// <summary>The OIDC applications (clients); delete one, with its tokens and authorizations.</summary>
-public sealed class ApplicationsModel(ApplicationDirectory directory, IOpenIddictApplicationManager applications, AdminChanges changes) : PageModel
+public sealed class ApplicationsModel(ApplicationDirectory directory, IOpenIddictApplicationManager applications,
+    AdminChanges changes) : PageModel
 {
     public IReadOnlyList<OpenIddictEntityFrameworkCoreApplication> Rows { get; private set; } = [];
 

@@ -103,14 +103,16 @@ public sealed class EditApplicationModel(
 
         await directory.RecordChangeAsync(HttpContext.RequestAborted);
 
-        await changes.WriteAsync(existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null, before, Snapshot(descriptor), HttpContext.RequestAborted);
+        await changes.WriteAsync(existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null, before,
+            Snapshot(descriptor), HttpContext.RequestAborted);
         TempData["Notice"] = $"The application '{application.ClientId}' was saved.";
         return NewSecret is null ? RedirectToPage("/Admin/Applications/Applications") : Page();
     }
 
     public async Task<IActionResult> OnPostRotateSecretAsync()
     {
-        var existing = ExistingClientId is null ? null : await applications.FindByClientIdAsync(ExistingClientId, HttpContext.RequestAborted);
+        var existing = ExistingClientId is null ? null : await applications.FindByClientIdAsync(ExistingClientId,
+            HttpContext.RequestAborted);
         if (existing is null)
         {
             return NotFound();
@@ -128,7 +130,8 @@ public sealed class EditApplicationModel(
         NewSecret = ApplicationSecrets.New();
         descriptor.ClientSecret = NewSecret;
         await applications.UpdateAsync(existing, descriptor, HttpContext.RequestAborted);
-        await changes.WriteAsync(AdminEventTypes.ApplicationSecretRotated, null, new { clientId = ExistingClientId, secret = AdminChanges.Masked },
+        await changes.WriteAsync(AdminEventTypes.ApplicationSecretRotated, null, new { clientId = ExistingClientId,
+            secret = AdminChanges.Masked },
             new { clientId = ExistingClientId, secret = AdminChanges.Masked }, HttpContext.RequestAborted);
         return Page();
     }

@@ -52,7 +52,8 @@ public sealed class FactorsModel(
     {
         var before = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
         await secondFactors.SetAuthenticatorFactorAsync(enabled, time.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
-        await changes.WriteAsync(AdminEventTypes.AuthenticatorFactorChanged, null, new { enabled = before }, new { enabled }, HttpContext.RequestAborted);
+        await changes.WriteAsync(AdminEventTypes.AuthenticatorFactorChanged, null, new { enabled = before }, new { enabled },
+            HttpContext.RequestAborted);
         await OnGetAsync();
         Notice = enabled
             ? "Authenticator apps are on, in the policies that enable them."
@@ -91,7 +92,8 @@ public sealed class FactorsModel(
 
     public async Task<IActionResult> OnPostTestAsync()
     {
-        var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10), HttpContext.RequestAborted);
+        var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10),
+            HttpContext.RequestAborted);
         if (queued.Problem is { } problem)
         {
             // Only a refused number shows the page again; a queued message redirects.
@@ -101,7 +103,9 @@ public sealed class FactorsModel(
             return Page();
         }
 
-        await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null, new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") }, HttpContext.RequestAborted);
+        await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null,
+            new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") },
+            HttpContext.RequestAborted);
         Notice = "The test SMS is queued. Its progress shows under Messages.";
         // Post-redirect-get: reloading the page must not send another message.
         return RedirectToPage();

@@ -54,7 +54,8 @@ public static class JobsDashboard
         public bool Authorize(DashboardContext context)
         {
             var http = context.GetHttpContext();
-            return http.User.IsInRole(AdministratorRole) && !http.RequestServices.GetRequiredService<AdministratorStepUp>().MustStepUp(http.User);
+            return http.User.IsInRole(AdministratorRole)
+                && !http.RequestServices.GetRequiredService<AdministratorStepUp>().MustStepUp(http.User);
         }
     }
 }

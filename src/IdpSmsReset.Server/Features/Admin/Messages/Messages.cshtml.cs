@@ -43,7 +43,8 @@ public sealed class MessagesModel(AdminLogs logs, SmsOutbox outbox, AdminChanges
         var retried = await outbox.ResendAsync(id, HttpContext.RequestAborted);
         if (retried)
         {
-            await changes.WriteAsync(AdminEventTypes.MessageRetried, null, new { id, status = "Failed" }, new { id, status = "Queued" }, HttpContext.RequestAborted);
+            await changes.WriteAsync(AdminEventTypes.MessageRetried, null, new { id, status = "Failed" }, new { id, status = "Queued" },
+                HttpContext.RequestAborted);
         }
 
         Notice = retried ? "The message is queued again." : "Only a failed message that has not expired can be sent again.";

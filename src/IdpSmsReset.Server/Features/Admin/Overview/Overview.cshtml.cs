@@ -30,6 +30,7 @@ public sealed class OverviewModel(AdminOverview overview) : PageModel
     {
         var counts = await overview.ReadAsync(HttpContext.RequestAborted);
         (Users, Policies, MessagesSent, MessagesFailed, ResetsCompleted, LockedUsers, ShowSmsWarning) =
-            (counts.Users, counts.Policies, counts.MessagesSent, counts.MessagesFailed, counts.ResetsCompleted, counts.LockedUsers, counts.SmsFactorUnusable);
+            (counts.Users, counts.Policies, counts.MessagesSent, counts.MessagesFailed, counts.ResetsCompleted, counts.LockedUsers,
+                counts.SmsFactorUnusable);
     }
 }

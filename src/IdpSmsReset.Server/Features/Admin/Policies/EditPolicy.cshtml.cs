@@ -8,7 +8,8 @@ namespace IdpSmsReset.Server.Features.Admin.Policies;
 /// <summary>Creates a policy or edits every section of one, under <see cref="SecurityPolicyRules"/>.</summary>
 public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes) : PageModel
 {
-    public const string NeedsSmsFactor = "Switch on the SMS factor in this policy's MFA section and save; then SMS reset can be switched on.";
+    public const string NeedsSmsFactor = "Switch on the SMS factor in this policy's MFA section and save; then SMS reset can be switched" +
+        " on.";
     public const string NeedsTwilio = "The SMS factor has no validated Twilio account yet, so no SMS can be sent.";
 
     [BindProperty(SupportsGet = true)]
@@ -45,7 +46,8 @@ public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministrat
                 return NotFound();
             }
 
-            (Name, IsDefault, Password, Lockout, Mfa, PasswordReset) = (policy.Name, policy.IsDefault, policy.Password, policy.Lockout, policy.Mfa, policy.PasswordReset);
+            (Name, IsDefault, Password, Lockout, Mfa, PasswordReset) = (policy.Name, policy.IsDefault, policy.Password, policy.Lockout,
+                policy.Mfa, policy.PasswordReset);
         }
 
         await ExplainSmsResetAsync(savedSmsFactor: Mfa.SmsEnabled);
@@ -68,7 +70,8 @@ public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministrat
         if (!ModelState.IsValid)
         {
             // Values that were not numbers have their message; every other problem is said at the same time.
-            foreach (var (field, problem) in SecurityPolicyRules.Validate(typed).Where(p => ModelState[KeyOf(p.Field)]?.Errors.Count is null or 0))
+            foreach (var (field,
+                problem) in SecurityPolicyRules.Validate(typed).Where(p => ModelState[KeyOf(p.Field)]?.Errors.Count is null or 0))
             {
                 ModelState.AddModelError(KeyOf(field), problem);
             }

@@ -48,7 +48,8 @@ public sealed class PoliciesModel(PolicyDirectory directory, PolicyAdministratio
 
     private async Task<IActionResult> RefusedAsync(CommandResult result)
     {
-        ModelState.AddModelError(string.Empty, string.Join(" ", result.Problems.Select(p => p.Field == "id" ? p.Problem : $"{p.Field}: {p.Problem}")));
+        ModelState.AddModelError(string.Empty, string.Join(" ",
+            result.Problems.Select(p => p.Field == "id" ? p.Problem : $"{p.Field}: {p.Problem}")));
         await LoadAsync();
         return Page();
     }

@@ -95,7 +95,8 @@ public sealed class EditUserModel(
         return RedirectToPage(new { id = saved.Id });
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(AdminEventTypes.UserUnlocked, "The account is unlocked.", async user =>
+    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(AdminEventTypes.UserUnlocked, "The account is unlocked.",
+        async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -103,13 +104,15 @@ public sealed class EditUserModel(
     });
 
     public async Task<IActionResult> OnPostResetMfaAsync() => await ActAsync(AdminEventTypes.UserMfaReset,
-        "The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the policy requires one.",
+        "The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the policy" +
+            " requires one.",
         user => authenticators.RemoveAsync(user.Id, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostEndSessionsAsync() => await ActAsync(AdminEventTypes.UserSessionsEnded,
         "Every session of the user was ended.", user => sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted));
 
-    /// <summary>Lets the user reset by SMS again after too many wrong codes (audited by the budget itself, with this administrator as the actor).</summary>
+    /// <summary>Lets the user reset by SMS again after too many wrong codes (audited by the budget itself, with this administrator as the
+    /// actor).</summary>
     public async Task<IActionResult> OnPostLiftResetSuspensionAsync()
     {
         var user = await LoadAsync();
@@ -118,7 +121,8 @@ public sealed class EditUserModel(
             return NotFound();
         }
 
-        Notice = await wrongResetCodes.LiftAsync(user.Id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted)
+        Notice = await wrongResetCodes.LiftAsync(user.Id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted)
             ? "SMS reset is possible again; earlier wrong codes no longer count."
             : "SMS reset was not suspended.";
         return RedirectToPage(new { id = user.Id });

@@ -26,7 +26,8 @@ public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligib
         var user = string.IsNullOrWhiteSpace(UserName) ? null : await users.FindByNameAsync(UserName.Trim());
         if (user is null)
         {
-            ModelState.AddModelError(nameof(UserName), string.IsNullOrWhiteSpace(UserName) ? "Enter the user's username." : $"There is no user '{UserName}'.");
+            ModelState.AddModelError(nameof(UserName),
+                string.IsNullOrWhiteSpace(UserName) ? "Enter the user's username." : $"There is no user '{UserName}'.");
             return Page();
         }
 
@@ -37,7 +38,8 @@ public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligib
             return Page();
         }
 
-        await resets.IssueByAdministratorAsync(user, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        await resets.IssueByAdministratorAsync(user, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
         Sent = $"A reset code is on its way to {user.UserName} at {PhoneNumberRules.Mask(check.Destination!)}, with a link to enter it. "
             + "The usual limits apply; the audit log shows whether it was sent.";
         return Page();

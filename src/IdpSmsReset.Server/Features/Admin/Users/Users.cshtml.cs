@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdpSmsReset.Server.Features.Admin.Users;
 
-/// <summary>Users, searched by name, email or display name, a page at a time. Any query string is taken as a search, never an error.</summary>
+/// <summary>Users, searched by name, email or display name, a page at a time. Any query string is taken as a search, never an
+/// error.</summary>
 public sealed class UsersModel(UserAdministration users) : PageModel
 {
     public const int PageSize = 25;

@@ -15,7 +15,8 @@ internal static class TwilioSandboxEndpoints
                 : Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: StatusCodes.Status401Unauthorized);
         });
 
-        api.MapGet(".json", () => Results.Json(new { sid = SmsSandbox.AccountSid, status = "active", friendly_name = "Development sandbox" }));
+        api.MapGet(".json", () => Results.Json(new { sid = SmsSandbox.AccountSid, status = "active",
+            friendly_name = "Development sandbox" }));
         api.MapGet("/IncomingPhoneNumbers.json", () => Results.Json(new
         {
             incoming_phone_numbers = new[] { new { sid = "PN" + new string('0', 32), phone_number = SmsSandbox.From } },
@@ -25,7 +26,8 @@ internal static class TwilioSandboxEndpoints
         {
             var form = await context.Request.ReadFormAsync();
             var message = sandbox.Record(form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), time);
-            return Results.Json(new { sid = message.Sid, account_sid = SmsSandbox.AccountSid, to = message.To, status = "queued" }, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new { sid = message.Sid, account_sid = SmsSandbox.AccountSid, to = message.To, status = "queued" },
+                statusCode: StatusCodes.Status201Created);
         }).DisableAntiforgery();
         return endpoints;
     }

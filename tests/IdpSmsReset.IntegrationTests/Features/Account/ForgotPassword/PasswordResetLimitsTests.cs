@@ -32,7 +32,8 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
         }
 
         using var elsewhere = Factory.CreateBrowserFrom("198.51.100.8");
-        var fromElsewhere = await elsewhere.SubmitAsync(await elsewhere.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "uma" });
+        var fromElsewhere = await elsewhere.SubmitAsync(await elsewhere.OpenAsync("/account/forgot-password"), new Dictionary<string,
+            string> { ["Input.Login"] = "uma" });
 
         Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
         Assert.Equal("/account/forgot-password", pages[3].Path);
@@ -61,11 +62,13 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
         foreach (var address in new[] { "2001:db8:5:6::1", "2001:db8:5:6::2", "2001:db8:5:6:ffff::3", "2001:db8:5:6:1234:5678:9abc:def0" })
         {
             using var browser = Factory.CreateBrowserFrom(address);
-            pages.Add(await browser.SubmitAsync(await browser.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "nobody" }));
+            pages.Add(await browser.SubmitAsync(await browser.OpenAsync("/account/forgot-password"), new Dictionary<string,
+                string> { ["Input.Login"] = "nobody" }));
         }
 
         using var otherSubscriber = Factory.CreateBrowserFrom("2001:db8:5:7::1");
-        var other = await otherSubscriber.SubmitAsync(await otherSubscriber.OpenAsync("/account/forgot-password"), new Dictionary<string, string> { ["Input.Login"] = "nobody" });
+        var other = await otherSubscriber.SubmitAsync(await otherSubscriber.OpenAsync("/account/forgot-password"), new Dictionary<string,
+            string> { ["Input.Login"] = "nobody" });
 
         Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
         Assert.Contains(ForgotPasswordModel.TooManyRequests, pages[3].Text);
@@ -96,7 +99,8 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
         await Twilio.WaitForMoreMessagesAsync(shared, seenBefore: 1);
 
         // The three jobs may run at once; which account is refused is not fixed, that one is.
-        var reasons = new[] { await LastNotSentReasonAsync("vera"), await LastNotSentReasonAsync("wade"), await LastNotSentReasonAsync("xia") };
+        var reasons = new[] { await LastNotSentReasonAsync("vera"), await LastNotSentReasonAsync("wade"),
+            await LastNotSentReasonAsync("xia") };
         Assert.Equal(2, Twilio.MessagesTo(shared).Count);
         Assert.Single(reasons, reason => reason?.Contains("codes per phone number per hour") == true);
     }
@@ -140,7 +144,8 @@ public abstract class PasswordResetLimitsTests : TwilioBackedTests
         Assert.Empty(Twilio.MessagesTo(french));
         Assert.Equal("SMS to FR numbers is not allowed.", await LastNotSentReasonAsync("dina"));
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<IdpSmsReset.Core.Messaging.OutboundSms>().AnyAsync(sms => sms.Destination == french));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<IdpSmsReset.Core.Messaging.OutboundSms>()
+            .AnyAsync(sms => sms.Destination == french));
     }
 
     private async Task<string?> LastNotSentReasonAsync(string userName) =>

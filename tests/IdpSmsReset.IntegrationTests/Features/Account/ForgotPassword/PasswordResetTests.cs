@@ -47,7 +47,8 @@ public abstract class PasswordResetTests : TwilioBackedTests
         var body = Assert.Single(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].Contains("reset")).Form["Body"];
         Assert.EndsWith($"\n\n@localhost #{code}", body);
         await Twilio.WaitForMoreMessagesAsync(TestBootstrap.PhoneOf("uma"), seenBefore: 1);
-        Assert.Contains(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")), sms => sms.Form["Body"].StartsWith("The password of your account at localhost was changed", StringComparison.Ordinal));
+        Assert.Contains(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")),
+            sms => sms.Form["Body"].StartsWith("The password of your account at localhost was changed", StringComparison.Ordinal));
         Assert.Equal(
             [AuditEventTypes.PasswordResetRequested, AuditEventTypes.PasswordResetCodeSent, AuditEventTypes.PasswordResetCompleted],
             await AuditTypesAsync("uma"));
@@ -141,9 +142,11 @@ public abstract class PasswordResetTests : TwilioBackedTests
         // Someone who learnt the first flow's id, without the first browser's secret.
         var firstFlowId = first.Cookies.GetCookies(new Uri(IdpFactory.Origin + "/account"))[ResetFlowCookie.Name]!.Value.Split('.')[0];
         using var forger = Factory.CreateBrowser();
-        forger.Cookies.Add(new Uri(IdpFactory.Origin + "/account"), new Cookie(ResetFlowCookie.Name, $"{firstFlowId}.forged-secret", "/account"));
+        forger.Cookies.Add(new Uri(IdpFactory.Origin + "/account"), new Cookie(ResetFlowCookie.Name, $"{firstFlowId}.forged-secret",
+            "/account"));
         var forged = await forger.OpenAsync("/account/reset-code");
-        var noFlow = await stranger.PostAsync(new Uri(IdpFactory.Origin + "/account/reset-code?handler=Verify"), new Dictionary<string, string>
+        var noFlow = await stranger.PostAsync(new Uri(IdpFactory.Origin + "/account/reset-code?handler=Verify"), new Dictionary<string,
+            string>
         {
             ["Code"] = firstCode, ["__RequestVerificationToken"] = secondPage.InputValue("__RequestVerificationToken")!,
         });
@@ -191,7 +194,8 @@ public abstract class PasswordResetTests : TwilioBackedTests
         using var backchannel = OidcClients.Backchannel(Factory);
         var refreshed = await backchannel.RequestRefreshTokenAsync(new RefreshTokenRequest
         {
-            Address = "/connect/token", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret, RefreshToken = login.RefreshToken,
+            Address = "/connect/token", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+                RefreshToken = login.RefreshToken,
         });
         var appSession = await appBrowser.OpenAsync("/account/manage");
 
@@ -271,14 +275,16 @@ public abstract class PasswordResetTests : TwilioBackedTests
         var sent = await admin.SubmitAsync(form, new Dictionary<string, string> { ["UserName"] = "cole" });
 
         var body = (await Twilio.WaitForMessagesToAsync(phone)).Single().Form["Body"];
-        var link = new Uri(body.Split(' ').Single(word => word.StartsWith(IdpFactory.Origin + "/account/reset-code", StringComparison.Ordinal)));
+        var link = new Uri(body.Split(' ').Single(word => word.StartsWith(IdpFactory.Origin + "/account/reset-code",
+            StringComparison.Ordinal)));
         using var browser = Factory.CreateBrowser();
         var codePage = await browser.OpenAsync(link.PathAndQuery);
         var newPassword = await browser.SubmitResetCodeAsync(codePage, Phone.CodeIn(body));
         using var someoneElse = Factory.CreateBrowser();
         var secondOpening = await someoneElse.OpenAsync(link.PathAndQuery);
 
-        Assert.Equal("No code can be sent to bob: The policy 'Default' does not enable the SMS factor.", refused.FieldError("username-error"));
+        Assert.Equal("No code can be sent to bob: The policy 'Default' does not enable the SMS factor.",
+            refused.FieldError("username-error"));
         Assert.Contains("A reset code is on its way to cole at +•••••••••", sent.Text);
         Assert.Equal("/account/reset-code", codePage.Path);
         Assert.Equal("/account/new-password", newPassword.Path);
@@ -325,13 +331,15 @@ public abstract class PasswordResetTests : TwilioBackedTests
         await Factory.ConfigureSmsFactorAsync();
         using var browser = Factory.CreateBrowser();
         var page = await browser.StartResetAsync("dina");
-        var newPasswordPage = await browser.SubmitResetCodeAsync(page, await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("dina"), seenBefore: 0));
+        var newPasswordPage = await browser.SubmitResetCodeAsync(page, await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("dina"),
+            seenBefore: 0));
 
         var tooShort = await browser.SetNewPasswordAsync(newPasswordPage, "short");
         var sameAsBefore = await browser.SetNewPasswordAsync(tooShort, TestBootstrap.Password);
 
         Assert.Equal("/account/new-password", tooShort.Path);
-        Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.", tooShort.FieldError("new-error"));
+        Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.",
+            tooShort.FieldError("new-error"));
         Assert.StartsWith("You have used this password recently", sameAsBefore.FieldError("new-error"));
     }
 

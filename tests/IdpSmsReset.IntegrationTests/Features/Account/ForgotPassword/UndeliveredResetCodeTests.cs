@@ -58,7 +58,8 @@ public abstract class UndeliveredResetCodeTests : TwilioBackedTests
 
         await AssertHoldsNoCodeAsync("cole", "203.0.113.6");
         Assert.Single(Twilio.MessagesTo(TestBootstrap.PhoneOf("cole")));
-        Assert.Contains("codes per phone number per hour", (await Factory.AuditEventsOfAsync("cole")).Last(e => e.Type == AuditEventTypes.PasswordResetCodeNotSent).Details);
+        Assert.Contains("codes per phone number per hour",
+            (await Factory.AuditEventsOfAsync("cole")).Last(e => e.Type == AuditEventTypes.PasswordResetCodeNotSent).Details);
     }
 
     [SkippableFact]

@@ -103,7 +103,8 @@ public abstract class WrongResetCodeBudgetTests : TwilioBackedTests
         var xiaCode = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("xia"), seenBefore: 0);
         var refused = await sameNetwork.SubmitResetCodeAsync(xiaPage, xiaCode);
         using var elsewhere = Factory.CreateBrowserFrom("2001:db8:78:1::5");
-        var accepted = await elsewhere.SubmitResetCodeAsync(await elsewhere.StartResetAsync("yann"), await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("yann"), seenBefore: 0));
+        var accepted = await elsewhere.SubmitResetCodeAsync(await elsewhere.StartResetAsync("yann"),
+            await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("yann"), seenBefore: 0));
 
         Assert.Equal("Too many wrong codes were entered from your network. Try again in an hour.", refused.FieldError("code-error"));
         Assert.Equal("/account/new-password", accepted.Path);

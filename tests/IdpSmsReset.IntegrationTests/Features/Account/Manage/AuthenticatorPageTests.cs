@@ -51,8 +51,10 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
             ["Setup.Code"] = Phone.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
         }, formSelector: AddForm);
 
-        var refused = await browser.SubmitAsync(added, new Dictionary<string, string> { ["CurrentPassword"] = "" }, button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
-        var removed = await browser.SubmitAsync(refused, new Dictionary<string, string> { ["CurrentPassword"] = TestBootstrap.Password }, button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
+        var refused = await browser.SubmitAsync(added, new Dictionary<string, string> { ["CurrentPassword"] = "" },
+            button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
+        var removed = await browser.SubmitAsync(refused, new Dictionary<string, string> { ["CurrentPassword"] = TestBootstrap.Password },
+            button: "button[formaction*='handler=Remove']", formSelector: "form:not([action*='handler=Add'])");
         using var laterBrowser = factory.CreateBrowser();
         var nextSignIn = await laterBrowser.SubmitPasswordAsync("carol");
 
@@ -62,6 +64,8 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
     }
 }
 
-public sealed class AuthenticatorPageTestsOnSqlite(SqliteIdpFactory factory) : AuthenticatorPageTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class AuthenticatorPageTestsOnSqlite(SqliteIdpFactory factory) : AuthenticatorPageTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class AuthenticatorPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthenticatorPageTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class AuthenticatorPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : AuthenticatorPageTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

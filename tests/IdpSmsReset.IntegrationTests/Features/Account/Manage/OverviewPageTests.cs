@@ -51,7 +51,8 @@ public abstract class OverviewPageTests
         using var second = await _factory.CreateSignedInBrowserAsync("erin");
         using var third = await _factory.CreateSignedInBrowserAsync("erin");
 
-        var ended = await first.SubmitAsync(await first.OpenAsync("/account/manage"), formSelector: "form[action*='handler=EndOtherSessions']");
+        var ended = await first.SubmitAsync(await first.OpenAsync("/account/manage"),
+            formSelector: "form[action*='handler=EndOtherSessions']");
 
         Assert.Contains("2 other sessions were ended.", ended.Text);
         Assert.Equal("/account/login", (await second.OpenAsync("/account/manage")).Path);
@@ -75,4 +76,5 @@ public abstract class OverviewPageTests
 
 public sealed class OverviewPageTestsOnSqlite(SqliteIdpFactory factory) : OverviewPageTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class OverviewPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : OverviewPageTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class OverviewPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : OverviewPageTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

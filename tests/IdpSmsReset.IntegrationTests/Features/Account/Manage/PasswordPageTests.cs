@@ -26,7 +26,8 @@ public abstract class PasswordPageTests
         var mismatch = await Submit(browser, page, TestBootstrap.Password, NewPassword, NewPassword + "!");
         var wrongCurrent = await Submit(browser, page, "not my password", NewPassword, NewPassword);
 
-        Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.", tooShort.FieldError("new-error"));
+        Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.",
+            tooShort.FieldError("new-error"));
         Assert.Equal("The two new passwords are not the same.", mismatch.FieldError("confirm-error"));
         Assert.Equal("The current password is incorrect.", wrongCurrent.FieldError("current-error"));
         Assert.Equal("/account/manage/password", wrongCurrent.Path);
@@ -38,7 +39,8 @@ public abstract class PasswordPageTests
         using var browser = await _factory.CreateSignedInBrowserAsync("heidi");
         using var other = await _factory.CreateSignedInBrowserAsync("heidi");
 
-        var changed = await Submit(browser, await browser.OpenAsync("/account/manage/password"), TestBootstrap.Password, NewPassword, NewPassword);
+        var changed = await Submit(browser, await browser.OpenAsync("/account/manage/password"), TestBootstrap.Password, NewPassword,
+            NewPassword);
         var stillIn = await browser.OpenAsync("/account/manage");
         var otherAfter = await other.OpenAsync("/account/manage");
         using var fresh = _factory.CreateBrowser();
@@ -60,4 +62,5 @@ public abstract class PasswordPageTests
 
 public sealed class PasswordPageTestsOnSqlite(SqliteIdpFactory factory) : PasswordPageTests(factory), IClassFixture<SqliteIdpFactory>;
 
-public sealed class PasswordPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : PasswordPageTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class PasswordPageTestsOnPostgreSql(PostgreSqlIdpFactory factory) : PasswordPageTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

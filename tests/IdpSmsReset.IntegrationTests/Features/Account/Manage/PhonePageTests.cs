@@ -30,7 +30,8 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
 
         Assert.Equal("The current password is incorrect.", wrongPassword.FieldError("password-error"));
         Assert.Equal("+14155557002", wrongPassword.InputValue("PhoneNumber"));
-        Assert.Equal("Enter the number in international form, with + and the country code, such as +14155550100.", badNumber.FieldError("phone-error"));
+        Assert.Equal("Enter the number in international form, with + and the country code, such as +14155550100.",
+            badNumber.FieldError("phone-error"));
         Assert.Equal("12345", badNumber.InputValue("PhoneNumber"));
         Assert.Empty(Twilio.MessagesTo("+14155557002"));
     }
@@ -51,7 +52,8 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         await using var scope = Factory.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Persistence.IdpDbContext>();
         Assert.True(await database.Set<IdpSmsReset.Core.Messaging.OutboundSms>().CountAsync(sms => sms.Destination == newNumber) <= 1);
-        Assert.True(await database.Set<IdpSmsReset.Core.Mfa.SmsChallenge>().CountAsync(challenge => challenge.Destination == newNumber) <= 1);
+        Assert.True(await database.Set<IdpSmsReset.Core.Mfa.SmsChallenge>().CountAsync(challenge
+            => challenge.Destination == newNumber) <= 1);
     }
 
     [SkippableFact]
@@ -67,8 +69,10 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
             ["PhoneNumber"] = newNumber, ["CurrentPassword"] = TestBootstrap.Password,
         });
         var code = await Twilio.NextSmsCodeAsync(newNumber, seenBefore: 0);
-        var wrong = await browser.SubmitAsync(sent, new Dictionary<string, string> { ["Code"] = code == "000000" ? "111111" : "000000" }, formSelector: "form[action*='handler=Verify']");
-        var saved = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Code"] = code }, formSelector: "form[action*='handler=Verify']");
+        var wrong = await browser.SubmitAsync(sent, new Dictionary<string, string> { ["Code"] = code == "000000" ? "111111" : "000000" },
+            formSelector: "form[action*='handler=Verify']");
+        var saved = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Code"] = code },
+            formSelector: "form[action*='handler=Verify']");
         var notices = await Twilio.WaitForMessagesToAsync(OldNumber);
 
         Assert.Contains("We sent a code to +•••••••••01.", sent.Text);
@@ -76,7 +80,8 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         Assert.Equal("/account/manage", saved.Path);
         Assert.Contains(PhoneModel.Changed, saved.Text);
         Assert.Equal("+•••••••••01 (verified)", saved.Document.GetElementById("phone-status")!.TextContent);
-        Assert.Contains(notices, notice => notice.Form["Body"].StartsWith("The phone number of your account at localhost was changed.", StringComparison.Ordinal));
+        Assert.Contains(notices, notice => notice.Form["Body"].StartsWith("The phone number of your account at localhost was changed.",
+            StringComparison.Ordinal));
     }
 }
 

@@ -72,7 +72,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         Guid mfaPolicy;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            mfaPolicy = (await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().FindByNameAsync(TestBootstrap.MfaPolicyName, CancellationToken.None))!.Id;
+            mfaPolicy = (await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>()
+                .FindByNameAsync(TestBootstrap.MfaPolicyName, CancellationToken.None))!.Id;
         }
 
         await Factory.ChangeUserAsync("carol", (users, carol) =>
@@ -116,7 +117,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => browser.SubmitCodeAsync(page, code)));
 
         Assert.Single(results, result => result.Path == "/");
-        Assert.All(results.Where(result => result.Path != "/"), result => Assert.Contains(result.Path, new[] { "/account/second-factor", "/account/login" }));
+        Assert.All(results.Where(result => result.Path != "/"), result => Assert.Contains(result.Path, new[] { "/account/second-factor",
+            "/account/login" }));
     }
 
     [SkippableFact]
@@ -167,8 +169,10 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var silent = await AuthorizationRequests.SilentAsync(browser);
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
 
-        var wrong = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = "000000" }, formSelector: "form[action*='handler=App']");
-        var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var wrong = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = "000000" },
+            formSelector: "form[action*='handler=App']");
+        var enrolled = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) },
+            formSelector: "form[action*='handler=App']");
 
         using var laterBrowser = Factory.CreateBrowser();
         var agent = new UserAgent(laterBrowser, "trent", TestBootstrap.Password, otherPage: page =>
@@ -181,7 +185,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
 
         Assert.Equal("/account/second-factor/enrol", enrol.Path);
         Assert.Equal("login_required", silent["error"]);
-        Assert.Equal("That code is not correct. Enter the current code your authenticator app shows.", wrong.FieldError("setup-code-error"));
+        Assert.Equal("That code is not correct. Enter the current code your authenticator app shows.",
+            wrong.FieldError("setup-code-error"));
         Assert.Equal(key, wrong.Document.GetElementById("authenticator-key")!.TextContent);
         Assert.Equal(10, enrolled.Document.QuerySelectorAll(".codes li").Length);
         Assert.False(result.IsError, result.Error + " " + result.ErrorDescription);
@@ -201,7 +206,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var secondStep = await browser.SubmitPasswordAsync("peggy");
         var token = secondStep.InputValue("__RequestVerificationToken")!;
 
-        var posted = await browser.PostAsync(new Uri(IdpFactory.Origin + "/account/second-factor/enrol?handler=App"), new Dictionary<string, string>
+        var posted = await browser.PostAsync(new Uri(IdpFactory.Origin + "/account/second-factor/enrol?handler=App"), new Dictionary<string,
+            string>
         {
             ["__RequestVerificationToken"] = token, ["Setup.SealedSecret"] = sealedSecret, ["Setup.Code"] = Phone.AuthenticatorCode(key),
         });
@@ -217,7 +223,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("victor");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
-        await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) },
+            formSelector: "form[action*='handler=App']");
         var next = Phone.AuthenticatorCode(key, stepsAhead: 1);
 
         using var first = Factory.CreateBrowser();
@@ -236,7 +243,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         using var browser = Factory.CreateBrowser();
         var enrol = await browser.SubmitPasswordAsync("walter");
         var key = enrol.Document.GetElementById("authenticator-key")!.TextContent;
-        var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) }, formSelector: "form[action*='handler=App']");
+        var enrolled = await browser.SubmitAsync(enrol, new Dictionary<string, string> { ["Setup.Code"] = Phone.AuthenticatorCode(key) },
+            formSelector: "form[action*='handler=App']");
         var recoveryCode = enrolled.Document.QuerySelector(".codes li code")!.TextContent;
 
         using var lostPhone = Factory.CreateBrowser();

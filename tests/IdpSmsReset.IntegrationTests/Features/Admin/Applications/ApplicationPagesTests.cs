@@ -14,11 +14,13 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
 
         var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Input.ClientId"] = "reports", ["Input.Type"] = "public", ["Input.GrantTypes"] = "client_credentials", ["Input.PostLogoutRedirectUris"] = "not a uri",
+            ["Input.ClientId"] = "reports", ["Input.Type"] = "public", ["Input.GrantTypes"] = "client_credentials",
+                ["Input.PostLogoutRedirectUris"] = "not a uri",
         }, formSelector: "form[action*='handler=Save']");
         var created = await admin.SubmitAsync(refused, new Dictionary<string, string>
         {
-            ["Input.ClientId"] = "reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials", ["Input.PostLogoutRedirectUris"] = "",
+            ["Input.ClientId"] = "reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
+                ["Input.PostLogoutRedirectUris"] = "",
         }, formSelector: "form[action*='handler=Save']");
         var secret = created.Document.GetElementById("client-secret")!.TextContent;
         var first = await TokenAsync("reports", secret);
@@ -48,11 +50,14 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
         var edit = await admin.OpenAsync("/admin/applications/edit?clientId=" + TestBootstrap.ConsentClientId);
 
-        var saved = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.RedirectUris"] = "https://rp.example/new-callback" },
+        var saved = await admin.SubmitAsync(edit, new Dictionary<string,
+            string> { ["Input.RedirectUris"] = "https://rp.example/new-callback" },
             formSelector: "form[action*='handler=Save']");
         using var browser = factory.CreateBrowser();
-        var oldUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge));
-        var newUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId, AuthorizationRequests.NewPkce().Challenge, redirectUri: "https://rp.example/new-callback"));
+        var oldUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId,
+            AuthorizationRequests.NewPkce().Challenge));
+        var newUri = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.ConsentClientId,
+            AuthorizationRequests.NewPkce().Challenge, redirectUri: "https://rp.example/new-callback"));
 
         Assert.Contains($"The application '{TestBootstrap.ConsentClientId}' was saved.", saved.Text);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, oldUri.Status);
@@ -69,6 +74,8 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
     }
 }
 
-public sealed class ApplicationPagesTestsOnSqlite(SqliteIdpFactory factory) : ApplicationPagesTests(factory), IClassFixture<SqliteIdpFactory>;
+public sealed class ApplicationPagesTestsOnSqlite(SqliteIdpFactory factory) : ApplicationPagesTests(factory),
+    IClassFixture<SqliteIdpFactory>;
 
-public sealed class ApplicationPagesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ApplicationPagesTests(factory), IClassFixture<PostgreSqlIdpFactory>;
+public sealed class ApplicationPagesTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ApplicationPagesTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;

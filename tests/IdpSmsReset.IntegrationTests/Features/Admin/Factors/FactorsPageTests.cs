@@ -16,7 +16,8 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
 
         var page = await admin.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Sms.AccountSid"] = "AC123", ["Sms.AuthToken"] = "x", ["Sms.Sender"] = "number", ["Sms.From"] = "+15017122661", ["Sms.AllowedCountries"] = "US, XX",
+            ["Sms.AccountSid"] = "AC123", ["Sms.AuthToken"] = "x", ["Sms.Sender"] = "number", ["Sms.From"] = "+15017122661",
+                ["Sms.AllowedCountries"] = "US, XX",
         }, formSelector: "form[action*='handler=Save']");
 
         Assert.StartsWith("accountSid: must be a Twilio Account SID", page.FieldError("account-error"));
@@ -34,10 +35,12 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
 
         var saved = await admin.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Sms.AccountSid"] = FakeTwilio.AccountSid, ["Sms.AuthToken"] = FakeTwilio.AuthToken, ["Sms.Sender"] = "number", ["Sms.From"] = FakeTwilio.From,
+            ["Sms.AccountSid"] = FakeTwilio.AccountSid, ["Sms.AuthToken"] = FakeTwilio.AuthToken, ["Sms.Sender"] = "number",
+                ["Sms.From"] = FakeTwilio.From,
         }, formSelector: "form[action*='handler=Save']");
         var again = await admin.OpenAsync("/admin/factors");
-        var tested = await admin.SubmitAsync(again, new Dictionary<string, string> { ["TestNumber"] = testNumber }, formSelector: "form[action*='handler=Test']");
+        var tested = await admin.SubmitAsync(again, new Dictionary<string, string> { ["TestNumber"] = testNumber },
+            formSelector: "form[action*='handler=Test']");
         var received = await Twilio.WaitForMessagesToAsync(testNumber);
         var audit = await admin.OpenAsync("/admin/audit?Type=" + AdminEventTypes.SmsFactorChanged);
 

@@ -31,12 +31,15 @@ public abstract class PolicyPagesTests(IdpFactory factory, FakeTwilio twilio) : 
     public async Task SmsResetSwitch_DisabledWithTheReason_UntilTheSmsFactorAndTwilioAreThere()
     {
         using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
-        var created = await admin.SubmitAsync(await admin.OpenAsync("/admin/policies/edit"), new Dictionary<string, string> { ["Name"] = "Field staff" });
+        var created = await admin.SubmitAsync(await admin.OpenAsync("/admin/policies/edit"), new Dictionary<string,
+            string> { ["Name"] = "Field staff" });
         var edit = await admin.OpenAsync(created.Document.QuerySelector("tr[data-policy='Field staff'] a")!.GetAttribute("href")!);
         var forced = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["PasswordReset.SmsEnabled"] = "true" });
 
-        Assert.Equal(EditPolicyModel.NeedsSmsFactor, edit.Document.GetElementById("sms-reset-blocked")!.TextContent.Replace("Fix this", "").Trim());
-        Assert.Equal(IdpSmsReset.Core.Policies.SecurityPolicyRules.SmsResetNeedsSmsFactor, forced.FieldError("PasswordReset-SmsEnabled-error"));
+        Assert.Equal(EditPolicyModel.NeedsSmsFactor, edit.Document.GetElementById("sms-reset-blocked")!.TextContent.Replace("Fix this",
+            "").Trim());
+        Assert.Equal(IdpSmsReset.Core.Policies.SecurityPolicyRules.SmsResetNeedsSmsFactor,
+            forced.FieldError("PasswordReset-SmsEnabled-error"));
     }
 
     [SkippableFact]
@@ -55,7 +58,8 @@ public abstract class PolicyPagesTests(IdpFactory factory, FakeTwilio twilio) : 
         Assert.Contains("The policy 'Temporary' was deleted.", deleted.Text);
         Assert.Null(deleted.Document.QuerySelector("tr[data-policy='Temporary']"));
         var audit = await admin.OpenAsync("/admin/audit?Type=" + AdminEventTypes.PolicyDeleted);
-        Assert.Contains("\"name\":\"Temporary\"", audit.Document.QuerySelector("tr[data-type='admin.policy-deleted'] .details")!.TextContent);
+        Assert.Contains("\"name\":\"Temporary\"",
+            audit.Document.QuerySelector("tr[data-type='admin.policy-deleted'] .details")!.TextContent);
         Assert.Contains(TestBootstrap.AdminUserName, audit.Text);
     }
 

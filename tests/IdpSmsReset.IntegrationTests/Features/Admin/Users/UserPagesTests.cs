@@ -29,11 +29,13 @@ public abstract class UserPagesTests(IdpFactory factory)
 
         var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "0123", ["Input.Password"] = "short", ["Input.Attributes"] = "bad name=1",
+            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "0123", ["Input.Password"] = "short",
+                ["Input.Attributes"] = "bad name=1",
         }, formSelector: "form[action*='handler=Save']");
         var created = await admin.SubmitAsync(refused, new Dictionary<string, string>
         {
-            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "+14155557400", ["Input.Password"] = "a newcomer's long passphrase", ["Input.Attributes"] = "team=blue",
+            ["Input.UserName"] = "newcomer", ["Input.PhoneNumber"] = "+14155557400", ["Input.Password"] = "a newcomer's long passphrase",
+                ["Input.Attributes"] = "team=blue",
         }, formSelector: "form[action*='handler=Save']");
         using var newcomer = factory.CreateBrowser();
         var signedIn = await newcomer.SubmitAsync(await newcomer.OpenAsync("/account/login"), new Dictionary<string, string>
@@ -121,7 +123,8 @@ public abstract class UserPagesTests(IdpFactory factory)
 
         var dave = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='dave'] a")!.GetAttribute("href")!);
 
-        Assert.Equal("Not possible: The SMS factor is not configured: no Twilio account has been entered.", dave.Document.GetElementById("reset-eligibility")!.TextContent);
+        Assert.Equal("Not possible: The SMS factor is not configured: no Twilio account has been entered.",
+            dave.Document.GetElementById("reset-eligibility")!.TextContent);
     }
 
     [SkippableFact]
