@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Bootstrap;
+
 namespace IdpSmsReset.Benchmarks;
 
 /// <summary>The applications and people of the benchmark, given to the server as its bootstrap file.</summary>
@@ -19,30 +21,27 @@ public static class BenchmarkBootstrap
 
     public static string ProbeUser(int index) => $"bench-probe-{index % ProbeUsers}";
 
-    public static string Json(string twilioAccountSid, string twilioToken, string twilioFrom) => $$"""
+    public static string Json(string twilioAccountSid, string twilioToken, string twilioFrom) => BootstrapFile.Json(new BootstrapDocument
     {
-      "applications": [
-        { "clientId": "{{WebClientId}}", "clientSecret": "{{ClientSecret}}", "displayName": "Benchmark Web", "type": "confidential",
-          "consent": "implicit", "redirectUris": ["{{RedirectUri}}"], "grantTypes": ["authorization_code", "refresh_token"],
-          "scopes": ["openid", "profile", "email", "offline_access"] },
-        { "clientId": "{{ServiceClientId}}", "clientSecret": "{{ClientSecret}}", "displayName": "Benchmark Service", "type": "confidential",
-          "grantTypes": ["client_credentials"], "scopes": [] }
-      ],
-      "policies": [
-        { "name": "Reset", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } },
-        { "name": "Bench default", "isDefault": true, "lockout": { "maxFailedAttempts": 100, "lockoutMinutes": 1 } }
-      ],
-      "users": [
-        {{string.Join(",\n", Enumerable.Range(0, SignInUsers).Select(index =>
-            $$"""{ "userName": "{{SignInUser(index)}}", "email": "{{SignInUser(index)}}@example.com", "displayName": "Bench User""" +
-                $$""" {{index}}", "password": "{{Password}}" }"""))}},
-        {{string.Join(",\n", Enumerable.Range(0, ProbeUsers).Select(index =>
-            $$"""{ "userName": "{{ProbeUser(index)}}", "email": "{{ProbeUser(index)}}@example.com", "password": "{{Password}}" }"""))}},
-        { "userName": "{{ResetUserName}}", "password": "{{Password}}", "phoneNumber": "+14155557000", "policy": "Reset" },
-        { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
-      ],
-      "smsFactor": { "accountSid": "{{twilioAccountSid}}", "authToken": "{{twilioToken}}", "from": "{{twilioFrom}}",
-          "phoneField": "PhoneNumber", "allowedCountries": [] }
-    }
-    """;
+        Applications =
+        [
+            BootstrapFile.CodeFlowApplication(
+                WebClientId, ClientSecret, "Benchmark Web", [RedirectUri], ["openid", "profile", "email", "offline_access"],
+                refreshTokens: true),
+            BootstrapFile.ServiceApplication(ServiceClientId, ClientSecret, "Benchmark Service"),
+        ],
+        Policies =
+        [
+            BootstrapFile.Policy("Reset", ["sms", "totp"], smsReset: true),
+            BootstrapFile.Policy("Bench default", isDefault: true, lockoutAfter: 100, lockoutMinutes: 1),
+        ],
+        Users =
+        [
+            .. Enumerable.Range(0, SignInUsers).Select(index => BootstrapFile.Person(SignInUser(index), Password, $"Bench User {index}")),
+            .. Enumerable.Range(0, ProbeUsers).Select(index => BootstrapFile.Person(ProbeUser(index), Password)),
+            BootstrapFile.Person(ResetUserName, Password, phone: "+14155557000", policy: "Reset", withEmail: false),
+            BootstrapFile.Person(AdminUserName, Password, roles: ["admin"], withEmail: false),
+        ],
+        SmsFactor = BootstrapFile.SmsFactor(twilioAccountSid, twilioToken, twilioFrom),
+    });
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using IdpSmsReset.Benchmarks;
 using IdpSmsReset.Benchmarks.Scenarios;
-using IdpSmsReset.IntegrationTests.Infrastructure;
 
 // The hot paths of the identity provider under load, against the real server process (see README, Performance).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

@@ -1,4 +1,3 @@
-using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.Benchmarks;
 

@@ -102,7 +102,7 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
             }
             else
             {
-                problems.Add(new(nameof(UserChange.PhoneNumber), problem!));
+                problems.Add(new(nameof(UserChange.PhoneNumber), problem!.English));
             }
         }
 

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using PhoneNumbers;
 
 namespace IdpSmsReset.Core.Messaging;
@@ -8,17 +9,17 @@ public static partial class PhoneNumberRules
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>
-    /// Normalises <paramref name="input"/> (which must carry its +country code) or says why it cannot. The problems are
-    /// fixed sentences (the field keeps what was typed), so pages can show them in the reader's language.
+    /// Normalises <paramref name="input"/> (which must carry its +country code) or says why it cannot (the field keeps what
+    /// was typed).
     /// </summary>
-    public static bool TryNormalize(string? input, out string e164, out string country, out string? problem)
+    public static bool TryNormalize(string? input, out string e164, out string country, out Problem? problem)
     {
         e164 = "";
         country = "";
         problem = null;
         if (string.IsNullOrWhiteSpace(input))
         {
-            problem = "A phone number is required.";
+            problem = PhoneProblems.Required;
             return false;
         }
 
@@ -27,7 +28,7 @@ public static partial class PhoneNumberRules
             var number = Util.Parse(input, null);
             if (!Util.IsValidNumber(number))
             {
-                problem = "That is not a valid phone number.";
+                problem = PhoneProblems.Invalid;
                 return false;
             }
 
@@ -37,7 +38,7 @@ public static partial class PhoneNumberRules
         }
         catch (NumberParseException)
         {
-            problem = "Enter the number in international form, with + and the country code, such as +14155550100.";
+            problem = PhoneProblems.NotInternational;
             return false;
         }
     }

@@ -27,7 +27,7 @@ public static partial class SmsFactorRules
         }
         else if (hasFrom && !PhoneNumberRules.TryNormalize(input.From, out _, out _, out var problem))
         {
-            problems.Add(("from", problem!));
+            problems.Add(("from", problem!.English));
         }
         else if (hasService && !MessagingServiceSid().IsMatch(input.MessagingServiceSid!))
         {

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
@@ -21,7 +22,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         var result = await WriteAsync(destination, purpose, body, lifetime, cancellationToken);
         if (result.Problem is { } problem)
         {
-            logger.SmsRefused(purpose, problem);
+            logger.SmsRefused(purpose, problem.English);
         }
 
         return result;
@@ -38,13 +39,13 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null || !settings.IsConfigured)
         {
-            return SmsEnqueueResult.Refused("The SMS factor is not configured.");
+            return SmsEnqueueResult.Refused(PhoneProblems.SmsNotConfigured);
         }
 
         var allowed = settings.AllowedCountryCodes;
         if (allowed.Count > 0 && !allowed.Contains(country, StringComparer.OrdinalIgnoreCase))
         {
-            return SmsEnqueueResult.Refused($"SMS to {country} numbers is not allowed.");
+            return SmsEnqueueResult.Refused(PhoneProblems.CountryNotAllowed(country));
         }
 
         var now = time.GetUtcNow().UtcDateTime;

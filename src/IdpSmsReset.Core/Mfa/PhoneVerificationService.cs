@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +23,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
 
         if (e164 == user.PhoneNumber && user.PhoneNumberConfirmed)
         {
-            return SmsChallengeSent.Refused("This is already your verified number.");
+            return SmsChallengeSent.Refused(PhoneProblems.AlreadyVerified);
         }
 
         var rules = OneTimeCodeRules.SignIn;

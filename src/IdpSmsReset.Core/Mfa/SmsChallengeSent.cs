@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Problems;
+
 namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace IdpSmsReset.Core.Mfa;
 /// says when another may be asked for.
 /// </summary>
 public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, string Destination, DateTimeOffset? RetryAt = null,
-    string? Problem = null)
+    Problem? Problem = null)
 {
     public bool IsSent => Status == SmsChallengeSendStatus.Sent;
 
-    public static SmsChallengeSent Refused(string problem) => new(SmsChallengeSendStatus.Refused, "", Problem: problem);
+    public static SmsChallengeSent Refused(Problem problem) => new(SmsChallengeSendStatus.Refused, "", Problem: problem);
 }

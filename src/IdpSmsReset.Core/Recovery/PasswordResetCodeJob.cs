@@ -72,8 +72,8 @@ public sealed class PasswordResetCodeJob(
         if (queued.Problem is { } problem)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
-            logger.ResetCodeNotSent(flowId, problem);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem,
+            logger.ResetCodeNotSent(flowId, problem.English);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem.English,
                 cancellationToken);
             return;
         }

@@ -56,7 +56,7 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
 
         if (!PhoneNumberRules.TryNormalize(phone, out var e164, out var country, out var problem))
         {
-            return ResetEligibility.No($"The account's phone number cannot receive SMS: {problem}");
+            return ResetEligibility.No($"The account's phone number cannot receive SMS: {problem!.English}");
         }
 
         var allowed = settings.AllowedCountryCodes;

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
@@ -32,6 +33,7 @@ public static class MfaHosting
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddSingleton<ProblemMessages>();
         services.AddSingleton<AccountMessages>();
         services.AddScoped<AuthenticatorSetup>();
 

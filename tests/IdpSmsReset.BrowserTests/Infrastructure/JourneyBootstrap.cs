@@ -1,4 +1,4 @@
-using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Core.Bootstrap;
 
 namespace IdpSmsReset.BrowserTests.Infrastructure;
 
@@ -20,52 +20,40 @@ public static class JourneyBootstrap
         _ => throw new ArgumentException($"{userName} has no phone in the journeys.", nameof(userName)),
     };
 
-    public static string Json(string appUrl, bool withSmsFactor) => $$"""
-    {
-      "applications": [
-        {
-          "clientId": "{{RelyingParty.ClientId}}", "clientSecret": "{{RelyingParty.ClientSecret}}", "displayName": "Journey App",
-          "type": "confidential", "consent": "explicit",
-          "redirectUris": ["{{appUrl}}/signin-oidc"], "postLogoutRedirectUris": ["{{appUrl}}/signout-callback-oidc"],
-          "grantTypes": ["authorization_code"], "scopes": ["openid", "profile", "email"]
-        },
-        {
-          "clientId": "{{RelyingParty.CorporateClientId}}", "clientSecret": "{{RelyingParty.ClientSecret}}",
-              "displayName": "Corporate Journey App",
-          "type": "confidential", "consent": "implicit", "theme": "corporate",
-          "redirectUris": ["{{appUrl}}/signin-corporate"], "postLogoutRedirectUris": ["{{appUrl}}/signout-callback-corporate"],
-          "grantTypes": ["authorization_code"], "scopes": ["openid", "profile", "email"]
-        }
-      ],
-      "policies": [
-        { "name": "Mfa", "mfa": { "factors": ["sms", "totp"], "require": "always" } },
-        { "name": "Apps", "mfa": { "factors": ["sms", "totp"], "require": "never" } },
-        { "name": "{{ResetPolicyName}}", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } }
-      ],
-      "users": [
-        {{User("alice", "Alice Journey", null)}},
-        {{User("sam", "Sam Journey", "Mfa")}},
-        {{User("tom", "Tom Journey", "Apps")}},
-        {{User("rita", "Rita Journey", ResetPolicyName)}},
-        {{User("walt", "Walt Journey", ResetPolicyName)}},
-        {{User("fran", "Fran Journey", ResetPolicyName)}},
-        {{User("rosa", "Rosa Journey", ResetPolicyName)}},
-        { "userName": "{{AdminUserName}}", "displayName": "Ada Admin", "password": "{{Password}}", "roles": ["admin"] }
-      ]{{(withSmsFactor ? SmsFactor : "")}}
-    }
-    """;
+    private static readonly string[] BothFactors = ["sms", "totp"];
+    private static readonly string[] Scopes = ["openid", "profile", "email"];
 
-    private static string SmsFactor => $$"""
-    ,
-      "smsFactor": { "accountSid": "{{FakeTwilio.AccountSid}}", "authToken": "{{FakeTwilio.AuthToken}}", "from": "{{FakeTwilio.From}}",
-        "phoneField": "PhoneNumber", "allowedCountries": [] }
-    """;
-
-    private static string User(string name, string displayName, string? policy)
+    public static string Json(string appUrl, bool withSmsFactor) => BootstrapFile.Json(new BootstrapDocument
     {
-        var phone = name is "alice" or "tom" ? "" : $", \"phoneNumber\": \"{PhoneOf(name)}\"";
-        var inPolicy = policy is null ? "" : $", \"policy\": \"{policy}\"";
-        return $$"""{ "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{displayName}}", """
-            + $$""" "password": "{{Password}}"{{phone}}{{inPolicy}} }""";
-    }
+        Applications =
+        [
+            BootstrapFile.CodeFlowApplication(
+                RelyingParty.ClientId, RelyingParty.ClientSecret, "Journey App", [$"{appUrl}/signin-oidc"], Scopes,
+                explicitConsent: true, postLogoutRedirectUris: [$"{appUrl}/signout-callback-oidc"]),
+            BootstrapFile.CodeFlowApplication(
+                RelyingParty.CorporateClientId, RelyingParty.ClientSecret, "Corporate Journey App", [$"{appUrl}/signin-corporate"], Scopes,
+                theme: "corporate", postLogoutRedirectUris: [$"{appUrl}/signout-callback-corporate"]),
+        ],
+        Policies =
+        [
+            BootstrapFile.Policy("Mfa", BothFactors, requireMfa: true),
+            BootstrapFile.Policy("Apps", BothFactors, requireMfa: false),
+            BootstrapFile.Policy(ResetPolicyName, BothFactors, smsReset: true),
+        ],
+        Users =
+        [
+            Person("alice", "Alice Journey", null),
+            Person("sam", "Sam Journey", "Mfa"),
+            Person("tom", "Tom Journey", "Apps"),
+            Person("rita", "Rita Journey", ResetPolicyName),
+            Person("walt", "Walt Journey", ResetPolicyName),
+            Person("fran", "Fran Journey", ResetPolicyName),
+            Person("rosa", "Rosa Journey", ResetPolicyName),
+            BootstrapFile.Person(AdminUserName, Password, "Ada Admin", roles: ["admin"], withEmail: false),
+        ],
+        SmsFactor = withSmsFactor ? BootstrapFile.SmsFactor() : null,
+    });
+
+    private static BootstrapUser Person(string name, string displayName, string? policy) =>
+        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" ? null : PhoneOf(name), policy: policy);
 }

@@ -1,4 +1,3 @@
-using IdpSmsReset.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IdpSmsReset.BrowserTests.Infrastructure;

@@ -54,10 +54,10 @@ public sealed class SmsFactorDashboardJourneys(JourneyServersWithoutSmsFactor se
         await journey.TypePasswordAsync(JourneyBootstrap.AdminUserName);
         await journey.AtIdpAsync("/admin/factors", "factors-not-configured");
         var before = await journey.Page.Locator("#sms-status").TextContentAsync();
-        await journey.Page.GetByLabel("Account SID").FillAsync(IntegrationTests.Infrastructure.FakeTwilio.AccountSid);
-        await journey.Page.GetByLabel("Auth Token").FillAsync(IntegrationTests.Infrastructure.FakeTwilio.AuthToken);
+        await journey.Page.GetByLabel("Account SID").FillAsync(FakeTwilio.AccountSid);
+        await journey.Page.GetByLabel("Auth Token").FillAsync(FakeTwilio.AuthToken);
         await journey.Page.GetByLabel("A phone number").CheckAsync();
-        await journey.Page.GetByLabel("Sending phone number").FillAsync(IntegrationTests.Infrastructure.FakeTwilio.From);
+        await journey.Page.GetByLabel("Sending phone number").FillAsync(FakeTwilio.From);
         await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Save and validate with Twilio" }).ClickAsync();
         await journey.Page.Locator("#sms-status", new() { HasTextString = "Configured" }).WaitForAsync();
         await journey.ShotAsync("factors-configured");
@@ -71,6 +71,6 @@ public sealed class SmsFactorDashboardJourneys(JourneyServersWithoutSmsFactor se
         Assert.Contains("Not configured", before);
         Assert.Contains("Configured: validated with Twilio", after);
         var message = Assert.Single(received);
-        Assert.Equal(IntegrationTests.Infrastructure.FakeTwilio.From, message.Form["From"]);
+        Assert.Equal(FakeTwilio.From, message.Form["From"]);
     }
 }

@@ -1,5 +1,4 @@
 using IdpSmsReset.BrowserTests.Infrastructure;
-using IdpSmsReset.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IdpSmsReset.BrowserTests.Journeys;

@@ -22,7 +22,8 @@ public static class ResetFlows
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
             var flow = await database.Set<PasswordResetFlow>().AsNoTracking()
                 .Where(f => f.IpAddress == clientAddress).OrderByDescending(f => f.CreatedAt).FirstOrDefaultAsync();
-            if (flow is { CodeRequestHandledAt: { } handledAt } && await database.Set<AuditEvent>().AnyAsync(e => e.IpAddress == clientAddress
+            if (flow is { CodeRequestHandledAt: { } handledAt } && await database.Set<AuditEvent>().AnyAsync(e =>
+                    e.IpAddress == clientAddress
                     && (e.Type == AuditEventTypes.PasswordResetCodeSent || e.Type == AuditEventTypes.PasswordResetCodeNotSent)
                     && e.OccurredAt >= handledAt))
             {

@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Bootstrap;
+
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
 /// <summary>The applications and users every integration test can rely on. Each factory gets its own database.</summary>
@@ -68,64 +70,47 @@ public static class TestBootstrap
     /// <summary>The custom attribute <c>mobile</c> each test user has: a second number, for the SMS factor's phone field.</summary>
     public static string MobileOf(string userName) => "+1415555" + (1000 + Array.IndexOf(UserNames, userName));
 
-    private static string PolicyOf(string userName) => userName switch
+    private static string? PolicyOf(string userName) => userName switch
     {
-        "alice" => $", \"policy\": \"{SmsPolicyName}\"",
-        "heidi" => $", \"policy\": \"{StrictPolicyName}\"",
-        _ => "",
+        "alice" => SmsPolicyName,
+        "heidi" => StrictPolicyName,
+        _ => null,
     };
 
-    public static string Json => $$"""
-    {
-      "applications": [
-        {
-          "clientId": "{{WebClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Web",
-          "type": "confidential", "consent": "implicit",
-          "redirectUris": ["{{RedirectUri}}"], "postLogoutRedirectUris": ["{{PostLogoutRedirectUri}}"],
-          "grantTypes": ["authorization_code", "refresh_token"],
-          "scopes": ["openid", "profile", "email", "phone", "offline_access"]
-        },
-        {
-          "clientId": "{{ConsentClientId}}", "clientSecret": "{{WebClientSecret}}", "displayName": "Consent Web", "theme": "corporate",
-          "type": "confidential", "consent": "explicit",
-          "redirectUris": ["{{RedirectUri}}"], "grantTypes": ["authorization_code"],
-          "scopes": ["openid", "profile", "email"]
-        },
-        {
-          "clientId": "{{SpaClientId}}", "displayName": "SPA", "type": "public",
-          "redirectUris": ["{{RedirectUri}}"], "postLogoutRedirectUris": ["{{PostLogoutRedirectUri}}"],
-          "grantTypes": ["authorization_code", "refresh_token"],
-          "scopes": ["openid", "profile", "email", "phone", "offline_access"]
-        },
-        {
-          "clientId": "{{ServiceClientId}}", "clientSecret": "{{ServiceClientSecret}}", "displayName": "Service",
-          "type": "confidential", "grantTypes": ["client_credentials"], "scopes": []
-        }
-      ],
-      "policies": [
-        { "name": "{{SmsPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "never" }, "passwordReset": { "sms": true } },
-        { "name": "{{StrictPolicyName}}", "lockout": { "maxFailedAttempts": 3, "lockoutMinutes": 15 } },
-        { "name": "{{MfaPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "always" } },
-        { "name": "{{AppOnlyPolicyName}}", "mfa": { "factors": ["totp"], "require": "always" } },
-        { "name": "{{ResetPolicyName}}", "mfa": { "factors": ["sms", "totp"] }, "passwordReset": { "sms": true } },
-        { "name": "{{MfaResetPolicyName}}", "mfa": { "factors": ["sms", "totp"], "require": "always" }, "passwordReset": { "sms": true } }
-      ],
-      "users": [
-        {{string.Join(",\n", UserNames.Select(name => $$"""
-        { "userName": "{{name}}", "email": "{{name}}@example.com", "displayName": "{{char.ToUpperInvariant(name[0]) + name[1..]}} Example",
-          "password": "{{Password}}", "phoneNumber": "+14155550100", "attributes": { "mobile": "{{MobileOf(name)}}" }{{PolicyOf(name)}} }
-        """))}},
-        {{string.Join(",\n", MfaUserNames.Select(name => MfaUser(name, MfaPolicyName))
-            .Concat(AppOnlyUserNames.Select(name => MfaUser(name, AppOnlyPolicyName)))
-            .Concat(ResetUserNames.Select(name => MfaUser(name, ResetPolicyName)))
-            .Concat(MfaResetUserNames.Select(name => MfaUser(name, MfaResetPolicyName))))}},
-        { "userName": "{{AdminUserName}}", "password": "{{Password}}", "roles": ["admin"] }
-      ]
-    }
-    """;
+    private static readonly string[] BothFactors = ["sms", "totp"];
+    private static readonly string[] ProfileScopes = ["openid", "profile", "email"];
+    private static readonly string[] AllScopes = [.. ProfileScopes, "phone", "offline_access"];
 
-    private static string MfaUser(string name, string policy) => $$"""
-        { "userName": "{{name}}", "email": "{{name}}@example.com", "password": "{{Password}}", "phoneNumber": "{{PhoneOf(name)}}",
-            "policy": "{{policy}}" }
-        """;
+    public static string Json => BootstrapFile.Json(new BootstrapDocument
+    {
+        Applications =
+        [
+            BootstrapFile.CodeFlowApplication(WebClientId, WebClientSecret, "Web", [RedirectUri], AllScopes,
+                refreshTokens: true, postLogoutRedirectUris: [PostLogoutRedirectUri]),
+            BootstrapFile.CodeFlowApplication(ConsentClientId, WebClientSecret, "Consent Web", [RedirectUri], ProfileScopes,
+                explicitConsent: true, theme: "corporate"),
+            BootstrapFile.CodeFlowApplication(SpaClientId, null, "SPA", [RedirectUri], AllScopes,
+                refreshTokens: true, postLogoutRedirectUris: [PostLogoutRedirectUri]),
+            BootstrapFile.ServiceApplication(ServiceClientId, ServiceClientSecret, "Service"),
+        ],
+        Policies =
+        [
+            BootstrapFile.Policy(SmsPolicyName, BothFactors, requireMfa: false, smsReset: true),
+            BootstrapFile.Policy(StrictPolicyName, lockoutAfter: 3, lockoutMinutes: 15),
+            BootstrapFile.Policy(MfaPolicyName, BothFactors, requireMfa: true),
+            BootstrapFile.Policy(AppOnlyPolicyName, ["totp"], requireMfa: true),
+            BootstrapFile.Policy(ResetPolicyName, BothFactors, smsReset: true),
+            BootstrapFile.Policy(MfaResetPolicyName, BothFactors, requireMfa: true, smsReset: true),
+        ],
+        Users =
+        [
+            .. UserNames.Select(name => BootstrapFile.Person(name, Password, $"{char.ToUpperInvariant(name[0]) + name[1..]} Example",
+                phone: "+14155550100", policy: PolicyOf(name), attributes: new() { ["mobile"] = MobileOf(name) })),
+            .. MfaUserNames.Select(name => BootstrapFile.Person(name, Password, phone: PhoneOf(name), policy: MfaPolicyName)),
+            .. AppOnlyUserNames.Select(name => BootstrapFile.Person(name, Password, phone: PhoneOf(name), policy: AppOnlyPolicyName)),
+            .. ResetUserNames.Select(name => BootstrapFile.Person(name, Password, phone: PhoneOf(name), policy: ResetPolicyName)),
+            .. MfaResetUserNames.Select(name => BootstrapFile.Person(name, Password, phone: PhoneOf(name), policy: MfaResetPolicyName)),
+            BootstrapFile.Person(AdminUserName, Password, roles: ["admin"], withEmail: false),
+        ],
+    });
 }

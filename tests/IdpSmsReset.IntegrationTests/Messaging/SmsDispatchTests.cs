@@ -199,7 +199,7 @@ public abstract class SmsDispatchTests : TwilioBackedTests
         await ConfigureFactorAsync();
 
         Assert.Null(result.MessageId);
-        Assert.Equal("SMS to FR numbers is not allowed.", result.Problem);
+        Assert.Equal("SMS to FR numbers is not allowed.", result.Problem?.English);
         Assert.Empty(Twilio.MessagesTo("+33612345678"));
     }
 
@@ -213,7 +213,7 @@ public abstract class SmsDispatchTests : TwilioBackedTests
         {
             var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime,
                 CancellationToken.None);
-            Assert.True(result.MessageId is not null, result.Problem);
+            Assert.True(result.MessageId is not null, result.Problem?.English);
             id = result.MessageId.Value;
         }
 

@@ -12,7 +12,7 @@ public sealed class PhoneNumberRulesTests
     [InlineData("+33 6 12 34 56 78", "+33612345678", "FR")]
     public void TryNormalize_InternationalNumber_GivesE164AndCountry(string input, string e164, string country)
     {
-        Assert.True(PhoneNumberRules.TryNormalize(input, out var normalized, out var region, out var problem), problem);
+        Assert.True(PhoneNumberRules.TryNormalize(input, out var normalized, out var region, out var problem), problem?.English);
         Assert.Equal(e164, normalized);
         Assert.Equal(country, region);
     }
@@ -25,7 +25,7 @@ public sealed class PhoneNumberRulesTests
     public void TryNormalize_BadInput_SaysWhy(string input, string expected)
     {
         Assert.False(PhoneNumberRules.TryNormalize(input, out _, out _, out var problem));
-        Assert.Contains(expected, problem);
+        Assert.Contains(expected, problem!.English);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Account;
 /// The sentences the account pages build from an outcome (a lockout, a code check, a send), in the page's language.
 /// Core says what happened; only the host knows the reader's language, so the words live here.
 /// </summary>
-public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, TimeProvider time)
+public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, ProblemMessages problems, TimeProvider time)
 {
     /// <summary>When to try again, in whole minutes rounded up, whatever locked the account.</summary>
     public string Lockout(DateTimeOffset? until)
@@ -31,8 +31,11 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
         SmsChallengeSendStatus.CoolingDown => localizer["A code was sent moments ago. You can ask for another {0}.", WaitFor(sent.RetryAt)],
         SmsChallengeSendStatus.TooManySends => localizer["Too many codes were sent in the last hour. You can ask for another {0}.",
             WaitFor(sent.RetryAt)],
-        _ => localizer["The code could not be sent: {0}", sent.Problem ?? ""],
+        _ => localizer["The code could not be sent: {0}", sent.Problem is { } problem ? problems.For(problem) : ""],
     };
+
+    /// <summary>Why a phone number or an SMS was refused, in the page's language.</summary>
+    public string Refusal(Core.Problems.Problem problem) => problems.For(problem);
 
     public string CodeSentTo(string e164) => localizer["We sent a code to {0}.", PhoneNumberRules.Mask(e164)];
 

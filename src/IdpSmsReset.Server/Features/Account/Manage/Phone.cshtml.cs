@@ -61,7 +61,7 @@ public sealed class PhoneModel(
         var sent = await phones.SendCodeAsync(user, PhoneNumber ?? "", HttpContext.RequestAborted);
         if (sent.Status == SmsChallengeSendStatus.Refused)
         {
-            ModelState.AddModelError(nameof(PhoneNumber), sent.Problem!);
+            ModelState.AddModelError(nameof(PhoneNumber), messages.Refusal(sent.Problem!));
             return Page();
         }
 

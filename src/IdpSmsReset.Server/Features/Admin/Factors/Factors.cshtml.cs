@@ -99,7 +99,7 @@ public sealed class FactorsModel(
             // Only a refused number shows the page again; a queued message redirects.
             AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
             Stored = await factor.GetAsync(HttpContext.RequestAborted);
-            ModelState.AddModelError(nameof(TestNumber), problem);
+            ModelState.AddModelError(nameof(TestNumber), problem.English);
             return Page();
         }
 

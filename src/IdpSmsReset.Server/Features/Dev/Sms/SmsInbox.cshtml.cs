@@ -47,7 +47,7 @@ public sealed class SmsInboxModel(SmsSandbox sandbox, IOptions<SmsSandboxOptions
                 return RedirectToPage(new { queued = 1 });
             }
 
-            ModelState.AddModelError("Input.To", result.Problem!);
+            ModelState.AddModelError("Input.To", result.Problem!.English);
         }
 
         Messages = sandbox.Messages;

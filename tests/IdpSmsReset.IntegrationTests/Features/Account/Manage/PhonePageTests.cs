@@ -37,6 +37,25 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
     }
 
     [SkippableFact]
+    public async Task CountryNotAllowed_FrenchReader_ToldInFrench()
+    {
+        await Factory.ConfigureSmsFactorAsync(allowedCountries: ["US"]);
+        using var browser = await Factory.CreateSignedInBrowserAsync("alice");
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var page = await browser.OpenAsync("/account/manage/phone");
+
+        var refused = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["PhoneNumber"] = "+33612345678", ["CurrentPassword"] = TestBootstrap.Password,
+        });
+
+        Assert.Equal("fr", refused.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("L'envoi de SMS vers les numéros FR n'est pas autorisé.", refused.FieldError("phone-error"));
+        Assert.Equal("+33612345678", refused.InputValue("PhoneNumber"));
+        Assert.Empty(Twilio.MessagesTo("+33612345678"));
+    }
+
+    [SkippableFact]
     public async Task NewNumber_ThirtyRequestsAtOnce_OneCodeSent()
     {
         const string newNumber = "+14155557031";

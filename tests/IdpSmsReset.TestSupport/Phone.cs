@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using OtpNet;
 
-namespace IdpSmsReset.IntegrationTests.Infrastructure;
+namespace IdpSmsReset.TestSupport;
 
 /// <summary>What a person reads off their phone: the SMS code that reached "Twilio", or the authenticator app's code.</summary>
 public static partial class Phone

@@ -10,7 +10,7 @@ using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace IdpSmsReset.IntegrationTests.Infrastructure;
+namespace IdpSmsReset.TestSupport;
 
 /// <summary>
 /// Twilio's REST API played by WireMock.Net on a loopback port. Each test sends to its own destination number and

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace IdpSmsReset.IntegrationTests.Infrastructure;
+namespace IdpSmsReset.TestSupport;
 
 /// <summary>The server as a real process, started the way an operator starts it, for what only a process shows.</summary>
 public sealed class ServerProcess : IDisposable
