@@ -14,5 +14,6 @@ public static class PhoneProblems
 
     public static Problem SmsNotConfigured { get; } = new("sms.not-configured", "The SMS factor is not configured.", []);
 
-    public static Problem CountryNotAllowed(string country) => new("sms.country-not-allowed", "SMS to {0} numbers is not allowed.", [country]);
+    public static Problem CountryNotAllowed(string country) =>
+        new("sms.country-not-allowed", "SMS to {0} numbers is not allowed.", [country]);
 }

@@ -73,8 +73,8 @@ public sealed class PasswordResetCodeJob(
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
             logger.ResetCodeNotSent(flowId, problem.English);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, problem.English,
-                cancellationToken);
+            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
+                problem.English, cancellationToken);
             return;
         }
 
