@@ -10,6 +10,10 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetFlows(IdpDbContext database)
 {
+    /// <summary>The flow as it stands now (read after a transition, for what it holds).</summary>
+    public Task<PasswordResetFlow> ReadAsync(Guid flowId, CancellationToken cancellationToken) =>
+        database.Set<PasswordResetFlow>().AsNoTracking().SingleAsync(f => f.Id == flowId, cancellationToken);
+
     /// <summary>A (new) code is asked for, once the cooldown since the last request has passed.</summary>
     public async Task<bool> RequestCodeAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class PasswordResetHosting
         builder.Services.AddSingleton<PasswordResetAvailability>();
         builder.Services.AddSingleton(services => new IdpUrls(services.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerUri));
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<PasswordResetStarter>();
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<PasswordResetFlows>();
         builder.Services.AddScoped<PasswordResetCompletion>();

@@ -8,7 +8,7 @@ namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
 /// <summary>The first step of "Forgot password?": the name of the account. The answer never says whether it exists.</summary>
 public sealed class ForgotPasswordModel(
-    PasswordResetService resets, PasswordResetAvailability availability, IStringLocalizer<SharedResource> localizer) : PageModel
+    PasswordResetStarter resets, PasswordResetAvailability availability, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string NotAvailable =
         "Passwords cannot be reset on this page. Contact your administrator, who can reset your password or send you a reset code.";

@@ -35,10 +35,9 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
         var result = await resets.CompleteAsync(flow, Input.NewPassword!, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            foreach (var problem in result.Over ? [messages.ResetOver] : result.PasswordProblems)
             {
-                ModelState.AddModelError("Input.NewPassword",
-                    error.Code == PasswordResetService.ResetOverErrorCode ? messages.ResetOver : error.Description);
+                ModelState.AddModelError("Input.NewPassword", problem);
             }
 
             return Page();

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
 /// <summary>The code from the SMS, with a new code on request once the cooldown has passed.</summary>
-public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService resets, AccountMessages messages,
-    TimeProvider time) : PageModel
+public sealed class ResetCodeModel(
+    ResetFlowCookie cookie, PasswordResetStarter starter, PasswordResetService resets, AccountMessages messages, TimeProvider time)
+    : PageModel
 {
     public const string Sent =
         "If the account can be reset by SMS, a code is on its way to the phone number on it. It can take a minute to arrive.";
@@ -28,7 +29,7 @@ public sealed class ResetCodeModel(ResetFlowCookie cookie, PasswordResetService 
     {
         if (flow is not null)
         {
-            if (!Guid.TryParseExact(flow, "n", out var flowId) || await resets.ClaimAsync(flowId,
+            if (!Guid.TryParseExact(flow, "n", out var flowId) || await starter.ClaimAsync(flowId,
                 HttpContext.RequestAborted) is not { } browserKey)
             {
                 return MethodModel.StartOver(this);

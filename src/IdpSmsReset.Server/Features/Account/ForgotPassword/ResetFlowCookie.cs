@@ -6,7 +6,7 @@ namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 /// The browser's hold on its reset flow: the flow id and a secret only this browser has (the database keeps its
 /// hash). A code typed in another browser, or for another flow, meets no flow of its own.
 /// </summary>
-public sealed class ResetFlowCookie(PasswordResetService resets)
+public sealed class ResetFlowCookie(PasswordResetStarter resets)
 {
     public const string Name = "idp.reset";
 

@@ -10,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Admin.Users;
 /// Helpdesk: send a user a password reset code, through the same flow and limits as "Forgot password?". Unlike the
 /// user, the administrator is told exactly why a code cannot be sent.
 /// </summary>
-public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligibility eligibility, PasswordResetService resets) : PageModel
+public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligibility eligibility, PasswordResetStarter resets) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }

@@ -1,0 +1,126 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Core.Recovery;
+
+/// <summary>
+/// Where a reset flow begins: for whatever name was typed (the same work whether or not an account matched), or for a
+/// user an administrator chose (helpdesk), and how a flow is bound to one browser by a secret whose hash it keeps.
+/// </summary>
+public sealed class PasswordResetStarter(
+    IdpDbContext database,
+    UserManager<ApplicationUser> users,
+    SecurityPolicyService policies,
+    IOptions<PasswordResetLimits> limits,
+    AuditLog audit,
+    PasswordResetService steps,
+    TimeProvider time,
+    ILogger<PasswordResetStarter> logger)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts a flow for whatever name was typed; returns the secret the browser keeps to prove the flow is its own.</summary>
+    public async Task<(PasswordResetStart Result, PasswordResetFlow? Flow, string? BrowserKey)> StartAsync(
+        string login, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var user = await FindUserAsync(login.Trim());
+        var browserKey = NewBrowserKey();
+        var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
+        flow.BrowserKeyHash = HashOf(browserKey);
+        flow.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        database.Add(flow);
+        await database.SaveChangesAsync(cancellationToken);
+
+        // Reserve, then count (this flow included): requests racing past the limit each see the others and refuse.
+        if (flow.ClientNetwork is { } network && await database.Set<PasswordResetFlow>()
+                .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1),
+                    cancellationToken) > limits.Value.PerIpAddressPerHour)
+        {
+            await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
+            logger.ResetRefusedForAddress(network);
+            return (PasswordResetStart.TooManyFromAddress, null, null);
+        }
+
+        await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
+            user is null ? "No account matched the name given." : null, cancellationToken);
+        logger.ResetStarted(flow.Id, user is not null);
+        return (PasswordResetStart.Started, flow, browserKey);
+    }
+
+    /// <summary>An administrator sends a reset code to a user (helpdesk): the SMS carries a link that the user's browser claims.</summary>
+    public async Task<PasswordResetFlow> IssueByAdministratorAsync(ApplicationUser user, string administrator, string? ipAddress,
+        CancellationToken cancellationToken)
+    {
+        var flow = await NewFlowAsync(user, Now, ipAddress, returnUrl: null, cancellationToken);
+        flow.IssuedBy = administrator;
+        flow.Language = user.PreferredLanguage;
+        database.Add(flow);
+        await database.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null,
+            cancellationToken);
+        await steps.RequestCodeAsync(flow, cancellationToken);
+        return flow;
+    }
+
+    /// <summary>The flow <paramref name="flowId"/> if this browser started (or claimed) it and it has not expired.</summary>
+    public async Task<PasswordResetFlow?> FindAsync(Guid flowId, string browserKey, CancellationToken cancellationToken)
+    {
+        var flow = await database.Set<PasswordResetFlow>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == flowId, cancellationToken);
+        return flow is { BrowserKeyHash: { } hash } && flow.ExpiresAt > Now && CryptographicOperations.FixedTimeEquals(hash,
+            HashOf(browserKey)) ? flow : null;
+    }
+
+    /// <summary>The first browser to open an administrator's reset link makes the flow its own; returns its key, or null.</summary>
+    public async Task<string?> ClaimAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        var browserKey = NewBrowserKey();
+        var hash = HashOf(browserKey);
+        var now = Now;
+        var claimed = await database.Set<PasswordResetFlow>()
+            .Where(f => f.Id == flowId && f.IssuedBy != null && f.BrowserKeyHash == null && f.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.BrowserKeyHash, hash), cancellationToken);
+        return claimed == 1 ? browserKey : null;
+    }
+
+    private async Task<PasswordResetFlow> NewFlowAsync(ApplicationUser? user, DateTime now, string? ipAddress, string? returnUrl,
+        CancellationToken cancellationToken)
+    {
+        // Without an account, the default policy's rules: the page behaves as for most accounts.
+        var rules = (await policies.ForUserAsync(user ?? new ApplicationUser(), cancellationToken)).PasswordReset;
+        return new PasswordResetFlow
+        {
+            Id = Guid.NewGuid(),
+            UserId = user?.Id,
+            State = PasswordResetState.Started,
+            CreatedAt = now,
+            ExpiresAt = now.AddMinutes(limits.Value.FlowLifetimeMinutes),
+            IpAddress = ipAddress,
+            ClientNetwork = limits.Value.NetworkOf(ipAddress),
+            ReturnUrl = returnUrl is { Length: <= 2048 } ? returnUrl : null,
+            CodeLength = rules.CodeLength,
+            CodeLifetimeMinutes = rules.CodeLifetimeMinutes,
+            MaxAttempts = rules.MaxAttempts,
+            ResendCooldownSeconds = rules.ResendCooldownSeconds,
+        };
+    }
+
+    private async Task<ApplicationUser?> FindUserAsync(string login) =>
+        await users.FindByNameAsync(login) ?? (login.Contains('@') ? await users.FindByEmailAsync(login) : null);
+
+    private static string NewBrowserKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    private static byte[] HashOf(string browserKey) => SHA256.HashData(Encoding.UTF8.GetBytes(browserKey));
+}
