@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Problems;
+
 namespace IdpSmsReset.Core.Administration;
 
 /// <summary>

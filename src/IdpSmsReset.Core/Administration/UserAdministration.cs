@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;

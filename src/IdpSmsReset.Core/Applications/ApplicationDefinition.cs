@@ -29,4 +29,19 @@ public sealed class ApplicationDefinition
 
     /// <summary>The theme of the hosted pages when signing in to this application; none: the configured default.</summary>
     public string? Theme { get; init; }
+
+    /// <summary>This definition under another client id and type: an existing application keeps its own.</summary>
+    public ApplicationDefinition With(string clientId, string type) => new()
+    {
+        ClientId = clientId,
+        ClientSecret = ClientSecret,
+        DisplayName = DisplayName,
+        Type = type,
+        Consent = Consent,
+        RedirectUris = RedirectUris,
+        PostLogoutRedirectUris = PostLogoutRedirectUris,
+        GrantTypes = GrantTypes,
+        Scopes = Scopes,
+        Theme = Theme,
+    };
 }

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using static IdpSmsReset.Core.Applications.ApplicationVocabulary;
 
 namespace IdpSmsReset.Core.Applications;
@@ -9,10 +10,10 @@ namespace IdpSmsReset.Core.Applications;
 public static class ApplicationRules
 {
     /// <param name="requireSecret">Whether a confidential application must come with its secret (not when one is stored already).</param>
-    public static IReadOnlyList<(string Field, string Problem)> Validate(ApplicationDefinition application, bool requireSecret)
+    public static IReadOnlyList<FieldProblem> Validate(ApplicationDefinition application, bool requireSecret)
     {
-        var problems = new List<(string, string)>();
-        void Fail(string field, string problem) => problems.Add((field, problem));
+        var problems = new List<FieldProblem>();
+        void Fail(string field, string problem) => problems.Add(new(field, problem));
 
         if (!ApplicationTypes.Contains(application.Type))
         {

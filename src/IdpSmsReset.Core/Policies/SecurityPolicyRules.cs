@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 namespace IdpSmsReset.Core.Policies;
 
 /// <summary>
@@ -10,30 +11,30 @@ public static class SecurityPolicyRules
         "SMS password reset can only be switched on when the SMS factor is enabled in this policy's MFA section (mfa.factors must" +
             " include \"sms\").";
 
-    public static IReadOnlyList<(string Field, string Problem)> Validate(SecurityPolicy policy)
+    public static IReadOnlyList<FieldProblem> Validate(SecurityPolicy policy)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<FieldProblem>();
         void Range(string field, int value, int min, int max, string unit = "")
         {
             if (value < min || value > max)
             {
-                problems.Add((field, $"must be between {min} and {max}{unit}; it is {value}."));
+                problems.Add(new(field, $"must be between {min} and {max}{unit}; it is {value}."));
             }
         }
 
         if (string.IsNullOrWhiteSpace(policy.Name))
         {
-            problems.Add(("name", "is required."));
+            problems.Add(new("name", "is required."));
         }
         else if (policy.Name.Length > 128)
         {
-            problems.Add(("name", "must be at most 128 characters."));
+            problems.Add(new("name", "must be at most 128 characters."));
         }
 
         Range("password.minLength", policy.Password.MinLength, 8, 64);
         if (policy.Password.MaxLength < 64 || policy.Password.MaxLength > 4096)
         {
-            problems.Add(("password.maxLength",
+            problems.Add(new("password.maxLength",
                 $"must be between 64 and 4096, so that passphrases fit; it is {policy.Password.MaxLength}."));
         }
 
@@ -43,13 +44,13 @@ public static class SecurityPolicyRules
 
         if (policy.Mfa.Require == MfaRequirement.Always && !policy.Mfa.SmsEnabled && !policy.Mfa.TotpEnabled)
         {
-            problems.Add(("mfa.require", "MFA cannot be required while no factor is enabled in mfa.factors."));
+            problems.Add(new("mfa.require", "MFA cannot be required while no factor is enabled in mfa.factors."));
         }
 
         var reset = policy.PasswordReset;
         if (reset.SmsEnabled && !policy.Mfa.SmsEnabled)
         {
-            problems.Add(("passwordReset.sms", SmsResetNeedsSmsFactor));
+            problems.Add(new("passwordReset.sms", SmsResetNeedsSmsFactor));
         }
 
         Range("passwordReset.codeLength", reset.CodeLength, 6, 8, " digits");

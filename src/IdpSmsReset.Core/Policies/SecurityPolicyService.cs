@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -22,18 +23,18 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
         database.Set<SecurityPolicy>().SingleOrDefaultAsync(policy => policy.Name == name, cancellationToken);
 
     /// <summary>Saves a new or changed policy; making it the default takes that role from the previous default.</summary>
-    public async Task<IReadOnlyList<(string Field, string Problem)>> SaveAsync(SecurityPolicy policy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldProblem>> SaveAsync(SecurityPolicy policy, CancellationToken cancellationToken)
     {
         var problems = SecurityPolicyRules.Validate(policy).ToList();
         if (await database.Set<SecurityPolicy>().AnyAsync(other => other.Name == policy.Name && other.Id != policy.Id, cancellationToken))
         {
-            problems.Add(("name", $"A policy named '{policy.Name}' exists already."));
+            problems.Add(new("name", $"A policy named '{policy.Name}' exists already."));
         }
 
         if (!policy.IsDefault && await database.Set<SecurityPolicy>().AsNoTracking().AnyAsync(other => other.Id == policy.Id
             && other.IsDefault, cancellationToken))
         {
-            problems.Add(("isDefault", "The default policy stays the default until another policy is made the default."));
+            problems.Add(new("isDefault", "The default policy stays the default until another policy is made the default."));
         }
 
         if (problems.Count > 0)

@@ -18,6 +18,7 @@ public static class AdminHosting
         builder.Services.AddScoped<PolicyAdministration>();
         builder.Services.AddScoped<PolicyDirectory>();
         builder.Services.AddScoped<ApplicationDirectory>();
+        builder.Services.AddScoped<ApplicationAdministration>();
         return builder;
     }
 }

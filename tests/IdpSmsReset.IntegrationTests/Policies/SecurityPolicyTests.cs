@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
@@ -49,7 +50,7 @@ public abstract class SecurityPolicyTests(IdpFactory factory)
 
         var problems = await service.SaveAsync(policy, CancellationToken.None);
 
-        Assert.Equal([("passwordReset.sms", SecurityPolicyRules.SmsResetNeedsSmsFactor)], problems);
+        Assert.Equal([new FieldProblem("passwordReset.sms", SecurityPolicyRules.SmsResetNeedsSmsFactor)], problems);
         Assert.Null(await service.FindByNameAsync("No SMS factor", CancellationToken.None));
     }
 

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Policies;
 
 namespace IdpSmsReset.UnitTests.Policies;
@@ -34,7 +35,7 @@ public sealed class SecurityPolicyRulesTests
         var policy = new SecurityPolicy { Name = "P" };
         change(policy);
 
-        Assert.Equal([(field, problem)], SecurityPolicyRules.Validate(policy));
+        Assert.Equal([new FieldProblem(field, problem)], SecurityPolicyRules.Validate(policy));
     }
 
     [Fact]

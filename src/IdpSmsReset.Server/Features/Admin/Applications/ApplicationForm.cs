@@ -52,11 +52,10 @@ public sealed class ApplicationForm
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>
-    public static string KeyOf(string field) => "Input." + field.Split('[')[0] switch
-    {
-        "clientSecret" or "type" => nameof(Type),
-        var name => char.ToUpperInvariant(name[0]) + name[1..],
-    };
+    public static string KeyOf(string field) => FormFieldKey.Of(field, "Input.", ShownAs);
+
+    // The form has no secret field: a missing or unwanted secret is about the type chosen.
+    private static readonly Dictionary<string, string> ShownAs = new() { ["clientSecret"] = nameof(Type) };
 
     private static List<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -7,8 +7,8 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
 /// <summary>The OIDC applications (clients); delete one, with its tokens and authorizations.</summary>
-public sealed class ApplicationsModel(ApplicationDirectory directory, IOpenIddictApplicationManager applications,
-    AdminChanges changes) : PageModel
+public sealed class ApplicationsModel(ApplicationDirectory directory, ApplicationAdministration administration, AdminChanges changes)
+    : PageModel
 {
     public IReadOnlyList<OpenIddictEntityFrameworkCoreApplication> Rows { get; private set; } = [];
 
@@ -20,16 +20,9 @@ public sealed class ApplicationsModel(ApplicationDirectory directory, IOpenIddic
 
     public async Task<IActionResult> OnPostDeleteAsync(string clientId)
     {
-        if (await applications.FindByClientIdAsync(clientId, HttpContext.RequestAborted) is not { } application)
-        {
-            Notice = $"There is no application '{clientId}'.";
-            return RedirectToPage();
-        }
-
-        await applications.DeleteAsync(application, HttpContext.RequestAborted);
-        await directory.RecordChangeAsync(HttpContext.RequestAborted);
-        await changes.WriteAsync(AdminEventTypes.ApplicationDeleted, null, new { clientId }, null, HttpContext.RequestAborted);
-        Notice = $"The application '{clientId}' was deleted; its tokens no longer work.";
+        Notice = await administration.DeleteAsync(clientId, changes.Current, HttpContext.RequestAborted)
+            ? $"The application '{clientId}' was deleted; its tokens no longer work."
+            : $"There is no application '{clientId}'.";
         return RedirectToPage();
     }
 }

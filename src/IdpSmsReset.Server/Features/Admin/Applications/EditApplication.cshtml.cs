@@ -1,19 +1,15 @@
 using IdpSmsReset.Core.Administration;
-using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Server.Theming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
 /// <summary>
-/// Creates or edits an OIDC application under <see cref="ApplicationRules"/>, and rotates its secret. A secret is shown
-/// once, when made; OpenIddict keeps only its hash.
+/// Creates or edits an OIDC application, and rotates its secret (<see cref="ApplicationAdministration"/>). A secret is
+/// shown once, when made; OpenIddict keeps only its hash.
 /// </summary>
-public sealed class EditApplicationModel(
-    IOpenIddictApplicationManager applications, ApplicationDirectory directory, ThemeCatalog themes, AdminChanges changes) : PageModel
+public sealed class EditApplicationModel(ApplicationAdministration administration, ThemeCatalog themes, AdminChanges changes) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "clientId")]
     public string? ExistingClientId { get; set; }
@@ -35,130 +31,66 @@ public sealed class EditApplicationModel(
             return Page();
         }
 
-        var descriptor = await DescriptorOfAsync(ExistingClientId!);
-        if (descriptor is null)
+        if (await administration.FindAsync(ExistingClientId!, HttpContext.RequestAborted) is not { } application)
         {
             return NotFound();
         }
 
-        Input = FormOf(descriptor);
+        Input = ApplicationForm.From(application);
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        var existing = IsNew ? null : await applications.FindByClientIdAsync(ExistingClientId!, HttpContext.RequestAborted);
-        if (!IsNew && existing is null)
+        var saved = await administration.SaveAsync(
+            ExistingClientId, Input.ToApplication(secret: null), [.. themes.Names], changes.Current, HttpContext.RequestAborted);
+        if (!IsNew && saved.Problems.Any(p => p.Field == "clientId"))
         {
             return NotFound();
         }
 
-        var descriptor = new OpenIddictApplicationDescriptor();
-        if (existing is not null)
+        if (!IsNew && await administration.FindAsync(ExistingClientId!, HttpContext.RequestAborted) is { } stored)
         {
-            await applications.PopulateAsync(descriptor, existing, HttpContext.RequestAborted);
-            // The client id and the type stay what they are: tokens and secrets depend on them.
-            Input.ClientId = descriptor.ClientId;
-            Input.Type = ApplicationDescriptorMapper.TypeOf(descriptor);
+            // The client id and the type stay what they are; the form shows them as they are.
+            (Input.ClientId, Input.Type) = (stored.ClientId, stored.Type!);
         }
 
-        var application = Input.ToApplication(secret: null);
-        foreach (var (field, problem) in ApplicationRules.Validate(application, requireSecret: false))
+        foreach (var (field, problem) in saved.Problems)
         {
             ModelState.AddModelError(ApplicationForm.KeyOf(field), problem);
         }
 
-        if (application.Theme is { } theme && themes.Find(theme) is null)
-        {
-            ModelState.AddModelError("Input.Theme", $"'{theme}' is not a theme; use {ApplicationVocabulary.Quote(themes.Names)}.");
-        }
-
-        if (IsNew && string.IsNullOrWhiteSpace(application.ClientId))
-        {
-            ModelState.AddModelError("Input.ClientId", "Enter a client ID.");
-        }
-        else if (IsNew && await applications.FindByClientIdAsync(application.ClientId!, HttpContext.RequestAborted) is not null)
-        {
-            ModelState.AddModelError("Input.ClientId", $"An application '{application.ClientId}' exists already.");
-        }
-
-        if (!ModelState.IsValid)
+        if (!saved.Succeeded)
         {
             return Page();
         }
 
-        var before = existing is null ? null : Snapshot(descriptor);
-        ApplicationDescriptorMapper.Apply(application, descriptor);
-        if (existing is null)
+        TempData["Notice"] = $"The application '{Input.ClientId?.Trim()}' was saved.";
+        if (saved.NewSecret is null)
         {
-            NewSecret = application.Type == ApplicationVocabulary.Confidential ? ApplicationSecrets.New() : null;
-            descriptor.ClientSecret = NewSecret;
-            await applications.CreateAsync(descriptor, HttpContext.RequestAborted);
-            ExistingClientId = application.ClientId;
-        }
-        else
-        {
-            await applications.UpdateAsync(existing, descriptor, HttpContext.RequestAborted);
+            return RedirectToPage("/Admin/Applications/Applications");
         }
 
-        await directory.RecordChangeAsync(HttpContext.RequestAborted);
-
-        await changes.WriteAsync(existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null, before,
-            Snapshot(descriptor), HttpContext.RequestAborted);
-        TempData["Notice"] = $"The application '{application.ClientId}' was saved.";
-        return NewSecret is null ? RedirectToPage("/Admin/Applications/Applications") : Page();
+        NewSecret = saved.NewSecret;
+        ExistingClientId = Input.ClientId?.Trim();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRotateSecretAsync()
     {
-        var existing = ExistingClientId is null ? null : await applications.FindByClientIdAsync(ExistingClientId,
-            HttpContext.RequestAborted);
-        if (existing is null)
+        if (ExistingClientId is null || await administration.FindAsync(ExistingClientId, HttpContext.RequestAborted) is not { } application)
         {
             return NotFound();
         }
 
-        var descriptor = new OpenIddictApplicationDescriptor();
-        await applications.PopulateAsync(descriptor, existing, HttpContext.RequestAborted);
-        Input = FormOf(descriptor);
-        if (descriptor.ClientType != ClientTypes.Confidential)
+        Input = ApplicationForm.From(application);
+        var rotated = await administration.RotateSecretAsync(ExistingClientId, changes.Current, HttpContext.RequestAborted);
+        foreach (var (_, problem) in rotated.Problems)
         {
-            ModelState.AddModelError(string.Empty, "A public application has no secret.");
-            return Page();
+            ModelState.AddModelError(string.Empty, problem);
         }
 
-        NewSecret = ApplicationSecrets.New();
-        descriptor.ClientSecret = NewSecret;
-        await applications.UpdateAsync(existing, descriptor, HttpContext.RequestAborted);
-        await changes.WriteAsync(AdminEventTypes.ApplicationSecretRotated, null, new { clientId = ExistingClientId,
-            secret = AdminChanges.Masked },
-            new { clientId = ExistingClientId, secret = AdminChanges.Masked }, HttpContext.RequestAborted);
+        NewSecret = rotated.NewSecret;
         return Page();
     }
-
-    private async Task<OpenIddictApplicationDescriptor?> DescriptorOfAsync(string clientId)
-    {
-        if (await applications.FindByClientIdAsync(clientId, HttpContext.RequestAborted) is not { } application)
-        {
-            return null;
-        }
-
-        var descriptor = new OpenIddictApplicationDescriptor();
-        await applications.PopulateAsync(descriptor, application, HttpContext.RequestAborted);
-        return descriptor;
-    }
-
-    private static ApplicationForm FormOf(OpenIddictApplicationDescriptor descriptor) =>
-        ApplicationForm.From(ApplicationDescriptorMapper.ToDefinition(descriptor));
-
-    private static object Snapshot(OpenIddictApplicationDescriptor descriptor) => new
-    {
-        descriptor.ClientId,
-        descriptor.DisplayName,
-        descriptor.ClientType,
-        descriptor.ConsentType,
-        RedirectUris = descriptor.RedirectUris.Select(uri => uri.ToString()),
-        PostLogoutRedirectUris = descriptor.PostLogoutRedirectUris.Select(uri => uri.ToString()),
-        descriptor.Permissions,
-    };
 }

@@ -31,13 +31,5 @@ public sealed class SmsFactorForm
         (AllowedCountries ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The form field of a rule's field name (<c>allowedCountries[1]</c> → <c>Sms.AllowedCountries</c>).</summary>
-    public static string KeyOf(string field) => "Sms." + (field.Split('[')[0] switch
-    {
-        "accountSid" => nameof(AccountSid),
-        "authToken" => nameof(AuthToken),
-        "from" => nameof(From),
-        "messagingServiceSid" => nameof(MessagingServiceSid),
-        "phoneField" => nameof(PhoneField),
-        _ => nameof(AllowedCountries),
-    });
+    public static string KeyOf(string field) => FormFieldKey.Of(field, "Sms.");
 }

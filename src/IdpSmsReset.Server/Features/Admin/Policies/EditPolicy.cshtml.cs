@@ -94,14 +94,15 @@ public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministrat
         return RedirectToPage("/Admin/Policies/Policies");
     }
 
+    // The factors and SMS reset are check boxes here, not lists.
+    private static readonly Dictionary<string, string> ShownAs = new()
+    {
+        ["mfa.factors"] = "Mfa.SmsEnabled",
+        ["passwordReset.sms"] = "PasswordReset.SmsEnabled",
+    };
+
     /// <summary>The form field of a rule's field name: <c>password.minLength</c> → <c>Password.MinLength</c>.</summary>
-    public static string KeyOf(string field) =>
-        string.Join('.', field.Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..])) switch
-        {
-            "Mfa.Factors" => "Mfa.SmsEnabled",
-            "PasswordReset.Sms" => "PasswordReset.SmsEnabled",
-            var key => key,
-        };
+    public static string KeyOf(string field) => FormFieldKey.Of(field, shownAs: ShownAs);
 
     private async Task ExplainSmsResetAsync(bool savedSmsFactor)
     {
