@@ -127,14 +127,9 @@ public static partial class BootstrapValidator
 
             foreach (var (name, value) in user.Attributes)
             {
-                if (!Users.UserAttribute.IsValidName(name))
+                if (Users.UserAttribute.ProblemOf(name, value) is { } problem)
                 {
-                    Fail($"attributes.{name}",
-                        "an attribute name is letters, digits, '_', '-' or '.', starting with a letter, at most 128 characters.");
-                }
-                else if (value.Length > 1024)
-                {
-                    Fail($"attributes.{name}", "an attribute value is at most 1024 characters.");
+                    Fail($"attributes.{name}", problem);
                 }
             }
 

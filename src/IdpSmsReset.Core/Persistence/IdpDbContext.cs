@@ -34,8 +34,8 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
         {
             attribute.ToTable("UserAttributes");
             attribute.HasKey(a => new { a.UserId, a.Name });
-            attribute.Property(a => a.Name).HasMaxLength(128);
-            attribute.Property(a => a.Value).HasMaxLength(1024);
+            attribute.Property(a => a.Name).HasMaxLength(UserAttribute.MaxNameLength);
+            attribute.Property(a => a.Value).HasMaxLength(UserAttribute.MaxValueLength);
             attribute.HasOne<ApplicationUser>().WithMany(user => user.Attributes).HasForeignKey(a
                 => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -68,6 +68,23 @@ public abstract class UserPagesTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task SaveUser_AttributeValueLongerThanItsColumn_RefusedBesideTheField_NothingSaved()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var users = await admin.OpenAsync("/admin/users?search=dave");
+        var edit = await admin.OpenAsync(users.Document.QuerySelector("tr[data-user='dave'] a")!.GetAttribute("href")!);
+
+        var refused = await admin.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Attributes"] = "note=" + new string('x', 1025),
+        }, formSelector: "form[action*='handler=Save']");
+        var again = await admin.OpenAsync(users.Document.QuerySelector("tr[data-user='dave'] a")!.GetAttribute("href")!);
+
+        Assert.Equal("note: an attribute value is at most 1024 characters.", refused.FieldError("attributes-error"));
+        Assert.DoesNotContain("note=", again.Document.QuerySelector("textarea[name='Input.Attributes']")!.TextContent);
+    }
+
+    [SkippableFact]
     public async Task LockedUser_Unlocked_SignsInAgain_AndTheAuditSaysWho()
     {
         for (var attempt = 0; attempt < 3; attempt++)
