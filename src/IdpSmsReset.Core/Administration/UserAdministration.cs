@@ -1,5 +1,6 @@
 using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
@@ -12,7 +13,9 @@ namespace IdpSmsReset.Core.Administration;
 /// The dashboard's user commands and reads. Saving a user is one unit of work: the account, its attributes, its role and
 /// the audit row commit together, or, when anything is refused, none of them.
 /// </summary>
-public sealed class UserAdministration(IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AdminChangeLog log)
+public sealed class UserAdministration(
+    IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
+    UserSessionService sessions, AdminChangeLog log)
 {
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
@@ -82,6 +85,32 @@ public sealed class UserAdministration(IdpDbContext database, IdpUserManager use
             return CommandResult.Done(user.Id);
         }, result => result.Succeeded, cancellationToken);
     }
+
+    /// <summary>Lifts a lockout and forgets the failed passwords and second factors that led to it.</summary>
+    public Task UnlockAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        ActAsync(user, who, AdminEventTypes.UserUnlocked, async () =>
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await users.ResetSecondFactorFailuresAsync(user);
+        }, cancellationToken);
+
+    /// <summary>Removes the authenticator app and the recovery codes: the user sets a factor up again when the policy asks.</summary>
+    public Task RemoveSecondFactorsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        ActAsync(user, who, AdminEventTypes.UserMfaReset, () => authenticators.RemoveAsync(user.Id, cancellationToken), cancellationToken);
+
+    public Task EndSessionsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        ActAsync(user, who, AdminEventTypes.UserSessionsEnded, () => sessions.EndAllAsync(user.Id, keep: null, cancellationToken),
+            cancellationToken);
+
+    private Task ActAsync(
+        ApplicationUser user, Administrator who, string eventType, Func<Task> action, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(async () =>
+        {
+            await action();
+            await log.WriteAsync(who, eventType, user.Id, null, null, cancellationToken);
+            return true;
+        }, commits: _ => true, cancellationToken);
 
     private async Task<(List<FieldProblem> Problems, string? Phone, Guid? PolicyId, List<(string Name,
         string Value)> Attributes)> ValidateAsync(

@@ -15,7 +15,6 @@ namespace IdpSmsReset.Server.Features.Admin.Users;
 public sealed class EditUserModel(
     UserAdministration administration,
     PolicyDirectory policyDirectory,
-    IdpUserManager users,
     AuthenticatorService authenticators,
     UserSessionService sessions,
     PasswordResetEligibility eligibility,
@@ -95,21 +94,15 @@ public sealed class EditUserModel(
         return RedirectToPage(new { id = saved.Id });
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync() => await ActAsync(AdminEventTypes.UserUnlocked, "The account is unlocked.",
-        async user =>
-    {
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.ResetSecondFactorFailuresAsync(user);
-    });
+    public Task<IActionResult> OnPostUnlockAsync() => ActAsync("The account is unlocked.", administration.UnlockAsync);
 
-    public async Task<IActionResult> OnPostResetMfaAsync() => await ActAsync(AdminEventTypes.UserMfaReset,
-        "The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the policy" +
-            " requires one.",
-        user => authenticators.RemoveAsync(user.Id, HttpContext.RequestAborted));
+    public Task<IActionResult> OnPostResetMfaAsync() => ActAsync(
+        "The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the policy"
+            + " requires one.",
+        administration.RemoveSecondFactorsAsync);
 
-    public async Task<IActionResult> OnPostEndSessionsAsync() => await ActAsync(AdminEventTypes.UserSessionsEnded,
-        "Every session of the user was ended.", user => sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted));
+    public Task<IActionResult> OnPostEndSessionsAsync() =>
+        ActAsync("Every session of the user was ended.", administration.EndSessionsAsync);
 
     /// <summary>Lets the user reset by SMS again after too many wrong codes (audited by the budget itself, with this administrator as the
     /// actor).</summary>
@@ -128,7 +121,7 @@ public sealed class EditUserModel(
         return RedirectToPage(new { id = user.Id });
     }
 
-    private async Task<IActionResult> ActAsync(string type, string notice, Func<ApplicationUser, Task> action)
+    private async Task<IActionResult> ActAsync(string notice, Func<ApplicationUser, Administrator, CancellationToken, Task> command)
     {
         var user = await LoadAsync();
         if (user is null)
@@ -136,8 +129,7 @@ public sealed class EditUserModel(
             return NotFound();
         }
 
-        await action(user);
-        await changes.WriteAsync(type, user.Id, null, null, HttpContext.RequestAborted);
+        await command(user, changes.Current, HttpContext.RequestAborted);
         Notice = notice;
         return RedirectToPage(new { id = user.Id });
     }
