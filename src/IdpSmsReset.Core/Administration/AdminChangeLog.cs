@@ -1,6 +1,6 @@
-using System.Text.Json;
 using IdpSmsReset.Core.Audit;
 using Microsoft.Extensions.Logging;
+using System.Text.Json;
 
 namespace IdpSmsReset.Core.Administration;
 

@@ -1,6 +1,6 @@
-using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Administration;

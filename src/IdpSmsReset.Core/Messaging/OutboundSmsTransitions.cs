@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using IdpSmsReset.Core.Persistence;
+using System.Linq.Expressions;
 
 namespace IdpSmsReset.Core.Messaging;
 

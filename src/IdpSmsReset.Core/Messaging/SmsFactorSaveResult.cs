@@ -1,5 +1,5 @@
-using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
+using System.Globalization;
+using System.Security.Cryptography;
 
 namespace IdpSmsReset.Core.Mfa;
 

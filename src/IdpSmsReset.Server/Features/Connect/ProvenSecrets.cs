@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
 using OpenIddict.EntityFrameworkCore.Models;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace IdpSmsReset.Server.Features.Connect;
 

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using IdpSmsReset.Core.Messaging;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 
 namespace IdpSmsReset.Server.Features.Dev.Sms;
 

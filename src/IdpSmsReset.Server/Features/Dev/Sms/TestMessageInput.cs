@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace IdpSmsReset.Server.Features.Dev.Sms;
 
