@@ -56,7 +56,7 @@ public sealed class PasswordResetCodeJob(
         var (send, reason) = await ReserveAsync(flow, now, cancellationToken);
         if (send is null)
         {
-            logger.ResetCodeNotSent(flowId, reason);
+            logger.ResetCodeNotSent(FlowRef.Of(flowId), reason);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason,
                 cancellationToken);
             return;
@@ -72,14 +72,14 @@ public sealed class PasswordResetCodeJob(
         if (queued.Problem is { } problem)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
-            logger.ResetCodeNotSent(flowId, problem.English);
+            logger.ResetCodeNotSent(FlowRef.Of(flowId), problem.English);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
                 problem.English, cancellationToken);
             return;
         }
 
         var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
-        logger.ResetCodeSent(flowId, PhoneNumberRules.Mask(send.Destination), stored);
+        logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
             stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
             cancellationToken);

@@ -38,20 +38,20 @@ public sealed class PasswordResetService(
         var now = Now;
         if (!flow.Allows(PasswordResetTransition.RequestCode) || flow.ExpiresAt <= now)
         {
-            logger.ResetCodeRequestRefused(flow.Id, $"the flow is {flow.State}{(flow.ExpiresAt <= now ? ", past its lifetime" : "")}");
+            logger.ResetCodeRequestRefused(FlowRef.Of(flow.Id), $"the flow is {flow.State}{(flow.ExpiresAt <= now ? ", past its lifetime" : "")}");
             return (CodeRequest.FlowOver, null);
         }
 
         var requested = await flows.RequestCodeAsync(flow, now, cancellationToken);
         if (!requested)
         {
-            logger.ResetCodeRequestRefused(flow.Id, "within the cooldown, or the flow moved on");
+            logger.ResetCodeRequestRefused(FlowRef.Of(flow.Id), "within the cooldown, or the flow moved on");
             var last = (await flows.ReadAsync(flow.Id, cancellationToken)).CodeRequestedAt;
             return (CodeRequest.CoolingDown, last is { } at ? Utc(at.AddSeconds(flow.ResendCooldownSeconds)) : null);
         }
 
         PasswordResetCodeJob.Enqueue(jobs, flow.Id);
-        logger.ResetCodeRequested(flow.Id);
+        logger.ResetCodeRequested(FlowRef.Of(flow.Id));
         return (CodeRequest.Requested, Utc(now.AddSeconds(flow.ResendCooldownSeconds)));
     }
 
@@ -71,13 +71,13 @@ public sealed class PasswordResetService(
         switch (checkedCode.Check)
         {
             case ResetCodeCheck.Accepted:
-                logger.ResetVerified(flow.Id);
+                logger.ResetVerified(FlowRef.Of(flow.Id));
                 break;
             case ResetCodeCheck.Wrong:
-                logger.ResetCodeWrong(flow.Id, checkedCode.AttemptsLeft);
+                logger.ResetCodeWrong(FlowRef.Of(flow.Id), checkedCode.AttemptsLeft);
                 break;
             default:
-                logger.ResetCodeCheckRefused(flow.Id, checkedCode.Check);
+                logger.ResetCodeCheckRefused(FlowRef.Of(flow.Id), checkedCode.Check);
                 break;
         }
 
@@ -143,11 +143,11 @@ public sealed class PasswordResetService(
         var (result, refusedBy) = await SetPasswordAsync(flow, newPassword, cancellationToken);
         if (result.Succeeded)
         {
-            logger.ResetCompleted(flow.Id, flow.UserId!);
+            logger.ResetCompleted(FlowRef.Of(flow.Id), flow.UserId!);
         }
         else
         {
-            logger.ResetCompletionRefused(flow.Id, result.Over ? "the reset is over" : string.Join(", ", refusedBy));
+            logger.ResetCompletionRefused(FlowRef.Of(flow.Id), result.Over ? "the reset is over" : string.Join(", ", refusedBy));
         }
 
         return result;
@@ -187,7 +187,7 @@ public sealed class PasswordResetService(
     {
         if (await flows.LockAsync(flow.Id, now, cancellationToken))
         {
-            logger.ResetLocked(flow.Id);
+            logger.ResetLocked(FlowRef.Of(flow.Id));
             await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null,
                 cancellationToken);
         }

@@ -56,7 +56,7 @@ public sealed class PasswordResetStarter(
 
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
-        logger.ResetStarted(flow.Id, user is not null);
+        logger.ResetStarted(FlowRef.Of(flow.Id), user is not null);
         return (PasswordResetStart.Started, flow, browserKey);
     }
 
@@ -71,6 +71,7 @@ public sealed class PasswordResetStarter(
         await database.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null,
             cancellationToken);
+        logger.ResetIssuedByAdministrator(FlowRef.Of(flow.Id), user.Id, administrator);
         await steps.RequestCodeAsync(flow, cancellationToken);
         return flow;
     }

@@ -74,6 +74,7 @@ public sealed class WrongResetCodeBudget(IdpDbContext database, AuditLog audit, 
         }
 
         await audit.WriteAsync(AuditEventTypes.PasswordResetSuspensionLifted, actor, userId, ipAddress, null, cancellationToken);
+        logger.ResetSuspensionLifted(userId, actor);
         return true;
     }
 }
