@@ -38,7 +38,8 @@ public sealed class PasswordResetService(
         var now = Now;
         if (!flow.Allows(PasswordResetTransition.RequestCode) || flow.ExpiresAt <= now)
         {
-            logger.ResetCodeRequestRefused(FlowRef.Of(flow.Id), $"the flow is {flow.State}{(flow.ExpiresAt <= now ? ", past its lifetime" : "")}");
+            var why = flow.ExpiresAt <= now ? "the flow is past its lifetime" : $"the flow is {flow.State}";
+            logger.ResetCodeRequestRefused(FlowRef.Of(flow.Id), why);
             return (CodeRequest.FlowOver, null);
         }
 
