@@ -618,6 +618,33 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("PasswordHistory", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OfflineAccess")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SessionId", "AuthorizationId");
+
+                    b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
+
+                    b.ToTable("SessionAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
                 {
                     b.Property<string>("NameHash")
@@ -1236,6 +1263,15 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.UserSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -621,6 +621,33 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("PasswordHistory", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("OfflineAccess")
+                        .HasColumnType("bit");
+
+                    b.HasKey("SessionId", "AuthorizationId");
+
+                    b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
+
+                    b.ToTable("SessionAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
                 {
                     b.Property<string>("NameHash")
@@ -1243,6 +1270,15 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.UserSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

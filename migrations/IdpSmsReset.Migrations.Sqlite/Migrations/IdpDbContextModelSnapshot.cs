@@ -611,6 +611,33 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("PasswordHistory", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OfflineAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "AuthorizationId");
+
+                    b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
+
+                    b.ToTable("SessionAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>
                 {
                     b.Property<string>("NameHash")
@@ -1223,6 +1250,15 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SessionAuthorization", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.UserSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Users;
 
-/// <summary>Records sign-ins and ends them, so users (and administrators) can see and end sessions elsewhere.</summary>
-public sealed class UserSessionService(IdpDbContext database, TimeProvider time)
+/// <summary>
+/// Records sign-ins and ends them, so users (and administrators) can see and end sessions elsewhere. A session that ends
+/// takes the tokens its applications obtained through it along (<see cref="SessionTokens"/>).
+/// </summary>
+public sealed class UserSessionService(IdpDbContext database, SessionTokens tokens, TimeProvider time)
 {
     public const int UserAgentMaxLength = 256;
 
@@ -43,15 +46,31 @@ public sealed class UserSessionService(IdpDbContext database, TimeProvider time)
             .OrderByDescending(s => s.LastSeenAt)
             .ToListAsync(cancellationToken);
 
-    /// <summary>Ends one of the user's sessions; false when there was no such active session.</summary>
-    public async Task<bool> EndAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
-        await Active(userId).Where(s => s.Id == sessionId)
+    /// <summary>
+    /// Ends one of the user's sessions and revokes its tokens; false when there was no such active session. A browser
+    /// signing out (<paramref name="signingOut"/>) keeps the tokens granted <c>offline_access</c>, as OpenID Connect allows.
+    /// </summary>
+    public async Task<bool> EndAsync(string userId, Guid sessionId, CancellationToken cancellationToken, bool signingOut = false)
+    {
+        var ended = await Active(userId).Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, time.GetUtcNow().UtcDateTime), cancellationToken) == 1;
+        if (ended)
+        {
+            await tokens.RevokeAsync([sessionId], keepOfflineAccess: signingOut, cancellationToken);
+        }
 
-    /// <summary>Ends every session of the user but <paramref name="keep"/>; returns how many ended.</summary>
-    public Task<int> EndAllAsync(string userId, Guid? keep, CancellationToken cancellationToken) =>
-        Active(userId).Where(s => keep == null || s.Id != keep)
+        return ended;
+    }
+
+    /// <summary>Ends every session of the user but <paramref name="keep"/>, revoking their tokens; returns how many ended.</summary>
+    public async Task<int> EndAllAsync(string userId, Guid? keep, CancellationToken cancellationToken)
+    {
+        var ending = await Active(userId).Where(s => keep == null || s.Id != keep).Select(s => s.Id).ToListAsync(cancellationToken);
+        var ended = await Active(userId).Where(s => ending.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await tokens.RevokeAsync(ending, keepOfflineAccess: false, cancellationToken);
+        return ended;
+    }
 
     private IQueryable<UserSession> Active(string userId) =>
         database.Set<UserSession>().Where(s => s.UserId == userId && s.EndedAt == null);

@@ -29,6 +29,7 @@ public static class MfaHosting
             ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
             : RolesRequiringSecondFactor.None);
         services.AddScoped<UserSessionService>();
+        services.AddScoped<SessionTokens>();
         services.AddScoped<SessionSignIn>();
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();

@@ -17,6 +17,9 @@ public static class OpenIddictHosting
     public const string IntrospectionEndpoint = "/connect/introspect";
     public const string RevocationEndpoint = "/connect/revoke";
 
+    /// <summary>How long after a refresh token was used a second use counts as the client's own race, not a replay.</summary>
+    public static readonly TimeSpan RefreshTokenRaceWindow = TimeSpan.FromSeconds(5);
+
     public static WebApplicationBuilder AddIdpOpenIddict(this WebApplicationBuilder builder)
     {
         var useDevelopmentCertificates = builder.Environment.IsDevelopment()
@@ -51,8 +54,10 @@ public static class OpenIddictHosting
                     Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified,
                     Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.AuthenticationMethodReference, Claims.AuthenticationTime);
 
-                // A used refresh token is refused at once; the default 30 s leeway would let a thief race the client.
-                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                // A used refresh token is always refused (TokenEndpoint redeems it itself and refuses one already redeemed).
+                // Within this leeway the refusal leaves the chain alone: a client's own parallel refreshes are not a theft.
+                // Past it, a used token is a replay and OpenIddict revokes everything issued through its authorization.
+                options.SetRefreshTokenReuseLeeway(RefreshTokenRaceWindow);
 
                 // Resource servers validate access tokens with the published keys; they cannot decrypt a JWE.
                 options.DisableAccessTokenEncryption();

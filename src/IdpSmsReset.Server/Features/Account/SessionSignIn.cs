@@ -60,7 +60,7 @@ public sealed class SessionSignIn(
         var current = (await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Principal;
         if (current is not null && CurrentSessionId(current) is { } sessionId && signIn.UserManager.GetUserId(current) is { } userId)
         {
-            await sessions.EndAsync(userId, sessionId, Context.RequestAborted);
+            await sessions.EndAsync(userId, sessionId, Context.RequestAborted, signingOut: true);
         }
 
         await signIn.SignOutAsync();

@@ -24,6 +24,7 @@ internal static class AuthorizeEndpoint
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
         UserClaims userClaims,
+        SessionTokens sessionTokens,
         SignInJourney journey,
         IAntiforgery antiforgery,
         TimeProvider time,
@@ -80,11 +81,16 @@ internal static class AuthorizeEndpoint
         }
 
         var identity = await userClaims.CreateAsync(session.User, request.GetScopes(), session.Methods, session.AuthenticatedAt);
+        // The consent: one permanent record per user and application, asked for once.
         granted ??= await authorizations.CreateAsync(
             principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,
             type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
-        identity.SetAuthorizationId(await authorizations.GetIdAsync(granted));
-        // No destination: it stays in the code and the refresh tokens, so the token endpoint can check the session.
+        // The tokens: they belong to this session's own authorization, so that revoking it (a replayed code, the session
+        // ending) reaches this session's tokens and no other device's.
+        var sessionAuthorization = await sessionTokens.AuthorizationForAsync(session.SessionId, session.User.Id, applicationId!,
+            new ClaimsPrincipal(identity), identity.GetScopes(), context.RequestAborted);
+        identity.SetAuthorizationId(sessionAuthorization);
+        // In the ID token (OpenID Connect's sid), and in the code and refresh tokens, so the token endpoint can check the session.
         identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
         identity.SetDestinations(ClaimDestinations.For);
 

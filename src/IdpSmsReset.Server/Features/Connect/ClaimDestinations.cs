@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Account;
 using System.Security.Claims;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -32,6 +33,10 @@ internal static class ClaimDestinations
 
             case Claims.Role:
                 return [Destinations.AccessToken];
+
+            // OpenID Connect's session id: a relying application matches it against logout requests.
+            case SessionSignIn.SessionIdClaim:
+                return [Destinations.IdentityToken];
 
             default:
                 return [];

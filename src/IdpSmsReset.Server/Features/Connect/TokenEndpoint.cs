@@ -74,12 +74,13 @@ internal static class TokenEndpoint
 
     /// <summary>
     /// Marks the refresh token used, under its concurrency token, so that of several parallel requests one wins.
-    /// OpenIddict redeems it too, but deliberately ignores a lost race for refresh tokens.
+    /// OpenIddict redeems it too, but deliberately ignores a lost race for refresh tokens, and lets a token already
+    /// redeemed through within its reuse leeway (its own redeem then answers true): only a token still valid may win.
     /// </summary>
     private static async Task<bool> TryRedeemAsync(IOpenIddictTokenManager tokens, ClaimsPrincipal grant)
     {
         var token = grant.GetTokenId() is { } id ? await tokens.FindByIdAsync(id) : null;
-        return token is not null && await tokens.TryRedeemAsync(token);
+        return token is not null && await tokens.HasStatusAsync(token, Statuses.Valid) && await tokens.TryRedeemAsync(token);
     }
 
     private static IResult IssueForClient(OpenIddictRequest request)

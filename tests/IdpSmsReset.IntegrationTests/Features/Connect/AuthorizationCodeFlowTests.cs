@@ -72,6 +72,21 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task RefreshToken_ReplayedAfterTheRaceWindow_RevokesTheRotatedOneToo()
+    {
+        var (client, login) = await SignInWithWebClientAsync("carol");
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        factory.Clock.Advance(IdpSmsReset.Server.Hosting.OpenIddictHosting.RefreshTokenRaceWindow + TimeSpan.FromSeconds(1));
+        var replayed = await client.RefreshTokenAsync(login.RefreshToken);
+        var afterReplay = await client.RefreshTokenAsync(refreshed.RefreshToken);
+
+        Assert.False(refreshed.IsError, refreshed.Error);
+        Assert.Equal("invalid_grant", replayed.Error);
+        Assert.Equal("invalid_grant", afterReplay.Error);
+    }
+
+    [SkippableFact]
     public async Task RefreshToken_UserDeletedSinceSignIn_IsRefused()
     {
         var (client, login) = await SignInWithWebClientAsync("dave");

@@ -49,8 +49,16 @@ public abstract class ConcurrencyTests(IdpFactory factory)
             });
         }));
 
-        Assert.Single(responses, response => !response.IsError);
+        var winner = Assert.Single(responses, response => !response.IsError);
         Assert.All(responses.Where(response => response.IsError), response => Assert.Equal("invalid_grant", response.Error));
+        // The losers were a racing client, not a thief: the rotated token still works.
+        using var next = OidcClients.Backchannel(factory);
+        var rotated = await next.RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+            RefreshToken = winner.RefreshToken!,
+        });
+        Assert.False(rotated.IsError, rotated.Error);
     }
 
     [SkippableFact]

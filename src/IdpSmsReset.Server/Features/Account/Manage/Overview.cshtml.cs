@@ -12,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 [Authorize]
 public sealed class OverviewModel(
     SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions,
-    IStringLocalizer<SharedResource> localizer)
+    SessionTokens sessionTokens, IStringLocalizer<SharedResource> localizer)
     : ManagedAccountPage(signIn)
 {
     public ApplicationUser Account { get; private set; } = null!;
@@ -24,6 +24,10 @@ public sealed class OverviewModel(
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
 
     public Guid? CurrentSessionId { get; private set; }
+
+    /// <summary>The applications holding tokens of each session.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<string>> Applications { get; private set; } =
+        new Dictionary<Guid, IReadOnlyList<string>>();
 
     [TempData]
     public string? Notice { get; set; }
@@ -40,6 +44,7 @@ public sealed class OverviewModel(
         Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
         RecoveryCodesLeft = Factors.HasAuthenticator ? await recoveryCodes.CountUnusedAsync(user.Id, HttpContext.RequestAborted) : 0;
         Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
+        Applications = await sessionTokens.ApplicationsOfAsync([.. Sessions.Select(s => s.Id)], HttpContext.RequestAborted);
         CurrentSessionId = SessionSignIn.CurrentSessionId(User);
         return Page();
     }

@@ -17,6 +17,7 @@ public sealed class EditUserModel(
     PolicyDirectory policyDirectory,
     AuthenticatorService authenticators,
     UserSessionService sessions,
+    SessionTokens sessionTokens,
     PasswordResetEligibility eligibility,
     WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
@@ -33,6 +34,10 @@ public sealed class EditUserModel(
     public IReadOnlyList<SecurityPolicy> Policies { get; private set; } = [];
 
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+
+    /// <summary>The applications holding tokens of each session.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<string>> Applications { get; private set; } =
+        new Dictionary<Guid, IReadOnlyList<string>>();
 
     public ResetEligibility? Reset { get; private set; }
 
@@ -140,6 +145,7 @@ public sealed class EditUserModel(
         if (Account is { } user)
         {
             Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
+            Applications = await sessionTokens.ApplicationsOfAsync([.. Sessions.Select(s => s.Id)], HttpContext.RequestAborted);
             Reset = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
             HasAuthenticator = await authenticators.IsEnrolledAsync(user.Id, HttpContext.RequestAborted);
         }
