@@ -27,6 +27,15 @@ public sealed class ApplicationDefinition
 
     public List<string> Scopes { get; init; } = [];
 
+    /// <summary>
+    /// Where a Logout Token is posted when a session that obtained this application's tokens ends (OpenID Connect
+    /// Back-Channel Logout); none: the application is not told.
+    /// </summary>
+    public string? BackchannelLogoutUri { get; init; }
+
+    /// <summary>The application needs <c>sid</c> in the Logout Token (it always gets it here).</summary>
+    public bool BackchannelLogoutSessionRequired { get; init; }
+
     /// <summary>The theme of the hosted pages when signing in to this application; none: the configured default.</summary>
     public string? Theme { get; init; }
 
@@ -43,5 +52,7 @@ public sealed class ApplicationDefinition
         GrantTypes = GrantTypes,
         Scopes = Scopes,
         Theme = Theme,
+        BackchannelLogoutUri = BackchannelLogoutUri,
+        BackchannelLogoutSessionRequired = BackchannelLogoutSessionRequired,
     };
 }

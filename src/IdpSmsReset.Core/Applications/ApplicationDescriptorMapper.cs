@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -11,6 +12,11 @@ public static class ApplicationDescriptorMapper
 {
     /// <summary>The application property naming the theme of its hosted pages.</summary>
     public const string ThemeProperty = "theme";
+
+    /// <summary>The application properties of OpenID Connect Back-Channel Logout, named as its registration metadata.</summary>
+    public const string BackchannelLogoutUriProperty = "backchannel_logout_uri";
+
+    public const string BackchannelLogoutSessionRequiredProperty = "backchannel_logout_session_required";
 
     /// <summary>Overwrites everything the bootstrap owns on <paramref name="descriptor"/>; the secret is left to the caller.</summary>
     public static void Apply(ApplicationDefinition source, OpenIddictApplicationDescriptor descriptor)
@@ -32,6 +38,15 @@ public static class ApplicationDescriptorMapper
         if (!string.IsNullOrWhiteSpace(source.Theme))
         {
             descriptor.Properties[ThemeProperty] = System.Text.Json.JsonSerializer.SerializeToElement(source.Theme);
+        }
+
+        descriptor.Properties.Remove(BackchannelLogoutUriProperty);
+        descriptor.Properties.Remove(BackchannelLogoutSessionRequiredProperty);
+        if (!string.IsNullOrWhiteSpace(source.BackchannelLogoutUri))
+        {
+            descriptor.Properties[BackchannelLogoutUriProperty] = JsonSerializer.SerializeToElement(source.BackchannelLogoutUri);
+            descriptor.Properties[BackchannelLogoutSessionRequiredProperty] =
+                JsonSerializer.SerializeToElement(source.BackchannelLogoutSessionRequired);
         }
 
         descriptor.Requirements.Clear();
@@ -75,6 +90,10 @@ public static class ApplicationDescriptorMapper
                 out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
                 ? theme.GetString()
                 : null,
+            BackchannelLogoutUri = descriptor.Properties.TryGetValue(BackchannelLogoutUriProperty, out var logoutUri)
+                && logoutUri.ValueKind == JsonValueKind.String ? logoutUri.GetString() : null,
+            BackchannelLogoutSessionRequired = descriptor.Properties.TryGetValue(BackchannelLogoutSessionRequiredProperty, out var required)
+                && required.ValueKind == JsonValueKind.True,
         };
     }
 

@@ -58,6 +58,11 @@ public static class ApplicationRules
             Fail("redirectUris", "must list at least one URI for the authorization_code grant.");
         }
 
+        if (application.BackchannelLogoutUri is { } logoutUri && BackchannelLogoutUriProblem(logoutUri) is { } logoutProblem)
+        {
+            Fail("backchannelLogoutUri", logoutProblem);
+        }
+
         ValidateUris(application.RedirectUris, "redirectUris", Fail);
         ValidateUris(application.PostLogoutRedirectUris, "postLogoutRedirectUris", Fail);
 
@@ -71,6 +76,14 @@ public static class ApplicationRules
 
         return problems;
     }
+
+    // The server posts the user's sign-out there: only over TLS, but for an application on this very machine.
+    private static string? BackchannelLogoutUriProblem(string value) =>
+        !Uri.TryCreate(value, UriKind.Absolute, out var uri) ? $"'{value}' is not an absolute URI."
+        : !string.IsNullOrEmpty(uri.Fragment) ? $"'{value}' must not contain a fragment (#...)."
+        : uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
+            ? $"'{value}' must be an https URI (http only to a loopback address, for development)."
+        : null;
 
     private static void ValidateUris(List<string> uris, string field, Action<string, string> fail)
     {

@@ -7,7 +7,7 @@ namespace IdpSmsReset.Core.Users;
 /// Records sign-ins and ends them, so users (and administrators) can see and end sessions elsewhere. A session that ends
 /// takes the tokens its applications obtained through it along (<see cref="SessionTokens"/>).
 /// </summary>
-public sealed class UserSessionService(IdpDbContext database, SessionTokens tokens, TimeProvider time)
+public sealed class UserSessionService(IdpDbContext database, SessionTokens tokens, BackchannelLogouts logouts, TimeProvider time)
 {
     public const int UserAgentMaxLength = 256;
 
@@ -57,6 +57,7 @@ public sealed class UserSessionService(IdpDbContext database, SessionTokens toke
         if (ended)
         {
             await tokens.RevokeAsync([sessionId], keepOfflineAccess: signingOut, cancellationToken);
+            await logouts.QueueAsync([sessionId], cancellationToken);
         }
 
         return ended;
@@ -69,6 +70,7 @@ public sealed class UserSessionService(IdpDbContext database, SessionTokens toke
         var ended = await Active(userId).Where(s => ending.Contains(s.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         await tokens.RevokeAsync(ending, keepOfflineAccess: false, cancellationToken);
+        await logouts.QueueAsync(ending, cancellationToken);
         return ended;
     }
 

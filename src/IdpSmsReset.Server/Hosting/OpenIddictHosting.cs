@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Features.Connect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,9 @@ public static class OpenIddictHosting
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyUserInfoResponseContext>.Descriptor)
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor);
 
+                // OpenID Connect Back-Channel Logout 1.0, which OpenIddict 7 does not offer: built on the session tokens.
+                options.AddEventHandler(BackchannelLogoutDiscovery.Descriptor);
+
                 if (useDevelopmentCertificates)
                 {
                     options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
@@ -89,6 +93,13 @@ public static class OpenIddictHosting
             });
 
         builder.Services.AddScoped<UserClaims>();
+        builder.Services.AddSingleton<ILogoutTokens, LogoutTokens>();
+        builder.Services.AddScoped<BackchannelLogouts>();
+        builder.Services.AddHttpClient<BackchannelLogoutJob>();
+        builder.Services.AddOptions<BackchannelLogoutOptions>()
+            .Bind(builder.Configuration.GetSection("Idp:BackchannelLogout"), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(logout => !logout.Validate().Any(), "Idp:BackchannelLogout is out of range (see BackchannelLogoutOptions).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

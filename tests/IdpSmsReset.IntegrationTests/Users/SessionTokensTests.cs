@@ -47,6 +47,24 @@ public abstract class SessionTokensTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task SignOutEverywhere_OnTheAccountPage_EveryTokenDies_ThisBrowserIsSignedOut()
+    {
+        using var laptop = factory.CreateBrowser();
+        using var phone = factory.CreateBrowser();
+        var laptopTokens = await ExchangeAsync(await SignInAsync(laptop, "alice"));
+        var phoneTokens = await ExchangeAsync(await SignInAsync(phone, "alice"));
+
+        var signedOut = await phone.SubmitAsync(
+            await phone.OpenAsync("/account/manage"), formSelector: "form[action*='handler=SignOutEverywhere']");
+        var afterwards = await phone.OpenAsync("/account/manage");
+
+        Assert.Equal("/", signedOut.Path);
+        Assert.Equal("/account/login", afterwards.Path);
+        Assert.Equal("invalid_grant", (await RefreshAsync(laptopTokens.RefreshToken)).Error);
+        Assert.Equal("invalid_grant", (await RefreshAsync(phoneTokens.RefreshToken)).Error);
+    }
+
+    [SkippableFact]
     public async Task OfflineToken_SurvivesTheBrowserSigningOut_DiesOnAPasswordChange()
     {
         using var browser = factory.CreateBrowser();

@@ -14,6 +14,7 @@ public sealed class ApplicationDescriptorMapperTests
             ClientId = "web", DisplayName = "Web", Type = "confidential", Consent = "explicit",
             GrantTypes = ["authorization_code", "refresh_token"], RedirectUris = ["https://web.example/cb"],
             PostLogoutRedirectUris = ["https://web.example/"], Scopes = ["openid", "email", "offline_access"], Theme = "dark",
+            BackchannelLogoutUri = "https://web.example/backchannel-logout", BackchannelLogoutSessionRequired = true,
         };
 
         var read = ApplicationDescriptorMapper.ToDefinition(Map(written));
@@ -21,6 +22,9 @@ public sealed class ApplicationDescriptorMapperTests
         Assert.Equal(
             (written.ClientId, written.DisplayName, written.Type, written.Consent, written.Theme),
             (read.ClientId, read.DisplayName, read.Type, read.Consent, read.Theme));
+        Assert.Equal(
+            (written.BackchannelLogoutUri, written.BackchannelLogoutSessionRequired),
+            (read.BackchannelLogoutUri, read.BackchannelLogoutSessionRequired));
         Assert.Equal(written.GrantTypes, read.GrantTypes);
         Assert.Equal(written.RedirectUris, read.RedirectUris);
         Assert.Equal(written.PostLogoutRedirectUris, read.PostLogoutRedirectUris);

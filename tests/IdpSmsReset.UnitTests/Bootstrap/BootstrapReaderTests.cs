@@ -56,6 +56,9 @@ public sealed class BootstrapReaderTests
     [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes":""" +
         """ ["authorization_code"], "redirectUris": ["https://a.example/#x"]}""", "applications[0] ('c').redirectUris[0]:" +
         " 'https://a.example/#x' must not contain a fragment")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"],""" +
+        """ "backchannelLogoutUri": "http://rp.example/logout"}""", "applications[0] ('c').backchannelLogoutUri:" +
+        " 'http://rp.example/logout' must be an https URI (http only to a loopback address, for development).")]
     [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"], "scopes":""" +
         """ ["admin"]}""", "applications[0] ('c').scopes[0]: 'admin' is unknown")]
     [InlineData("""{"clientId": "c", "type": "service", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').type: must be" +

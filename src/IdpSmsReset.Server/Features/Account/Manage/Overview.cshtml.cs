@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -74,5 +75,19 @@ public sealed class OverviewModel(
         var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
         Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
         return RedirectToPage();
+    }
+
+    /// <summary>Ends every session, this browser's too: every application's tokens are revoked and each is told.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        await sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return LocalRedirect("/?signed-out=1");
     }
 }

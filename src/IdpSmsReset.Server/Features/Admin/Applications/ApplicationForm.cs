@@ -24,6 +24,10 @@ public sealed class ApplicationForm
     /// <summary>A theme folder's name; blank for the configured default.</summary>
     public string? Theme { get; set; }
 
+    public string? BackchannelLogoutUri { get; set; }
+
+    public bool BackchannelLogoutSessionRequired { get; set; }
+
     public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -36,6 +40,8 @@ public sealed class ApplicationForm
         GrantTypes = [.. GrantTypes],
         Scopes = [.. Scopes],
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(),
+        BackchannelLogoutUri = string.IsNullOrWhiteSpace(BackchannelLogoutUri) ? null : BackchannelLogoutUri.Trim(),
+        BackchannelLogoutSessionRequired = BackchannelLogoutSessionRequired,
     };
 
     public static ApplicationForm From(ApplicationDefinition application) => new()
@@ -49,6 +55,8 @@ public sealed class ApplicationForm
         GrantTypes = [.. application.GrantTypes],
         Scopes = [.. application.Scopes],
         Theme = application.Theme,
+        BackchannelLogoutUri = application.BackchannelLogoutUri,
+        BackchannelLogoutSessionRequired = application.BackchannelLogoutSessionRequired,
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>

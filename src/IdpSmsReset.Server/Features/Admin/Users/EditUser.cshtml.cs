@@ -18,6 +18,7 @@ public sealed class EditUserModel(
     AuthenticatorService authenticators,
     UserSessionService sessions,
     SessionTokens sessionTokens,
+    BackchannelLogouts logouts,
     PasswordResetEligibility eligibility,
     WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
@@ -38,6 +39,9 @@ public sealed class EditUserModel(
     /// <summary>The applications holding tokens of each session.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<string>> Applications { get; private set; } =
         new Dictionary<Guid, IReadOnlyList<string>>();
+
+    /// <summary>The applications told (or being told) of this user's ended sessions, newest first.</summary>
+    public IReadOnlyList<BackchannelLogoutDelivery> Logouts { get; private set; } = [];
 
     public ResetEligibility? Reset { get; private set; }
 
@@ -146,6 +150,7 @@ public sealed class EditUserModel(
         {
             Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
             Applications = await sessionTokens.ApplicationsOfAsync([.. Sessions.Select(s => s.Id)], HttpContext.RequestAborted);
+            Logouts = await logouts.RecentAsync(user.Id, HttpContext.RequestAborted);
             Reset = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
             HasAuthenticator = await authenticators.IsEnrolledAsync(user.Id, HttpContext.RequestAborted);
         }

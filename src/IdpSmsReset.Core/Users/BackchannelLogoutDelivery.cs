@@ -1,0 +1,32 @@
+namespace IdpSmsReset.Core.Users;
+
+/// <summary>
+/// One Logout Token owed to one application because a session that obtained its tokens ended (OpenID Connect
+/// Back-Channel Logout 1.0). The token itself is made at each attempt, never stored; the user's admin page shows the
+/// outcome. Times are UTC.
+/// </summary>
+public sealed class BackchannelLogoutDelivery
+{
+    public Guid Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public required string ClientId { get; set; }
+
+    public required string Uri { get; set; }
+
+    /// <summary>Whether the application asked for <c>sid</c> in the token (<c>backchannel_logout_session_required</c>).</summary>
+    public bool SessionRequired { get; set; }
+
+    public BackchannelLogoutStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+}
