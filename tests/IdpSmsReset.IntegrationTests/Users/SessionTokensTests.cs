@@ -98,6 +98,21 @@ public abstract class SessionTokensTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task EndSession_HintFromAnotherSessionOfTheSameUser_AsksBeforeSigningOut()
+    {
+        using var laptop = factory.CreateBrowser();
+        using var phone = factory.CreateBrowser();
+        var laptopTokens = await ExchangeAsync(await SignInAsync(laptop, "carol"));
+        await SignInAsync(phone, "carol");
+
+        var answer = await phone.OpenAsync("/connect/endsession?id_token_hint=" + laptopTokens.IdentityToken);
+        var stillSignedIn = await phone.OpenAsync("/account/manage");
+
+        Assert.Equal("/account/logout", answer.Path);
+        Assert.Equal("/account/manage", stillSignedIn.Path);
+    }
+
+    [SkippableFact]
     public async Task IdToken_CarriesTheSessionId()
     {
         using var browser = factory.CreateBrowser();
