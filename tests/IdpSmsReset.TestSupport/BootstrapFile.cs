@@ -24,8 +24,8 @@ public static class BootstrapFile
     /// <summary>A code-flow application (with refresh tokens when <paramref name="refreshTokens"/>); public without a secret.</summary>
     public static ApplicationDefinition CodeFlowApplication(
         string clientId, string? secret, string displayName, IEnumerable<string> redirectUris, IEnumerable<string> scopes,
-        bool refreshTokens = false, bool explicitConsent = false, string? theme = null, IEnumerable<string>? postLogoutRedirectUris = null)
-        => new()
+        bool refreshTokens = false, bool explicitConsent = false, string? theme = null, IEnumerable<string>? postLogoutRedirectUris = null,
+        string? backchannelLogoutUri = null) => new()
     {
         ClientId = clientId,
         ClientSecret = secret,
@@ -39,6 +39,8 @@ public static class BootstrapFile
             : [ApplicationVocabulary.AuthorizationCode],
         Scopes = [.. scopes],
         Theme = theme,
+        BackchannelLogoutUri = backchannelLogoutUri,
+        BackchannelLogoutSessionRequired = backchannelLogoutUri is not null,
     };
 
     /// <summary>A machine client: client credentials only, no scopes.</summary>

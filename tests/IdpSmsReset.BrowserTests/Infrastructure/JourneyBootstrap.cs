@@ -29,7 +29,8 @@ public static class JourneyBootstrap
         [
             BootstrapFile.CodeFlowApplication(
                 RelyingParty.ClientId, RelyingParty.ClientSecret, "Journey App", [$"{appUrl}/signin-oidc"], Scopes,
-                explicitConsent: true, postLogoutRedirectUris: [$"{appUrl}/signout-callback-oidc"]),
+                explicitConsent: true, postLogoutRedirectUris: [$"{appUrl}/signout-callback-oidc"],
+                backchannelLogoutUri: appUrl + RelyingParty.BackchannelLogoutPath),
             BootstrapFile.CodeFlowApplication(
                 RelyingParty.CorporateClientId, RelyingParty.ClientSecret, "Corporate Journey App", [$"{appUrl}/signin-corporate"], Scopes,
                 theme: "corporate", postLogoutRedirectUris: [$"{appUrl}/signout-callback-corporate"]),
@@ -43,6 +44,7 @@ public static class JourneyBootstrap
         Users =
         [
             Person("alice", "Alice Journey", null),
+            Person("bea", "Bea Journey", null),
             Person("sam", "Sam Journey", "Mfa"),
             Person("tom", "Tom Journey", "Apps"),
             Person("rita", "Rita Journey", ResetPolicyName),
@@ -55,5 +57,5 @@ public static class JourneyBootstrap
     });
 
     private static BootstrapUser Person(string name, string displayName, string? policy) =>
-        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" ? null : PhoneOf(name), policy: policy);
+        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" or "bea" ? null : PhoneOf(name), policy: policy);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,7 +10,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace IdpSmsReset.BrowserTests.Infrastructure;
 
@@ -16,7 +21,9 @@ namespace IdpSmsReset.BrowserTests.Infrastructure;
 /// A small web application that signs its users in through the identity provider with ASP.NET Core's OpenID Connect
 /// handler, as a customer's application would: every journey starts and ends here. Two registrations: the plain one
 /// (explicit consent, default theme) and a branded one (the corporate theme, consent implied), whose sign-in can ask
-/// for a language with <c>ui_locales</c>.
+/// for a language with <c>ui_locales</c>. The plain one also takes back-channel logouts: it validates each Logout
+/// Token as the specification asks (signature against the JWKS, <c>iss</c>, <c>aud</c>, <c>typ</c>, the event, a
+/// <c>sid</c>, no <c>nonce</c>) and signs out the cookie of that session at its next request.
 /// </summary>
 public sealed class RelyingParty : IAsyncDisposable
 {
@@ -24,6 +31,10 @@ public sealed class RelyingParty : IAsyncDisposable
     public const string CorporateClientId = "journey-app-corporate";
     public const string ClientSecret = "journey-app-secret-0123456789";
     public const string CorporateScheme = "corporate";
+    public const string BackchannelLogoutPath = "/backchannel-logout";
+
+    // The sessions the identity provider said have ended (sid), and the Logout Tokens refused, for the journeys to read.
+    private static readonly ConcurrentDictionary<string, bool> EndedSessions = new();
 
     private readonly WebApplication _app;
 
@@ -45,7 +56,18 @@ public sealed class RelyingParty : IAsyncDisposable
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
             })
-            .AddCookie(options => options.Cookie.Name = "journey-app")
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "journey-app";
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Principal?.FindFirst("sid")?.Value is { } sid && EndedSessions.ContainsKey(sid))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
+            })
             .AddOpenIdConnect(options => Configure(options, issuer, ClientId, "/signin-oidc", "/signout-callback-oidc"))
             .AddOpenIdConnect(CorporateScheme, options => Configure(options, issuer, CorporateClientId, "/signin-corporate",
                 "/signout-callback-corporate"));
@@ -64,6 +86,8 @@ public sealed class RelyingParty : IAsyncDisposable
 
             return Results.Challenge(properties, [CorporateScheme]);
         });
+        app.MapPost(BackchannelLogoutPath, async (HttpContext context, IOptionsMonitor<OpenIdConnectOptions> oidc) =>
+            await ReceiveLogoutTokenAsync(context, oidc.Get(OpenIdConnectDefaults.AuthenticationScheme))).DisableAntiforgery();
         app.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
         await app.StartAsync();
@@ -71,6 +95,29 @@ public sealed class RelyingParty : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static async Task<IResult> ReceiveLogoutTokenAsync(HttpContext context, OpenIdConnectOptions oidc)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(form["logout_token"].ToString(), new TokenValidationParameters
+        {
+            ValidIssuer = configuration.Issuer,
+            ValidAudience = ClientId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidTypes = ["logout+jwt"],
+        });
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token
+            || !token.TryGetPayloadValue<JsonElement>("events", out var events)
+            || !events.TryGetProperty("http://schemas.openid.net/event/backchannel-logout", out _)
+            || !token.TryGetPayloadValue<string>("sid", out var sid) || token.TryGetPayloadValue<string>("nonce", out _))
+        {
+            return Results.BadRequest();
+        }
+
+        EndedSessions[sid] = true;
+        return Results.Ok();
+    }
 
     private static void Configure(OpenIdConnectOptions options, string issuer, string clientId, string callback, string signedOutCallback)
     {
@@ -89,6 +136,8 @@ public sealed class RelyingParty : IAsyncDisposable
         options.SaveTokens = true;
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "name";
+        // The session id stays on the cookie: a back-channel logout names the session by it.
+        options.ClaimActions.Remove("sid");
         options.Events.OnRedirectToIdentityProvider = context =>
         {
             if (context.Properties.Items.TryGetValue(OpenIdConnectParameterNames.UiLocales, out var languages))

@@ -32,6 +32,35 @@ public sealed class SignInJourneys(JourneyServers servers) : IClassFixture<Journ
     }
 
     [SkippableFact]
+    public async Task SignOutEverywhereOnTheAccountPage_TheApplicationIsToldBehindTheScenes_ItsSessionEnds()
+    {
+        await using var journey = await Journey.StartAsync(servers, "back-channel-logout");
+
+        await journey.OpenAppAndSignInAsync();
+        await journey.TypePasswordAsync("bea");
+        await journey.AtIdpAsync("/connect/consent", "consent");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await journey.AtAppAsync("signed-in");
+        var greeting = await journey.GreetingAsync();
+        await journey.Page.GotoAsync(journey.Servers.IdpUrl + "/account/manage");
+        await journey.AtIdpAsync("/account/manage", "account-page");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere", Exact = true }).ClickAsync();
+        // The application hears of it from the identity provider's background job, not from the browser.
+        var afterwards = greeting;
+        for (var attempt = 0; attempt < 40 && afterwards != "Journey app"; attempt++)
+        {
+            await Task.Delay(250);
+            await journey.Page.GotoAsync(journey.Servers.App.Url + "/");
+            afterwards = await journey.GreetingAsync();
+        }
+
+        await journey.AtAppAsync("application-signed-out");
+
+        Assert.Equal("Hello, Bea Journey", greeting);
+        Assert.Equal("Journey app", afterwards);
+    }
+
+    [SkippableFact]
     public async Task SmsSecondFactor_CodeFromTheText_NameInTheApplication()
     {
         await using var journey = await Journey.StartAsync(servers, "sign-in-with-sms-code");
