@@ -63,6 +63,13 @@ public sealed class SessionTokens(
     }
 
     /// <summary>
+    /// Revokes every token issued to the user, through any session (a password change: whoever knew the old password
+    /// may hold some). The consent stays; the user's applications sign in again.
+    /// </summary>
+    public async Task RevokeAllAsync(string userId, CancellationToken cancellationToken) =>
+        await tokens.RevokeBySubjectAsync(userId, cancellationToken);
+
+    /// <summary>
     /// Revokes the authorizations of <paramref name="sessionIds"/> and every token issued through them; with
     /// <paramref name="keepOfflineAccess"/>, those granted <c>offline_access</c> survive (a browser signing out).
     /// </summary>

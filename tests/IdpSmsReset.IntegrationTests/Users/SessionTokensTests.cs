@@ -113,6 +113,24 @@ public abstract class SessionTokensTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task PasswordChangedOnTheAccountPage_EveryTokenDies_ThisBrowserStaysSignedIn()
+    {
+        using var browser = factory.CreateBrowser();
+        var tokens = await ExchangeAsync(await SignInAsync(browser, "bob"));
+
+        var changed = await browser.SubmitAsync(await browser.OpenAsync("/account/manage/password"), new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = TestBootstrap.Password, ["Input.NewPassword"] = "bob's brand new passphrase",
+            ["Input.ConfirmPassword"] = "bob's brand new passphrase",
+        });
+        var access = await IntrospectAsync(tokens.AccessToken!);
+
+        Assert.Equal("/account/manage", changed.Path);
+        Assert.False(access.IsActive);
+        Assert.Equal("invalid_grant", (await RefreshAsync(tokens.RefreshToken)).Error);
+    }
+
+    [SkippableFact]
     public async Task IdToken_CarriesTheSessionId()
     {
         using var browser = factory.CreateBrowser();

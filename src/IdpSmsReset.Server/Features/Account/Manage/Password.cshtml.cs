@@ -11,7 +11,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// </summary>
 [Authorize]
 public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions,
-    AccountMessages messages)
+    SessionTokens sessionTokens, AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your password was changed. You were signed out everywhere else.";
@@ -60,6 +60,7 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
         }
 
         await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
+        await sessionTokens.RevokeAllAsync(user.Id, HttpContext.RequestAborted);
         await sessionSignIn.RenewAsync(user);
         Notice = Changed;
         return RedirectToPage("/Account/Manage/Overview");
