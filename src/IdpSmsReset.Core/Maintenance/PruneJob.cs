@@ -8,10 +8,11 @@ using OpenIddict.Abstractions;
 namespace IdpSmsReset.Core.Maintenance;
 
 /// <summary>
-/// Keeps the tables that grow with every request bounded: a token, an authorization, a session, an SMS challenge, a
-/// reset flow, a wrong reset code or an unknown name's failures that ended (expired, redeemed, revoked, signed out, or a session left
-/// unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
-/// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
+/// Keeps the tables that grow with every request bounded: a token, an authorization, a session (with the authorizations
+/// it names), an SMS challenge, a reset flow, a wrong reset code, a back-channel logout or an unknown name's failures
+/// that ended (expired, redeemed, revoked, signed out, delivered or given up, or a session left unused past its cookie)
+/// more than <c>keepEndedFor</c> ago is deleted. So a table holds at most what the traffic of its lifetime plus that
+/// margin brings, whatever the load. The audit log and
 /// the SMS messages are records for administrators and are kept.
 /// </summary>
 public sealed class PruneJob(
@@ -41,6 +42,10 @@ public sealed class PruneJob(
         await resetFlows.ExpireAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
         var flows = await database.Set<PasswordResetFlow>()
             .Where(flow => flow.ExpiresAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+
+        // A back-channel logout is a record for administrators while it may still be wondered about; then it goes too.
+        await database.Set<BackchannelLogoutDelivery>().Where(delivery => delivery.CompletedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
 
         // Past the longest window that counts them (a day for wrong reset codes, a lockout for unknown names).
