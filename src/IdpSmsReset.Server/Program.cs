@@ -16,6 +16,7 @@ builder.AddIdpThemes();
 builder.AddIdpPages();
 builder.AddIdpLocalization();
 builder.AddIdpHealth();
+builder.AddIdpObservability();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using Hangfire;
@@ -21,6 +22,7 @@ public sealed class SmsDispatchJob(
     IBackgroundJobClient jobs,
     IOptions<SmsOptions> options,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<SmsDispatchJob> logger)
 {
     public const string Queue = "sms";
@@ -71,7 +73,15 @@ public sealed class SmsDispatchJob(
 
         var account = new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
         var callback = options.Value.StatusCallbackUrl ?? throw new InvalidOperationException("SmsOptions.StatusCallbackUrl is not set.");
-        return await channel.SendAsync(account, new SmsToSend(message.Destination, body, callback), cancellationToken);
+        var started = time.GetTimestamp();
+        var result = await channel.SendAsync(account, new SmsToSend(message.Destination, body, callback), cancellationToken);
+        metrics.TwilioAnswered(time.GetElapsedTime(started), result switch
+        {
+            SmsSendResult.Accepted => "accepted",
+            SmsSendResult.Permanent => "refused",
+            _ => "transient",
+        });
+        return result;
     }
 
     private async Task RecordAsync(OutboundSms message, SmsSendResult result, CancellationToken cancellationToken)
@@ -88,11 +98,14 @@ public sealed class SmsDispatchJob(
         {
             case SmsSendResult.Accepted accepted:
                 await outbox.AcceptAsync(message.Id, accepted.Status, accepted.ProviderId, now);
+                metrics.Sms(message.Purpose, "sent");
+                metrics.SmsAccepted(message.Purpose, now - message.CreatedAt);
                 logger.SmsAccepted(message.Id, message.Purpose, accepted.ProviderId);
                 break;
 
             case SmsSendResult.Permanent permanent:
                 await outbox.FailAsync(message.Id, permanent.Reason, now);
+                metrics.Sms(message.Purpose, "failed");
                 logger.SmsFailed(message.Id, message.Purpose, permanent.Reason);
                 break;
 
@@ -110,11 +123,13 @@ public sealed class SmsDispatchJob(
         if (next >= message.ExpiresAt)
         {
             await outbox.GiveUpAsync(message.Id, transient.Reason, now);
+            metrics.Sms(message.Purpose, "expired");
             logger.SmsExpiredWhileRetrying(message.Id, message.Purpose, transient.Reason);
             return;
         }
 
         await outbox.RetryLaterAsync(message.Id, transient.Reason, next, now);
+        metrics.Sms(message.Purpose, "retrying");
         jobs.Schedule<SmsDispatchJob>(Queue, job => job.RunAsync(message.Id, CancellationToken.None), delay);
         logger.SmsRetryScheduled(message.Id, message.Purpose, delay, transient.Reason);
     }

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
@@ -26,6 +27,7 @@ public sealed class PasswordResetCodeJob(
     IOptions<PasswordResetLimits> limits,
     IdpUrls urls,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<PasswordResetCodeJob> logger)
 {
     /// <summary>A queue of its own, served by one worker per instance (the lock below then only waits across instances).</summary>
@@ -53,10 +55,11 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
-        var (send, reason) = await ReserveAsync(flow, now, cancellationToken);
+        var (send, reason, reasonClass) = await ReserveAsync(flow, now, cancellationToken);
         if (send is null)
         {
             logger.ResetCodeNotSent(FlowRef.Of(flowId), reason);
+            metrics.ResetStep("code_not_sent", reasonClass);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason,
                 cancellationToken);
             return;
@@ -73,6 +76,7 @@ public sealed class PasswordResetCodeJob(
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
             logger.ResetCodeNotSent(FlowRef.Of(flowId), problem.English);
+            metrics.ResetStep("code_not_sent", problem.Code);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
                 problem.English, cancellationToken);
             return;
@@ -80,6 +84,7 @@ public sealed class PasswordResetCodeJob(
 
         var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
         logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
+        metrics.ResetStep("code_sent", stored ? "kept" : "superseded");
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
             stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
             cancellationToken);
@@ -91,7 +96,8 @@ public sealed class PasswordResetCodeJob(
     /// same moment cannot all pass a limit together: each counts the others' reservations, and an over-count only
     /// ever refuses.
     /// </summary>
-    private async Task<(PasswordResetSend? Send, string Reason)> ReserveAsync(PasswordResetFlow flow, DateTime now,
+    /// <returns>The send reserved, or why not: in words for the audit log, and as a class for the metrics.</returns>
+    private async Task<(PasswordResetSend? Send, string Reason, string ReasonClass)> ReserveAsync(PasswordResetFlow flow, DateTime now,
         CancellationToken cancellationToken)
     {
         var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId,
@@ -99,7 +105,7 @@ public sealed class PasswordResetCodeJob(
         var eligibility = await eligibilities.CheckAsync(user, cancellationToken);
         if (eligibility is not { Destination: { } destination, Country: var country, MaxSendsPerHour: var maxPerUser })
         {
-            return (null, eligibility.Reason);
+            return (null, eligibility.Reason, "ineligible");
         }
 
         var send = new PasswordResetSend
@@ -122,9 +128,9 @@ public sealed class PasswordResetCodeJob(
         if (over is not null)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
-            return (null, over);
+            return (null, over, "limit");
         }
 
-        return (send, "");
+        return (send, "", "");
     }
 }

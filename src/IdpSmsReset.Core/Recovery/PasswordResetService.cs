@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Mfa;
@@ -23,6 +24,7 @@ public sealed class PasswordResetService(
     PasswordResetCompletion completion,
     WrongResetCodeBudget wrongCodes,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<PasswordResetService> logger)
 {
     // Compared against when a flow has no code, so a wrong code costs the same everywhere.
@@ -52,6 +54,7 @@ public sealed class PasswordResetService(
         }
 
         PasswordResetCodeJob.Enqueue(jobs, flow.Id);
+        metrics.ResetStep("code_requested", "accepted");
         logger.ResetCodeRequested(FlowRef.Of(flow.Id));
         return (CodeRequest.Requested, Utc(now.AddSeconds(flow.ResendCooldownSeconds)));
     }
@@ -69,6 +72,7 @@ public sealed class PasswordResetService(
         CancellationToken cancellationToken)
     {
         var checkedCode = await CompareAsync(flow, typedCode, ipAddress, cancellationToken);
+        metrics.ResetStep("code_checked", checkedCode.Check.ToString().ToLowerInvariant());
         switch (checkedCode.Check)
         {
             case ResetCodeCheck.Accepted:
@@ -142,6 +146,7 @@ public sealed class PasswordResetService(
     public async Task<ResetCompleted> CompleteAsync(PasswordResetFlow flow, string newPassword, CancellationToken cancellationToken)
     {
         var (result, refusedBy) = await SetPasswordAsync(flow, newPassword, cancellationToken);
+        metrics.ResetStep("completed", result.Succeeded ? "done" : result.Over ? "over" : "password_refused");
         if (result.Succeeded)
         {
             logger.ResetCompleted(FlowRef.Of(flow.Id), flow.UserId!);

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Mfa;
@@ -27,6 +28,7 @@ public sealed class PasswordResetStarter(
     AuditLog audit,
     PasswordResetService steps,
     TimeProvider time,
+    IdpMetrics metrics,
     ILogger<PasswordResetStarter> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -51,12 +53,14 @@ public sealed class PasswordResetStarter(
         {
             await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
             logger.ResetRefusedForAddress(network);
+            metrics.ResetStep("requested", "too_many_from_address");
             return (PasswordResetStart.TooManyFromAddress, null, null);
         }
 
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
         logger.ResetStarted(FlowRef.Of(flow.Id), user is not null);
+        metrics.ResetStep("requested", "started");
         return (PasswordResetStart.Started, flow, browserKey);
     }
 

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace IdpSmsReset.Core.Users;
 /// </summary>
 public sealed class BackchannelLogoutJob(
     IdpDbContext database, ILogoutTokens logoutTokens, HttpClient http, IBackgroundJobClient jobs,
-    IOptions<BackchannelLogoutOptions> options, TimeProvider time, ILogger<BackchannelLogoutJob> logger)
+    IOptions<BackchannelLogoutOptions> options, TimeProvider time, IdpMetrics metrics, ILogger<BackchannelLogoutJob> logger)
 {
     public static void Enqueue(IBackgroundJobClient jobs, Guid deliveryId) =>
         jobs.Enqueue<BackchannelLogoutJob>(job => job.RunAsync(deliveryId, CancellationToken.None));
@@ -48,6 +49,7 @@ public sealed class BackchannelLogoutJob(
                 .SetProperty(d => d.LastError, (string?)null)
                 .SetProperty(d => d.CompletedAt, now), CancellationToken.None);
             logger.BackchannelLogoutDelivered(delivery.ClientId, attempt);
+            metrics.BackchannelLogout("delivered");
             return;
         }
 
@@ -59,12 +61,14 @@ public sealed class BackchannelLogoutJob(
                 .SetProperty(d => d.LastError, error)
                 .SetProperty(d => d.CompletedAt, now), CancellationToken.None);
             logger.BackchannelLogoutGivenUp(delivery.ClientId, attempt, error);
+            metrics.BackchannelLogout("given_up");
             return;
         }
 
         await pending.ExecuteUpdateAsync(set => set.SetProperty(d => d.LastError, error), CancellationToken.None);
         jobs.Schedule<BackchannelLogoutJob>(job => job.RunAsync(deliveryId, CancellationToken.None), delays[attempt - 1]);
         logger.BackchannelLogoutRetrying(delivery.ClientId, attempt, error, delays[attempt - 1]);
+        metrics.BackchannelLogout("retrying");
     }
 
     /// <summary>Null when the application accepted the token; otherwise why not (no URI content, no token: safe to record).</summary>

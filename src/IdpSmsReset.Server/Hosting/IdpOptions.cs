@@ -24,6 +24,8 @@ public sealed class IdpOptions
 
     public AdminSettings Admin { get; set; } = new();
 
+    public MetricsSettings Metrics { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.

@@ -46,6 +46,7 @@ public static class PipelineHosting
         app.MapIdpLanguageSwitch();
         app.MapConnectEndpoints();
         app.MapIdpHealth();
+        app.MapIdpMetrics();
         app.MapTwilioStatusWebhook();
         app.MapIdpSmsSandbox();
         return app;

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -8,7 +9,8 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// redirect URI, invalid grant, ...) or our own handler did (login_required, access_denied, ...): it runs where each
 /// endpoint's response is applied, so no refusal goes unsaid.
 /// </summary>
-internal sealed class RefusedRequestLogger<TContext>(ILogger<RefusedRequestLogger<TContext>> logger) : IOpenIddictServerHandler<TContext>
+internal sealed class RefusedRequestLogger<TContext>(ILogger<RefusedRequestLogger<TContext>> logger, IdpMetrics metrics)
+    : IOpenIddictServerHandler<TContext>
     where TContext : BaseRequestContext
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -35,6 +37,7 @@ internal sealed class RefusedRequestLogger<TContext>(ILogger<RefusedRequestLogge
                 break;
             case OpenIddictServerEndpointType.Token:
                 logger.TokenRefused(request?.GrantType, request?.ClientId, error, description);
+                metrics.TokenRequestRefused(error);
                 break;
             default:
                 logger.RequestRefused(context.EndpointType.ToString(), request?.ClientId, error, description);

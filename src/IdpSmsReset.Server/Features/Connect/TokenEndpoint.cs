@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
 using IdpSmsReset.Core.Users;
@@ -19,13 +20,14 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
-            UserSessionService sessions)
+            UserSessionService sessions, IdpMetrics metrics)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
 
         if (request.IsClientCredentialsGrantType())
         {
+            metrics.TokenIssued(request.GrantType, request.ClientId);
             return IssueForClient(request);
         }
 
@@ -69,6 +71,7 @@ internal static class TokenEndpoint
         var identity = new ClaimsIdentity(grant.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         await userClaims.RefreshAsync(identity, user);
         identity.SetDestinations(ClaimDestinations.For);
+        metrics.TokenIssued(request.GrantType, request.ClientId);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Recovery;
@@ -24,6 +25,7 @@ public sealed class LoginModel(
     PasswordResetAvailability resetAvailability,
     IStringLocalizer<SharedResource> localizer,
     AccountMessages messages,
+    IdpMetrics metrics,
     ILogger<LoginModel> logger) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
@@ -80,6 +82,7 @@ public sealed class LoginModel(
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
         logger.PasswordAccepted(user.Id, next.Step);
+        metrics.SignIn(next.IsDone ? "success" : "mfa_required");
         if (next.IsDone)
         {
             await sessions.SignInAsync(user, next.Amr);
@@ -105,11 +108,13 @@ public sealed class LoginModel(
         if (user is null)
         {
             logger.SignInUnknownAccount(result.IsLockedOut ? " (the name is locked after repeated failures)" : "");
+            metrics.SignIn("unknown_account");
         }
         else
         {
             logger.SignInRefused(user.Id,
                 result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
+            metrics.SignIn(result.IsLockedOut ? "locked" : result.IsNotAllowed ? "not_allowed" : "wrong_password");
         }
     }
 

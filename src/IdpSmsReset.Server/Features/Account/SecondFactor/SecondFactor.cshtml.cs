@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
@@ -17,6 +18,7 @@ public sealed class SecondFactorModel(
     IdpUserManager users,
     SessionSignIn sessions,
     AccountMessages messages,
+    IdpMetrics metrics,
     ILogger<SecondFactorModel> logger) : PageModel
 {
     public const string EnterCode = "Enter the code.";
@@ -108,6 +110,7 @@ public sealed class SecondFactorModel(
         var problem = await CheckCodeAsync(user, Input.Code);
         if (problem is null)
         {
+            metrics.SecondFactorChecked(Method!, "accepted");
             await users.ResetSecondFactorFailuresAsync(user);
             await pending.EndAsync();
             await sessions.SignInAsync(user, SignInJourney.AfterSecondFactor(Method!).Amr);
@@ -115,6 +118,7 @@ public sealed class SecondFactorModel(
         }
 
         logger.SecondFactorRefused(user.Id, Method!);
+        metrics.SecondFactorChecked(Method!, "refused");
         await users.SecondFactorFailedAsync(user);
         if (await users.IsLockedOutAsync(user))
         {

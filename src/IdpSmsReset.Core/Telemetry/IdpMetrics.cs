@@ -1,0 +1,65 @@
+using System.Diagnostics.Metrics;
+
+namespace IdpSmsReset.Core.Telemetry;
+
+/// <summary>
+/// The product's own instruments, on the <c>IdpSmsReset</c> meter. Every label is a small fixed set (a grant type, a
+/// registered client id, an OAuth error, a step, an outcome, an SMS purpose or status): never a user name, a phone
+/// number, a code or an address.
+/// </summary>
+public sealed class IdpMetrics
+{
+    public const string MeterName = "IdpSmsReset";
+
+    private readonly Counter<long> _tokensIssued;
+    private readonly Counter<long> _tokenRequestsRefused;
+    private readonly Counter<long> _signIns;
+    private readonly Counter<long> _secondFactors;
+    private readonly Counter<long> _resetSteps;
+    private readonly Counter<long> _sms;
+    private readonly Histogram<double> _twilioDuration;
+    private readonly Histogram<double> _smsLatency;
+    private readonly Counter<long> _backchannelLogouts;
+
+    public IdpMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _tokensIssued = meter.CreateCounter<long>("idp.tokens.issued", "{token response}",
+            "Token responses issued, by grant type and client.");
+        _tokenRequestsRefused = meter.CreateCounter<long>("idp.token_requests.refused", "{request}",
+            "Token requests refused, by OAuth error.");
+        _signIns = meter.CreateCounter<long>("idp.sign_ins", "{attempt}", "Password sign-ins, by result.");
+        _secondFactors = meter.CreateCounter<long>("idp.second_factor.checks", "{check}",
+            "Second-factor codes checked, by method and result.");
+        _resetSteps = meter.CreateCounter<long>("idp.password_reset.steps", "{step}", "Forgot-password steps, by step and outcome.");
+        _sms = meter.CreateCounter<long>("idp.sms", "{message}", "SMS outcomes, by purpose and status.");
+        _twilioDuration = meter.CreateHistogram<double>("idp.twilio.duration", "s", "How long Twilio took to answer a send.");
+        _smsLatency = meter.CreateHistogram<double>("idp.sms.latency", "s", "From an SMS queued to Twilio accepting it.");
+        _backchannelLogouts = meter.CreateCounter<long>("idp.backchannel_logout.deliveries", "{attempt}",
+            "Back-channel logout attempts, by outcome.");
+    }
+
+    public void TokenIssued(string? grantType, string? clientId) =>
+        _tokensIssued.Add(1, new("grant_type", grantType ?? "unknown"), new("client_id", clientId ?? "unknown"));
+
+    public void TokenRequestRefused(string error) => _tokenRequestsRefused.Add(1, new KeyValuePair<string, object?>("error", error));
+
+    /// <param name="result">success, mfa_required, wrong_password, locked, not_allowed, unknown_account.</param>
+    public void SignIn(string result) => _signIns.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    public void SecondFactorChecked(string method, string result) =>
+        _secondFactors.Add(1, new("method", method), new("result", result));
+
+    /// <param name="step">requested, code_requested, code_sent, code_not_sent, code_checked, completed.</param>
+    public void ResetStep(string step, string outcome) => _resetSteps.Add(1, new("step", step), new("outcome", outcome));
+
+    public void Sms(string purpose, string status) => _sms.Add(1, new("purpose", purpose), new("status", status));
+
+    public void TwilioAnswered(TimeSpan duration, string outcome) =>
+        _twilioDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void SmsAccepted(string purpose, TimeSpan sinceQueued) =>
+        _smsLatency.Record(sinceQueued.TotalSeconds, new KeyValuePair<string, object?>("purpose", purpose));
+
+    public void BackchannelLogout(string outcome) => _backchannelLogouts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+}
