@@ -1,3 +1,4 @@
+using Hangfire.Common;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
@@ -38,6 +39,7 @@ public static class JobsHosting
         });
         builder.Services.AddSingleton<JobActivator>(services
             => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<IJobFilterProvider, JobFilters>();
 
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

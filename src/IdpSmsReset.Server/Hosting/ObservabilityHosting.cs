@@ -33,7 +33,9 @@ public static class ObservabilityHosting
                     metrics.AddPrometheusExporter();
                 }
             })
-            .WithTracing(tracing => tracing.AddSource(IdpMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            .WithTracing(tracing => tracing.AddSource(JobTraceContext.Source.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
             telemetry.UseOtlpExporter();

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
@@ -56,6 +57,9 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
     /// <summary>What the server logs, at the levels <see cref="Settings"/> let through (warnings, unless a test says otherwise).</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Every span the server finished (the exporter adds to it as the server works: copy it to read it).</summary>
+    public List<System.Diagnostics.Activity> Spans { get; } = [];
+
     protected abstract string ConnectionString { get; }
 
     /// <summary>A new server on this one's database and bootstrap file, as after a restart.</summary>
@@ -84,6 +88,7 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
             services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
         });
     }
 

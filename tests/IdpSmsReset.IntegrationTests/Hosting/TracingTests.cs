@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Hosting;
+
+/// <summary>One trace follows a forgot-password request through its background jobs to Twilio's POST.</summary>
+public abstract class TracingTests(IdpFactory factory, FakeTwilio twilio) : TwilioBackedTests(factory, twilio)
+{
+    [SkippableFact]
+    public async Task CodeRequested_OneTraceLinksThePageTheJobsAndTheTwilioCall()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
+
+        await browser.StartResetAsync("wade");
+        await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("wade"), seenBefore: 0);
+        var spans = await WaitForSpansAsync(spans => spans.Any(IsTwilioCall));
+
+        var request = spans.Single(span => span.GetTagItem("url.path") as string == "/account/forgot-password/method"
+            && span.GetTagItem("http.request.method") as string == "POST");
+        var trace = spans.Where(span => span.TraceId == request.TraceId).ToList();
+        Assert.Contains(trace, span => span.DisplayName == "job PasswordResetCodeJob");
+        Assert.Contains(trace, span => span.DisplayName == "job SmsDispatchJob");
+        Assert.Contains(trace, IsTwilioCall);
+    }
+
+    private static bool IsTwilioCall(Activity span) =>
+        span.Kind == ActivityKind.Client
+        && (span.GetTagItem("url.full") as string ?? "").Contains("/Messages.json", StringComparison.Ordinal);
+
+    private async Task<List<Activity>> WaitForSpansAsync(Func<List<Activity>, bool> complete)
+    {
+        for (var wait = 0; ; wait++)
+        {
+            List<Activity> spans;
+            try
+            {
+                spans = [.. Factory.Spans];
+            }
+            catch (InvalidOperationException)
+            {
+                // The exporter added a span while this copied the list; look again.
+                spans = [];
+            }
+
+            if (complete(spans) || wait > 100)
+            {
+                return spans;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class TracingTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
+    : TracingTests(factory, twilio), IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>;
