@@ -23,6 +23,33 @@ public sealed partial class DockerComposeTests
         Assert.Equal(DatabaseProvider.SqlServer, database.Provider);
         Assert.StartsWith("Server=sqlserver,1433;", configuration.GetConnectionString("Idp"));
         Assert.Equal("Production", configuration["ASPNETCORE_ENVIRONMENT"]);
+        Assert.True(idp.Metrics.Enabled);
+        Assert.Contains($"http://+:{idp.Metrics.Port}", configuration["ASPNETCORE_URLS"]);
+    }
+
+    [Fact]
+    public void ObservabilityProfile_PrometheusScrapesTheMetricsPort_GrafanaChartsOnlyMetricsTheServerHas()
+    {
+        var root = RepositoryRoot();
+        var compose = File.ReadAllText(Path.Combine(root, "docker-compose.yml"));
+        var scrape = File.ReadAllText(Path.Combine(root, "docker", "prometheus", "prometheus.yml"));
+        using var dashboard = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docker", "grafana", "dashboards",
+            "idpsmsreset.json")));
+        var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .SelectMany(panel => panel.GetProperty("targets").EnumerateArray()).Select(target
+                => target.GetProperty("expr").GetString()!).ToList();
+        // The meter's instruments as Prometheus names them (dots to underscores, _total on counters, the unit on histograms).
+        string[] known = ["idp_sign_ins_total", "idp_tokens_issued_total", "idp_token_requests_refused_total",
+            "idp_password_reset_steps_total",
+            "idp_sms_total", "idp_sms_latency_seconds_bucket", "idp_twilio_duration_seconds_bucket",
+                "idp_backchannel_logout_deliveries_total",
+            "idp_second_factor_checks_total"];
+
+        Assert.Contains("profiles: [\"observability\"]", compose);
+        Assert.Contains("targets: [\"idp:9000\"]", scrape);
+        Assert.True(expressions.Count >= 8);
+        Assert.All(IdpMetricNames().Matches(string.Join(" ", expressions)).Select(match => match.Value), name => Assert.Contains(name,
+            known));
     }
 
     /// <summary>The idp service's environment, with <c>${VAR:-default}</c> taken at its default and <c>__</c> read as <c>:</c>.</summary>
@@ -52,4 +79,7 @@ public sealed partial class DockerComposeTests
 
     [GeneratedRegex(@"\$\{[A-Z_]+:-([^}]*)\}")]
     private static partial Regex Defaults();
+
+    [GeneratedRegex(@"idp_[a-z_]+")]
+    private static partial Regex IdpMetricNames();
 }

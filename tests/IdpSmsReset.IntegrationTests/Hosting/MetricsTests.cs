@@ -81,7 +81,7 @@ public abstract class MetricsTests(IdpFactory factory, FakeTwilio twilio) : Twil
 
         var scraped = await backchannel.GetStringAsync("/metrics");
 
-        Assert.Contains("idp_tokens_issued", scraped);
+        Assert.Contains("idp_tokens_issued_total{", scraped);
         Assert.Contains("client_id=\"service\"", scraped);
     }
 
