@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// A recurring job that re-enqueues a queued message whose job never ran (the process died between writing the
 /// message and enqueuing its job, or the job was lost). Dispatch is idempotent, so an extra job costs nothing.
 /// </summary>
-public sealed class SmsOutboxSweeper(IdpDbContext database, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class SmsOutboxSweeper(IdpDbContext database, IBackgroundJobClient jobs, TimeProvider time, IdpMetrics metrics)
 {
     public const string RecurringJobId = "sms-outbox-sweeper";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
@@ -29,5 +30,13 @@ public sealed class SmsOutboxSweeper(IdpDbContext database, IBackgroundJobClient
         {
             SmsDispatchJob.Enqueue(jobs, id);
         }
+
+        var depth = await database.Set<OutboundSms>()
+            .Where(message => message.Status == OutboundSmsStatus.Queued || message.Status == OutboundSmsStatus.Sending)
+            .GroupBy(message => message.Status).Select(group => new { group.Key, Count = group.LongCount() })
+            .ToListAsync(cancellationToken);
+        metrics.OutboxDepth(
+            depth.SingleOrDefault(d => d.Key == OutboundSmsStatus.Queued)?.Count ?? 0,
+            depth.SingleOrDefault(d => d.Key == OutboundSmsStatus.Sending)?.Count ?? 0);
     }
 }

@@ -20,6 +20,9 @@ public sealed class IdpMetrics
     private readonly Histogram<double> _twilioDuration;
     private readonly Histogram<double> _smsLatency;
     private readonly Counter<long> _backchannelLogouts;
+    private readonly Counter<long> _jobFailures;
+    private long _outboxQueued;
+    private long _outboxSending;
 
     public IdpMetrics(IMeterFactory meters)
     {
@@ -37,7 +40,23 @@ public sealed class IdpMetrics
         _smsLatency = meter.CreateHistogram<double>("idp.sms.latency", "s", "From an SMS queued to Twilio accepting it.");
         _backchannelLogouts = meter.CreateCounter<long>("idp.backchannel_logout.deliveries", "{attempt}",
             "Back-channel logout attempts, by outcome.");
+        _jobFailures = meter.CreateCounter<long>("idp.jobs.failed", "{job}", "Background jobs that threw, by job.");
+        meter.CreateObservableGauge("idp.outbox.depth", () => new Measurement<long>[]
+        {
+            new(Interlocked.Read(ref _outboxQueued), new KeyValuePair<string, object?>("status", "queued")),
+            new(Interlocked.Read(ref _outboxSending), new KeyValuePair<string, object?>("status", "sending")),
+        }, "{message}", "SMS waiting in the outbox, as the sweeper last counted them.");
     }
+
+    /// <summary>What the outbox held when the sweeper last looked (every minute), for the depth gauge.</summary>
+    public void OutboxDepth(long queued, long sending)
+    {
+        Interlocked.Exchange(ref _outboxQueued, queued);
+        Interlocked.Exchange(ref _outboxSending, sending);
+    }
+
+    /// <summary>A background job that threw (Hangfire then retries it or not, as the job says).</summary>
+    public void JobFailed(string job) => _jobFailures.Add(1, new KeyValuePair<string, object?>("job", job));
 
     public void TokenIssued(string? grantType, string? clientId) =>
         _tokensIssued.Add(1, new("grant_type", grantType ?? "unknown"), new("client_id", clientId ?? "unknown"));

@@ -10,7 +10,7 @@ namespace IdpSmsReset.Core.Telemetry;
 /// job parameter, and the job runs under an activity of <see cref="Source"/> that continues it. No instrumentation
 /// package exists for Hangfire; this filter is ours.
 /// </summary>
-public sealed class JobTraceContext : IClientFilter, IServerFilter
+public sealed class JobTraceContext(IdpMetrics metrics) : IClientFilter, IServerFilter
 {
     /// <summary>The activity source of the product's own spans (the meter's name).</summary>
     public static readonly ActivitySource Source = new(IdpMetrics.MeterName);
@@ -40,12 +40,18 @@ public sealed class JobTraceContext : IClientFilter, IServerFilter
 
     public void OnPerformed(PerformedContext context)
     {
+        if (context.Exception is not null && !context.ExceptionHandled)
+        {
+            metrics.JobFailed(context.BackgroundJob.Job.Type.Name);
+        }
+
         if (context.Items.TryGetValue(ActivityItem, out var item) && item is Activity activity)
         {
             if (context.Exception is not null)
             {
                 activity.SetStatus(ActivityStatusCode.Error, context.Exception.GetType().Name);
             }
+
 
             activity.Dispose();
         }

@@ -71,6 +71,28 @@ public abstract class MetricsTests(IdpFactory factory, FakeTwilio twilio) : Twil
     }
 
     [SkippableFact]
+    public async Task OutboxDepth_AfterTheSweeperCounted_ReportsTheMessagesWaiting()
+    {
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Persistence.IdpDbContext>();
+            var later = DateTime.UtcNow.AddMinutes(30);
+            database.Add(new IdpSmsReset.Core.Messaging.OutboundSms
+            {
+                Id = Guid.NewGuid(), Destination = "+14155559999", Country = "US", Purpose = "test", ProtectedBody = "x",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, NextAttemptAt = later, ExpiresAt = later.AddHours(1),
+            });
+            await database.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Messaging.SmsOutboxSweeper>().RunAsync(CancellationToken.None);
+        }
+
+        using var recorded = new RecordedMeasurements(Factory);
+        recorded.Observe();
+
+        Assert.True(recorded.Sum("idp.outbox.depth", ("status", "queued")) >= 1);
+    }
+
+    [SkippableFact]
     public async Task MetricsPath_InDevelopment_PrometheusCanScrapeTheMeter()
     {
         using var backchannel = OidcClients.Backchannel(Factory);
@@ -124,6 +146,9 @@ public abstract class MetricsTests(IdpFactory factory, FakeTwilio twilio) : Twil
                 await Task.Delay(100);
             }
         }
+
+        /// <summary>Reads the gauges now.</summary>
+        public void Observe() => _listener.RecordObservableInstruments();
 
         public void Dispose() => _listener.Dispose();
     }
