@@ -13,6 +13,7 @@ public static class AdminHosting
         builder.Services.AddScoped<AdminChanges>();
         builder.Services.AddScoped<AdminChangeLog>();
         builder.Services.AddScoped<AdminOverview>();
+        builder.Services.AddScoped<AdminActivity>();
         builder.Services.AddScoped<AdminLogs>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<PolicyAdministration>();

@@ -47,7 +47,9 @@ public static class ObservabilityHosting
     /// <summary>The Prometheus endpoint, where it is on (and only on its own port, when one is set).</summary>
     public static WebApplication MapIdpMetrics(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdpOptions>>().Value.Metrics;
+        // Read as configured, not through IOptions: the endpoints are mapped before start-up validation, which must
+        // report the first problem itself.
+        var settings = IdpOptions.ReadAtRegistration(app.Configuration).Metrics;
         if (settings.IsEnabled(app.Environment))
         {
             var endpoint = app.MapPrometheusScrapingEndpoint(settings.Path);

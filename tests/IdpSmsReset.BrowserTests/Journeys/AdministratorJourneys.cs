@@ -67,7 +67,12 @@ public sealed class SmsFactorDashboardJourneys(JourneyServersWithoutSmsFactor se
         await journey.Page.Locator(".notice", new() { HasTextString = "test SMS is queued" }).WaitForAsync();
         await journey.ShotAsync("test-sms-queued");
         var received = await journey.Servers.Twilio.WaitForMessagesToAsync(TestNumber);
+        await journey.Page.GotoAsync(journey.Servers.IdpUrl + "/admin");
+        await journey.Page.Locator("#chart-day-sms").WaitForAsync();
+        await journey.ShotAsync("overview-charts");
+        var charts = await journey.Page.Locator("svg.chart").CountAsync();
 
+        Assert.Equal(8, charts);
         Assert.Contains("Not configured", before);
         Assert.Contains("Configured: validated with Twilio", after);
         var message = Assert.Single(received);

@@ -19,6 +19,23 @@ public abstract class OverviewPageTests(IdpFactory factory, FakeTwilio twilio) :
         Assert.Null(after.Document.GetElementById("sms-warning"));
         Assert.Equal(TestBootstrap.AllUserNames.Count().ToString(), after.Document.GetElementById("count-users")!.TextContent.Trim());
     }
+
+    [SkippableFact]
+    public async Task Charts_LastDayAndWeek_DrawnOnTheServerWithTitlesAndWhatTheyCount()
+    {
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        using var another = await Factory.CreateSignedInBrowserAsync("bob");
+
+        var page = await admin.OpenAsync("/admin");
+
+        var charts = page.Document.QuerySelectorAll("svg.chart[role=img]");
+        Assert.Equal(8, charts.Length);
+        Assert.All(charts, chart => Assert.False(string.IsNullOrWhiteSpace(chart.QuerySelector("title")?.TextContent)));
+        Assert.Equal(24, page.Document.QuerySelectorAll("#chart-day-sign-ins rect.chart-bar.series-1 title").Length);
+        var signIns = int.Parse(page.Document.QuerySelector("#chart-day-sign-ins-desc")!.TextContent.Split(':')[1]);
+        Assert.True(signIns >= 2, $"{signIns} sign-ins counted");
+        Assert.Empty(page.Document.QuerySelectorAll("svg script, svg [style]"));
+    }
 }
 
 public sealed class OverviewPageTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
