@@ -69,6 +69,17 @@ await RunAsync("reset", () => ResetScenarios.RequestCodeAsync(context));
 await RunAsync("login-timing", () => LoginTimingScenarios.WrongPasswordAsync(context));
 await RunAsync("dispatch", async () => [await DispatchScenario.BurstAsync(context)]);
 
+// The same client_credentials load on a server with OpenTelemetry off (Idp:Metrics:Telemetry=false), right after the
+// one with it on, so the two CPU figures come from one run of this shared machine.
+if (options.Runs("cc-telemetry-off"))
+{
+    Console.Error.WriteLine("running cc-telemetry-off ...");
+    var quiet = new Dictionary<string, string>(settings) { ["Idp__Metrics__Telemetry"] = "false" };
+    using var withoutTelemetry = await ServerUnderTest.StartAsync(directory, quiet);
+    var measured = await TokenScenarios.ClientCredentialsAsync(new BenchmarkContext(withoutTelemetry, twilio, http, options));
+    rows.Add(measured with { Scenario = "client_credentials token, telemetry off" });
+}
+
 Report.Print(options, server, firstStart, rssAfterStart, passwordCheck, rows);
 var serverLog = Path.Combine(directory, "server.log");
 await File.WriteAllTextAsync(serverLog, server.Output);

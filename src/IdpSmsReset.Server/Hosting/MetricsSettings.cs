@@ -19,5 +19,11 @@ public sealed class MetricsSettings
     /// </summary>
     public int? Port { get; set; }
 
-    public bool IsEnabled(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
+    /// <summary>
+    /// Whether OpenTelemetry collects anything at all (metrics, traces, their exporters). Default true; off, the
+    /// instruments cost next to nothing and <see cref="Path"/> does not answer (the benchmark compares both).
+    /// </summary>
+    public bool Telemetry { get; set; } = true;
+
+    public bool IsEnabled(IHostEnvironment environment) => Telemetry && (Enabled ?? environment.IsDevelopment());
 }

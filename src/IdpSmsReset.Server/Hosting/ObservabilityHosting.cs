@@ -18,8 +18,14 @@ public static class ObservabilityHosting
     /// </summary>
     public static WebApplicationBuilder AddIdpObservability(this WebApplicationBuilder builder)
     {
-        var metricsOn = IdpOptions.ReadAtRegistration(builder.Configuration).Metrics.IsEnabled(builder.Environment);
+        var settings = IdpOptions.ReadAtRegistration(builder.Configuration).Metrics;
+        var metricsOn = settings.IsEnabled(builder.Environment);
         builder.Services.AddSingleton<IdpMetrics>();
+        if (!settings.Telemetry)
+        {
+            return builder;
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("IdpSmsReset"))
             .WithMetrics(metrics =>
