@@ -75,6 +75,7 @@ public static class ApplicationDescriptorMapper
             scopes.Add(Scopes.OfflineAccess);
         }
 
+        var logout = BackchannelLogoutOf(descriptor.Properties);
         return new ApplicationDefinition
         {
             ClientId = descriptor.ClientId,
@@ -90,12 +91,15 @@ public static class ApplicationDescriptorMapper
                 out var theme) && theme.ValueKind == System.Text.Json.JsonValueKind.String
                 ? theme.GetString()
                 : null,
-            BackchannelLogoutUri = descriptor.Properties.TryGetValue(BackchannelLogoutUriProperty, out var logoutUri)
-                && logoutUri.ValueKind == JsonValueKind.String ? logoutUri.GetString() : null,
-            BackchannelLogoutSessionRequired = descriptor.Properties.TryGetValue(BackchannelLogoutSessionRequiredProperty, out var required)
-                && required.ValueKind == JsonValueKind.True,
+            BackchannelLogoutUri = logout.Uri,
+            BackchannelLogoutSessionRequired = logout.SessionRequired,
         };
     }
+
+    /// <summary>The back-channel logout an application's properties ask for (no URI: none).</summary>
+    public static (string? Uri, bool SessionRequired) BackchannelLogoutOf(IReadOnlyDictionary<string, JsonElement> properties) => (
+        properties.TryGetValue(BackchannelLogoutUriProperty, out var uri) && uri.ValueKind == JsonValueKind.String ? uri.GetString() : null,
+        properties.TryGetValue(BackchannelLogoutSessionRequiredProperty, out var required) && required.ValueKind == JsonValueKind.True);
 
     /// <summary>The application's type in the definition's words.</summary>
     public static string TypeOf(OpenIddictApplicationDescriptor descriptor) =>

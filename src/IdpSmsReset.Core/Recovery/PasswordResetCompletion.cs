@@ -16,7 +16,7 @@ public sealed class PasswordResetCompletion(
     IdpDbContext database,
     UserManager<ApplicationUser> users,
     UserSessionService sessions,
-    IOpenIddictTokenManager tokens,
+    SessionTokens sessionTokens,
     IOpenIddictAuthorizationManager authorizations,
     SmsOutbox outbox,
     ISmsTexts texts,
@@ -26,7 +26,7 @@ public sealed class PasswordResetCompletion(
     public async Task ApplyAsync(PasswordResetFlow flow, ApplicationUser user, CancellationToken cancellationToken)
     {
         await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
-        await tokens.RevokeBySubjectAsync(user.Id, cancellationToken);
+        await sessionTokens.RevokeAllAsync(user.Id, cancellationToken);
         await authorizations.RevokeBySubjectAsync(user.Id, cancellationToken);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

@@ -13,26 +13,20 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     private static readonly IReadOnlyList<string> None = [];
 
     /// <summary>
-    /// The next step for <paramref name="user"/>. A session that proved a second factor needs nothing read; one that
-    /// proved only the password first asks the cheap question (is a second factor due at all?), which is the
-    /// <see cref="UserSecondFactors.IsRequired"/> that <see cref="Decide"/> would compute, and reads the full factors
-    /// only when it is.
+    /// The next step for <paramref name="user"/>, with the factors the second-factor and enrolment pages show. A
+    /// session that proved a second factor needs nothing read.
     /// </summary>
     public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved,
-        CancellationToken cancellationToken)
-    {
-        if (!NeedsFactors(proved))
-        {
-            return Decide(factors: null, proved);
-        }
+        CancellationToken cancellationToken) =>
+        Decide(NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null, proved);
 
-        if (!await secondFactors.IsRequiredAsync(user, cancellationToken))
-        {
-            return Done([AuthenticationMethods.Password]);
-        }
-
-        return Decide(await secondFactors.ForUserAsync(user, cancellationToken), proved);
-    }
+    /// <summary>
+    /// Whether the session is signed in as far as the journey goes: the question the authorization endpoint asks on
+    /// every request. It reads only whether a second factor is due at all (the <see cref="UserSecondFactors.IsRequired"/>
+    /// that <see cref="Decide"/> would compute), not the factors themselves.
+    /// </summary>
+    public async Task<bool> IsDoneAsync(ApplicationUser user, IReadOnlyCollection<string> proved, CancellationToken cancellationToken) =>
+        NeedsFactors(proved) ? !await secondFactors.IsRequiredAsync(user, cancellationToken) : Decide(factors: null, proved).IsDone;
 
     /// <summary>
     /// The decision itself, with no I/O. <paramref name="factors"/> may be null when the answer does not depend on

@@ -55,19 +55,9 @@ public sealed class BackchannelLogouts(IdpDbContext database, IBackgroundJobClie
         await database.Set<BackchannelLogoutDelivery>().AsNoTracking().Where(d => d.UserId == userId)
             .OrderByDescending(d => d.CreatedAt).Take(20).ToListAsync(cancellationToken);
 
-    private static (string? Uri, bool SessionRequired) BackchannelLogoutOf(string? properties)
-    {
-        if (string.IsNullOrEmpty(properties))
-        {
-            return (null, false);
-        }
-
-        using var json = JsonDocument.Parse(properties);
-        var uri = json.RootElement.TryGetProperty(ApplicationDescriptorMapper.BackchannelLogoutUriProperty, out var value)
-            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        var sessionRequired = json.RootElement.TryGetProperty(ApplicationDescriptorMapper.BackchannelLogoutSessionRequiredProperty,
-            out var required)
-            && required.ValueKind == JsonValueKind.True;
-        return (uri, sessionRequired);
-    }
+    // OpenIddict stores an application's properties as one JSON object; the mapper reads the logout settings from it.
+    private static (string? Uri, bool SessionRequired) BackchannelLogoutOf(string? properties) =>
+        string.IsNullOrEmpty(properties)
+            ? (null, false)
+            : ApplicationDescriptorMapper.BackchannelLogoutOf(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(properties)!);
 }

@@ -39,7 +39,7 @@ internal static class AuthorizeEndpoint
         var needsSignIn = session is null ? "no valid session"
             : request.HasPromptValue(PromptValues.Login) ? "prompt=login"
             : IsTooOld(session, request.MaxAge, time) ? "max_age exceeded"
-            : !(await journey.NextAsync(session.User, session.Methods, context.RequestAborted)).IsDone ? "a second factor is due"
+            : !await journey.IsDoneAsync(session.User, session.Methods, context.RequestAborted) ? "a second factor is due"
             : null;
         if (session is null || needsSignIn is not null)
         {

@@ -49,30 +49,31 @@ public sealed class EditApplicationModel(ApplicationAdministration administratio
             return NotFound();
         }
 
-        if (!IsNew && await administration.FindAsync(ExistingClientId!, HttpContext.RequestAborted) is { } stored)
-        {
-            // The client id and the type stay what they are; the form shows them as they are.
-            (Input.ClientId, Input.Type) = (stored.ClientId, stored.Type!);
-        }
-
-        foreach (var (field, problem) in saved.Problems)
-        {
-            ModelState.AddModelError(ApplicationForm.KeyOf(field), problem);
-        }
-
         if (!saved.Succeeded)
         {
+            if (!IsNew && await administration.FindAsync(ExistingClientId!, HttpContext.RequestAborted) is { } stored)
+            {
+                // The client id and the type stay what they are; the form shows them as they are.
+                (Input.ClientId, Input.Type) = (stored.ClientId, stored.Type!);
+            }
+
+            foreach (var (field, problem) in saved.Problems)
+            {
+                ModelState.AddModelError(ApplicationForm.KeyOf(field), problem);
+            }
+
             return Page();
         }
 
-        TempData["Notice"] = $"The application '{Input.ClientId?.Trim()}' was saved.";
+        var clientId = IsNew ? Input.ClientId?.Trim() : ExistingClientId;
+        TempData["Notice"] = $"The application '{clientId}' was saved.";
         if (saved.NewSecret is null)
         {
             return RedirectToPage("/Admin/Applications/Applications");
         }
 
         NewSecret = saved.NewSecret;
-        ExistingClientId = Input.ClientId?.Trim();
+        ExistingClientId = clientId;
         return Page();
     }
 
