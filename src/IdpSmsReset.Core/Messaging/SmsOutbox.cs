@@ -19,6 +19,23 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
     public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime,
         CancellationToken cancellationToken)
     {
+        var result = await QueueAsync(destination, purpose, body, lifetime, cancellationToken);
+        if (result.MessageId is { } messageId)
+        {
+            Dispatch(messageId);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the message without sending it yet: the caller <see cref="Dispatch"/>es it once what the message's
+    /// recipient will act on is saved (a reset code's hash must be on its flow before the code can arrive). Should the
+    /// caller never get that far, the sweeper sends it a minute later: nothing is lost.
+    /// </summary>
+    public async Task<SmsEnqueueResult> QueueAsync(string destination, string purpose, string body, TimeSpan lifetime,
+        CancellationToken cancellationToken)
+    {
         var result = await WriteAsync(destination, purpose, body, lifetime, cancellationToken);
         if (result.Problem is { } problem)
         {
@@ -27,6 +44,9 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
 
         return result;
     }
+
+    /// <summary>Hands a queued message to its dispatch job.</summary>
+    public void Dispatch(Guid messageId) => SmsDispatchJob.Enqueue(jobs, messageId);
 
     private async Task<SmsEnqueueResult> WriteAsync(string destination, string purpose, string body, TimeSpan lifetime,
         CancellationToken cancellationToken)
@@ -63,8 +83,6 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         };
         database.Add(message);
         await database.SaveChangesAsync(cancellationToken);
-
-        SmsDispatchJob.Enqueue(jobs, message.Id);
         return SmsEnqueueResult.Queued(message.Id);
     }
 

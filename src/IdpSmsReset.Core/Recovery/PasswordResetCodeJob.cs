@@ -71,7 +71,7 @@ public sealed class PasswordResetCodeJob(
         var lifetime = TimeSpan.FromMinutes(flow.CodeLifetimeMinutes);
         var resumeLink = flow.IssuedBy is null ? null : urls.ResetCodeLink(flow.Id);
         var text = SmsLanguage.In(flow.Language, () => texts.PasswordResetCode(code, lifetime, resumeLink));
-        var queued = await outbox.EnqueueAsync(send.Destination, SmsPurposes.PasswordReset, text, lifetime, cancellationToken);
+        var queued = await outbox.QueueAsync(send.Destination, SmsPurposes.PasswordReset, text, lifetime, cancellationToken);
         if (queued.Problem is { } problem)
         {
             await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
@@ -82,7 +82,9 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
+        // The code becomes the flow's before its SMS may leave: an entry typed the moment the text arrives must find it.
         var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
+        outbox.Dispatch(queued.MessageId!.Value);
         logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
         metrics.ResetStep("code_sent", stored ? "kept" : "superseded");
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
