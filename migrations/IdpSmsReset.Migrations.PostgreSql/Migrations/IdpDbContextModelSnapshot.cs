@@ -324,6 +324,22 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Persistence.LimitGate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("TouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("LimitGates", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")

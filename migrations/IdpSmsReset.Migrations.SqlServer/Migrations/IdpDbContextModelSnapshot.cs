@@ -325,6 +325,22 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Persistence.LimitGate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("TouchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("LimitGates", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")

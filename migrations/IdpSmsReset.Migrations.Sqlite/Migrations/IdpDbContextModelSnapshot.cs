@@ -319,6 +319,22 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Persistence.LimitGate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TouchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("LimitGates", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")

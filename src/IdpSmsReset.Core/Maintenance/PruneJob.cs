@@ -54,6 +54,8 @@ public sealed class PruneJob(
         await database.Set<UnknownAccountFailure>()
             .Where(failure => failure.LastFailedAt < countedUntil && (failure.LockedUntil == null || failure.LockedUntil < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
+        // A gate untouched for a day guards no count that is still running; a later decision creates it again.
+        await database.Set<LimitGate>().Where(gate => gate.TouchedAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
 
         return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);
     }

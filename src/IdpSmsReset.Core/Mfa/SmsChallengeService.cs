@@ -8,15 +8,15 @@ namespace IdpSmsReset.Core.Mfa;
 /// Sends codes by SMS (through the outbox) and checks what the user types. Attempts are counted and codes consumed by
 /// conditional updates, so parallel submissions of one code succeed once and never exceed the attempt limit.
 /// </summary>
-public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox, TimeProvider time)
+public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates, SmsOutbox outbox, TimeProvider time)
 {
     // How far back an entered code is compared with earlier challenges, to say "already used" or "replaced".
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Sends a new code unless the hourly limit or the cooldown forbids it. The challenge is reserved first (written
-    /// closed, so it cannot be used yet) and the limits counted after, so that parallel requests each see the others
-    /// and none of them passes a limit together; an over-count only ever refuses.
+    /// Sends a new code unless the hourly limit or the cooldown forbids it. The limits are counted under the user's gate
+    /// (<see cref="LimitGates"/>), so of two requests at once exactly one sends; the challenge is written closed (so it
+    /// cannot be used yet) until its SMS is queued.
     /// </summary>
     public async Task<SmsChallengeSent> SendAsync(
         string userId, string purpose, string destination, OneTimeCodeRules rules, Func<string, string> textWithCode,
@@ -38,30 +38,38 @@ public sealed class SmsChallengeService(IdpDbContext database, SmsOutbox outbox,
             ClosedAt = now,
             Closure = SmsChallengeClosure.Reserved,
         };
-        database.Add(reservation);
-        await database.SaveChangesAsync(cancellationToken);
-
-        var lastHour = await database.Set<SmsChallenge>()
-            .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now.AddHours(-1))
-            .Select(c => new { c.Id, c.CreatedAt })
-            .ToListAsync(cancellationToken);
-        var before = lastHour.Where(c => c.Id != reservation.Id).Select(c => c.CreatedAt).Order().ToList();
-        var refusal =
-            before.Count >= rules.MaxSendsPerHour
-                ? new SmsChallengeSent(SmsChallengeSendStatus.TooManySends, destination, Utc(before[^rules.MaxSendsPerHour].AddHours(1)))
-            : before.Count > 0 && before[^1] + rules.ResendCooldown > now
-                ? new SmsChallengeSent(SmsChallengeSendStatus.CoolingDown, destination, Utc(before[^1] + rules.ResendCooldown))
-            : null;
-        if (refusal is null)
+        var refusal = await gates.DecideAsync($"sms-challenge:{userId}:{purpose}", async () =>
         {
-            var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
-            refusal = queued.Problem is { } problem ? SmsChallengeSent.Refused(problem) : null;
-        }
+            var before = (await database.Set<SmsChallenge>()
+                .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now.AddHours(-1))
+                .Select(c => c.CreatedAt)
+                .ToListAsync(cancellationToken)).Order().ToList();
+            var refused =
+                before.Count >= rules.MaxSendsPerHour
+                    ? new SmsChallengeSent(SmsChallengeSendStatus.TooManySends, destination,
+                        Utc(before[^rules.MaxSendsPerHour].AddHours(1)))
+                : before.Count > 0 && before[^1] + rules.ResendCooldown > now
+                    ? new SmsChallengeSent(SmsChallengeSendStatus.CoolingDown, destination, Utc(before[^1] + rules.ResendCooldown))
+                : null;
+            if (refused is null)
+            {
+                database.Add(reservation);
+                await database.SaveChangesAsync(cancellationToken);
+            }
 
+            return refused;
+        }, refused => refused is null, cancellationToken);
         if (refusal is not null)
         {
-            await database.Set<SmsChallenge>().Where(c => c.Id == reservation.Id).ExecuteDeleteAsync(cancellationToken);
             return refusal;
+        }
+
+        // Queued after the reservation committed: the outbox's job must find the message, and the reservation holds the place.
+        var queued = await outbox.EnqueueAsync(destination, purpose, textWithCode(code), rules.Lifetime, cancellationToken);
+        if (queued.Problem is { } problem)
+        {
+            await database.Set<SmsChallenge>().Where(c => c.Id == reservation.Id).ExecuteDeleteAsync(cancellationToken);
+            return SmsChallengeSent.Refused(problem);
         }
 
         // The SMS is queued: the earlier code stops working and this one starts.

@@ -22,6 +22,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetStarter(
     IdpDbContext database,
+    LimitGates gates,
     UserManager<ApplicationUser> users,
     SecurityPolicyService policies,
     IOptions<PasswordResetLimits> limits,
@@ -43,16 +44,9 @@ public sealed class PasswordResetStarter(
         var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
         flow.BrowserKeyHash = HashOf(browserKey);
         flow.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        database.Add(flow);
-        await database.SaveChangesAsync(cancellationToken);
-
-        // Reserve, then count (this flow included): requests racing past the limit each see the others and refuse.
-        if (flow.ClientNetwork is { } network && await database.Set<PasswordResetFlow>()
-                .CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1),
-                    cancellationToken) > limits.Value.PerIpAddressPerHour)
+        if (!await AdmitAsync(flow, now, cancellationToken))
         {
-            await database.Set<PasswordResetFlow>().Where(f => f.Id == flow.Id).ExecuteDeleteAsync(cancellationToken);
-            logger.ResetRefusedForAddress(network);
+            logger.ResetRefusedForAddress(flow.ClientNetwork!);
             metrics.ResetStep("requested", "too_many_from_address");
             return (PasswordResetStart.TooManyFromAddress, null, null);
         }
@@ -62,6 +56,27 @@ public sealed class PasswordResetStarter(
         logger.ResetStarted(FlowRef.Of(flow.Id), user is not null);
         metrics.ResetStep("requested", "started");
         return (PasswordResetStart.Started, flow, browserKey);
+    }
+
+    // The flows of the last hour from the flow's network are counted under that network's gate, so a burst admits
+    // exactly up to the limit, on however many instances it lands.
+    private async Task<bool> AdmitAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    {
+        async Task<bool> AddAsync()
+        {
+            database.Add(flow);
+            await database.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        if (flow.ClientNetwork is not { } network)
+        {
+            return await AddAsync();
+        }
+
+        return await gates.DecideAsync($"reset-start:{network}", async () =>
+            await database.Set<PasswordResetFlow>().CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1),
+                cancellationToken) < limits.Value.PerIpAddressPerHour && await AddAsync(), admitted => admitted, cancellationToken);
     }
 
     /// <summary>An administrator sends a reset code to a user (helpdesk): the SMS carries a link that the user's browser claims.</summary>

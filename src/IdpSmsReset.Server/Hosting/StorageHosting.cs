@@ -16,6 +16,7 @@ public static class StorageHosting
         builder.Services.AddSingleton<BootstrapSource>();
         builder.Services.AddSingleton<DatabaseMigration>();
         builder.Services.AddSingleton<ChangeStamps>();
+        builder.Services.AddScoped<LimitGates>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(services => IdpDatabase.Resolve(

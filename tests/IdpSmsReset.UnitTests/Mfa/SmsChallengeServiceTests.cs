@@ -1,5 +1,6 @@
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Persistence;
 
 namespace IdpSmsReset.UnitTests.Mfa;
 
@@ -10,7 +11,7 @@ public sealed class SmsChallengeServiceTests : IDisposable
 
     private readonly MfaTestDatabase _database = new();
 
-    private SmsChallengeService Service => new(_database.Context, _database.Outbox, _database.Time);
+    private SmsChallengeService Service => ServiceOn(_database.Context);
 
     [Fact]
     public async Task Send_QueuesTheCodeInTheText_StoresOnlyAHash()
@@ -138,7 +139,7 @@ public sealed class SmsChallengeServiceTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             await using var context = _database.NewContext();
-            return await new SmsChallengeService(context, _database.Outbox, _database.Time)
+            return await ServiceOn(context)
                 .CheckAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, code, Rules, CancellationToken.None);
         }));
 
@@ -146,6 +147,9 @@ public sealed class SmsChallengeServiceTests : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
+
+    private SmsChallengeService ServiceOn(IdpDbContext context) =>
+        new(context, new LimitGates(context, _database.Time), _database.Outbox, _database.Time);
 
     private Task<SmsChallengeSent> SendAsync() =>
         Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, MfaTestDatabase.Phone, Rules, code => $"code {code}",

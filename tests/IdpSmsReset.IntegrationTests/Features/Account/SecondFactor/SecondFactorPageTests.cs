@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.IntegrationTests.Infrastructure;
@@ -135,6 +136,39 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
 
         Assert.Matches(@"A code was sent moments ago\. You can ask for another in \d+ seconds\.", again.Text);
         Assert.Single(Twilio.MessagesTo(phone));
+    }
+
+    [SkippableFact]
+    public async Task SendAgain_PressedFourTimesAtOnceAfterTheCooldown_SendsOneCode()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        var phone = TestBootstrap.PhoneOf("sybil");
+        using var browser = Factory.CreateBrowser();
+        var page = await browser.SubmitPasswordAsync("sybil");
+        await Twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+        await AgeSmsCodesAsync("sybil", TimeSpan.FromMinutes(5));
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            browser.SubmitAsync(page, formSelector: "form[action*='handler=Send']")));
+        await Twilio.NextSmsCodeAsync(phone, seenBefore: 1);
+        await Task.Delay(500);
+
+        Assert.Equal(2, Twilio.MessagesTo(phone).Count);
+        Assert.Equal(3, pages.Count(again => again.Text.Contains("A code was sent moments ago", StringComparison.Ordinal)));
+    }
+
+    // Ages the codes already sent instead of moving the class's clock, which authenticator codes (real time) must match.
+    private async Task AgeSmsCodesAsync(string userName, TimeSpan age)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var userId = await database.Users.Where(user => user.UserName == userName).Select(user => user.Id).SingleAsync();
+        foreach (var challenge in await database.Set<SmsChallenge>().Where(challenge => challenge.UserId == userId).ToListAsync())
+        {
+            challenge.CreatedAt -= age;
+        }
+
+        await database.SaveChangesAsync();
     }
 
     [SkippableFact]

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IdpSmsReset.Core.Persistence;
+
+/// <summary>
+/// Makes count-then-admit decisions exact under concurrency. Without it, requests racing at a limit either all pass
+/// (count, then write) or all refuse (write, then count: each sees the others), which lets a burst shut out the very
+/// requests the limit means to let through. Here the decision runs in a transaction that first updates the key's gate
+/// row: the database's row lock makes the others wait, on any instance, and each counts what the previous one committed.
+/// </summary>
+public sealed class LimitGates(IdpDbContext database, TimeProvider time)
+{
+    /// <summary>
+    /// Runs <paramref name="decide"/> holding the gate of <paramref name="key"/>; what it writes commits with the gate's
+    /// release when <paramref name="commits"/> says so, and is rolled back otherwise.
+    /// </summary>
+    public async Task<T> DecideAsync<T>(string key, Func<Task<T>> decide, Func<T, bool> commits, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(key, cancellationToken);
+        return await database.InTransactionAsync(async () =>
+        {
+            await TouchAsync(key, cancellationToken);
+            return await decide();
+        }, commits, cancellationToken);
+    }
+
+    // The row must exist before a transaction can lock it; creating it inside would abort the transaction on PostgreSQL
+    // when another request created it first.
+    private async Task EnsureAsync(string key, CancellationToken cancellationToken)
+    {
+        if (await TouchAsync(key, cancellationToken) == 1)
+        {
+            return;
+        }
+
+        var gate = new LimitGate { Key = key, TouchedAt = time.GetUtcNow().UtcDateTime };
+        database.Add(gate);
+        try
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (or instance) created it at the same moment: it exists, which is all that was needed.
+        }
+        finally
+        {
+            database.Entry(gate).State = EntityState.Detached;
+        }
+    }
+
+    private Task<int> TouchAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return database.Set<LimitGate>().Where(gate => gate.Key == key)
+            .ExecuteUpdateAsync(set => set.SetProperty(gate => gate.TouchedAt, now), cancellationToken);
+    }
+}
