@@ -16,21 +16,25 @@ public static class TwilioErrors
     {
         if (exception.Status == 429 || exception.Code == TooManyRequests)
         {
-            return new SmsSendResult.Transient($"Twilio is throttling requests ({Code(exception)}).");
+            return new SmsSendResult.Transient($"Twilio is throttling requests ({Code(exception)}).", SmsErrorClasses.Throttled);
         }
 
         if (exception.Status >= 500)
         {
-            return new SmsSendResult.Transient($"Twilio answered {exception.Status} ({Code(exception)}).");
+            return new SmsSendResult.Transient($"Twilio answered {exception.Status} ({Code(exception)}).", SmsErrorClasses.ProviderError);
         }
 
-        return new SmsSendResult.Permanent(exception.Code switch
+        return exception.Code switch
         {
-            InvalidToNumber => $"The destination is not a valid phone number (Twilio {InvalidToNumber}).",
-            Unsubscribed => $"The recipient has unsubscribed from this sender (Twilio {Unsubscribed}).",
-            RegionNotPermitted => $"The Twilio account may not send to this region (Twilio {RegionNotPermitted}).",
-            _ => $"Twilio refused the message: {exception.Message} ({Code(exception)}).",
-        });
+            InvalidToNumber => new SmsSendResult.Permanent($"The destination is not a valid phone number (Twilio {InvalidToNumber}).",
+                SmsErrorClasses.InvalidNumber),
+            Unsubscribed => new SmsSendResult.Permanent($"The recipient has unsubscribed from this sender (Twilio {Unsubscribed}).",
+                SmsErrorClasses.Unsubscribed),
+            RegionNotPermitted => new SmsSendResult.Permanent(
+                $"The Twilio account may not send to this region (Twilio {RegionNotPermitted}).", SmsErrorClasses.RegionNotPermitted),
+            _ => new SmsSendResult.Permanent($"Twilio refused the message: {exception.Message} ({Code(exception)}).",
+                SmsErrorClasses.Refused),
+        };
     }
 
     public static string DescribeValidationFailure(ApiException exception, SmsAccount account) => exception switch

@@ -42,7 +42,7 @@ public sealed class TwilioSmsChannel(System.Net.Http.HttpClient http) : ISmsChan
         }
         catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
         {
-            return new SmsSendResult.Transient($"Twilio could not be reached: {exception.GetType().Name}.");
+            return new SmsSendResult.Transient($"Twilio could not be reached: {exception.GetType().Name}.", SmsErrorClasses.Unreachable);
         }
     }
 

@@ -7,7 +7,7 @@ public sealed partial class SourceLayoutTests
 {
     private const int MaxLineLength = 140;
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void SourceFiles_EveryLine_AtMost140Characters()
@@ -45,18 +45,6 @@ public sealed partial class SourceLayoutTests
         folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IdpSmsReset.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName
-            ?? throw new InvalidOperationException("The repository root (IdpSmsReset.sln) is not above the test binaries.");
-    }
 
     [GeneratedRegex(
         @"^(?:(?:public|internal|file)\s+)?(?:(?:sealed|static|abstract|partial|readonly|ref)\s+)*(?:class|record" +

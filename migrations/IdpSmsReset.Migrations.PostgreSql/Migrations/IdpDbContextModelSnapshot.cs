@@ -87,6 +87,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ErrorClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -711,6 +715,19 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
 
                     b.ToTable("SessionAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SignInFailureTally", b =>
+                {
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.HasKey("HourStart");
+
+                    b.ToTable("SignInFailureTallies", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>

@@ -87,6 +87,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("ErrorClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
@@ -714,6 +718,19 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
 
                     b.ToTable("SessionAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SignInFailureTally", b =>
+                {
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.HasKey("HourStart");
+
+                    b.ToTable("SignInFailureTallies", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>

@@ -82,6 +82,10 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -704,6 +708,19 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "ApplicationId", "OfflineAccess");
 
                     b.ToTable("SessionAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Users.SignInFailureTally", b =>
+                {
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HourStart");
+
+                    b.ToTable("SignInFailureTallies", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.UnknownAccountFailure", b =>

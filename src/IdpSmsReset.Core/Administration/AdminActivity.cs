@@ -8,7 +8,8 @@ namespace IdpSmsReset.Core.Administration;
 
 /// <summary>
 /// The dashboard's charts, from what the database already holds (they need no Prometheus): sign-ins from the sessions,
-/// the reset funnel from the audit log, SMS outcomes and delivery latency from the outbox. Only timestamps are read,
+/// failed sign-ins from their hourly tallies, the reset funnel from the audit log, SMS outcomes (failures by error class)
+/// and delivery latency from the outbox. Only timestamps are read,
 /// then counted per bucket here, the same way on every provider.
 /// </summary>
 public sealed class AdminActivity(IdpDbContext database, TimeProvider time)
@@ -30,7 +31,9 @@ public sealed class AdminActivity(IdpDbContext database, TimeProvider time)
         var resets = await database.Set<AuditEvent>().Where(e => e.OccurredAt >= start && funnel.Contains(e.Type))
             .Select(e => new { e.Type, e.OccurredAt }).ToListAsync(cancellationToken);
         var sms = await database.Set<OutboundSms>().Where(m => m.CreatedAt >= start)
-            .Select(m => new { m.Status, m.CreatedAt, m.SentAt }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Status, m.CreatedAt, m.SentAt, m.ErrorClass }).ToListAsync(cancellationToken);
+        var failedSignIns = await database.Set<SignInFailureTally>().Where(t => t.HourStart >= start)
+            .Select(t => new { t.HourStart, t.Failures }).ToListAsync(cancellationToken);
 
         int BucketOf(DateTime at) => (int)((at - start).Ticks / bucket.Ticks);
         int[] Count(IEnumerable<DateTime> times)
@@ -44,6 +47,17 @@ public sealed class AdminActivity(IdpDbContext database, TimeProvider time)
             return counts;
         }
 
+        int[] Sum(IEnumerable<(DateTime At, int Count)> tallies)
+        {
+            var sums = new int[buckets];
+            foreach (var (at, count) in tallies.Where(tally => tally.At >= start && tally.At < end))
+            {
+                sums[BucketOf(at)] += count;
+            }
+
+            return sums;
+        }
+
         var sent = sms.Where(m
             => m.Status is OutboundSmsStatus.Sent or OutboundSmsStatus.Delivered or OutboundSmsStatus.Undelivered).ToList();
         var latency = Enumerable.Range(0, buckets).Select(index =>
@@ -52,14 +66,19 @@ public sealed class AdminActivity(IdpDbContext database, TimeProvider time)
                 .Select(m => (m.SentAt!.Value - m.CreatedAt).TotalSeconds).Order().ToList();
             return seconds.Count == 0 ? (double?)null : seconds[seconds.Count / 2];
         }).ToList();
+        var failedSms = sms.Where(m => m.Status is OutboundSmsStatus.Failed or OutboundSmsStatus.Expired or OutboundSmsStatus.Undelivered)
+            .GroupBy(m => m.ErrorClass ?? "unknown")
+            .Select(group => (group.Key, Counts: (IReadOnlyList<int>)Count(group.Select(m => m.CreatedAt))))
+            .OrderByDescending(series => series.Counts.Sum()).ThenBy(series => series.Key, StringComparer.Ordinal).ToList();
         return new ActivitySeries(
             [.. Enumerable.Range(0, buckets).Select(index => start + bucket * index)],
             Count(signIns),
+            Sum(failedSignIns.Select(t => (t.HourStart, t.Failures))),
             Count(resets.Where(e => e.Type == AuditEventTypes.PasswordResetRequested).Select(e => e.OccurredAt)),
             Count(resets.Where(e => e.Type == AuditEventTypes.PasswordResetCodeSent).Select(e => e.OccurredAt)),
             Count(resets.Where(e => e.Type == AuditEventTypes.PasswordResetCompleted).Select(e => e.OccurredAt)),
-            Count(sent.Select(m => m.CreatedAt)),
-            Count(sms.Where(m => m.Status is OutboundSmsStatus.Failed or OutboundSmsStatus.Expired).Select(m => m.CreatedAt)),
+            Count(sent.Where(m => m.Status != OutboundSmsStatus.Undelivered).Select(m => m.CreatedAt)),
+            failedSms,
             latency);
     }
 }

@@ -55,6 +55,9 @@ public sealed class PruneJob(
             .Where(failure => failure.LastFailedAt < countedUntil && (failure.LockedUntil == null || failure.LockedUntil < cutoff))
             .ExecuteDeleteAsync(cancellationToken);
         // A gate untouched for a day guards no count that is still running; a later decision creates it again.
+        // Past the dashboard's longest chart (7 days).
+        await database.Set<SignInFailureTally>().Where(tally => tally.HourStart < countedUntil.AddDays(-7))
+            .ExecuteDeleteAsync(cancellationToken);
         await database.Set<LimitGate>().Where(gate => gate.TouchedAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
 
         return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);

@@ -27,6 +27,9 @@ public sealed class OutboundSms
 
     public string? LastError { get; set; }
 
+    /// <summary>Why the last attempt did not go, as one of <see cref="SmsErrorClasses"/>.</summary>
+    public string? ErrorClass { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Not sent after this (UTC): a code nobody can use any more is not worth a message.</summary>

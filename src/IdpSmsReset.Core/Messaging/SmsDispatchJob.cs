@@ -56,7 +56,7 @@ public sealed class SmsDispatchJob(
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null || !settings.IsConfigured)
         {
-            return new SmsSendResult.Transient("The SMS factor is not configured.");
+            return new SmsSendResult.Transient("The SMS factor is not configured.", SmsErrorClasses.NotConfigured);
         }
 
         string body;
@@ -68,7 +68,8 @@ public sealed class SmsDispatchJob(
         }
         catch (CryptographicException)
         {
-            return new SmsSendResult.Permanent("The message or the auth token cannot be decrypted (Data Protection keys changed).");
+            return new SmsSendResult.Permanent("The message or the auth token cannot be decrypted (Data Protection keys changed).",
+                SmsErrorClasses.NotConfigured);
         }
 
         var account = new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
@@ -98,14 +99,14 @@ public sealed class SmsDispatchJob(
         {
             case SmsSendResult.Accepted accepted:
                 await outbox.AcceptAsync(message.Id, accepted.Status, accepted.ProviderId, now);
-                metrics.Sms(message.Purpose, "sent");
+                metrics.Sms(message.Purpose, "sent", errorClass: null);
                 metrics.SmsAccepted(message.Purpose, now - message.CreatedAt);
                 logger.SmsAccepted(message.Id, message.Purpose, accepted.ProviderId);
                 break;
 
             case SmsSendResult.Permanent permanent:
-                await outbox.FailAsync(message.Id, permanent.Reason, now);
-                metrics.Sms(message.Purpose, "failed");
+                await outbox.FailAsync(message.Id, permanent.Reason, permanent.ErrorClass, now);
+                metrics.Sms(message.Purpose, "failed", permanent.ErrorClass);
                 logger.SmsFailed(message.Id, message.Purpose, permanent.Reason);
                 break;
 
@@ -122,14 +123,14 @@ public sealed class SmsDispatchJob(
         var next = now + delay;
         if (next >= message.ExpiresAt)
         {
-            await outbox.GiveUpAsync(message.Id, transient.Reason, now);
-            metrics.Sms(message.Purpose, "expired");
+            await outbox.GiveUpAsync(message.Id, transient.Reason, transient.ErrorClass, now);
+            metrics.Sms(message.Purpose, "expired", transient.ErrorClass);
             logger.SmsExpiredWhileRetrying(message.Id, message.Purpose, transient.Reason);
             return;
         }
 
-        await outbox.RetryLaterAsync(message.Id, transient.Reason, next, now);
-        metrics.Sms(message.Purpose, "retrying");
+        await outbox.RetryLaterAsync(message.Id, transient.Reason, transient.ErrorClass, next, now);
+        metrics.Sms(message.Purpose, "retrying", transient.ErrorClass);
         jobs.Schedule<SmsDispatchJob>(Queue, job => job.RunAsync(message.Id, CancellationToken.None), delay);
         logger.SmsRetryScheduled(message.Id, message.Purpose, delay, transient.Reason);
     }

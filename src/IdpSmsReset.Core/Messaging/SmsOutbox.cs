@@ -114,21 +114,23 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
                 .SetProperty(m => m.TwilioSid, providerId)
                 .SetProperty(m => m.SentAt, now)
                 .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.ErrorClass, (string?)null)
                 .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
 
-    public Task<bool> FailAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.Fail,
-        reason, now);
+    public Task<bool> FailAsync(Guid messageId, string reason, string errorClass, DateTime now) =>
+        EndAttemptAsync(messageId, OutboundSmsTransition.Fail, reason, errorClass, now);
 
     /// <summary>A passing failure whose next attempt would come too late for the message.</summary>
-    public Task<bool> GiveUpAsync(Guid messageId, string reason, DateTime now) => EndAttemptAsync(messageId, OutboundSmsTransition.GiveUp,
-        reason, now);
+    public Task<bool> GiveUpAsync(Guid messageId, string reason, string errorClass, DateTime now) =>
+        EndAttemptAsync(messageId, OutboundSmsTransition.GiveUp, reason, errorClass, now);
 
     /// <summary>A passing failure: queued again, due at <paramref name="nextAttemptAt"/> (the caller schedules the job).</summary>
-    public async Task<bool> RetryLaterAsync(Guid messageId, string reason, DateTime nextAttemptAt, DateTime now) =>
+    public async Task<bool> RetryLaterAsync(Guid messageId, string reason, string errorClass, DateTime nextAttemptAt, DateTime now) =>
         await Allowing(messageId, OutboundSmsTransition.RetryLater)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.RetryLater))
                 .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.ErrorClass, errorClass)
                 .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
                 .SetProperty(m => m.ClaimedAt, (DateTime?)null)
                 .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
@@ -161,6 +163,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
     {
         var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId);
         var now = time.GetUtcNow().UtcDateTime;
+        var failed = reported is OutboundSmsStatus.Failed or OutboundSmsStatus.Undelivered;
         var error = errorCode is { Length: > 0 } ? $"Delivery failed (Twilio error {PhoneNumberRules.MaskNumbersIn(errorCode)})." : null;
         var moved = await messages
             .Where(OutboundSmsTransitions.IsAllowed(OutboundSmsTransition.Report))
@@ -168,6 +171,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
             .ExecuteUpdateAsync(set => set
                 .SetProperty(message => message.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Report, reported))
                 .SetProperty(message => message.LastError, message => error ?? message.LastError)
+                .SetProperty(message => message.ErrorClass, message => failed ? SmsErrorClasses.DeliveryFailed : message.ErrorClass)
                 .SetProperty(message => message.UpdatedAt, now), cancellationToken);
         var outcome = moved > 0 ? SmsStatusUpdate.Moved
             : await messages.AnyAsync(cancellationToken) ? SmsStatusUpdate.Ignored
@@ -176,11 +180,13 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         return outcome;
     }
 
-    private async Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, DateTime now) =>
+    private async Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, string errorClass,
+        DateTime now) =>
         await Allowing(messageId, transition)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, OutboundSmsTransitions.To(transition))
                 .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.ErrorClass, errorClass)
                 .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
 
     private IQueryable<OutboundSms> Allowing(Guid messageId, OutboundSmsTransition transition) =>

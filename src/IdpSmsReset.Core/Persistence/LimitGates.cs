@@ -26,28 +26,9 @@ public sealed class LimitGates(IdpDbContext database, TimeProvider time)
 
     // The row must exist before a transaction can lock it; creating it inside would abort the transaction on PostgreSQL
     // when another request created it first.
-    private async Task EnsureAsync(string key, CancellationToken cancellationToken)
-    {
-        if (await TouchAsync(key, cancellationToken) == 1)
-        {
-            return;
-        }
-
-        var gate = new LimitGate { Key = key, TouchedAt = time.GetUtcNow().UtcDateTime };
-        database.Add(gate);
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request (or instance) created it at the same moment: it exists, which is all that was needed.
-        }
-        finally
-        {
-            database.Entry(gate).State = EntityState.Detached;
-        }
-    }
+    private Task EnsureAsync(string key, CancellationToken cancellationToken) =>
+        database.UpdateOrCreateAsync(() => TouchAsync(key, cancellationToken),
+            new LimitGate { Key = key, TouchedAt = time.GetUtcNow().UtcDateTime }, cancellationToken);
 
     private Task<int> TouchAsync(string key, CancellationToken cancellationToken)
     {

@@ -72,7 +72,9 @@ public sealed class IdpMetrics
     /// <param name="step">requested, code_requested, code_sent, code_not_sent, code_checked, completed.</param>
     public void ResetStep(string step, string outcome) => _resetSteps.Add(1, new("step", step), new("outcome", outcome));
 
-    public void Sms(string purpose, string status) => _sms.Add(1, new("purpose", purpose), new("status", status));
+    /// <param name="errorClass">One of <see cref="Messaging.SmsErrorClasses"/>; null (label <c>none</c>) when it went.</param>
+    public void Sms(string purpose, string status, string? errorClass) =>
+        _sms.Add(1, new("purpose", purpose), new("status", status), new("error_class", errorClass ?? "none"));
 
     public void TwilioAnswered(TimeSpan duration, string outcome) =>
         _twilioDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));

@@ -44,23 +44,8 @@ public sealed class UnknownAccountGuard(IdpDbContext database, DummyPasswordHash
         Task<int> IncrementAsync() => failures.ExecuteUpdateAsync(
             set => set.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailedAt, now), cancellationToken);
 
-        if (await IncrementAsync() == 1)
-        {
-            return;
-        }
-
         var first = new UnknownAccountFailure { NameHash = key, FailedCount = 1, LastFailedAt = now };
-        database.Add(first);
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request (or instance) counted the first failure of this name at the same moment.
-            database.Entry(first).State = EntityState.Detached;
-            await IncrementAsync();
-        }
+        await database.UpdateOrCreateAsync(IncrementAsync, first, cancellationToken);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

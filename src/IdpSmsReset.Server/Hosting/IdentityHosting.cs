@@ -61,6 +61,7 @@ public static class IdentityHosting
         builder.Services.AddScoped<IdpSmsReset.Core.Policies.SecurityPolicyService>();
         builder.Services.AddSingleton<DummyPasswordHash>();
         builder.Services.AddScoped<UnknownAccountGuard>();
+        builder.Services.AddScoped<SignInFailures>();
         return builder;
     }
 }

@@ -60,7 +60,7 @@ public abstract class MetricsTests(IdpFactory factory, FakeTwilio twilio) : Twil
         Assert.Equal(1, recorded.Sum("idp.password_reset.steps", ("step", "code_sent"), ("outcome", "kept")));
         Assert.Equal(1, recorded.Sum("idp.password_reset.steps", ("step", "code_checked"), ("outcome", "accepted")));
         Assert.Equal(1, recorded.Sum("idp.password_reset.steps", ("step", "completed"), ("outcome", "done")));
-        Assert.Equal(1, recorded.Sum("idp.sms", ("purpose", "password-reset"), ("status", "sent")));
+        Assert.Equal(1, recorded.Sum("idp.sms", ("purpose", "password-reset"), ("status", "sent"), ("error_class", "none")));
         Assert.Equal(1, recorded.Sum("idp.sms", ("purpose", "notice"), ("status", "sent")));
         Assert.Equal(2, recorded.Count("idp.twilio.duration"));
         Assert.Equal(2, recorded.Count("idp.sms.latency"));

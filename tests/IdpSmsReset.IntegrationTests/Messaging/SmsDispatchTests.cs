@@ -77,6 +77,7 @@ public abstract class SmsDispatchTests : TwilioBackedTests
 
         Assert.Equal(OutboundSmsStatus.Failed, message.Status);
         Assert.Equal("The destination is not a valid phone number (Twilio 21211).", message.LastError);
+        Assert.Equal(SmsErrorClasses.InvalidNumber, message.ErrorClass);
         Assert.Single(Twilio.MessagesTo(to));
     }
 

@@ -26,6 +26,7 @@ public sealed class LoginModel(
     IStringLocalizer<SharedResource> localizer,
     AccountMessages messages,
     IdpMetrics metrics,
+    SignInFailures failures,
     ILogger<LoginModel> logger) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
@@ -71,6 +72,7 @@ public sealed class LoginModel(
         }
 
         LogRefusal(user, result);
+        await failures.RecordAsync(HttpContext.RequestAborted);
         // The same words for a real and an unknown account.
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? messages.Lockout(lockedUntil) : localizer[InvalidCredentials]);
         return Page();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,9 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdpSmsReset.Server.Features.Admin.Applications;
 
 /// <summary>The OIDC applications (clients); delete one, with its tokens and authorizations.</summary>
-public sealed class ApplicationsModel(ApplicationDirectory directory, ApplicationAdministration administration, AdminChanges changes)
+public sealed class ApplicationsModel(
+    ApplicationDirectory directory, ApplicationAdministration administration, AdminChanges changes,
+    IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     public IReadOnlyList<OpenIddictEntityFrameworkCoreApplication> Rows { get; private set; } = [];
@@ -21,8 +25,8 @@ public sealed class ApplicationsModel(ApplicationDirectory directory, Applicatio
     public async Task<IActionResult> OnPostDeleteAsync(string clientId)
     {
         Notice = await administration.DeleteAsync(clientId, changes.Current, HttpContext.RequestAborted)
-            ? $"The application '{clientId}' was deleted; its tokens no longer work."
-            : $"There is no application '{clientId}'.";
+            ? localizer["The application '{0}' was deleted; its tokens no longer work.", clientId]
+            : localizer["There is no application '{0}'.", clientId];
         return RedirectToPage();
     }
 }

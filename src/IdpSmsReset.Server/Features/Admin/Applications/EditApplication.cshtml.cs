@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Server.Theming;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,9 @@ namespace IdpSmsReset.Server.Features.Admin.Applications;
 /// Creates or edits an OIDC application, and rotates its secret (<see cref="ApplicationAdministration"/>). A secret is
 /// shown once, when made; OpenIddict keeps only its hash.
 /// </summary>
-public sealed class EditApplicationModel(ApplicationAdministration administration, ThemeCatalog themes, AdminChanges changes) : PageModel
+public sealed class EditApplicationModel(
+    ApplicationAdministration administration, ThemeCatalog themes, AdminChanges changes, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "clientId")]
     public string? ExistingClientId { get; set; }
@@ -66,7 +70,7 @@ public sealed class EditApplicationModel(ApplicationAdministration administratio
         }
 
         var clientId = IsNew ? Input.ClientId?.Trim() : ExistingClientId;
-        TempData["Notice"] = $"The application '{clientId}' was saved.";
+        TempData["Notice"] = localizer["The application '{0}' was saved.", clientId ?? ""].Value;
         if (saved.NewSecret is null)
         {
             return RedirectToPage("/Admin/Applications/Applications");

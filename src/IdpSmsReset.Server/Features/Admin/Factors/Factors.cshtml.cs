@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
@@ -11,7 +13,13 @@ namespace IdpSmsReset.Server.Features.Admin.Factors;
 /// back, nor written to the audit log.
 /// </summary>
 public sealed class FactorsModel(
-    SmsFactorService factor, SmsOutbox outbox, SecondFactorMethods secondFactors, AdminChanges changes, TimeProvider time) : PageModel
+    SmsFactorService factor,
+    SmsOutbox outbox,
+    SecondFactorMethods secondFactors,
+    AdminChanges changes,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> localizer,
+    ProblemMessages problems) : PageModel
 {
     public const string Validated = "Saved, and Twilio accepted the account: the SMS factor is configured.";
     public const string TestText = "This is a test message from IdpSmsReset. No action is needed.";
@@ -56,8 +64,8 @@ public sealed class FactorsModel(
             HttpContext.RequestAborted);
         await OnGetAsync();
         Notice = enabled
-            ? "Authenticator apps are on, in the policies that enable them."
-            : "Authenticator apps are off: no policy uses them until they are switched on again (enrolled apps are kept).";
+            ? localizer["Authenticator apps are on, in the policies that enable them."]
+            : localizer["Authenticator apps are off: no policy uses them until they are switched on again (enrolled apps are kept)."];
         return Page();
     }
 
@@ -71,7 +79,7 @@ public sealed class FactorsModel(
         {
             foreach (var (field, problem) in result.Problems)
             {
-                ModelState.AddModelError(SmsFactorForm.KeyOf(field), $"{field}: {problem}");
+                ModelState.AddModelError(SmsFactorForm.KeyOf(field), $"{field}: {localizer[problem]}");
             }
 
             return Page();
@@ -80,11 +88,11 @@ public sealed class FactorsModel(
         await changes.WriteAsync(AdminEventTypes.SmsFactorChanged, null, before, Snapshot(Stored), HttpContext.RequestAborted);
         if (result.Check!.IsValid)
         {
-            Notice = Validated;
+            Notice = localizer[Validated];
         }
         else
         {
-            ModelState.AddModelError(string.Empty, $"Saved, but Twilio refused the account: {result.Check.Problem}");
+            ModelState.AddModelError(string.Empty, localizer["Saved, but Twilio refused the account: {0}", result.Check.Problem ?? ""]);
         }
 
         return Page();
@@ -99,14 +107,14 @@ public sealed class FactorsModel(
             // Only a refused number shows the page again; a queued message redirects.
             AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
             Stored = await factor.GetAsync(HttpContext.RequestAborted);
-            ModelState.AddModelError(nameof(TestNumber), problem.English);
+            ModelState.AddModelError(nameof(TestNumber), problems.For(problem));
             return Page();
         }
 
         await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null,
             new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") },
             HttpContext.RequestAborted);
-        Notice = "The test SMS is queued. Its progress shows under Messages.";
+        Notice = localizer["The test SMS is queued. Its progress shows under Messages."];
         // Post-redirect-get: reloading the page must not send another message.
         return RedirectToPage();
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Messaging;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Admin.Messages;
 
 /// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
-public sealed class MessagesModel(AdminLogs logs, SmsOutbox outbox, AdminChanges changes, TimeProvider time) : FilteredListPage
+public sealed class MessagesModel(
+    AdminLogs logs, SmsOutbox outbox, AdminChanges changes, TimeProvider time, IStringLocalizer<SharedResource> localizer)
+    : FilteredListPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -29,7 +33,7 @@ public sealed class MessagesModel(AdminLogs logs, SmsOutbox outbox, AdminChanges
             }
             else
             {
-                FilterProblem = $"'{Status}' is not a message status; the status filter is ignored.";
+                FilterProblem = localizer["'{0}' is not a message status; the status filter is ignored.", Status];
             }
         }
 
@@ -47,7 +51,9 @@ public sealed class MessagesModel(AdminLogs logs, SmsOutbox outbox, AdminChanges
                 HttpContext.RequestAborted);
         }
 
-        Notice = retried ? "The message is queued again." : "Only a failed message that has not expired can be sent again.";
+        Notice = retried
+            ? localizer["The message is queued again."]
+            : localizer["Only a failed message that has not expired can be sent again."];
         return RedirectToPage(new { Status, from = FromDate, to = ToDate });
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Admin.Overview;
 
 /// <summary>The counts that matter, and a warning when policies use an SMS factor that cannot send.</summary>
-public sealed class OverviewModel(AdminOverview overview, AdminActivity activity) : PageModel
+public sealed class OverviewModel(AdminOverview overview, AdminActivity activity, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string SmsFactorWarning =
         "The SMS factor is enabled in a policy, but Twilio is not validated: SMS codes and SMS password reset do not work.";
@@ -37,29 +39,43 @@ public sealed class OverviewModel(AdminOverview overview, AdminActivity activity
                 counts.SmsFactorUnusable);
         Charts =
         [
-            ("Last 24 hours (UTC)", ChartsOf("day", await activity.LastDayAsync(HttpContext.RequestAborted), "HH:00")),
-            ("Last 7 days (UTC)", ChartsOf("week", await activity.LastWeekAsync(HttpContext.RequestAborted), "ddd d MMM")),
+            (localizer["Last 24 hours (UTC)"], ChartsOf("day", await activity.LastDayAsync(HttpContext.RequestAborted), "HH:00")),
+            (localizer["Last 7 days (UTC)"], ChartsOf("week", await activity.LastWeekAsync(HttpContext.RequestAborted), "ddd d MMM")),
         ];
     }
 
-    private static IReadOnlyList<string> ChartsOf(string window, ActivitySeries series, string labelFormat)
+    private IReadOnlyList<string> ChartsOf(string window, ActivitySeries series, string labelFormat)
     {
-        var labels = series.Starts.Select(start => start.ToString(labelFormat, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var labels = series.Starts.Select(start => start.ToString(labelFormat, System.Globalization.CultureInfo.CurrentCulture)).ToList();
         return
         [
-            ActivityChart.Render($"chart-{window}-sign-ins", "Sign-ins", labels, [("Sign-ins", "series-1", Values(series.SignIns))],
-                "sign-ins"),
-            ActivityChart.Render($"chart-{window}-resets", "Password reset funnel", labels,
+            ActivityChart.Render($"chart-{window}-sign-ins", localizer["Sign-ins"], labels,
             [
-                ("Requested", "series-2", Values(series.ResetsRequested)),
-                ("Code sent", "series-4", Values(series.ResetCodesSent)),
-                ("Completed", "series-1", Values(series.ResetsCompleted)),
-            ], "resets"),
-            ActivityChart.Render($"chart-{window}-sms", "SMS sent and failed", labels,
-                [("Sent", "series-1", Values(series.SmsSent)), ("Failed or expired", "series-3", Values(series.SmsFailed))], "messages"),
-            ActivityChart.Render($"chart-{window}-latency", "SMS delivery latency (median, queued to accepted)", labels,
-                [("Median", "series-1", series.SmsLatencySeconds)], "seconds"),
+                (localizer["Succeeded"], "series-1", Values(series.SignIns)),
+                (localizer["Failed"], "series-3", Values(series.SignInFailures)),
+            ], localizer["sign-ins"]),
+            ActivityChart.Render($"chart-{window}-resets", localizer["Password reset funnel"], labels,
+            [
+                (localizer["Requested"], "series-2", Values(series.ResetsRequested)),
+                (localizer["Code sent"], "series-4", Values(series.ResetCodesSent)),
+                (localizer["Completed"], "series-1", Values(series.ResetsCompleted)),
+            ], localizer["resets"]),
+            ActivityChart.Render($"chart-{window}-sms", localizer["SMS sent and failed, by error class"], labels,
+                [(localizer["Sent"], "series-1", Values(series.SmsSent)), .. FailureSeries(series)], localizer["messages"]),
+            ActivityChart.Render($"chart-{window}-latency", localizer["SMS delivery latency (median, queued to accepted)"], labels,
+                [(localizer["Median"], "series-1", series.SmsLatencySeconds)], localizer["seconds"]),
         ];
+    }
+
+    // The two most frequent error classes get a bar of their own, the rest one together: the legend stays on one line.
+    private IEnumerable<(string, string, IReadOnlyList<double?>)> FailureSeries(ActivitySeries series)
+    {
+        string[] colours = ["series-3", "series-5"];
+        var shown = series.SmsFailedByClass.Take(colours.Length).Select((failures, index) =>
+            (localizer["Failed: {0}", failures.ErrorClass].Value, colours[index], Values(failures.Counts)));
+        var rest = series.SmsFailedByClass.Skip(colours.Length).ToList();
+        return rest.Count == 0 ? shown : shown.Append((localizer["Failed: other"].Value, "series-2",
+            [.. Enumerable.Range(0, series.Starts.Count).Select(index => (double?)rest.Sum(failures => failures.Counts[index]))]));
     }
 
     private static IReadOnlyList<double?> Values(IReadOnlyList<int> counts) => [.. counts.Select(count => (double?)count)];

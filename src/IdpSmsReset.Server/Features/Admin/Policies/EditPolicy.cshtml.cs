@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Admin.Policies;
 
 /// <summary>Creates a policy or edits every section of one, under <see cref="SecurityPolicyRules"/>.</summary>
-public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes) : PageModel
+public sealed class EditPolicyModel(
+    PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     public const string NeedsSmsFactor = "Switch on the SMS factor in this policy's MFA section and save; then SMS reset can be switched" +
         " on.";
@@ -90,7 +94,7 @@ public sealed class EditPolicyModel(PolicyDirectory directory, PolicyAdministrat
             return Page();
         }
 
-        TempData["Notice"] = $"The policy '{typed.Name.Trim()}' was saved.";
+        TempData["Notice"] = localizer["The policy '{0}' was saved.", typed.Name.Trim()].Value;
         return RedirectToPage("/Admin/Policies/Policies");
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Admin.Policies;
 
 /// <summary>Every policy with how many users it governs; make one the default, or delete one nobody uses.</summary>
-public sealed class PoliciesModel(PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes) : PageModel
+public sealed class PoliciesModel(
+    PolicyDirectory directory, PolicyAdministration administration, AdminChanges changes, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     public IReadOnlyList<(SecurityPolicy Policy, int Users)> Rows { get; private set; } = [];
 
@@ -24,7 +28,7 @@ public sealed class PoliciesModel(PolicyDirectory directory, PolicyAdministratio
             return await RefusedAsync(deleted);
         }
 
-        Notice = $"The policy '{policy!.Name}' was deleted.";
+        Notice = localizer["The policy '{0}' was deleted.", policy!.Name];
         return RedirectToPage();
     }
 
@@ -42,14 +46,14 @@ public sealed class PoliciesModel(PolicyDirectory directory, PolicyAdministratio
             return await RefusedAsync(made);
         }
 
-        Notice = $"'{policy.Name}' is now the default policy: users without a policy of their own follow it.";
+        Notice = localizer["'{0}' is now the default policy: users without a policy of their own follow it.", policy.Name];
         return RedirectToPage();
     }
 
     private async Task<IActionResult> RefusedAsync(CommandResult result)
     {
         ModelState.AddModelError(string.Empty, string.Join(" ",
-            result.Problems.Select(p => p.Field == "id" ? p.Problem : $"{p.Field}: {p.Problem}")));
+            result.Problems.Select(p => p.Field == "id" ? localizer[p.Problem].Value : $"{p.Field}: {localizer[p.Problem]}")));
         await LoadAsync();
         return Page();
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Policies;
@@ -22,7 +24,8 @@ public sealed class EditUserModel(
     PasswordResetEligibility eligibility,
     WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Id { get; set; }
@@ -99,19 +102,19 @@ public sealed class EditUserModel(
             return Page();
         }
 
-        Notice = $"{Account?.UserName ?? Input.UserName?.Trim()} was saved.";
+        Notice = localizer["{0} was saved.", Account?.UserName ?? Input.UserName?.Trim() ?? ""];
         return RedirectToPage(new { id = saved.Id });
     }
 
-    public Task<IActionResult> OnPostUnlockAsync() => ActAsync("The account is unlocked.", administration.UnlockAsync);
+    public Task<IActionResult> OnPostUnlockAsync() => ActAsync(localizer["The account is unlocked."], administration.UnlockAsync);
 
     public Task<IActionResult> OnPostResetMfaAsync() => ActAsync(
-        "The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the policy"
-            + " requires one.",
+        localizer["The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the"
+            + " policy requires one."],
         administration.RemoveSecondFactorsAsync);
 
     public Task<IActionResult> OnPostEndSessionsAsync() =>
-        ActAsync("Every session of the user was ended.", administration.EndSessionsAsync);
+        ActAsync(localizer["Every session of the user was ended."], administration.EndSessionsAsync);
 
     /// <summary>Lets the user reset by SMS again after too many wrong codes (audited by the budget itself, with this administrator as the
     /// actor).</summary>
@@ -125,8 +128,8 @@ public sealed class EditUserModel(
 
         Notice = await wrongResetCodes.LiftAsync(user.Id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(),
             HttpContext.RequestAborted)
-            ? "SMS reset is possible again; earlier wrong codes no longer count."
-            : "SMS reset was not suspended.";
+            ? localizer["SMS reset is possible again; earlier wrong codes no longer count."]
+            : localizer["SMS reset was not suspended."];
         return RedirectToPage(new { id = user.Id });
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
@@ -10,7 +12,9 @@ namespace IdpSmsReset.Server.Features.Admin.Users;
 /// Helpdesk: send a user a password reset code, through the same flow and limits as "Forgot password?". Unlike the
 /// user, the administrator is told exactly why a code cannot be sent.
 /// </summary>
-public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligibility eligibility, PasswordResetStarter resets) : PageModel
+public sealed class SendResetCodeModel(
+    IdpUserManager users, PasswordResetEligibility eligibility, PasswordResetStarter resets, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }
@@ -27,21 +31,25 @@ public sealed class SendResetCodeModel(IdpUserManager users, PasswordResetEligib
         if (user is null)
         {
             ModelState.AddModelError(nameof(UserName),
-                string.IsNullOrWhiteSpace(UserName) ? "Enter the user's username." : $"There is no user '{UserName}'.");
+                string.IsNullOrWhiteSpace(UserName)
+                    ? localizer["Enter the user's username."]
+                    : localizer["There is no user '{0}'.", UserName]);
             return Page();
         }
 
         var check = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
         if (!check.IsEligible)
         {
-            ModelState.AddModelError(nameof(UserName), $"No code can be sent to {user.UserName}: {check.Reason}");
+            ModelState.AddModelError(nameof(UserName),
+                localizer["No code can be sent to {0}: {1}", user.UserName!, localizer[check.Reason]]);
             return Page();
         }
 
         await resets.IssueByAdministratorAsync(user, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(),
             HttpContext.RequestAborted);
-        Sent = $"A reset code is on its way to {user.UserName} at {PhoneNumberRules.Mask(check.Destination!)}, with a link to enter it. "
-            + "The usual limits apply; the audit log shows whether it was sent.";
+        Sent = localizer["A reset code is on its way to {0} at {1}, with a link to enter it. The usual limits apply; the audit log"
+            + " shows whether it was sent.",
+            user.UserName!, PhoneNumberRules.Mask(check.Destination!)];
         return Page();
     }
 }

@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IdpSmsReset.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SmsErrorClassAndSignInFailures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ErrorClass",
+                table: "OutboundSms",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailureTallies",
+                columns: table => new
+                {
+                    HourStart = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Failures = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailureTallies", x => x.HourStart);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignInFailureTallies");
+
+            migrationBuilder.DropColumn(
+                name: "ErrorClass",
+                table: "OutboundSms");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
+
+namespace IdpSmsReset.IntegrationTests.Features.Admin;
+
+/// <summary>The dashboard follows the administrator's language like the hosted pages: Spanish and French besides English.</summary>
+public abstract class AdminLanguageTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task Overview_BrowserInFrench_NavigationCountsAndChartsInFrench()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        var page = await admin.OpenAsync("/admin");
+
+        Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["Vue d'ensemble", "Politiques", "Facteurs", "Utilisateurs", "Applications", "Messages", "Audit", "Tâches"],
+            page.Document.QuerySelectorAll("nav.admin-nav a").Select(link => link.TextContent.Trim()));
+        Assert.Contains("SMS envoyés, dernières 24 h", page.Document.QuerySelector("dl.counts")!.TextContent);
+        Assert.Equal("Connexions", page.Document.QuerySelector("#chart-day-sign-ins-title")!.TextContent);
+        Assert.Equal("Entonnoir de réinitialisation du mot de passe", page.Document.QuerySelector("#chart-week-resets-title")!.TextContent);
+        Assert.Equal(["Dernières 24 heures (UTC)", "7 derniers jours (UTC)"],
+            page.Document.QuerySelectorAll("h2").Select(h => h.TextContent));
+    }
+
+    [SkippableFact]
+    public async Task Users_BrowserInSpanish_ListAndEditorInSpanish()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var list = await admin.OpenAsync("/admin/users?search=alice");
+        var editor = await admin.OpenAsync("/admin/users/edit");
+
+        Assert.Equal("Usuarios", list.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("1 usuario coincide con «alice».", list.Document.GetElementById("user-count")!.TextContent);
+        Assert.Equal("Nuevo usuario", editor.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Guardar", editor.Document.QuerySelector("form button[type=submit]")!.TextContent);
+    }
+}
+
+public sealed class AdminLanguageTestsOnSqlite(SqliteIdpFactory factory) : AdminLanguageTests(factory), IClassFixture<SqliteIdpFactory>;
