@@ -12,6 +12,7 @@ builder.AddIdpMfa();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
+builder.AddIdpKeys();
 builder.AddIdpThemes();
 builder.AddIdpPages();
 builder.AddIdpLocalization();

@@ -62,6 +62,51 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ActiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProtectedCertificate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("TokenKeys", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -324,6 +369,11 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         new
                         {
                             Area = "applications",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "keys",
                             Version = 0L
                         });
                 });

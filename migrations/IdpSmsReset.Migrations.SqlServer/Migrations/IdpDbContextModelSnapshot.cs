@@ -62,6 +62,51 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ActiveFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("int");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ProtectedCertificate")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("TokenKeys", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -325,6 +370,11 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         new
                         {
                             Area = "applications",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "keys",
                             Version = 0L
                         });
                 });

@@ -57,6 +57,51 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedCertificate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("TokenKeys", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,6 +364,11 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         new
                         {
                             Area = "applications",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "keys",
                             Version = 0L
                         });
                 });

@@ -19,4 +19,5 @@ public static class AdminEventTypes
     public const string ApplicationChanged = "admin.application-changed";
     public const string ApplicationSecretRotated = "admin.application-secret-rotated";
     public const string ApplicationDeleted = "admin.application-deleted";
+    public const string TokenKeysRotated = "admin.token-keys-rotated";
 }

@@ -40,7 +40,7 @@ public sealed class SmsDispatchJob(
             return;
         }
 
-        if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.AbandonedClaimAfter, cancellationToken))
+        if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.RecoverAfter, cancellationToken))
         {
             // Sent, failed, expired, or being sent by another run: nothing to do.
             return;

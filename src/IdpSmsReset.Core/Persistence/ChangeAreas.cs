@@ -6,6 +6,7 @@ public static class ChangeAreas
     public const string Policies = "policies";
     public const string SmsFactor = "sms-factor";
     public const string Applications = "applications";
+    public const string Keys = "keys";
 
-    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications];
+    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys];
 }

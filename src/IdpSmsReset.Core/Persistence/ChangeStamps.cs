@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Core.Persistence;
 
@@ -7,12 +8,12 @@ namespace IdpSmsReset.Core.Persistence;
 /// The one way a cache learns that what it holds changed, on this instance or another: each change bumps its area's
 /// counter in the database (<see cref="BumpAsync"/>, in the change's own unit of work), and a cache keeps the
 /// counter it read with its value and drops the value once the counter moved. The counters are read at most once per
-/// <see cref="RefreshInterval"/> per instance, so other instances follow a change within it; this instance follows at
+/// <see cref="CacheOptions.MaxAge"/> per instance, so other instances follow a change within it; this instance follows at
 /// once.
 /// </summary>
-public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time, IOptions<CacheOptions> options)
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxAge => options.Value.MaxAge;
 
     private volatile Snapshot? _snapshot;
 
@@ -20,7 +21,7 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time)
     public async ValueTask<long> CurrentAsync(string area, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.ReadAt + RefreshInterval <= time.GetUtcNow())
+        if (snapshot is null || snapshot.ReadAt + MaxAge <= time.GetUtcNow())
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();

@@ -1,9 +1,10 @@
+using IdpSmsReset.Core.Keys;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>Refuses a start whose configuration would issue tokens under a wrong name or with throwaway keys.</summary>
-internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValidateOptions<IdpOptions>
+internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<IdpOptions>
 {
     public ValidateOptionsResult Validate(string? name, IdpOptions options)
     {
@@ -38,22 +39,26 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment) : IValid
             failures.Add($"Idp:ForwardedHeaders:KnownNetworks '{network}' is not a network in CIDR form, such as 10.0.0.0/8.");
         }
 
-        if (!environment.IsDevelopment())
+        if (!environment.IsDevelopment() && KeysHosting.SourceOf(configuration) == TokenKeySource.Certificates)
         {
-            // Development certificates are self-generated per machine: tokens signed with them cannot be trusted.
-            CheckCertificate(options.Certificates.Signing, "Idp:Certificates:Signing", failures);
-            CheckCertificate(options.Certificates.Encryption, "Idp:Certificates:Encryption", failures);
+            CheckCertificate(options.Certificates.Signing, "Idp:Certificates:Signing", failures, "");
+            CheckCertificate(options.Certificates.Encryption, "Idp:Certificates:Encryption", failures, "");
+        }
+        else if (!environment.IsDevelopment())
+        {
+            // The token keys in the database are only as safe as the Data Protection key ring that encrypts them.
+            CheckCertificate(options.Certificates.DataProtection, "Idp:Certificates:DataProtection", failures,
+                " with Idp:Keys:Source Database (it encrypts the key ring that protects the token keys)");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void CheckCertificate(CertificateFile certificate, string key, List<string> failures)
+    private static void CheckCertificate(CertificateFile certificate, string key, List<string> failures, string why)
     {
         if (!certificate.IsConfigured)
         {
-            failures.Add($"{key}:Path is required outside Development (a .pfx file; its password in {key}:Password); development" +
-                $" certificates are refused.");
+            failures.Add($"{key}:Path is required outside Development{why} (a .pfx file; its password in {key}:Password).");
         }
         else if (!File.Exists(certificate.Path))
         {

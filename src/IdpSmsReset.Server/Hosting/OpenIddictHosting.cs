@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Keys;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Features.Connect;
@@ -23,9 +24,7 @@ public static class OpenIddictHosting
 
     public static WebApplicationBuilder AddIdpOpenIddict(this WebApplicationBuilder builder)
     {
-        var useDevelopmentCertificates = builder.Environment.IsDevelopment()
-            && !IdpOptions.ReadAtRegistration(builder.Configuration).Certificates.Signing.IsConfigured;
-
+        var keySource = KeysHosting.SourceOf(builder.Configuration);
         builder.Services.AddOpenIddict()
             .AddCore(options =>
             {
@@ -74,11 +73,6 @@ public static class OpenIddictHosting
                 // OpenID Connect Back-Channel Logout 1.0, which OpenIddict 7 does not offer: built on the session tokens.
                 options.AddEventHandler(BackchannelLogoutDiscovery.Descriptor);
 
-                if (useDevelopmentCertificates)
-                {
-                    options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
-                }
-
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -104,14 +98,20 @@ public static class OpenIddictHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<OpenIddictServerOptions>()
-            .Configure<IOptions<IdpOptions>>((server, idp) => ConfigureIssuerAndCredentials(server, idp.Value));
+            .Configure<IOptions<IdpOptions>>((server, idp) => ConfigureIssuerAndCredentials(server, idp.Value, keySource));
 
         return builder;
     }
 
-    private static void ConfigureIssuerAndCredentials(OpenIddictServerOptions server, IdpOptions idp)
+    private static void ConfigureIssuerAndCredentials(OpenIddictServerOptions server, IdpOptions idp, TokenKeySource keySource)
     {
         server.Issuer = idp.IssuerUri;
+
+        // With Idp:Keys:Source Database the keys come from KeysHosting instead; a file configured too is then unused.
+        if (keySource != TokenKeySource.Certificates)
+        {
+            return;
+        }
 
         // Loaded once, when the options are first built: no key material is read on a request.
         if (idp.Certificates.Signing.IsConfigured)

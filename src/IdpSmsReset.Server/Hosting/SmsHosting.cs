@@ -40,7 +40,15 @@ public static class SmsHosting
         builder.Services.AddSingleton<SmsSandbox>();
 
         builder.Services.AddOptions<SmsOptions>()
-            .Configure<IOptions<IdpOptions>>((sms, idp) => sms.StatusCallbackUrl = new Uri(idp.Value.IssuerUri, TwilioStatusWebhook.Path));
+            .Configure<IOptions<IdpOptions>, IConfiguration>((sms, idp, configuration) =>
+            {
+                sms.StatusCallbackUrl = new Uri(idp.Value.IssuerUri, TwilioStatusWebhook.Path);
+                sms.RecoverAfter = configuration.GetValue("Sms:RecoverAfter", sms.RecoverAfter);
+            })
+            .Validate<IOptions<TwilioOptions>>((sms, twilio) => sms.RecoverAfter >= TimeSpan.FromSeconds(5)
+                    && sms.RecoverAfter <= TimeSpan.FromMinutes(2) && sms.RecoverAfter > twilio.Value.Timeout,
+                "Sms:RecoverAfter must be between 00:00:05 and 00:02:00, and longer than Sms:Twilio:Timeout.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<SmsProtection>();
         builder.Services.AddScoped<SmsOutbox>();

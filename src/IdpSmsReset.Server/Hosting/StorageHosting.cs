@@ -16,7 +16,13 @@ public static class StorageHosting
         builder.Services.AddSingleton<BootstrapSource>();
         builder.Services.AddSingleton<DatabaseMigration>();
         builder.Services.AddSingleton<ChangeStamps>();
+        builder.Services.AddOptions<CacheOptions>()
+            .Bind(builder.Configuration.GetSection(CacheOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(cache => !cache.Validate().Any(), "Idp:Cache:MaxAge is out of range (see CacheOptions).")
+            .ValidateOnStart();
         builder.Services.AddScoped<LimitGates>();
+        // First: a second instance on the same SQLite file stops before it migrates or runs a job.
+        builder.Services.AddHostedService<SqliteInstanceLock>();
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         builder.Services.AddSingleton(services => IdpDatabase.Resolve(
@@ -34,12 +40,13 @@ public static class StorageHosting
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<IdpDbContext>();
 
-        // Where an encryption certificate is configured (required outside Development), the key ring is encrypted
-        // with it, so that a copy of the database alone does not reveal what the keys protect.
-        var encryption = IdpOptions.ReadAtRegistration(builder.Configuration).Certificates.Encryption;
-        if (encryption.IsConfigured && File.Exists(encryption.Path))
+        // Where a certificate is configured for it (required outside Development), the key ring is encrypted with it,
+        // so that a copy of the database alone does not reveal what the keys protect (the token keys included).
+        var certificates = IdpOptions.ReadAtRegistration(builder.Configuration).Certificates;
+        var protection = certificates.DataProtection.IsConfigured ? certificates.DataProtection : certificates.Encryption;
+        if (protection.IsConfigured && File.Exists(protection.Path))
         {
-            dataProtection.ProtectKeysWithCertificate(encryption.Load());
+            dataProtection.ProtectKeysWithCertificate(protection.Load());
         }
 
         return builder;

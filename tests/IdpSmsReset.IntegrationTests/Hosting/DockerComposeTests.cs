@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Keys;
 using System.Text.RegularExpressions;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Hosting;
@@ -52,11 +53,35 @@ public sealed partial class DockerComposeTests
             known));
     }
 
+    [Fact]
+    public void ClusterProfile_TwoInstancesBehindTheProxy_KeysInTheDatabaseAndTheProxyBelieved()
+    {
+        var root = RepositoryRoot();
+        var compose = File.ReadAllText(Path.Combine(root, "docker-compose.yml"));
+        var proxy = File.ReadAllText(Path.Combine(root, "docker", "nginx", "cluster.conf"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ServerEnvironment("idp-cluster")).Build();
+
+        // Idp:Keys is its own options class (TokenKeyOptions), bound strictly below.
+        var idp = configuration.GetSection(IdpOptions.SectionName).Get<IdpOptions>()!;
+        var keys = configuration.GetSection(TokenKeyOptions.SectionName).Get<TokenKeyOptions>(binder
+            => binder.ErrorOnUnknownConfiguration = true)!;
+
+        Assert.Equal(TokenKeySource.Database, KeysHosting.SourceOf(configuration));
+        Assert.Equal(TokenKeySource.Database, keys.Source);
+        Assert.True(idp.Certificates.DataProtection.IsConfigured);
+        Assert.NotEmpty(idp.ForwardedHeaders.KnownNetworks);
+        Assert.StartsWith("https://", idp.Issuer);
+        Assert.Contains("idp-cluster-2:\n    <<: *idp-cluster", compose.Replace("\r\n", "\n"));
+        Assert.Contains("server idp-cluster:8080", proxy);
+        Assert.Contains("server idp-cluster-2:8080", proxy);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto https;", proxy);
+    }
+
     /// <summary>The idp service's environment, with <c>${VAR:-default}</c> taken at its default and <c>__</c> read as <c>:</c>.</summary>
-    private static Dictionary<string, string?> ServerEnvironment()
+    private static Dictionary<string, string?> ServerEnvironment(string name = "idp")
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
-        var service = Array.IndexOf(lines, "  idp:");
+        var service = Array.FindIndex(lines, line => line == $"  {name}:" || line.StartsWith($"  {name}: &", StringComparison.Ordinal));
         var environment = Array.FindIndex(lines, service, line => line == "    environment:");
         return lines.Skip(environment + 1)
             .TakeWhile(line => line.StartsWith("      ", StringComparison.Ordinal))

@@ -138,12 +138,39 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Production_WithoutCertificates_RefusesToStartNamingTheSettings()
+    public async Task Production_KeysFromCertificatesWithoutThem_RefusesToStartNamingTheSettings()
     {
-        var output = await RefusalAsync(Settings("Production"));
+        var settings = Settings("Production");
+        settings["Idp__Keys__Source"] = "Certificates";
+
+        var output = await RefusalAsync(settings);
 
         Assert.Contains("Idp:Certificates:Signing:Path is required outside Development", output);
         Assert.Contains("Idp:Certificates:Encryption:Path is required outside Development", output);
+    }
+
+    [Fact]
+    public async Task Production_KeysInTheDatabaseWithoutADataProtectionCertificate_RefusesToStart()
+    {
+        var output = await RefusalAsync(Settings("Production"));
+
+        Assert.Contains("Idp:Certificates:DataProtection:Path is required outside Development with Idp:Keys:Source Database", output);
+        Assert.DoesNotContain("Idp:Certificates:Signing", output);
+    }
+
+    [Fact]
+    public async Task Sqlite_SecondInstanceOnTheSameFile_RefusedInOneLine_FirstKeepsServing()
+    {
+        var port = ServerProcess.FreePort();
+        using var first = ServerProcess.Start(_directory, Settings("Development"), "--urls", $"http://127.0.0.1:{port}");
+        await first.WaitUntilReadyAsync($"http://127.0.0.1:{port}", StartTimeout);
+
+        var output = await RefusalAsync(Settings("Development"));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        Assert.Contains("another instance is already using the SQLite database", output);
+        Assert.Contains("SQLite and its job storage are for one instance", output);
+        Assert.True((await http.GetAsync("/health/ready")).IsSuccessStatusCode);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public abstract class TracingTests(IdpFactory factory, FakeTwilio twilio) : Twil
                 spans = [];
             }
 
-            if (complete(spans) || wait > 100)
+            if (complete(spans) || wait > 300)
             {
                 return spans;
             }

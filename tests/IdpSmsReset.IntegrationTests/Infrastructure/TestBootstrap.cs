@@ -81,8 +81,12 @@ public static class TestBootstrap
     private static readonly string[] ProfileScopes = ["openid", "profile", "email"];
     private static readonly string[] AllScopes = [.. ProfileScopes, "phone", "offline_access"];
 
-    public static string Json => BootstrapFile.Json(new BootstrapDocument
+    public static string Json => JsonWith(smsFactor: null);
+
+    /// <summary>The same document, with an SMS factor (for a server started as a process, which tests cannot configure).</summary>
+    public static string JsonWith(BootstrapSmsFactor? smsFactor) => BootstrapFile.Json(new BootstrapDocument
     {
+        SmsFactor = smsFactor,
         Applications =
         [
             BootstrapFile.CodeFlowApplication(WebClientId, WebClientSecret, "Web", [RedirectUri], AllScopes,

@@ -1,0 +1,34 @@
+namespace IdpSmsReset.Core.Keys;
+
+/// <summary>
+/// One key the server signs or encrypts tokens with, kept in the database so that every instance holds the same ones:
+/// a self-signed certificate whose validity starts when the key starts being used (<see cref="ActiveFrom"/>), stored
+/// as PKCS#12 encrypted with Data Protection. Keys of one use follow each other by <see cref="Generation"/>; the
+/// unique (use, generation) pair lets exactly one instance create each next key.
+/// </summary>
+public sealed class TokenKey
+{
+    public Guid Id { get; set; }
+
+    /// <summary>One of <see cref="TokenKeyUses"/>.</summary>
+    public required string Use { get; set; }
+
+    public int Generation { get; set; }
+
+    /// <summary>The JWT <c>kid</c>: the certificate's thumbprint.</summary>
+    public required string KeyId { get; set; }
+
+    /// <summary>RS256 for signing, RSA-OAEP for encryption.</summary>
+    public required string Algorithm { get; set; }
+
+    /// <summary>The certificate with its private key (PKCS#12), encrypted with Data Protection.</summary>
+    public required string ProtectedCertificate { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>From when it signs (or encrypts); until then it is only published.</summary>
+    public DateTime ActiveFrom { get; set; }
+
+    /// <summary>When its successor took over; it stays published for <see cref="TokenKeyOptions.RetainAfter"/> after.</summary>
+    public DateTime? RetiredAt { get; set; }
+}

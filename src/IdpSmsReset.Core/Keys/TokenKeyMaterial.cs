@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace IdpSmsReset.Core.Keys;
+
+/// <summary>
+/// Makes a key's certificate and keeps its private part encrypted. The certificate's validity starts at the key's
+/// <see cref="TokenKey.ActiveFrom"/>: OpenIddict then prefers, among the keys it holds, the newest one already valid,
+/// and only publishes one that is not valid yet. Its end lies far ahead (and later for every newer key), so the
+/// retirement is this server's decision, not the certificate's.
+/// </summary>
+public sealed class TokenKeyMaterial(IDataProtectionProvider protection)
+{
+    private static readonly TimeSpan Validity = TimeSpan.FromDays(3650);
+
+    private readonly IDataProtector _protector = protection.CreateProtector("IdpSmsReset.TokenKeys");
+
+    public (string KeyId, string ProtectedCertificate) Create(string use, int generation, DateTime activeFrom)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=IdpSmsReset {use} key {generation}", rsa, HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            use == TokenKeyUses.Signing ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.KeyEncipherment, critical: true));
+        var from = new DateTimeOffset(DateTime.SpecifyKind(activeFrom, DateTimeKind.Utc));
+        using var certificate = request.CreateSelfSigned(from, from + Validity);
+        return (certificate.Thumbprint, _protector.Protect(Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12))));
+    }
+
+    public X509Certificate2 Open(TokenKey key) =>
+        X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(_protector.Unprotect(key.ProtectedCertificate)), password: null,
+            X509KeyStorageFlags.EphemeralKeySet);
+}

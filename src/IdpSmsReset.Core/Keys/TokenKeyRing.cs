@@ -1,0 +1,123 @@
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Core.Keys;
+
+/// <summary>
+/// The keys in the database and their rotation: a first key of each use when there is none; the next one
+/// <see cref="TokenKeyOptions.PublishBefore"/> ahead of its turn; the keys every instance must hold (the active one,
+/// the next one, and the retired ones still published). Any instance may run it at any time: the unique
+/// (use, generation) pair makes the first insert of a generation win and the others find it.
+/// </summary>
+public sealed class TokenKeyRing(
+    IdpDbContext database, TokenKeyMaterial material, IOptions<TokenKeyOptions> options, TimeProvider time, ILogger<TokenKeyRing> logger)
+{
+    private TokenKeyOptions Options => options.Value;
+
+    /// <summary>Creates whatever key is due; answers whether it created one.</summary>
+    public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var created = false;
+        foreach (var use in TokenKeyUses.All)
+        {
+            var newest = await NewestAsync(use, cancellationToken);
+            if (newest is null)
+            {
+                created |= await CreateAsync(use, 1, now, predecessor: null, cancellationToken);
+            }
+            else if (now >= newest.ActiveFrom + Options.RotateEvery - Options.PublishBefore)
+            {
+                // After a long pause the successor still gets its time of publication before it signs.
+                var activeFrom = Later(newest.ActiveFrom + Options.RotateEvery, now + Options.PublishBefore);
+                created |= await CreateAsync(use, newest.Generation + 1, activeFrom, newest, cancellationToken);
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// A new key of each use takes over now (a key is suspected, or a test of the procedure); the ones it replaces stay
+    /// published for <see cref="TokenKeyOptions.RetainAfter"/>, so tokens they signed or encrypted still work.
+    /// </summary>
+    public async Task RotateNowAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var use in TokenKeyUses.All)
+        {
+            var newest = await NewestAsync(use, cancellationToken);
+            // A successor published ahead of its turn takes over now instead of another key being made.
+            if (newest is not null && newest.ActiveFrom > now)
+            {
+                await database.Set<TokenKey>().Where(key => key.Id == newest.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(key => key.ActiveFrom, now), cancellationToken);
+                await RetireBeforeAsync(use, newest.Generation, now, cancellationToken);
+                logger.TokenKeyActivatedEarly(use, newest.KeyId);
+                continue;
+            }
+
+            await CreateAsync(use, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken);
+        }
+    }
+
+    /// <summary>The keys to hold now, newest first: not yet active, active, and retired but still published.</summary>
+    public async Task<IReadOnlyList<TokenKey>> HeldAsync(CancellationToken cancellationToken)
+    {
+        var publishedFrom = time.GetUtcNow().UtcDateTime - Options.RetainAfter;
+        return await database.Set<TokenKey>().AsNoTracking()
+            .Where(key => key.RetiredAt == null || key.RetiredAt > publishedFrom)
+            .OrderByDescending(key => key.Generation)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every key ever made, for the dashboard (the private parts stay encrypted).</summary>
+    public async Task<IReadOnlyList<TokenKey>> ListAsync(CancellationToken cancellationToken) =>
+        await database.Set<TokenKey>().AsNoTracking().OrderBy(key => key.Use).ThenByDescending(key => key.Generation)
+            .ToListAsync(cancellationToken);
+
+    private async Task<bool> CreateAsync(string use, int generation, DateTime activeFrom, TokenKey? predecessor,
+        CancellationToken cancellationToken)
+    {
+        var (keyId, protectedCertificate) = material.Create(use, generation, activeFrom);
+        var key = new TokenKey
+        {
+            Id = Guid.NewGuid(), Use = use, Generation = generation, KeyId = keyId,
+            Algorithm = use == TokenKeyUses.Signing ? "RS256" : "RSA-OAEP", ProtectedCertificate = protectedCertificate,
+            CreatedAt = time.GetUtcNow().UtcDateTime, ActiveFrom = activeFrom,
+        };
+        database.Add(key);
+        try
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance created this generation first: its key is the one.
+            database.Entry(key).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            return false;
+        }
+
+        if (predecessor is not null)
+        {
+            await RetireBeforeAsync(use, generation, activeFrom, cancellationToken);
+        }
+
+        logger.TokenKeyCreated(use, generation, keyId, activeFrom);
+        return true;
+    }
+
+    // Every older key of the use that has not retired yet retires when the new one takes over.
+    private Task RetireBeforeAsync(string use, int generation, DateTime at, CancellationToken cancellationToken) =>
+        database.Set<TokenKey>()
+            .Where(key => key.Use == use && key.Generation < generation && (key.RetiredAt == null || key.RetiredAt > at))
+            .ExecuteUpdateAsync(set => set.SetProperty(key => key.RetiredAt, at), cancellationToken);
+
+    private Task<TokenKey?> NewestAsync(string use, CancellationToken cancellationToken) =>
+        database.Set<TokenKey>().AsNoTracking().Where(key => key.Use == use).OrderByDescending(key => key.Generation)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static DateTime Later(DateTime first, DateTime second) => first > second ? first : second;
+}

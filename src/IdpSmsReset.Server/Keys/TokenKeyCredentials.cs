@@ -1,0 +1,92 @@
+using IdpSmsReset.Core.Keys;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.Extensions.Primitives;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IdpSmsReset.Server.Keys;
+
+/// <summary>
+/// The database keys as OpenIddict credentials, held in memory so that no request reads key material. Reloaded when a
+/// key was created or rotated (on this instance at once, on the others through the <c>keys</c> change stamp within a
+/// second) and when a key's time to take over has come; each reload that changes what signs or what is published
+/// signals OpenIddict to rebuild its options, which sorts the credentials again (the newest valid key signs).
+/// </summary>
+public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamps stamps, TimeProvider time)
+{
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private volatile Snapshot? _current;
+    private CancellationTokenSource _changed = new();
+
+    public sealed record Snapshot(
+        IReadOnlyList<SigningCredentials> Signing, IReadOnlyList<EncryptingCredentials> Encryption, string Shape, long Stamp,
+        DateTime? NextTakeOver);
+
+    public Snapshot Current => _current ?? throw new InvalidOperationException(
+        "The token keys are not loaded yet: TokenKeyRefresher loads them when the server starts.");
+
+    public IChangeToken ChangeToken => new CancellationChangeToken(_changed.Token);
+
+    /// <summary>Whether a reload is due: the keys changed somewhere, or one takes over now.</summary>
+    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken) =>
+        _current is not { } current
+        || await stamps.CurrentAsync(ChangeAreas.Keys, cancellationToken) != current.Stamp
+        || current.NextTakeOver <= time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Creates a key that is due, then reads the keys this instance must hold. <paramref name="changed"/>: the caller
+    /// changed the keys itself (a rotation on demand), so the other instances are told too.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken, bool changed = false)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var ring = scope.ServiceProvider.GetRequiredService<TokenKeyRing>();
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            if (await ring.EnsureAsync(cancellationToken) || changed)
+            {
+                await stamps.BumpAsync(database, ChangeAreas.Keys, cancellationToken);
+            }
+
+            var stamp = await stamps.CurrentAsync(ChangeAreas.Keys, cancellationToken);
+            var held = await ring.HeldAsync(cancellationToken);
+            var material = scope.ServiceProvider.GetRequiredService<TokenKeyMaterial>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var shape = string.Join(",", held.Select(key => $"{key.KeyId}:{key.ActiveFrom <= now}"));
+            if (_current is { } current && current.Shape == shape)
+            {
+                _current = current with { Stamp = stamp, NextTakeOver = NextTakeOver(held, now) };
+                return;
+            }
+
+            var signing = new List<SigningCredentials>();
+            var encryption = new List<EncryptingCredentials>();
+            foreach (var key in held)
+            {
+                var securityKey = new X509SecurityKey(material.Open(key)) { KeyId = key.KeyId };
+                if (key.Use == TokenKeyUses.Signing)
+                {
+                    signing.Add(new SigningCredentials(securityKey, SecurityAlgorithms.RsaSha256));
+                }
+                else
+                {
+                    encryption.Add(new EncryptingCredentials(securityKey, SecurityAlgorithms.RsaOAEP,
+                        SecurityAlgorithms.Aes256CbcHmacSha512));
+                }
+            }
+
+            _current = new Snapshot(signing, encryption, shape, stamp, NextTakeOver(held, now));
+            var signal = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+            await signal.CancelAsync();
+            signal.Dispose();
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    private static DateTime? NextTakeOver(IReadOnlyList<TokenKey> held, DateTime now) =>
+        held.Where(key => key.ActiveFrom > now).Select(key => (DateTime?)key.ActiveFrom).Min();
+}

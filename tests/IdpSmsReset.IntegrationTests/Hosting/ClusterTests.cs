@@ -1,0 +1,135 @@
+using Duende.IdentityModel.Client;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account.ForgotPassword;
+
+namespace IdpSmsReset.IntegrationTests.Hosting;
+
+/// <summary>
+/// Two instances on one PostgreSQL database, as behind a load balancer: whichever one a request reaches, the person
+/// and the relying application see one identity provider.
+/// </summary>
+public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstances>
+{
+    [SkippableFact]
+    public async Task DiscoveryAndJwks_SameOnBothInstances()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        using var a = new HttpClient { BaseAddress = new Uri(cluster.UrlA) };
+        using var b = new HttpClient { BaseAddress = new Uri(cluster.UrlB) };
+        // Behind the load balancer both see the public host (endpoints in discovery are built from it).
+        b.DefaultRequestHeaders.Host = new Uri(cluster.UrlA).Authority;
+
+        Assert.Equal(await a.GetStringAsync("/.well-known/openid-configuration"),
+            await b.GetStringAsync("/.well-known/openid-configuration"));
+        Assert.Equal(await a.GetStringAsync("/.well-known/jwks"), await b.GetStringAsync("/.well-known/jwks"));
+    }
+
+    [SkippableFact]
+    public async Task LoginFormServedByA_PostedToB_SignedInOnBoth()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var browserA = onA;
+        using var browserB = onB;
+
+        var form = await browserA.OpenAsync("/account/login");
+        var signedIn = await SubmitLoginAsync(browserB, cluster.OnB(form), "carol", TestBootstrap.Password);
+        var accountOnA = await browserA.OpenAsync("/account/manage");
+
+        Assert.Equal("/", signedIn.Path);
+        Assert.Equal("/account/manage", accountOnA.Path);
+        Assert.Contains("Signed in as Carol Example (carol).", accountOnA.Text);
+    }
+
+    [SkippableFact]
+    public async Task CodeIssuedByA_RedeemedAtB_RefreshTokenRotatedAtA()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var browserA = onA;
+        using var browserB = onB;
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var authorize = new Uri(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: "openid profile offline_access"));
+        var code = (await AuthorizationRequests.SignInAsync(browserA, authorize.PathAndQuery, "dave"))["code"];
+
+        var tokens = await browserB.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri,
+            CodeVerifier = verifier,
+        });
+        var refreshed = await browserA.Client.RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, RefreshToken = tokens.RefreshToken ?? "",
+        });
+
+        Assert.False(tokens.IsError, tokens.Error);
+        Assert.False(refreshed.IsError, refreshed.Error);
+        Assert.NotEqual(tokens.RefreshToken, refreshed.RefreshToken);
+    }
+
+    [SkippableFact]
+    public async Task ResetStartedOnA_FinishedOnB()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var browserA = onA;
+        using var browserB = onB;
+        var phone = TestBootstrap.PhoneOf("yann");
+
+        var codePage = await browserA.StartResetAsync("yann");
+        var code = await cluster.Twilio.NextSmsCodeAsync(phone, seenBefore: 0);
+        var newPassword = await browserB.SubmitResetCodeAsync(cluster.OnB(codePage), code);
+        var done = await browserB.SetNewPasswordAsync(newPassword);
+        var signedIn = await SubmitLoginAsync(browserA, await browserA.OpenAsync("/account/login"), "yann", PasswordResetSteps.NewPassword);
+
+        Assert.Equal("/account/new-password", newPassword.Path);
+        Assert.Contains(NewPasswordModel.Changed, done.Text);
+        Assert.Equal("/", signedIn.Path);
+    }
+
+    [SkippableFact]
+    public async Task PolicyChangedThroughAsDashboard_EnforcedByBWithinTheBound()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var admin = onA;
+        using var unused = onB;
+        await SubmitLoginAsync(admin, await admin.OpenAsync("/account/login"), TestBootstrap.AdminUserName, TestBootstrap.Password);
+        var policies = await admin.OpenAsync("/admin/policies");
+        var strict = policies.Document.QuerySelector($"tr[data-policy='{TestBootstrap.StrictPolicyName}'] a")!.GetAttribute("href")!;
+
+        await admin.SubmitAsync(await admin.OpenAsync(strict), new Dictionary<string, string> { ["Lockout.MaxFailedAttempts"] = "1" });
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var (guesserA, guesserB) = cluster.Browser();
+        using var onlyA = guesserA;
+        using var guesser = guesserB;
+        var refused = await SubmitLoginAsync(guesser, await guesser.OpenAsync("/account/login"), "heidi", "not her password");
+
+        // One failure now locks (the policy said three before the change made on A).
+        Assert.Contains("Too many failed attempts", refused.Text);
+    }
+
+    [SkippableFact]
+    public async Task ResetsFromOneAddress_AlternatingBetweenInstances_TheLimitHolds()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var pages = new List<BrowserPage>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (onA, onB) = cluster.Browser(clientAddress: "203.0.113.50");
+            using var browserA = onA;
+            using var browserB = onB;
+            var browser = i % 2 == 0 ? browserA : browserB;
+            pages.Add(await browser.SubmitAsync(await browser.OpenAsync("/account/forgot-password"), new Dictionary<string, string>
+            {
+                ["Input.Login"] = $"nobody-{i}",
+            }));
+        }
+
+        Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
+        Assert.Contains(ForgotPasswordModel.TooManyRequests, pages[3].Text);
+    }
+
+    private static Task<BrowserPage> SubmitLoginAsync(TestBrowser browser, BrowserPage login, string userName, string password) =>
+        browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+}
