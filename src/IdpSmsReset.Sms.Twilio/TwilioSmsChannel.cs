@@ -46,6 +46,25 @@ public sealed class TwilioSmsChannel(System.Net.Http.HttpClient http) : ISmsChan
         }
     }
 
+    public async Task<string?> FindAcceptedAsync(SmsAccount account, SmsToSend message, DateTime since,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The newest messages to the number; the body (which carries the code) tells ours from others.
+            var recent = await MessageResource.ReadAsync(new ReadMessageOptions
+            {
+                To = new PhoneNumber(message.Destination), PageSize = 20, Limit = 20,
+            }, Client(account));
+            return recent.FirstOrDefault(sent => sent.Body?.Contains(message.Body, StringComparison.Ordinal) == true
+                && (sent.DateCreated is null || sent.DateCreated.Value.ToUniversalTime() >= since.AddMinutes(-5)))?.Sid;
+        }
+        catch (Exception exception) when (exception is ApiException || IsConnectionFailure(exception, cancellationToken))
+        {
+            return null;
+        }
+    }
+
     public async Task<SmsAccountCheck> ValidateAsync(SmsAccount account, CancellationToken cancellationToken)
     {
         var client = Client(account);

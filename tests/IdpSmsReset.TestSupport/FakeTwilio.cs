@@ -42,6 +42,9 @@ public sealed class FakeTwilio : IDisposable
         // Any message not given another answer is accepted.
         _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(100)
             .RespondWith(Response.Create().WithCallback(Accept));
+        // The messages accepted so far, newest first, as Twilio lists them (filtered by To).
+        _server.Given(Request.Create().WithPath(MessagesPath).UsingGet())
+            .RespondWith(Response.Create().WithCallback(ListAccepted));
     }
 
     public string Url => _server.Url!;
@@ -77,6 +80,11 @@ public sealed class FakeTwilio : IDisposable
     }
 
     public static IResponseBuilder Created(IResponseBuilder response) => response.WithCallback(AcceptStatic);
+
+    /// <summary>Every message is accepted only after <paramref name="delay"/>, as a slow Twilio answers.</summary>
+    public void AnswerEveryMessageAfter(TimeSpan delay) =>
+        _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(50)
+            .RespondWith(Response.Create().WithCallback(Accept).WithDelay(delay));
 
     public static IResponseBuilder Error(IResponseBuilder response, int status, int code, string message) =>
         response.WithStatusCode(status).WithHeader("Content-Type", "application/json")
@@ -154,6 +162,36 @@ public sealed class FakeTwilio : IDisposable
             StatusCode = 201,
             Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
             BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+    }
+
+    private ResponseMessage ListAccepted(IRequestMessage request)
+    {
+        var to = request.Query is { } query && query.TryGetValue("To", out var values) ? values.FirstOrDefault() : null;
+        var records = _server.LogEntries
+            .Where(entry => entry.RequestMessage.Path == MessagesPath && entry.RequestMessage.Method == "POST"
+                && entry.ResponseMessage.StatusCode is 201 or "201")
+            .Select(entry => (Form: QueryHelpers.ParseQuery(entry.RequestMessage.Body), entry.RequestMessage.DateTime,
+                Sid: JsonDocument.Parse(entry.ResponseMessage.BodyData!.BodyAsString!).RootElement.GetProperty("sid").GetString()))
+            .Where(sent => to is null || sent.Form["To"].ToString() == to)
+            .OrderByDescending(sent => sent.DateTime)
+            .Select(sent => (object)new
+            {
+                sid = sent.Sid, account_sid = AccountSid, to = sent.Form["To"].ToString(), body = sent.Form["Body"].ToString(),
+                status = "sent", direction = "outbound-api",
+                date_created = sent.DateTime.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss +0000",
+                    System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .ToArray();
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData
+            {
+                BodyAsString = JsonSerializer.Serialize(Page("messages", records)), DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            },
         };
     }
 

@@ -31,4 +31,8 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Information, "Delivery report for {ProviderId}: {Reported} ({Outcome})")]
     public static partial void SmsReport(this ILogger logger, string providerId, OutboundSmsStatus reported, SmsStatusUpdate outcome);
+
+    [LoggerMessage(4009, LogLevel.Warning,
+        "SMS {MessageId} had been accepted by the provider as {ProviderId} by an attempt that did not record it: not sent again")]
+    public static partial void SmsFoundAlreadySent(this ILogger logger, Guid messageId, string providerId);
 }

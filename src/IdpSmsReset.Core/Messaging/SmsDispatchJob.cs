@@ -40,6 +40,10 @@ public sealed class SmsDispatchJob(
             return;
         }
 
+        // An attempt that claimed the message and never said how it went, or that timed out, may have reached the
+        // provider: that is asked before sending again.
+        var mayHaveGone = await database.Set<OutboundSms>().AnyAsync(m => m.Id == outboundSmsId && m.TwilioSid == null
+            && (m.Status == OutboundSmsStatus.Sending || m.ErrorClass == SmsErrorClasses.Unreachable), cancellationToken);
         if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.RecoverAfter, cancellationToken))
         {
             // Sent, failed, expired, or being sent by another run: nothing to do.
@@ -47,11 +51,11 @@ public sealed class SmsDispatchJob(
         }
 
         var message = await database.Set<OutboundSms>().AsNoTracking().SingleAsync(m => m.Id == outboundSmsId, cancellationToken);
-        var result = await SendAsync(message, cancellationToken);
+        var result = await SendAsync(message, mayHaveGone, cancellationToken);
         await RecordAsync(message, result, cancellationToken);
     }
 
-    private async Task<SmsSendResult> SendAsync(OutboundSms message, CancellationToken cancellationToken)
+    private async Task<SmsSendResult> SendAsync(OutboundSms message, bool mayHaveGone, CancellationToken cancellationToken)
     {
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
         if (settings is null || !settings.IsConfigured)
@@ -74,8 +78,15 @@ public sealed class SmsDispatchJob(
 
         var account = new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
         var callback = options.Value.StatusCallbackUrl ?? throw new InvalidOperationException("SmsOptions.StatusCallbackUrl is not set.");
+        var toSend = new SmsToSend(message.Destination, body, callback);
+        if (mayHaveGone && await channel.FindAcceptedAsync(account, toSend, message.CreatedAt, cancellationToken) is { } providerId)
+        {
+            logger.SmsFoundAlreadySent(message.Id, providerId);
+            return new SmsSendResult.Accepted(providerId, OutboundSmsStatus.Sent);
+        }
+
         var started = time.GetTimestamp();
-        var result = await channel.SendAsync(account, new SmsToSend(message.Destination, body, callback), cancellationToken);
+        var result = await channel.SendAsync(account, toSend, cancellationToken);
         metrics.TwilioAnswered(time.GetElapsedTime(started), result switch
         {
             SmsSendResult.Accepted => "accepted",

@@ -52,6 +52,9 @@ public sealed class TwoInstances : IAsyncLifetime
             ["Idp__Admin__RequireMfa"] = "false",
             ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
             ["PasswordReset__Limits__PerIpAddressPerHour"] = "3",
+            // A message of a killed instance is sent by the other after this (and the sweeper's next minute).
+            ["Sms__RecoverAfter"] = "00:00:10",
+            ["Sms__Twilio__Timeout"] = "00:00:05",
             // As behind the load balancer: the client's address comes from X-Forwarded-For, each browser its own.
             ["Idp__ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
         };

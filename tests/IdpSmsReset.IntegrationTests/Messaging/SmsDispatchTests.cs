@@ -207,6 +207,58 @@ public abstract class SmsDispatchTests : TwilioBackedTests
     protected Task ConfigureFactorAsync(string[]? allowedCountries = null, bool messagingService = false) =>
         Factory.ConfigureSmsFactorAsync(allowedCountries, messagingService);
 
+    [SkippableFact]
+    public async Task ClaimAbandonedAfterTwilioAccepted_NextRunAdoptsTwiliosMessage_NotSentTwice()
+    {
+        const string to = "+14155550131";
+        await ConfigureFactorAsync();
+        var sent = await SendAndWaitAsync(to, "accepted, then the instance died", TimeSpan.FromMinutes(10));
+        // As an instance leaves it when killed between Twilio's answer and recording it.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var abandonedAt = Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().Where(message => message.Id == sent.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(message => message.Status, OutboundSmsStatus.Sending)
+                    .SetProperty(message => message.TwilioSid, (string?)null).SetProperty(message => message.ClaimedAt, abandonedAt));
+        }
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SmsDispatchJob>().RunAsync(sent.Id, CancellationToken.None);
+        }
+
+        var recovered = await ReloadAsync(sent.Id);
+        Assert.Single(Twilio.MessagesTo(to));
+        Assert.Equal(OutboundSmsStatus.Sent, recovered.Status);
+        Assert.Equal(sent.TwilioSid, recovered.TwilioSid);
+    }
+
+    [SkippableFact]
+    public async Task ClaimAbandonedBeforeTwilioWasReached_NextRunSendsIt()
+    {
+        const string to = "+14155550132";
+        await ConfigureFactorAsync();
+        Guid id;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<SmsOutbox>().QueueAsync(to, SmsPurposes.Test, "never left",
+                TimeSpan.FromMinutes(10), CancellationToken.None)).MessageId!.Value;
+            var abandonedAt = Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().Where(message => message.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(message => message.Status, OutboundSmsStatus.Sending)
+                    .SetProperty(message => message.ClaimedAt, abandonedAt).SetProperty(message => message.Attempts, 1));
+        }
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SmsOutboxSweeper>().RunAsync(CancellationToken.None);
+        }
+
+        var received = await Twilio.WaitForMessagesToAsync(to);
+        Assert.Single(received);
+        Assert.Equal("never left", received[0].Form["Body"]);
+    }
+
     private async Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime)
     {
         Guid id;

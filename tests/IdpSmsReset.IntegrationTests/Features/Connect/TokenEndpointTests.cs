@@ -154,6 +154,22 @@ public abstract class TokenEndpointTests(IdpFactory factory)
         Assert.True(count <= 9, $"{count} round trips:\n" + string.Join("\n---\n", commands));
     }
 
+    [SkippableFact]
+    public async Task WholeSignIn_LoginPageToTokens_UsesABoundedNumberOfDatabaseRoundTrips()
+    {
+        using var backchannel = OidcClients.Backchannel(factory);
+
+        factory.Commands.Start();
+        var (code, verifier) = await GetSpaCodeAsync();
+        var response = await ExchangeAsync(backchannel, code, verifier);
+        var (count, commands) = factory.Commands.Stop();
+
+        Assert.False(response.IsError, response.Error);
+        // The figure README's "Several instances" estimates the database load from (login page, password, session,
+        // authorization request, consent-free authorization, code exchange): keep it in step.
+        Assert.True(count <= 40, $"{count} round trips:\n" + string.Join("\n---\n", commands));
+    }
+
     private static Task<TokenResponse> RequestServiceTokenAsync(HttpClient backchannel, string secret) =>
         backchannel.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
