@@ -101,7 +101,7 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use", "Generation")
+                    b.HasIndex("Use", "Algorithm", "Generation")
                         .IsUnique();
 
                     b.ToTable("TokenKeys", (string)null);

@@ -96,7 +96,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use", "Generation")
+                    b.HasIndex("Use", "Algorithm", "Generation")
                         .IsUnique();
 
                     b.ToTable("TokenKeys", (string)null);

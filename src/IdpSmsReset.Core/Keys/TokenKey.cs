@@ -4,7 +4,7 @@ namespace IdpSmsReset.Core.Keys;
 /// One key the server signs or encrypts tokens with, kept in the database so that every instance holds the same ones:
 /// a self-signed certificate whose validity starts when the key starts being used (<see cref="ActiveFrom"/>), stored
 /// as PKCS#12 encrypted with Data Protection. Keys of one use follow each other by <see cref="Generation"/>; the
-/// unique (use, generation) pair lets exactly one instance create each next key.
+/// unique (use, algorithm, generation) lets exactly one instance create each next key.
 /// </summary>
 public sealed class TokenKey
 {

@@ -9,7 +9,7 @@ namespace IdpSmsReset.Core.Keys;
 /// The keys in the database and their rotation: a first key of each use when there is none; the next one
 /// <see cref="TokenKeyOptions.PublishBefore"/> ahead of its turn; the keys every instance must hold (the active one,
 /// the next one, and the retired ones still published). Any instance may run it at any time: the unique
-/// (use, generation) pair makes the first insert of a generation win and the others find it.
+/// (use, algorithm, generation) makes the first insert of a generation win and the others find it.
 /// </summary>
 public sealed class TokenKeyRing(
     IdpDbContext database, TokenKeyMaterial material, IOptions<TokenKeyOptions> options, TimeProvider time, ILogger<TokenKeyRing> logger)

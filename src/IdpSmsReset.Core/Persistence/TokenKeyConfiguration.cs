@@ -12,7 +12,7 @@ internal sealed class TokenKeyConfiguration : IEntityTypeConfiguration<TokenKey>
         entity.Property(key => key.Use).HasMaxLength(16);
         entity.Property(key => key.KeyId).HasMaxLength(64);
         entity.Property(key => key.Algorithm).HasMaxLength(16);
-        // Exactly one key per generation of a use, whichever instance tries to make it.
-        entity.HasIndex(key => new { key.Use, key.Generation }).IsUnique();
+        // Exactly one key per generation of a use and algorithm, whichever instance tries to make it.
+        entity.HasIndex(key => new { key.Use, key.Algorithm, key.Generation }).IsUnique();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace IdpSmsReset.Migrations.PostgreSql.Migrations
+namespace IdpSmsReset.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TokenKeys : Migration
@@ -15,15 +15,15 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                 name: "TokenKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Use = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Generation = table.Column<int>(type: "integer", nullable: false),
-                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Algorithm = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ProtectedCertificate = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedCertificate = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,9 +36,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                 values: new object[] { "keys", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TokenKeys_Use_Generation",
+                name: "IX_TokenKeys_Use_Algorithm_Generation",
                 table: "TokenKeys",
-                columns: new[] { "Use", "Generation" },
+                columns: new[] { "Use", "Algorithm", "Generation" },
                 unique: true);
         }
 

@@ -36,9 +36,9 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                 values: new object[] { "keys", 0L });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TokenKeys_Use_Generation",
+                name: "IX_TokenKeys_Use_Algorithm_Generation",
                 table: "TokenKeys",
-                columns: new[] { "Use", "Generation" },
+                columns: new[] { "Use", "Algorithm", "Generation" },
                 unique: true);
         }
 

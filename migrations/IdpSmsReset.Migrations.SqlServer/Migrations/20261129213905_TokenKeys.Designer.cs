@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IdpSmsReset.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(IdpDbContext))]
-    [Migration("20261129211223_TokenKeys")]
+    [Migration("20261129213905_TokenKeys")]
     partial class TokenKeys
     {
         /// <inheritdoc />
@@ -104,7 +104,7 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use", "Generation")
+                    b.HasIndex("Use", "Algorithm", "Generation")
                         .IsUnique();
 
                     b.ToTable("TokenKeys", (string)null);
