@@ -18,7 +18,7 @@ public sealed class TokenKey
     /// <summary>The JWT <c>kid</c>: the certificate's thumbprint.</summary>
     public required string KeyId { get; set; }
 
-    /// <summary>RS256 for signing, RSA-OAEP for encryption.</summary>
+    /// <summary>One of <see cref="TokenKeyAlgorithms"/>: RS256 or ES256 for signing, RSA-OAEP for encryption.</summary>
     public required string Algorithm { get; set; }
 
     /// <summary>The certificate with its private key (PKCS#12), encrypted with Data Protection.</summary>

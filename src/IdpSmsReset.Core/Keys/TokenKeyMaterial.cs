@@ -16,11 +16,15 @@ public sealed class TokenKeyMaterial(IDataProtectionProvider protection)
 
     private readonly IDataProtector _protector = protection.CreateProtector("IdpSmsReset.TokenKeys");
 
-    public (string KeyId, string ProtectedCertificate) Create(string use, int generation, DateTime activeFrom)
+    public (string KeyId, string ProtectedCertificate) Create(string use, string algorithm, int generation, DateTime activeFrom)
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=IdpSmsReset {use} key {generation}", rsa, HashAlgorithmName.SHA256,
-            RSASignaturePadding.Pkcs1);
+        using AsymmetricAlgorithm key = algorithm == TokenKeyAlgorithms.ES256
+            ? ECDsa.Create(ECCurve.NamedCurves.nistP256)
+            : RSA.Create(2048);
+        var subject = $"CN=IdpSmsReset {use} key {algorithm} {generation}";
+        var request = key is ECDsa ecdsa
+            ? new CertificateRequest(subject, ecdsa, HashAlgorithmName.SHA256)
+            : new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             use == TokenKeyUses.Signing ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.KeyEncipherment, critical: true));
         var from = new DateTimeOffset(DateTime.SpecifyKind(activeFrom, DateTimeKind.Utc));

@@ -26,6 +26,17 @@ public sealed class TokenKeyOptions
     /// </summary>
     public TimeSpan RetainAfter { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Signing algorithms besides <c>RS256</c>, which signs ID tokens (and everything else by default). With
+    /// <c>ES256</c> an ECDSA P-256 key is kept, rotated and published beside the RSA one, and signs access tokens
+    /// (smaller and faster to sign; resource servers find it in the JWKS). Default: none.
+    /// </summary>
+    public List<string> Algorithms { get; set; } = [];
+
+    /// <summary>The signing algorithms in force: RS256, always, then <see cref="Algorithms"/>.</summary>
+    public IReadOnlyList<string> SigningAlgorithms =>
+        [TokenKeyAlgorithms.RS256, .. Algorithms.Where(algorithm => algorithm != TokenKeyAlgorithms.RS256).Distinct()];
+
     /// <summary>How often each instance reads the keys again (another instance may have created one). Default 1 minute.</summary>
     public TimeSpan RefreshEvery { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -44,6 +55,11 @@ public sealed class TokenKeyOptions
         if (RetainAfter < TimeSpan.FromDays(15))
         {
             yield return $"Idp:Keys:RetainAfter must outlast a refresh token (14 days): at least 15.00:00:00; it is {RetainAfter}.";
+        }
+
+        if (Algorithms.Any(algorithm => algorithm is not (TokenKeyAlgorithms.RS256 or TokenKeyAlgorithms.ES256)))
+        {
+            yield return $"Idp:Keys:Algorithms may hold RS256 and ES256; it holds {string.Join(", ", Algorithms)}.";
         }
 
         if (RefreshEvery < TimeSpan.FromSeconds(1) || RefreshEvery > TimeSpan.FromHours(1))

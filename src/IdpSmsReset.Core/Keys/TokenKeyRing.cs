@@ -21,18 +21,18 @@ public sealed class TokenKeyRing(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var created = false;
-        foreach (var use in TokenKeyUses.All)
+        foreach (var (use, algorithm) in Kinds)
         {
-            var newest = await NewestAsync(use, cancellationToken);
+            var newest = await NewestAsync(use, algorithm, cancellationToken);
             if (newest is null)
             {
-                created |= await CreateAsync(use, 1, now, predecessor: null, cancellationToken);
+                created |= await CreateAsync(use, algorithm, 1, now, predecessor: null, cancellationToken);
             }
             else if (now >= newest.ActiveFrom + Options.RotateEvery - Options.PublishBefore)
             {
                 // After a long pause the successor still gets its time of publication before it signs.
                 var activeFrom = Later(newest.ActiveFrom + Options.RotateEvery, now + Options.PublishBefore);
-                created |= await CreateAsync(use, newest.Generation + 1, activeFrom, newest, cancellationToken);
+                created |= await CreateAsync(use, algorithm, newest.Generation + 1, activeFrom, newest, cancellationToken);
             }
         }
 
@@ -46,20 +46,20 @@ public sealed class TokenKeyRing(
     public async Task RotateNowAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var use in TokenKeyUses.All)
+        foreach (var (use, algorithm) in Kinds)
         {
-            var newest = await NewestAsync(use, cancellationToken);
+            var newest = await NewestAsync(use, algorithm, cancellationToken);
             // A successor published ahead of its turn takes over now instead of another key being made.
             if (newest is not null && newest.ActiveFrom > now)
             {
                 await database.Set<TokenKey>().Where(key => key.Id == newest.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(key => key.ActiveFrom, now), cancellationToken);
-                await RetireBeforeAsync(use, newest.Generation, now, cancellationToken);
+                await RetireBeforeAsync(newest, now, cancellationToken);
                 logger.TokenKeyActivatedEarly(use, newest.KeyId);
                 continue;
             }
 
-            await CreateAsync(use, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken);
+            await CreateAsync(use, algorithm, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken);
         }
     }
 
@@ -67,25 +67,34 @@ public sealed class TokenKeyRing(
     public async Task<IReadOnlyList<TokenKey>> HeldAsync(CancellationToken cancellationToken)
     {
         var publishedFrom = time.GetUtcNow().UtcDateTime - Options.RetainAfter;
+        var signing = Options.SigningAlgorithms.ToList();
+        // A signing algorithm taken out of Idp:Keys:Algorithms stops being published.
         return await database.Set<TokenKey>().AsNoTracking()
             .Where(key => key.RetiredAt == null || key.RetiredAt > publishedFrom)
+            .Where(key => key.Use == TokenKeyUses.Encryption || signing.Contains(key.Algorithm))
             .OrderByDescending(key => key.Generation)
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>Every key ever made, for the dashboard (the private parts stay encrypted).</summary>
     public async Task<IReadOnlyList<TokenKey>> ListAsync(CancellationToken cancellationToken) =>
-        await database.Set<TokenKey>().AsNoTracking().OrderBy(key => key.Use).ThenByDescending(key => key.Generation)
+        await database.Set<TokenKey>().AsNoTracking().OrderBy(key => key.Use).ThenBy(key => key.Algorithm)
+            .ThenByDescending(key => key.Generation)
             .ToListAsync(cancellationToken);
 
-    private async Task<bool> CreateAsync(string use, int generation, DateTime activeFrom, TokenKey? predecessor,
+    // The kinds of key kept: one signing key per algorithm in force, one encryption key.
+    private IEnumerable<(string Use, string Algorithm)> Kinds =>
+        [.. Options.SigningAlgorithms.Select(algorithm => (TokenKeyUses.Signing, algorithm)),
+            (TokenKeyUses.Encryption, TokenKeyAlgorithms.RsaOaep)];
+
+    private async Task<bool> CreateAsync(string use, string algorithm, int generation, DateTime activeFrom, TokenKey? predecessor,
         CancellationToken cancellationToken)
     {
-        var (keyId, protectedCertificate) = material.Create(use, generation, activeFrom);
+        var (keyId, protectedCertificate) = material.Create(use, algorithm, generation, activeFrom);
         var key = new TokenKey
         {
-            Id = Guid.NewGuid(), Use = use, Generation = generation, KeyId = keyId,
-            Algorithm = use == TokenKeyUses.Signing ? "RS256" : "RSA-OAEP", ProtectedCertificate = protectedCertificate,
+            Id = Guid.NewGuid(), Use = use, Generation = generation, KeyId = keyId, Algorithm = algorithm,
+            ProtectedCertificate = protectedCertificate,
             CreatedAt = time.GetUtcNow().UtcDateTime, ActiveFrom = activeFrom,
         };
         database.Add(key);
@@ -102,21 +111,23 @@ public sealed class TokenKeyRing(
 
         if (predecessor is not null)
         {
-            await RetireBeforeAsync(use, generation, activeFrom, cancellationToken);
+            await RetireBeforeAsync(key, activeFrom, cancellationToken);
         }
 
         logger.TokenKeyCreated(use, generation, keyId, activeFrom);
         return true;
     }
 
-    // Every older key of the use that has not retired yet retires when the new one takes over.
-    private Task RetireBeforeAsync(string use, int generation, DateTime at, CancellationToken cancellationToken) =>
+    // Every older key of its kind that has not retired yet retires when the new one takes over.
+    private Task RetireBeforeAsync(TokenKey successor, DateTime at, CancellationToken cancellationToken) =>
         database.Set<TokenKey>()
-            .Where(key => key.Use == use && key.Generation < generation && (key.RetiredAt == null || key.RetiredAt > at))
+            .Where(key => key.Use == successor.Use && key.Algorithm == successor.Algorithm && key.Generation < successor.Generation
+                && (key.RetiredAt == null || key.RetiredAt > at))
             .ExecuteUpdateAsync(set => set.SetProperty(key => key.RetiredAt, at), cancellationToken);
 
-    private Task<TokenKey?> NewestAsync(string use, CancellationToken cancellationToken) =>
-        database.Set<TokenKey>().AsNoTracking().Where(key => key.Use == use).OrderByDescending(key => key.Generation)
+    private Task<TokenKey?> NewestAsync(string use, string algorithm, CancellationToken cancellationToken) =>
+        database.Set<TokenKey>().AsNoTracking().Where(key => key.Use == use && key.Algorithm == algorithm)
+            .OrderByDescending(key => key.Generation)
             .FirstOrDefaultAsync(cancellationToken);
 
     private static DateTime Later(DateTime first, DateTime second) => first > second ? first : second;

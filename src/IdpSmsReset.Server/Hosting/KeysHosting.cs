@@ -31,6 +31,7 @@ public static class KeysHosting
             services.GetRequiredService<TokenKeyServerOptions>());
         builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(services =>
             services.GetRequiredService<TokenKeyServerOptions>());
+        builder.Services.AddOpenIddict().AddServer(server => server.AddEventHandler(AccessTokenSigning.Descriptor));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using IdpSmsReset.Core.Keys;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Primitives;
@@ -17,9 +18,10 @@ public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamp
     private volatile Snapshot? _current;
     private CancellationTokenSource _changed = new();
 
+    /// <param name="AccessTokenSigning">The ES256 key in use, when <c>Idp:Keys:Algorithms</c> has one: it signs access tokens.</param>
     public sealed record Snapshot(
         IReadOnlyList<SigningCredentials> Signing, IReadOnlyList<EncryptingCredentials> Encryption, string Shape, long Stamp,
-        DateTime? NextTakeOver);
+        DateTime? NextTakeOver, SigningCredentials? AccessTokenSigning = null);
 
     public Snapshot Current => _current ?? throw new InvalidOperationException(
         "The token keys are not loaded yet: TokenKeyRefresher loads them when the server starts.");
@@ -62,9 +64,22 @@ public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamp
 
             var signing = new List<SigningCredentials>();
             var encryption = new List<EncryptingCredentials>();
+            SigningCredentials? accessTokenSigning = null;
             foreach (var key in held)
             {
-                var securityKey = new X509SecurityKey(material.Open(key)) { KeyId = key.KeyId };
+                var certificate = material.Open(key);
+                if (key.Algorithm == TokenKeyAlgorithms.ES256)
+                {
+                    // A raw ECDSA key: OpenIddict publishes it in the JWKS (it does not an ECDSA one in a certificate)
+                    // and, preferring certificate keys, never picks it as its default: RS256 stays the default.
+                    var ecdsa = new SigningCredentials(new ECDsaSecurityKey(certificate.GetECDsaPrivateKey()) { KeyId = key.KeyId },
+                        SecurityAlgorithms.EcdsaSha256);
+                    signing.Add(ecdsa);
+                    accessTokenSigning ??= key.ActiveFrom <= now ? ecdsa : null;
+                    continue;
+                }
+
+                var securityKey = new X509SecurityKey(certificate) { KeyId = key.KeyId };
                 if (key.Use == TokenKeyUses.Signing)
                 {
                     signing.Add(new SigningCredentials(securityKey, SecurityAlgorithms.RsaSha256));
@@ -76,7 +91,7 @@ public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamp
                 }
             }
 
-            _current = new Snapshot(signing, encryption, shape, stamp, NextTakeOver(held, now));
+            _current = new Snapshot(signing, encryption, shape, stamp, NextTakeOver(held, now), accessTokenSigning);
             var signal = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
             await signal.CancelAsync();
             signal.Dispose();
