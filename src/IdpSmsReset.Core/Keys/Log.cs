@@ -9,6 +9,7 @@ internal static partial class Log
         Message = "Created {Use} key {Generation} ({KeyId}); it takes over at {ActiveFrom:u}")]
     public static partial void TokenKeyCreated(this ILogger logger, string use, int generation, string keyId, DateTime activeFrom);
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "The published {Use} key {KeyId} took over early: rotated now")]
-    public static partial void TokenKeyActivatedEarly(this ILogger logger, string use, string keyId);
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning,
+        Message = "The {Use} {Algorithm} key published ahead of its turn was dropped: a key made now takes over instead")]
+    public static partial void TokenKeySuccessorDropped(this ILogger logger, string use, string algorithm);
 }

@@ -48,15 +48,15 @@ public sealed class TokenKeyRing(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (use, algorithm) in Kinds)
         {
+            // A successor published ahead of its turn never signed anything: it goes, and the new key's schedule
+            // starts now (its certificate's validity, which orders the keys, starts at its turn, so it cannot be moved).
+            var pending = await database.Set<TokenKey>()
+                .Where(key => key.Use == use && key.Algorithm == algorithm && key.ActiveFrom > now)
+                .ExecuteDeleteAsync(cancellationToken);
             var newest = await NewestAsync(use, algorithm, cancellationToken);
-            // A successor published ahead of its turn takes over now instead of another key being made.
-            if (newest is not null && newest.ActiveFrom > now)
+            if (pending > 0)
             {
-                await database.Set<TokenKey>().Where(key => key.Id == newest.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(key => key.ActiveFrom, now), cancellationToken);
-                await RetireBeforeAsync(newest, now, cancellationToken);
-                logger.TokenKeyActivatedEarly(use, newest.KeyId);
-                continue;
+                logger.TokenKeySuccessorDropped(use, algorithm);
             }
 
             await CreateAsync(use, algorithm, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken);

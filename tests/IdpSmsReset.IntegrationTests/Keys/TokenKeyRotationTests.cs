@@ -84,6 +84,29 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         Assert.DoesNotContain("PRIVATE", rotated.Html, StringComparison.OrdinalIgnoreCase);
     }
 
+    [SkippableFact]
+    public async Task SuccessorDue_EightInstancesAtOnce_ExactlyOneKeyOfEachKindMade()
+    {
+        IReadOnlyList<TokenKey> before;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<TokenKeyRing>().ListAsync(CancellationToken.None);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(84));
+        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<TokenKeyRing>().EnsureAsync(CancellationToken.None);
+        }));
+        await using var check = factory.Services.CreateAsyncScope();
+        var after = await check.ServiceProvider.GetRequiredService<TokenKeyRing>().ListAsync(CancellationToken.None);
+
+        Assert.Equal(before.Count + TokenKeyUses.All.Length, after.Count);
+        Assert.Equal(after.Count, after.Select(key => (key.Use, key.Algorithm, key.Generation)).Distinct().Count());
+        Assert.Contains(true, created);
+    }
+
     private async Task AdvanceAsync(TimeSpan by)
     {
         factory.Clock.Advance(by);

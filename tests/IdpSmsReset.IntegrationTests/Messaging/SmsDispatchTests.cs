@@ -82,7 +82,7 @@ public abstract class SmsDispatchTests : TwilioBackedTests
     }
 
     [SkippableFact]
-    public async Task TimeoutThenSuccess_IsRetriedAndSent()
+    public async Task TimeoutThenSuccess_RetriedAndSent_NeverMorePostsThanAttempts()
     {
         const string to = "+14155550114";
         await ConfigureFactorAsync();
@@ -90,11 +90,12 @@ public abstract class SmsDispatchTests : TwilioBackedTests
 
         var message = await SendAndWaitAsync(to, "slow first", TimeSpan.FromMinutes(10));
 
-        // WireMock moves the scenario on when the slow answer is finally written, so on a busy machine a second try
-        // may time out too; what matters is that the message got through, once, after a timeout.
+        // The timed-out POST reached "Twilio", which accepted it once it answered: the retry asks Twilio first and adopts
+        // it when it is listed by then; otherwise it sends again. On a busy machine a second try may time out too
+        // (WireMock moves the scenario on when the slow answer is finally written).
         Assert.Equal(OutboundSmsStatus.Sent, message.Status);
         Assert.InRange(message.Attempts, 2, 4);
-        Assert.Equal(message.Attempts, Twilio.MessagesTo(to).Count);
+        Assert.InRange(Twilio.MessagesTo(to).Count, 1, message.Attempts);
         Assert.Null(message.LastError);
     }
 
