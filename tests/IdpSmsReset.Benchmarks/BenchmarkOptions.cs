@@ -1,8 +1,17 @@
 namespace IdpSmsReset.Benchmarks;
 
-/// <summary>The command line: <c>--db sqlite|postgresql --seconds N --concurrency N --only name,name --tokens N</c>.</summary>
+/// <summary>
+/// The command line: <c>--db sqlite|postgresql --seconds N --concurrency N --only name,name --tokens N
+/// --peer node-oidc-provider --rounds N</c>.
+/// </summary>
 public sealed record BenchmarkOptions(string Database, int Seconds, int Concurrency, IReadOnlySet<string> Only, int PruneCheckTokens)
 {
+    /// <summary>The peer measured beside this server, in alternating rounds (<c>--peer node-oidc-provider</c>); none by default.</summary>
+    public string? Peer { get; init; }
+
+    /// <summary>Rounds of each server per concurrency in the peer comparison (<c>--rounds</c>, at least 3).</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>The PostgreSQL server (a connection string without a database), as for the tests.</summary>
     public static string PostgreSqlServer =>
         Environment.GetEnvironmentVariable("IDP_TEST_POSTGRES") is { Length: > 0 } server ? server
@@ -24,11 +33,21 @@ public sealed record BenchmarkOptions(string Database, int Seconds, int Concurre
             throw new ArgumentException($"--db must be sqlite or postgresql; it is '{database}'.");
         }
 
+        var peer = Value("--peer", "");
+        if (peer is not ("" or "node-oidc-provider"))
+        {
+            throw new ArgumentException($"--peer can only be node-oidc-provider; it is '{peer}'.");
+        }
+
         return new BenchmarkOptions(
             database,
             int.Parse(Value("--seconds", "15")),
             int.Parse(Value("--concurrency", "4")),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            int.Parse(Value("--tokens", "0")));
+            int.Parse(Value("--tokens", "0")))
+        {
+            Peer = peer.Length == 0 ? null : peer,
+            Rounds = Math.Max(3, int.Parse(Value("--rounds", "3"))),
+        };
     }
 }

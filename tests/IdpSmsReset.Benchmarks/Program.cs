@@ -81,6 +81,22 @@ if (options.Runs("cc-telemetry-off"))
 }
 
 Report.Print(options, server, firstStart, rssAfterStart, passwordCheck, rows);
+
+if (options.Peer is not null)
+{
+    var (peer, missing) = await ServerUnderTest.StartPeerAsync(BenchmarkBootstrap.ServiceClientId, BenchmarkBootstrap.ClientSecret);
+    if (peer is null)
+    {
+        Console.WriteLine($"\nPeer comparison skipped: {missing}.");
+    }
+    else
+    {
+        using (peer)
+        {
+            await PeerComparison.RunAsync(context, peer);
+        }
+    }
+}
 var serverLog = Path.Combine(directory, "server.log");
 await File.WriteAllTextAsync(serverLog, server.Output);
 Console.Error.WriteLine($"The server's own output (warnings and errors): {serverLog}");

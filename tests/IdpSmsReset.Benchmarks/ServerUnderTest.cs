@@ -39,6 +39,60 @@ public sealed class ServerUnderTest : IDisposable
         }
     }
 
+    /// <summary>
+    /// node-oidc-provider from <c>peer/</c> (its packages installed there on first use), measured the same way. Null,
+    /// with the reason, when node is not installed.
+    /// </summary>
+    public static async Task<(ServerUnderTest? Peer, string? Missing)> StartPeerAsync(string clientId, string clientSecret)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "peer");
+        if (!await RunsAsync("node", directory, "--version"))
+        {
+            return (null, "node is not installed");
+        }
+
+        if (!Directory.Exists(Path.Combine(directory, "node_modules"))
+            && !await RunsAsync("npm", directory, "install", "--no-audit", "--no-fund"))
+        {
+            return (null, "npm install failed in " + directory);
+        }
+
+        var port = ServerProcess.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var process = ServerProcess.StartProgram("node", directory, new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["CLIENT_ID"] = clientId,
+            ["CLIENT_SECRET"] = clientSecret, ["NODE_ENV"] = "production",
+        }, "server.mjs");
+        try
+        {
+            return (new ServerUnderTest(process, url, await process.WaitUntilReadyAsync(url, TimeSpan.FromSeconds(60),
+                "/.well-known/openid-configuration")), null);
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<bool> RunsAsync(string fileName, string directory, params string[] arguments)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(fileName, arguments)
+            {
+                WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            })!;
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>User plus system CPU time the server process has used so far.</summary>
     public TimeSpan CpuTime
     {

@@ -84,9 +84,10 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
         ]), "login");
     }
 
-    public static async Task<JsonElement> TokenAsync(HttpClient http, string baseUrl, IEnumerable<KeyValuePair<string, string>> form)
+    public static async Task<JsonElement> TokenAsync(HttpClient http, string baseUrl, IEnumerable<KeyValuePair<string, string>> form,
+        string path = "/connect/token")
     {
-        using var response = await http.PostAsync(baseUrl + "/connect/token", new FormUrlEncodedContent(form));
+        using var response = await http.PostAsync(baseUrl + path, new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.Clone()
             : throw new InvalidOperationException($"token: {(int)response.StatusCode} {body}");

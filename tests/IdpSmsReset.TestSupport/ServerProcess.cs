@@ -28,24 +28,29 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(string workingDirectory, IDictionary<string, string> environment, params string[] arguments)
+    public static ServerProcess Start(string workingDirectory, IDictionary<string, string> environment, params string[] arguments) =>
+        StartProgram("dotnet", workingDirectory, new Dictionary<string, string>(environment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment.TryGetValue("ASPNETCORE_ENVIRONMENT", out var name) ? name : "Production",
+            ["Logging__LogLevel__Default"] = environment.TryGetValue("Logging__LogLevel__Default", out var level) ? level : "Warning",
+        }, [Path.Combine(AppContext.BaseDirectory, "IdpSmsReset.Server.dll"), .. arguments]);
+
+    /// <summary>Any server program (the benchmark's peer runs under node), its output kept like the server's.</summary>
+    public static ServerProcess StartProgram(string fileName, string workingDirectory, IDictionary<string, string> environment,
+        params string[] arguments)
     {
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "IdpSmsReset.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(serverDll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -67,15 +72,15 @@ public sealed class ServerProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Polls <c>/health/ready</c> until it answers 200; returns the time from the start to ready.</summary>
-    public async Task<TimeSpan> WaitUntilReadyAsync(string baseUrl, TimeSpan timeout)
+    /// <summary>Polls <paramref name="readyPath"/> until it answers 200; returns the time from the start to ready.</summary>
+    public async Task<TimeSpan> WaitUntilReadyAsync(string baseUrl, TimeSpan timeout, string readyPath = "/health/ready")
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
         while (Stopwatch.GetElapsedTime(_startedAt) < timeout && !_process.HasExited)
         {
             try
             {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                if ((await http.GetAsync(readyPath)).IsSuccessStatusCode)
                 {
                     return Stopwatch.GetElapsedTime(_startedAt);
                 }
