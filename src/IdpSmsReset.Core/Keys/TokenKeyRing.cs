@@ -48,18 +48,31 @@ public sealed class TokenKeyRing(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (use, algorithm) in Kinds)
         {
-            // A successor published ahead of its turn never signed anything: it goes, and the new key's schedule
-            // starts now (its certificate's validity, which orders the keys, starts at its turn, so it cannot be moved).
-            var pending = await database.Set<TokenKey>()
-                .Where(key => key.Use == use && key.Algorithm == algorithm && key.ActiveFrom > now)
-                .ExecuteDeleteAsync(cancellationToken);
-            var newest = await NewestAsync(use, algorithm, cancellationToken);
-            if (pending > 0)
+            // Another instance (or this one's refresher) may make the scheduled successor meanwhile and take the
+            // generation: then its key is dropped too and this one tries the next.
+            for (var attempt = 1; ; attempt++)
             {
-                logger.TokenKeySuccessorDropped(use, algorithm);
-            }
+                // A successor published ahead of its turn never signed anything: it goes, and the new key's schedule
+                // starts now (its certificate's validity, which orders the keys, starts at its turn: it cannot move).
+                var pending = await database.Set<TokenKey>()
+                    .Where(key => key.Use == use && key.Algorithm == algorithm && key.ActiveFrom > now)
+                    .ExecuteDeleteAsync(cancellationToken);
+                if (pending > 0)
+                {
+                    logger.TokenKeySuccessorDropped(use, algorithm);
+                }
 
-            await CreateAsync(use, algorithm, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken);
+                var newest = await NewestAsync(use, algorithm, cancellationToken);
+                if (await CreateAsync(use, algorithm, (newest?.Generation ?? 0) + 1, now, newest, cancellationToken))
+                {
+                    break;
+                }
+
+                if (attempt == 5)
+                {
+                    throw new InvalidOperationException($"No new {use} key could be stored after {attempt} attempts.");
+                }
+            }
         }
     }
 
@@ -90,7 +103,9 @@ public sealed class TokenKeyRing(
     private async Task<bool> CreateAsync(string use, string algorithm, int generation, DateTime activeFrom, TokenKey? predecessor,
         CancellationToken cancellationToken)
     {
-        var (keyId, protectedCertificate) = material.Create(use, algorithm, generation, activeFrom);
+        // A key that takes over now is valid from a minute before: OpenIddict only signs with a certificate already valid.
+        var validFrom = activeFrom <= time.GetUtcNow().UtcDateTime ? activeFrom.AddMinutes(-1) : activeFrom;
+        var (keyId, protectedCertificate) = material.Create(use, algorithm, generation, validFrom);
         var key = new TokenKey
         {
             Id = Guid.NewGuid(), Use = use, Generation = generation, KeyId = keyId, Algorithm = algorithm,
