@@ -5,6 +5,14 @@ internal static class RepositoryRoot
 {
     public static readonly string Path = Find();
 
+    /// <summary>The files matching <paramref name="pattern"/> below <paramref name="folder"/>, build output left out.</summary>
+    public static IEnumerable<string> SourceFiles(string folder, string pattern) =>
+        Directory.EnumerateFiles(System.IO.Path.Combine(Path, folder), pattern, SearchOption.AllDirectories)
+            .Where(file => !IsBuildOutput(file, "obj") && !IsBuildOutput(file, "bin"));
+
+    private static bool IsBuildOutput(string file, string folder) =>
+        file.Contains($"{System.IO.Path.DirectorySeparatorChar}{folder}{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
     private static string Find()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -42,9 +42,7 @@ public sealed partial class SourceLayoutTests
     }
 
     private static IEnumerable<string> SourceFiles(string[] folders) =>
-        folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        folders.SelectMany(folder => RepositoryRoot.SourceFiles(folder, "*.cs"));
 
     [GeneratedRegex(
         @"^(?:(?:public|internal|file)\s+)?(?:(?:sealed|static|abstract|partial|readonly|ref)\s+)*(?:class|record" +

@@ -38,9 +38,7 @@ public sealed class TranslationCoverageTests
 
     private static List<string> LiteralKeys()
     {
-        var files = Directory.EnumerateFiles(Server, "*.*", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var files = RepositoryRoot.SourceFiles(Path.Combine("src", "IdpSmsReset.Server"), "*.*");
         var keys = new List<string>();
         foreach (var file in files)
         {

@@ -17,7 +17,7 @@ public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionStr
 
         // A relative SQLite file is taken from the content root, not from wherever the process was started.
         var sqlite = new SqliteConnectionStringBuilder(options.ConnectionString ?? DatabaseConfiguration.DefaultSqliteConnectionString);
-        if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        if (FileOf(sqlite) is { } file)
         {
             sqlite.DataSource = Path.GetFullPath(file, environment.ContentRootPath);
             Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
@@ -25,6 +25,12 @@ public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionStr
 
         return new IdpDatabase(DatabaseProvider.Sqlite, sqlite.ToString());
     }
+
+    /// <summary>The SQLite database's file (absolute after <see cref="Resolve"/>); null for another provider or in memory.</summary>
+    public string? SqliteFile => Provider == DatabaseProvider.Sqlite ? FileOf(new SqliteConnectionStringBuilder(ConnectionString)) : null;
+
+    private static string? FileOf(SqliteConnectionStringBuilder sqlite) =>
+        sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory ? file : null;
 
     /// <summary>
     /// SQLite only: the file Hangfire keeps its jobs in, beside the database (its storage opens files its own way,

@@ -1,6 +1,3 @@
-using IdpSmsReset.Core.Persistence;
-using Microsoft.Data.Sqlite;
-
 namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>
@@ -14,8 +11,7 @@ internal sealed class SqliteInstanceLock(IdpDatabase database) : IHostedService,
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var sqlite = new SqliteConnectionStringBuilder(database.Provider == DatabaseProvider.Sqlite ? database.ConnectionString : "");
-        if (sqlite is not { DataSource: { Length: > 0 } file } || sqlite.Mode == SqliteOpenMode.Memory || file == ":memory:")
+        if (database.SqliteFile is not { } file)
         {
             return Task.CompletedTask;
         }

@@ -19,10 +19,7 @@ public sealed class ClusterFailoverTests(TwoInstances cluster) : IClassFixture<T
         var (onA, onB) = cluster.Browser();
         using var admin = onA;
         using var unused = onB;
-        await admin.SubmitAsync(await admin.OpenAsync("/account/login"), new Dictionary<string, string>
-        {
-            ["Input.UserName"] = TestBootstrap.AdminUserName, ["Input.Password"] = TestBootstrap.Password,
-        });
+        await admin.SubmitPasswordAsync(TestBootstrap.AdminUserName);
         var factors = await admin.OpenAsync("/admin/factors");
         var numbers = Enumerable.Range(0, Burst).Select(i => $"+1415556{i:0000}").ToList();
 

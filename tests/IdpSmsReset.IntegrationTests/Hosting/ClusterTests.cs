@@ -94,7 +94,7 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
         var (onA, onB) = cluster.Browser();
         using var admin = onA;
         using var unused = onB;
-        await SubmitLoginAsync(admin, await admin.OpenAsync("/account/login"), TestBootstrap.AdminUserName, TestBootstrap.Password);
+        await admin.SubmitPasswordAsync(TestBootstrap.AdminUserName);
         var policies = await admin.OpenAsync("/admin/policies");
         var strict = policies.Document.QuerySelector($"tr[data-policy='{TestBootstrap.StrictPolicyName}'] a")!.GetAttribute("href")!;
 

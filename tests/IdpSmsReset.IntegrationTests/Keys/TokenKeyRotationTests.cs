@@ -94,7 +94,8 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         }
 
         factory.Clock.Advance(TimeSpan.FromDays(84));
-        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        // The instance's own refresher may be a ninth, and the one that wins: what matters is that one key per kind is made.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<TokenKeyRing>().EnsureAsync(CancellationToken.None);
@@ -104,7 +105,6 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
 
         Assert.Equal(before.Count + TokenKeyUses.All.Length, after.Count);
         Assert.Equal(after.Count, after.Select(key => (key.Use, key.Algorithm, key.Generation)).Distinct().Count());
-        Assert.Contains(true, created);
     }
 
     private async Task AdvanceAsync(TimeSpan by)

@@ -1,6 +1,5 @@
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Keys;
-using IdpSmsReset.Server.Hosting;
 using IdpSmsReset.Server.Keys;
 using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +11,12 @@ namespace IdpSmsReset.Server.Features.Admin.Keys;
 
 /// <summary>The keys that sign and encrypt tokens, their schedule, and a rotation on demand (never the key material).</summary>
 public sealed class KeysModel(
-    TokenKeyRing ring, IOptions<TokenKeyOptions> options, IConfiguration configuration, IServiceProvider services, AdminChanges changes,
-    TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+    TokenKeyRing ring, IOptions<TokenKeyOptions> options, IServiceProvider services, AdminChanges changes, TimeProvider time,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    // Registered only with Idp:Keys:Source Database (KeysHosting): with certificate files there is nothing to list.
+    private TokenKeyCredentials? Credentials => services.GetService<TokenKeyCredentials>();
+
     public bool FromDatabase { get; private set; }
 
     public IReadOnlyList<TokenKey> Rows { get; private set; } = [];
@@ -29,13 +31,13 @@ public sealed class KeysModel(
     public async Task OnGetAsync()
     {
         Now = time.GetUtcNow().UtcDateTime;
-        FromDatabase = KeysHosting.SourceOf(configuration) == TokenKeySource.Database;
+        FromDatabase = Credentials is not null;
         Rows = FromDatabase ? await ring.ListAsync(HttpContext.RequestAborted) : [];
     }
 
     public async Task<IActionResult> OnPostRotateAsync()
     {
-        if (KeysHosting.SourceOf(configuration) != TokenKeySource.Database)
+        if (Credentials is not { } credentials)
         {
             return NotFound();
         }
@@ -43,7 +45,7 @@ public sealed class KeysModel(
         var before = (await ring.HeldAsync(HttpContext.RequestAborted)).Select(key => key.KeyId).ToList();
         await ring.RotateNowAsync(HttpContext.RequestAborted);
         // This instance signs with the new key from the next request; the others within a second (the change stamp).
-        await services.GetRequiredService<TokenKeyCredentials>().ReloadAsync(HttpContext.RequestAborted, changed: true);
+        await credentials.ReloadAsync(HttpContext.RequestAborted, changed: true);
         var after = (await ring.HeldAsync(HttpContext.RequestAborted)).Select(key => key.KeyId).ToList();
         await changes.WriteAsync(AdminEventTypes.TokenKeysRotated, null, new { keys = before }, new { keys = after },
             HttpContext.RequestAborted);
