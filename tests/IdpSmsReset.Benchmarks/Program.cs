@@ -84,7 +84,7 @@ Report.Print(options, server, firstStart, rssAfterStart, passwordCheck, rows);
 
 if (options.Peer is not null)
 {
-    var (peer, missing) = await ServerUnderTest.StartPeerAsync(BenchmarkBootstrap.ServiceClientId, BenchmarkBootstrap.ClientSecret);
+    var (peer, missing) = await ServerUnderTest.StartPeerAsync();
     if (peer is null)
     {
         Console.WriteLine($"\nPeer comparison skipped: {missing}.");

@@ -43,7 +43,7 @@ public sealed class ServerUnderTest : IDisposable
     /// node-oidc-provider from <c>peer/</c> (its packages installed there on first use), measured the same way. Null,
     /// with the reason, when node is not installed.
     /// </summary>
-    public static async Task<(ServerUnderTest? Peer, string? Missing)> StartPeerAsync(string clientId, string clientSecret)
+    public static async Task<(ServerUnderTest? Peer, string? Missing)> StartPeerAsync()
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "peer");
         if (!await RunsAsync("node", directory, "--version"))
@@ -61,8 +61,11 @@ public sealed class ServerUnderTest : IDisposable
         var url = $"http://127.0.0.1:{port}";
         var process = ServerProcess.StartProgram("node", directory, new Dictionary<string, string>
         {
-            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["CLIENT_ID"] = clientId,
-            ["CLIENT_SECRET"] = clientSecret, ["NODE_ENV"] = "production",
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["NODE_ENV"] = "production",
+            ["CLIENT_ID"] = BenchmarkBootstrap.ServiceClientId, ["CLIENT_SECRET"] = BenchmarkBootstrap.ClientSecret,
+            ["WEB_CLIENT_ID"] = BenchmarkBootstrap.WebClientId, ["REDIRECT_URI"] = BenchmarkBootstrap.RedirectUri,
+            ["PASSWORD"] = BenchmarkBootstrap.Password,
+            ["USERS"] = string.Join(',', Enumerable.Range(0, BenchmarkBootstrap.SignInUsers).Select(BenchmarkBootstrap.SignInUser)),
         }, "server.mjs");
         try
         {

@@ -34,10 +34,12 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
     /// <summary>Posts a form with the anti-forgery token the last page gave.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Absolute(url))
-        {
-            Content = new FormUrlEncodedContent(FormToken is null ? fields : fields.Append(new("__RequestVerificationToken", FormToken))),
-        };
+        return await PostAsync(url, FormToken is null ? fields : fields.Append(new("__RequestVerificationToken", FormToken)));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Absolute(url)) { Content = new FormUrlEncodedContent(fields) };
         return await SendAsync(request);
     }
 
@@ -51,36 +53,56 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
             : throw new InvalidOperationException($"No form on {url}.");
     }
 
-    /// <summary>The whole authorization code flow with PKCE, the password typed on the login page; returns the token response.</summary>
-    public async Task<JsonElement> SignInWithCodeAsync(string clientId, string clientSecret, string userName, string password, string scope)
+    /// <summary>
+    /// The whole authorization code flow with PKCE as a browser runs it on any server: follow the redirects, fill in the
+    /// sign-in form where one is shown, until the server sends the browser back to the application; then redeem the code.
+    /// </summary>
+    public async Task<JsonElement> SignInWithCodeAsync(ProviderEndpoints provider, string userName, string password, string scope)
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var authorize = $"/connect/authorize?client_id={clientId}&response_type=code"
+        var location = $"{provider.Authorize}?client_id={BenchmarkBootstrap.WebClientId}&response_type=code"
             + $"&redirect_uri={Uri.EscapeDataString(BenchmarkBootstrap.RedirectUri)}"
-            + $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=bench";
+            + $"&scope={Uri.EscapeDataString(scope)}&code_challenge={challenge}&code_challenge_method=S256&state=bench"
+            + provider.AuthorizeExtras;
+        for (var step = 0; !location.StartsWith(BenchmarkBootstrap.RedirectUri, StringComparison.Ordinal); step++)
+        {
+            if (step == 8)
+            {
+                throw new InvalidOperationException($"The code flow did not come back to the application; it is at {location}.");
+            }
 
-        var toLogin = await RedirectFromAsync(await GetAsync(authorize), authorize);
-        var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Absolute(toLogin)).Query)["ReturnUrl"].ToString();
-        var backToAuthorize = await SignInAsync(userName, password, returnUrl);
-        var toApplication = await RedirectFromAsync(await GetAsync(backToAuthorize), "authorize after login");
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(toApplication).Query)["code"].ToString();
+            using var response = await GetAsync(location);
+            if (response.StatusCode is HttpStatusCode.Found or HttpStatusCode.SeeOther)
+            {
+                location = response.Headers.Location!.ToString();
+                continue;
+            }
 
-        return await TokenAsync(http, baseUrl,
+            Expect(response, HttpStatusCode.OK, location);
+            var form = SignInForm.Find(await response.Content.ReadAsStringAsync(), location)
+                ?? throw new InvalidOperationException($"{location} shows no sign-in form.");
+            location = await RedirectFromAsync(await PostAsync(form.Action, form.FilledIn(userName, password)), "sign-in form");
+        }
+
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query)["code"].ToString();
+        IEnumerable<KeyValuePair<string, string>> redeem =
         [
             new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", BenchmarkBootstrap.RedirectUri),
-            new("code_verifier", verifier), new("client_id", clientId), new("client_secret", clientSecret),
-        ]);
+            new("code_verifier", verifier), new("client_id", BenchmarkBootstrap.WebClientId),
+        ];
+        return await TokenAsync(http, baseUrl, provider.WebClientSecret is { } secret ? redeem.Append(new("client_secret", secret)) : redeem,
+            provider.Token);
     }
 
-    /// <summary>Types the name and password on the login page; returns where the server sends the browser next.</summary>
+    /// <summary>Types the name and password on this server's login page; returns where the server sends the browser next.</summary>
     public async Task<string> SignInAsync(string userName, string password, string returnUrl)
     {
         var login = "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
         await OpenFormAsync(login);
         return await RedirectFromAsync(await PostFormAsync(login,
         [
-            new("Input.UserName", userName), new("Input.Password", password), new("ReturnUrl", returnUrl),
+            new(SignInForm.UserNameField, userName), new(SignInForm.PasswordField, password), new("ReturnUrl", returnUrl),
         ]), "login");
     }
 
@@ -105,7 +127,11 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
     {
         using (response)
         {
-            Expect(response, HttpStatusCode.Redirect, what);
+            if (response.StatusCode is not (HttpStatusCode.Found or HttpStatusCode.SeeOther))
+            {
+                Expect(response, HttpStatusCode.Redirect, what);
+            }
+
             return response.Headers.Location!.ToString();
         }
     }

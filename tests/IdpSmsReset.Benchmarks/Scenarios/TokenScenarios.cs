@@ -6,17 +6,21 @@ namespace IdpSmsReset.Benchmarks.Scenarios;
 /// <summary>The token endpoint and the endpoints a relying application calls with its tokens.</summary>
 public static class TokenScenarios
 {
-    public static Task<Measurement> ClientCredentialsAsync(BenchmarkContext context) =>
-        Load.ClosedLoopAsync("client_credentials token", context.Server, context.Options.Concurrency, context.Duration, [context.Http],
-            async http =>
-            {
-                var token = await WebSession.TokenAsync(http, context.Server.Url,
-                [
-                    new("grant_type", "client_credentials"),
-                    new("client_id", BenchmarkBootstrap.ServiceClientId), new("client_secret", BenchmarkBootstrap.ClientSecret),
-                ]);
-                _ = token.GetProperty("access_token");
-            });
+    public static Task<Measurement> ClientCredentialsAsync(BenchmarkContext context)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", BenchmarkBootstrap.ServiceClientId), new("client_secret", BenchmarkBootstrap.ClientSecret),
+        ];
+        if (context.Endpoints.ServiceScope is { } scope)
+        {
+            form.Add(new("scope", scope));
+        }
+
+        return Load.ClosedLoopAsync("client_credentials token", context.Server, context.Options.Concurrency, context.Duration, [context.Http],
+            async http => _ = (await WebSession.TokenAsync(http, context.Server.Url, form, context.Endpoints.Token)).GetProperty("access_token"));
+    }
 
     public static Task<Measurement> AuthorizationCodeFlowAsync(BenchmarkContext context)
     {
@@ -24,7 +28,7 @@ public static class TokenScenarios
         return Load.ClosedLoopAsync("authorization code + PKCE, with login", context.Server, context.Options.Concurrency, context.Duration,
             users,
             async user => await new WebSession(context.Http, context.Server.Url).SignInWithCodeAsync(
-                BenchmarkBootstrap.WebClientId, BenchmarkBootstrap.ClientSecret, user, BenchmarkBootstrap.Password, "openid profile"));
+                context.Endpoints, user, BenchmarkBootstrap.Password, "openid profile"));
     }
 
     public static async Task<Measurement> RefreshAsync(BenchmarkContext context)
@@ -34,10 +38,8 @@ public static class TokenScenarios
             async chain =>
             {
                 var token = await WebSession.TokenAsync(context.Http, context.Server.Url,
-                [
-                    new("grant_type", "refresh_token"), new("refresh_token", chain.RefreshToken!),
-                    new("client_id", BenchmarkBootstrap.WebClientId), new("client_secret", BenchmarkBootstrap.ClientSecret),
-                ]);
+                    WithWebClient(context, [new("grant_type", "refresh_token"), new("refresh_token", chain.RefreshToken!)]),
+                    context.Endpoints.Token);
                 chain.RefreshToken = token.GetProperty("refresh_token").GetString();
             });
     }
@@ -48,7 +50,7 @@ public static class TokenScenarios
         return await Load.ClosedLoopAsync("userinfo", context.Server, context.Options.Concurrency, context.Duration, sessions,
             async session =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, context.Server.Url + "/connect/userinfo");
+                using var request = new HttpRequestMessage(HttpMethod.Get, context.Server.Url + context.Endpoints.UserInfo);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
                 using var response = await context.Http.SendAsync(request);
                 WebSession.Expect(response, System.Net.HttpStatusCode.OK, "userinfo");
@@ -61,11 +63,12 @@ public static class TokenScenarios
         return await Load.ClosedLoopAsync("introspection", context.Server, context.Options.Concurrency, context.Duration, sessions,
             async session =>
             {
-                using var response = await context.Http.PostAsync(context.Server.Url + "/connect/introspect", new FormUrlEncodedContent(
-                [
-                    new("token", session.AccessToken), new("client_id", BenchmarkBootstrap.WebClientId), new("client_secret",
-                        BenchmarkBootstrap.ClientSecret),
-                ]));
+                using var response = await context.Http.PostAsync(context.Server.Url + context.Endpoints.Introspection,
+                    new FormUrlEncodedContent(
+                    [
+                        new("token", session.AccessToken), new("client_id", context.Endpoints.IntrospectingClientId),
+                        new("client_secret", BenchmarkBootstrap.ClientSecret),
+                    ]));
                 var body = await response.Content.ReadAsStringAsync();
                 if (!JsonDocument.Parse(body).RootElement.GetProperty("active").GetBoolean())
                 {
@@ -74,14 +77,21 @@ public static class TokenScenarios
             });
     }
 
+    // The code-flow client authenticates with its secret where it has one (this server's); the peer's is public.
+    private static IEnumerable<KeyValuePair<string, string>> WithWebClient(BenchmarkContext context,
+        IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var withClient = form.Append(new("client_id", BenchmarkBootstrap.WebClientId));
+        return context.Endpoints.WebClientSecret is { } secret ? withClient.Append(new("client_secret", secret)) : withClient;
+    }
+
     private static async Task<IReadOnlyList<SignedInSession>> SignedInAsync(BenchmarkContext context, string scope)
     {
         var sessions = new List<SignedInSession>();
         for (var index = 0; index < context.Options.Concurrency; index++)
         {
             var tokens = await new WebSession(context.Http, context.Server.Url).SignInWithCodeAsync(
-                BenchmarkBootstrap.WebClientId, BenchmarkBootstrap.ClientSecret, BenchmarkBootstrap.SignInUser(index),
-                    BenchmarkBootstrap.Password, scope);
+                context.Endpoints, BenchmarkBootstrap.SignInUser(index), BenchmarkBootstrap.Password, scope);
             sessions.Add(new SignedInSession(tokens.GetProperty("access_token").GetString()!)
             {
                 RefreshToken = tokens.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
