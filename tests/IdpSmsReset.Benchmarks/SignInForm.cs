@@ -39,7 +39,9 @@ public sealed partial record SignInForm(string Action, IReadOnlyList<KeyValuePai
         [.. Hidden, new(UserNameField, userName), new(PasswordField, password)];
 
     private static string? Attribute(string tag, string name) =>
-        Regex.Match(tag, $"\\s{name}=\"(?<value>[^\"]*)\"") is { Success: true } match ? WebUtility.HtmlDecode(match.Groups["value"].Value) : null;
+        Regex.Match(tag, $"\\s{name}=\"(?<value>[^\"]*)\"") is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : null;
 
     [GeneratedRegex("<form(?<attributes>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormElement();

@@ -91,8 +91,8 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
             new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", BenchmarkBootstrap.RedirectUri),
             new("code_verifier", verifier), new("client_id", BenchmarkBootstrap.WebClientId),
         ];
-        return await TokenAsync(http, baseUrl, provider.WebClientSecret is { } secret ? redeem.Append(new("client_secret", secret)) : redeem,
-            provider.Token);
+        var authenticated = provider.WebClientSecret is { } secret ? redeem.Append(new("client_secret", secret)) : redeem;
+        return await TokenAsync(http, baseUrl, authenticated, provider.Token);
     }
 
     /// <summary>Types the name and password on this server's login page; returns where the server sends the browser next.</summary>

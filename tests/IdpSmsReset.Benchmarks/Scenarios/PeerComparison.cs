@@ -50,7 +50,8 @@ public static class PeerComparison
         }
 
         Console.WriteLine();
-        Console.WriteLine($"**Side by side with {theirs.Endpoints.Name}** (alternating rounds, one run; CPU and p99 ratios above 1 and throughput ratios below 1 are worse for us):");
+        Console.WriteLine($"**Side by side with {theirs.Endpoints.Name}** (alternating rounds, one run; CPU and p99 ratios above 1" +
+            " and throughput ratios below 1 are worse for us):");
         Console.WriteLine();
         lines.ForEach(Console.WriteLine);
         Console.WriteLine();

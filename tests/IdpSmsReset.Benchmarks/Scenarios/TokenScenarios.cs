@@ -18,8 +18,13 @@ public static class TokenScenarios
             form.Add(new("scope", scope));
         }
 
-        return Load.ClosedLoopAsync("client_credentials token", context.Server, context.Options.Concurrency, context.Duration, [context.Http],
-            async http => _ = (await WebSession.TokenAsync(http, context.Server.Url, form, context.Endpoints.Token)).GetProperty("access_token"));
+        return Load.ClosedLoopAsync("client_credentials token", context.Server, context.Options.Concurrency, context.Duration,
+            [context.Http],
+            async http =>
+            {
+                var token = await WebSession.TokenAsync(http, context.Server.Url, form, context.Endpoints.Token);
+                _ = token.GetProperty("access_token");
+            });
     }
 
     public static Task<Measurement> AuthorizationCodeFlowAsync(BenchmarkContext context)
