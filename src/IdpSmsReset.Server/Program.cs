@@ -1,6 +1,6 @@
 using IdpSmsReset.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ConfigurationFiles.ReadOnceAtStart(args));
 
 builder.AddIdpStartupReporting();
 builder.AddIdpOptions();

@@ -9,14 +9,18 @@ namespace IdpSmsReset.Core.Persistence;
 /// How the embedded SQLite database shares its single writer. Without a busy timeout, a writer that finds the
 /// database locked returns at once and Microsoft.Data.Sqlite retries after sleeping 150 ms: every collision costs a
 /// user 150 ms (seen as the p99 of the reset pages). With it, SQLite waits for the lock itself, in steps of a
-/// millisecond. Write-ahead logging lets readers go on while one request writes.
+/// millisecond. Write-ahead logging lets readers go on while one request writes. With it, synchronous = NORMAL syncs
+/// the log at checkpoints instead of at every commit: the database stays consistent whatever happens, and a crash of
+/// the process loses nothing; only a power cut or a kernel crash can undo the last commits before it. Syncing every
+/// commit doubled the p99 of a token burst (every token is a commit).
 /// </summary>
 public sealed class SqliteConnectionTuning : DbConnectionInterceptor
 {
     /// <summary>Longest a statement waits for the write lock before failing; a commit holds it for milliseconds.</summary>
     public const int BusyTimeoutMilliseconds = 10_000;
 
-    private static readonly string Pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL;";
+    private static readonly string Pragmas =
+        $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
     public static readonly SqliteConnectionTuning Instance = new();
 
