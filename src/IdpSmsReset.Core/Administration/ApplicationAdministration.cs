@@ -83,6 +83,7 @@ public sealed class ApplicationAdministration(
             var secret = ApplicationSecrets.New();
             descriptor.ClientSecret = secret;
             await applications.UpdateAsync(application, descriptor, cancellationToken);
+            await directory.RecordChangeAsync(cancellationToken);
             var masked = new { clientId, secret = AdminChangeLog.Masked };
             await log.WriteAsync(who, AdminEventTypes.ApplicationSecretRotated, null, masked, masked, cancellationToken);
             return new ApplicationSaved([], secret);

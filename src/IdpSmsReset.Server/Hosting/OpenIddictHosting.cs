@@ -31,6 +31,8 @@ public static class OpenIddictHosting
                 options.UseEntityFrameworkCore().UseDbContext<IdpDbContext>();
                 options.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication,
                     ProvenSecretApplicationManager>();
+                options.ReplaceApplicationStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication,
+                    SharedApplicationStore>();
             })
             .AddServer(options =>
             {
@@ -95,6 +97,7 @@ public static class OpenIddictHosting
             .Validate(logout => !logout.Validate().Any(), "Idp:BackchannelLogout is out of range (see BackchannelLogoutOptions).")
             .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();
+        builder.Services.AddSingleton<ApplicationSnapshots>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<OpenIddictServerOptions>()

@@ -110,6 +110,34 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
     }
 
     [SkippableFact]
+    public async Task SecretRotatedThroughAsDashboard_OldSecretRefusedByBWithinTheBound()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var admin = onA;
+        using var service = onB;
+        await admin.SubmitPasswordAsync(TestBootstrap.AdminUserName);
+        var created = await admin.SubmitAsync(await admin.OpenAsync("/admin/applications/edit"), new Dictionary<string, string>
+        {
+            ["Input.ClientId"] = "cluster-reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
+        }, formSelector: "form[action*='handler=Save']");
+        var secret = created.Document.GetElementById("client-secret")!.TextContent;
+        var beforeAtB = await TokenAsync(service, "cluster-reports", secret);
+
+        // B now holds the application in its cache, with the secret it had when B read it.
+        var rotated = await admin.SubmitAsync(await admin.OpenAsync("/admin/applications/edit?clientId=cluster-reports"),
+            formSelector: "form[action*='handler=RotateSecret']");
+        var newSecret = rotated.Document.GetElementById("client-secret")!.TextContent;
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var oldAtB = await TokenAsync(service, "cluster-reports", secret);
+        var newAtB = await TokenAsync(service, "cluster-reports", newSecret);
+
+        Assert.False(beforeAtB.IsError, beforeAtB.Error);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, oldAtB.HttpStatusCode);
+        Assert.False(newAtB.IsError, newAtB.Error);
+    }
+
+    [SkippableFact]
     public async Task ResetsFromOneAddress_AlternatingBetweenInstances_TheLimitHolds()
     {
         Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
@@ -132,4 +160,10 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
 
     private static Task<BrowserPage> SubmitLoginAsync(TestBrowser browser, BrowserPage login, string userName, string password) =>
         browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+
+    private static Task<TokenResponse> TokenAsync(TestBrowser browser, string clientId, string secret) =>
+        browser.Client.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret,
+        });
 }
