@@ -75,6 +75,12 @@ if (options.Runs("cc-telemetry-off"))
 {
     Console.Error.WriteLine("running cc-telemetry-off ...");
     var quiet = new Dictionary<string, string>(settings) { ["Idp__Metrics__Telemetry"] = "false" };
+    if (options.Database == "sqlite")
+    {
+        // SQLite is for one instance (a second process on the same file is refused): this one gets its own file.
+        quiet["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(directory, "telemetry-off.db")}";
+    }
+
     using var withoutTelemetry = await ServerUnderTest.StartAsync(directory, quiet);
     var measured = await TokenScenarios.ClientCredentialsAsync(new BenchmarkContext(withoutTelemetry, twilio, http, options));
     rows.Add(measured with { Scenario = "client_credentials token, telemetry off" });

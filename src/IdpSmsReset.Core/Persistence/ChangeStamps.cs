@@ -17,11 +17,17 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
 
     private volatile Snapshot? _snapshot;
 
+    // A change is recorded inside its transaction, so a read between the bump and the commit still sees the old
+    // counters, and would keep them for MaxAge: after this instance's own change, every read goes to the database
+    // until then (UTC ticks), and the change counts here as soon as it commits.
+    private long _readAfreshUntil;
+
     /// <summary>The current counter of <paramref name="area"/> (one of <see cref="ChangeAreas"/>).</summary>
     public async ValueTask<long> CurrentAsync(string area, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.ReadAt + MaxAge <= time.GetUtcNow())
+        var now = time.GetUtcNow();
+        if (snapshot is null || snapshot.ReadAt + MaxAge <= now || now.UtcTicks < Interlocked.Read(ref _readAfreshUntil))
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
@@ -38,6 +44,7 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
     {
         await database.Set<ChangeStamp>().Where(stamp => stamp.Area == area)
             .ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Version, stamp => stamp.Version + 1), cancellationToken);
+        Interlocked.Exchange(ref _readAfreshUntil, (time.GetUtcNow() + MaxAge).UtcTicks);
         _snapshot = null;
     }
 

@@ -1,0 +1,39 @@
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.IntegrationTests.Persistence;
+
+/// <summary>
+/// A change is recorded inside its unit of work: a request that reads the counters before the commit must not keep
+/// this instance from seeing the change right after it (the page says a rotated secret stops working at once).
+/// </summary>
+public abstract class ChangeStampsCommitTests(IdpFactory factory)
+{
+    [SkippableFact]
+    public async Task CountersReadBeforeTheChangeCommits_ReadAgainRightAfter_SeeTheChange()
+    {
+        var stamps = factory.Services.GetRequiredService<ChangeStamps>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var before = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+
+        // The counters read by another request while the change is in its unit of work, not yet committed.
+        var during = await database.InTransactionAsync(async () =>
+        {
+            await stamps.BumpAsync(database, ChangeAreas.Applications, CancellationToken.None);
+            return await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+        }, _ => true, CancellationToken.None);
+
+        var after = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+
+        Assert.Equal(before, during);
+        Assert.Equal(before + 1, after);
+    }
+}
+
+public sealed class ChangeStampsCommitTestsOnSqlite(SqliteIdpFactory factory) : ChangeStampsCommitTests(factory),
+    IClassFixture<SqliteIdpFactory>;
+
+public sealed class ChangeStampsCommitTestsOnPostgreSql(PostgreSqlIdpFactory factory) : ChangeStampsCommitTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;
