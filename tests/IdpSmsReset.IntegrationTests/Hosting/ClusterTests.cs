@@ -91,14 +91,13 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
     public async Task PolicyChangedThroughAsDashboard_EnforcedByBWithinTheBound()
     {
         Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
-        var (onA, onB) = cluster.Browser();
-        using var admin = onA;
-        using var unused = onB;
-        await admin.SubmitPasswordAsync(TestBootstrap.AdminUserName);
-        var policies = await admin.OpenAsync("/admin/policies");
-        var strict = policies.Document.QuerySelector($"tr[data-policy='{TestBootstrap.StrictPolicyName}'] a")!.GetAttribute("href")!;
+        var (admin, unused) = await AdministratorOnAAsync();
+        using (unused)
+        using (admin)
+        {
+            await ChangePolicyAsync(admin);
+        }
 
-        await admin.SubmitAsync(await admin.OpenAsync(strict), new Dictionary<string, string> { ["Lockout.MaxFailedAttempts"] = "1" });
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var (guesserA, guesserB) = cluster.Browser();
         using var onlyA = guesserA;
@@ -109,14 +108,21 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
         Assert.Contains("Too many failed attempts", refused.Text);
     }
 
+    private static async Task ChangePolicyAsync(TestBrowser admin)
+    {
+        var policies = await admin.OpenAsync("/admin/policies");
+        var strict = policies.Document.QuerySelector($"tr[data-policy='{TestBootstrap.StrictPolicyName}'] a")!.GetAttribute("href")!;
+
+        await admin.SubmitAsync(await admin.OpenAsync(strict), new Dictionary<string, string> { ["Lockout.MaxFailedAttempts"] = "1" });
+    }
+
     [SkippableFact]
     public async Task SecretRotatedThroughAsDashboard_OldSecretRefusedByBWithinTheBound()
     {
         Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
-        var (onA, onB) = cluster.Browser();
-        using var admin = onA;
-        using var service = onB;
-        await admin.SubmitPasswordAsync(TestBootstrap.AdminUserName);
+        var (admin, service) = await AdministratorOnAAsync();
+        using var onA = admin;
+        using var onB = service;
         var created = await admin.SubmitAsync(await admin.OpenAsync("/admin/applications/edit"), new Dictionary<string, string>
         {
             ["Input.ClientId"] = "cluster-reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
@@ -156,6 +162,14 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
 
         Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
         Assert.Contains(ForgotPasswordModel.TooManyRequests, pages[3].Text);
+    }
+
+    // A browser on A with the administrator signed in, and one on B.
+    private async Task<(TestBrowser Admin, TestBrowser OnB)> AdministratorOnAAsync()
+    {
+        var (onA, onB) = cluster.Browser();
+        await onA.SubmitPasswordAsync(TestBootstrap.AdminUserName);
+        return (onA, onB);
     }
 
     private static Task<BrowserPage> SubmitLoginAsync(TestBrowser browser, BrowserPage login, string userName, string password) =>
