@@ -39,6 +39,19 @@ public sealed class ApplicationDefinition
     /// <summary>The theme of the hosted pages when signing in to this application; none: the configured default.</summary>
     public string? Theme { get; init; }
 
+    /// <summary>How long this application's access tokens live; none: the server's (1 hour).</summary>
+    /// <remarks>The bounds of each lifetime: <see cref="TokenLifetimeBounds"/>.</remarks>
+    public TimeSpan? AccessTokenLifetime { get; init; }
+
+    /// <summary>How long its ID tokens are valid for; none: the server's (20 minutes).</summary>
+    public TimeSpan? IdentityTokenLifetime { get; init; }
+
+    /// <summary>How long its refresh tokens live; none: the server's (14 days).</summary>
+    public TimeSpan? RefreshTokenLifetime { get; init; }
+
+    /// <summary><c>sliding</c> (none: the default) or <c>absolute</c> (<see cref="ApplicationVocabulary.RefreshTokenExpiries"/>).</summary>
+    public string? RefreshTokenExpiry { get; init; }
+
     /// <summary>This definition under another client id and type: an existing application keeps its own.</summary>
     public ApplicationDefinition With(string clientId, string type) => new()
     {
@@ -54,5 +67,9 @@ public sealed class ApplicationDefinition
         Theme = Theme,
         BackchannelLogoutUri = BackchannelLogoutUri,
         BackchannelLogoutSessionRequired = BackchannelLogoutSessionRequired,
+        AccessTokenLifetime = AccessTokenLifetime,
+        IdentityTokenLifetime = IdentityTokenLifetime,
+        RefreshTokenLifetime = RefreshTokenLifetime,
+        RefreshTokenExpiry = RefreshTokenExpiry,
     };
 }

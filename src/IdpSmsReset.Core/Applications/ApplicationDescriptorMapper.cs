@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -17,6 +18,17 @@ public static class ApplicationDescriptorMapper
     public const string BackchannelLogoutUriProperty = "backchannel_logout_uri";
 
     public const string BackchannelLogoutSessionRequiredProperty = "backchannel_logout_session_required";
+
+    /// <summary>The application property saying its refresh tokens expire absolutely (absent: sliding).</summary>
+    public const string RefreshTokenExpiryProperty = "refresh_token_expiry";
+
+    // OpenIddict reads an application's token lifetimes from these settings itself.
+    private static readonly (string Setting, Func<ApplicationDefinition, TimeSpan?> Lifetime)[] Lifetimes =
+    [
+        (Settings.TokenLifetimes.AccessToken, application => application.AccessTokenLifetime),
+        (Settings.TokenLifetimes.IdentityToken, application => application.IdentityTokenLifetime),
+        (Settings.TokenLifetimes.RefreshToken, application => application.RefreshTokenLifetime),
+    ];
 
     /// <summary>Overwrites everything the bootstrap owns on <paramref name="descriptor"/>; the secret is left to the caller.</summary>
     public static void Apply(ApplicationDefinition source, OpenIddictApplicationDescriptor descriptor)
@@ -47,6 +59,21 @@ public static class ApplicationDescriptorMapper
             descriptor.Properties[BackchannelLogoutUriProperty] = JsonSerializer.SerializeToElement(source.BackchannelLogoutUri);
             descriptor.Properties[BackchannelLogoutSessionRequiredProperty] =
                 JsonSerializer.SerializeToElement(source.BackchannelLogoutSessionRequired);
+        }
+
+        foreach (var (setting, lifetime) in Lifetimes)
+        {
+            descriptor.Settings.Remove(setting);
+            if (lifetime(source) is { } value)
+            {
+                descriptor.Settings[setting] = value.ToString("c", CultureInfo.InvariantCulture);
+            }
+        }
+
+        descriptor.Properties.Remove(RefreshTokenExpiryProperty);
+        if (source.RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry)
+        {
+            descriptor.Properties[RefreshTokenExpiryProperty] = JsonSerializer.SerializeToElement(ApplicationVocabulary.AbsoluteExpiry);
         }
 
         descriptor.Requirements.Clear();
@@ -93,8 +120,21 @@ public static class ApplicationDescriptorMapper
                 : null,
             BackchannelLogoutUri = logout.Uri,
             BackchannelLogoutSessionRequired = logout.SessionRequired,
+            AccessTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.AccessToken),
+            IdentityTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.IdentityToken),
+            RefreshTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.RefreshToken),
+            RefreshTokenExpiry = HasAbsoluteRefreshExpiry(descriptor.Properties) ? ApplicationVocabulary.AbsoluteExpiry : null,
         };
     }
+
+    /// <summary>Whether an application's refresh token chains end when their first token would have.</summary>
+    public static bool HasAbsoluteRefreshExpiry(IReadOnlyDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(RefreshTokenExpiryProperty, out var expiry) && expiry.ValueKind == JsonValueKind.String
+        && expiry.GetString() == ApplicationVocabulary.AbsoluteExpiry;
+
+    private static TimeSpan? LifetimeOf(OpenIddictApplicationDescriptor descriptor, string setting) =>
+        descriptor.Settings.TryGetValue(setting, out var value)
+        && TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var lifetime) ? lifetime : null;
 
     /// <summary>The back-channel logout an application's properties ask for (no URI: none).</summary>
     public static (string? Uri, bool SessionRequired) BackchannelLogoutOf(IReadOnlyDictionary<string, JsonElement> properties) => (

@@ -63,6 +63,24 @@ public static class ApplicationRules
             Fail("backchannelLogoutUri", logoutProblem);
         }
 
+        foreach (var (field, lifetime, bounds) in new[]
+        {
+            ("accessTokenLifetime", application.AccessTokenLifetime, TokenLifetimeBounds.AccessToken),
+            ("identityTokenLifetime", application.IdentityTokenLifetime, TokenLifetimeBounds.IdentityToken),
+            ("refreshTokenLifetime", application.RefreshTokenLifetime, TokenLifetimeBounds.RefreshToken),
+        })
+        {
+            if (TokenLifetimeBounds.ProblemOf(lifetime, bounds) is { } lifetimeProblem)
+            {
+                Fail(field, lifetimeProblem);
+            }
+        }
+
+        if (application.RefreshTokenExpiry is not null && !RefreshTokenExpiries.Contains(application.RefreshTokenExpiry))
+        {
+            Fail("refreshTokenExpiry", $"must be one of {Quote(RefreshTokenExpiries)}.");
+        }
+
         ValidateUris(application.RedirectUris, "redirectUris", Fail);
         ValidateUris(application.PostLogoutRedirectUris, "postLogoutRedirectUris", Fail);
 

@@ -13,6 +13,13 @@ public static class ApplicationVocabulary
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
 
+    /// <summary>Each refresh gets the whole refresh token lifetime again (the default).</summary>
+    public const string SlidingExpiry = "sliding";
+
+    /// <summary>The refresh token chain ends when its first token would have: signing in again is then required.</summary>
+    public const string AbsoluteExpiry = "absolute";
+
+    public static readonly IReadOnlyList<string> RefreshTokenExpiries = [SlidingExpiry, AbsoluteExpiry];
     public static readonly IReadOnlyList<string> ApplicationTypes = [Confidential, Public];
     public static readonly IReadOnlyList<string> ConsentTypes = [ImplicitConsent, ExplicitConsent];
     public static readonly IReadOnlyList<string> GrantTypes = [AuthorizationCode, RefreshToken, ClientCredentials];

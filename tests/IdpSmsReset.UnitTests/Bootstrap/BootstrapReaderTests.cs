@@ -66,6 +66,14 @@ public sealed class BootstrapReaderTests
     [InlineData("""{"clientId": "c", "type": "public", "consent": "maybe", "grantTypes": ["refresh_token"]}""", "applications[0]" +
         " ('c').consent: must be one of 'implicit', 'explicit'.")]
     [InlineData("""{"type": "public", "grantTypes": ["refresh_token"]}""", "applications[0].clientId: is required.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "accessTokenLifetime": "2.00:00:00"}""",
+        "applications[0] ('c').accessTokenLifetime: must be between 1 minute and 1 day.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "identityTokenLifetime": "00:00:30"}""",
+        "applications[0] ('c').identityTokenLifetime: must be between 1 minute and 1 day.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenLifetime": "30.00:00:00"}""",
+        "applications[0] ('c').refreshTokenLifetime: must be between 1 hour and 14 days.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenExpiry": "never"}""",
+        "applications[0] ('c').refreshTokenExpiry: must be one of 'sliding', 'absolute'.")]
     public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications":""" +

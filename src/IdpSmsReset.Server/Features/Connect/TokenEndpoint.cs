@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
@@ -20,7 +21,7 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
-            UserSessionService sessions, IdpMetrics metrics)
+            UserSessionService sessions, IdpMetrics metrics, IOpenIddictApplicationManager applications, TimeProvider time)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -71,9 +72,21 @@ internal static class TokenEndpoint
         var identity = new ClaimsIdentity(grant.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         await userClaims.RefreshAsync(identity, user);
         identity.SetDestinations(ClaimDestinations.For);
+        if (request.IsRefreshTokenGrantType() && grant.GetExpirationDate() is { } chainEnds
+            && await ExpiresAbsolutelyAsync(applications, request.ClientId, context.RequestAborted))
+        {
+            // The new refresh token ends when the one it replaces would have: the chain keeps its first deadline.
+            identity.SetRefreshTokenLifetime(chainEnds - time.GetUtcNow());
+        }
+
         metrics.TokenIssued(request.GrantType, request.ClientId);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private static async Task<bool> ExpiresAbsolutelyAsync(IOpenIddictApplicationManager applications, string? clientId,
+        CancellationToken cancellationToken) =>
+        clientId is not null && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application
+        && ApplicationDescriptorMapper.HasAbsoluteRefreshExpiry(await applications.GetPropertiesAsync(application, cancellationToken));
 
     /// <summary>
     /// Marks the refresh token used, under its concurrency token, so that of several parallel requests one wins.

@@ -28,6 +28,15 @@ public sealed class ApplicationForm
 
     public bool BackchannelLogoutSessionRequired { get; set; }
 
+    /// <summary>Blank: the server's default lifetime. Minutes for access and ID tokens, hours for refresh tokens.</summary>
+    public int? AccessTokenMinutes { get; set; }
+
+    public int? IdentityTokenMinutes { get; set; }
+
+    public int? RefreshTokenHours { get; set; }
+
+    public string RefreshTokenExpiry { get; set; } = ApplicationVocabulary.SlidingExpiry;
+
     public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -42,6 +51,10 @@ public sealed class ApplicationForm
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(),
         BackchannelLogoutUri = string.IsNullOrWhiteSpace(BackchannelLogoutUri) ? null : BackchannelLogoutUri.Trim(),
         BackchannelLogoutSessionRequired = BackchannelLogoutSessionRequired,
+        AccessTokenLifetime = AccessTokenMinutes is { } access ? TimeSpan.FromMinutes(access) : null,
+        IdentityTokenLifetime = IdentityTokenMinutes is { } identity ? TimeSpan.FromMinutes(identity) : null,
+        RefreshTokenLifetime = RefreshTokenHours is { } refresh ? TimeSpan.FromHours(refresh) : null,
+        RefreshTokenExpiry = RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry ? ApplicationVocabulary.AbsoluteExpiry : null,
     };
 
     public static ApplicationForm From(ApplicationDefinition application) => new()
@@ -57,13 +70,21 @@ public sealed class ApplicationForm
         Theme = application.Theme,
         BackchannelLogoutUri = application.BackchannelLogoutUri,
         BackchannelLogoutSessionRequired = application.BackchannelLogoutSessionRequired,
+        AccessTokenMinutes = application.AccessTokenLifetime is { } access ? (int)access.TotalMinutes : null,
+        IdentityTokenMinutes = application.IdentityTokenLifetime is { } identity ? (int)identity.TotalMinutes : null,
+        RefreshTokenHours = application.RefreshTokenLifetime is { } refresh ? (int)refresh.TotalHours : null,
+        RefreshTokenExpiry = application.RefreshTokenExpiry ?? ApplicationVocabulary.SlidingExpiry,
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>
     public static string KeyOf(string field) => FormFieldKey.Of(field, "Input.", ShownAs);
 
     // The form has no secret field: a missing or unwanted secret is about the type chosen.
-    private static readonly Dictionary<string, string> ShownAs = new() { ["clientSecret"] = nameof(Type) };
+    private static readonly Dictionary<string, string> ShownAs = new()
+    {
+        ["clientSecret"] = nameof(Type), ["accessTokenLifetime"] = nameof(AccessTokenMinutes),
+        ["identityTokenLifetime"] = nameof(IdentityTokenMinutes), ["refreshTokenLifetime"] = nameof(RefreshTokenHours),
+    };
 
     private static List<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
