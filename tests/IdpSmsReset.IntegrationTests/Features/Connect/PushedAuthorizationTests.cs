@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Duende.IdentityModel.Client;
-using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -67,20 +65,11 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
 
     protected abstract IdpFactory NewFactory();
 
-    private async Task SaveParOnlyApplicationAsync()
+    private Task SaveParOnlyApplicationAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var administration = scope.ServiceProvider.GetRequiredService<ApplicationAdministration>();
-        if (await administration.FindAsync(ClientId, CancellationToken.None) is null)
-        {
-            var saved = await administration.SaveAsync(null, new ApplicationDefinition
-            {
-                ClientId = ClientId, Type = ApplicationVocabulary.Public, GrantTypes = [ApplicationVocabulary.AuthorizationCode],
-                Scopes = ["openid", "profile"], RedirectUris = [TestBootstrap.RedirectUri], RequirePushedAuthorizationRequests = true,
-            }, [], new Administrator("test", null), CancellationToken.None);
-            Assert.True(saved.Succeeded);
-        }
-    }
+        ClientId = ClientId, Type = ApplicationVocabulary.Public, GrantTypes = [ApplicationVocabulary.AuthorizationCode],
+        Scopes = ["openid", "profile"], RedirectUris = [TestBootstrap.RedirectUri], RequirePushedAuthorizationRequests = true,
+    });
 }
 
 public sealed class PushedAuthorizationTestsOnSqlite(SqliteIdpFactory factory) : PushedAuthorizationTests(factory),

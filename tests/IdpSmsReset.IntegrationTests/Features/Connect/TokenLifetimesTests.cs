@@ -1,8 +1,6 @@
 using Duende.IdentityModel.Client;
-using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -47,19 +45,13 @@ public abstract class TokenLifetimesTests(IdpFactory factory)
         Assert.Equal("invalid_grant", absoluteAt70.Error);
     }
 
-    // Through the dashboard's own command: its form sends one value per field, and an application needs two grants.
-    private async Task SaveAsync(string clientId, string expiry)
+    private Task SaveAsync(string clientId, string expiry) => TestApplications.EnsureAsync(factory, new ApplicationDefinition
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<ApplicationAdministration>().SaveAsync(null, new ApplicationDefinition
-        {
-            ClientId = clientId, Type = ApplicationVocabulary.Public,
-            GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken],
-            Scopes = ["openid", "offline_access"], RedirectUris = [TestBootstrap.RedirectUri],
-            AccessTokenLifetime = TimeSpan.FromMinutes(5), RefreshTokenLifetime = TimeSpan.FromHours(1), RefreshTokenExpiry = expiry,
-        }, [], new Administrator("test", null), CancellationToken.None);
-        Assert.True(saved.Succeeded);
-    }
+        ClientId = clientId, Type = ApplicationVocabulary.Public,
+        GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken],
+        Scopes = ["openid", "offline_access"], RedirectUris = [TestBootstrap.RedirectUri],
+        AccessTokenLifetime = TimeSpan.FromMinutes(5), RefreshTokenLifetime = TimeSpan.FromHours(1), RefreshTokenExpiry = expiry,
+    });
 
     private async Task<TokenResponse> SignInAsync(string clientId)
     {
