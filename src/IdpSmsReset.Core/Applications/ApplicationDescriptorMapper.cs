@@ -82,11 +82,6 @@ public static class ApplicationDescriptorMapper
             // A public client cannot authenticate at the token endpoint: PKCE is what binds the code to it.
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
-
-        if (source.RequirePushedAuthorizationRequests)
-        {
-            descriptor.Requirements.Add(Requirements.Features.PushedAuthorizationRequests);
-        }
     }
 
     /// <summary>The definition <paramref name="descriptor"/> was made from (the secret is never read back).</summary>
@@ -129,7 +124,6 @@ public static class ApplicationDescriptorMapper
             IdentityTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.IdentityToken),
             RefreshTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.RefreshToken),
             RefreshTokenExpiry = HasAbsoluteRefreshExpiry(descriptor.Properties) ? ApplicationVocabulary.AbsoluteExpiry : null,
-            RequirePushedAuthorizationRequests = descriptor.Requirements.Contains(Requirements.Features.PushedAuthorizationRequests),
         };
     }
 
@@ -164,7 +158,6 @@ public static class ApplicationDescriptorMapper
         if (source.GrantTypes.Contains(ApplicationVocabulary.AuthorizationCode))
         {
             yield return Permissions.Endpoints.Authorization;
-            yield return Permissions.Endpoints.PushedAuthorization;
             yield return Permissions.Endpoints.EndSession;
             yield return Permissions.ResponseTypes.Code;
         }

@@ -74,9 +74,6 @@ public sealed class BootstrapReaderTests
         "applications[0] ('c').refreshTokenLifetime: must be between 1 hour and 14 days.")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenExpiry": "never"}""",
         "applications[0] ('c').refreshTokenExpiry: must be one of 'sliding', 'absolute'.")]
-    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"],""" +
-        """ "requirePushedAuthorizationRequests": true}""", "applications[0] ('c').requirePushedAuthorizationRequests: needs the" +
-        " authorization_code grant")]
     public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications":""" +

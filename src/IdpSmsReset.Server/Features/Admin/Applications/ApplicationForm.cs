@@ -37,8 +37,6 @@ public sealed class ApplicationForm
 
     public string RefreshTokenExpiry { get; set; } = ApplicationVocabulary.SlidingExpiry;
 
-    public bool RequirePushedAuthorizationRequests { get; set; }
-
     public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -57,7 +55,6 @@ public sealed class ApplicationForm
         IdentityTokenLifetime = IdentityTokenMinutes is { } identity ? TimeSpan.FromMinutes(identity) : null,
         RefreshTokenLifetime = RefreshTokenHours is { } refresh ? TimeSpan.FromHours(refresh) : null,
         RefreshTokenExpiry = RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry ? ApplicationVocabulary.AbsoluteExpiry : null,
-        RequirePushedAuthorizationRequests = RequirePushedAuthorizationRequests,
     };
 
     public static ApplicationForm From(ApplicationDefinition application) => new()
@@ -77,7 +74,6 @@ public sealed class ApplicationForm
         IdentityTokenMinutes = application.IdentityTokenLifetime is { } identity ? (int)identity.TotalMinutes : null,
         RefreshTokenHours = application.RefreshTokenLifetime is { } refresh ? (int)refresh.TotalHours : null,
         RefreshTokenExpiry = application.RefreshTokenExpiry ?? ApplicationVocabulary.SlidingExpiry,
-        RequirePushedAuthorizationRequests = application.RequirePushedAuthorizationRequests,
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>
@@ -88,7 +84,6 @@ public sealed class ApplicationForm
     {
         ["clientSecret"] = nameof(Type), ["accessTokenLifetime"] = nameof(AccessTokenMinutes),
         ["identityTokenLifetime"] = nameof(IdentityTokenMinutes), ["refreshTokenLifetime"] = nameof(RefreshTokenHours),
-        ["requirePushedAuthorizationRequests"] = nameof(GrantTypes),
     };
 
     private static List<string> Lines(string? text) =>
