@@ -40,7 +40,7 @@ public sealed class ApplicationDefinition
     public string? Theme { get; init; }
 
     /// <summary>How long this application's access tokens live; none: the server's (1 hour).</summary>
-    /// <remarks>The bounds of each lifetime: <see cref="TokenLifetimeBounds"/>.</remarks>
+    /// <remarks>The bounds of each lifetime: <see cref="TokenLifetimes"/>.</remarks>
     public TimeSpan? AccessTokenLifetime { get; init; }
 
     /// <summary>How long its ID tokens are valid for; none: the server's (20 minutes).</summary>

@@ -22,14 +22,6 @@ public static class ApplicationDescriptorMapper
     /// <summary>The application property saying its refresh tokens expire absolutely (absent: sliding).</summary>
     public const string RefreshTokenExpiryProperty = "refresh_token_expiry";
 
-    // OpenIddict reads an application's token lifetimes from these settings itself.
-    private static readonly (string Setting, Func<ApplicationDefinition, TimeSpan?> Lifetime)[] Lifetimes =
-    [
-        (Settings.TokenLifetimes.AccessToken, application => application.AccessTokenLifetime),
-        (Settings.TokenLifetimes.IdentityToken, application => application.IdentityTokenLifetime),
-        (Settings.TokenLifetimes.RefreshToken, application => application.RefreshTokenLifetime),
-    ];
-
     /// <summary>Overwrites everything the bootstrap owns on <paramref name="descriptor"/>; the secret is left to the caller.</summary>
     public static void Apply(ApplicationDefinition source, OpenIddictApplicationDescriptor descriptor)
     {
@@ -61,12 +53,13 @@ public static class ApplicationDescriptorMapper
                 JsonSerializer.SerializeToElement(source.BackchannelLogoutSessionRequired);
         }
 
-        foreach (var (setting, lifetime) in Lifetimes)
+        // OpenIddict reads an application's token lifetimes from its settings itself.
+        foreach (var lifetime in TokenLifetimes.All)
         {
-            descriptor.Settings.Remove(setting);
-            if (lifetime(source) is { } value)
+            descriptor.Settings.Remove(lifetime.Setting);
+            if (lifetime.Of(source) is { } value)
             {
-                descriptor.Settings[setting] = value.ToString("c", CultureInfo.InvariantCulture);
+                descriptor.Settings[lifetime.Setting] = value.ToString("c", CultureInfo.InvariantCulture);
             }
         }
 
@@ -120,9 +113,9 @@ public static class ApplicationDescriptorMapper
                 : null,
             BackchannelLogoutUri = logout.Uri,
             BackchannelLogoutSessionRequired = logout.SessionRequired,
-            AccessTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.AccessToken),
-            IdentityTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.IdentityToken),
-            RefreshTokenLifetime = LifetimeOf(descriptor, Settings.TokenLifetimes.RefreshToken),
+            AccessTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.AccessToken),
+            IdentityTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.IdentityToken),
+            RefreshTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.RefreshToken),
             RefreshTokenExpiry = HasAbsoluteRefreshExpiry(descriptor.Properties) ? ApplicationVocabulary.AbsoluteExpiry : null,
         };
     }
@@ -132,9 +125,9 @@ public static class ApplicationDescriptorMapper
         properties.TryGetValue(RefreshTokenExpiryProperty, out var expiry) && expiry.ValueKind == JsonValueKind.String
         && expiry.GetString() == ApplicationVocabulary.AbsoluteExpiry;
 
-    private static TimeSpan? LifetimeOf(OpenIddictApplicationDescriptor descriptor, string setting) =>
-        descriptor.Settings.TryGetValue(setting, out var value)
-        && TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var lifetime) ? lifetime : null;
+    private static TimeSpan? LifetimeOf(OpenIddictApplicationDescriptor descriptor, TokenLifetime lifetime) =>
+        descriptor.Settings.TryGetValue(lifetime.Setting, out var value)
+        && TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var stored) ? stored : null;
 
     /// <summary>The back-channel logout an application's properties ask for (no URI: none).</summary>
     public static (string? Uri, bool SessionRequired) BackchannelLogoutOf(IReadOnlyDictionary<string, JsonElement> properties) => (

@@ -63,16 +63,11 @@ public static class ApplicationRules
             Fail("backchannelLogoutUri", logoutProblem);
         }
 
-        foreach (var (field, lifetime, bounds) in new[]
+        foreach (var lifetime in TokenLifetimes.All)
         {
-            ("accessTokenLifetime", application.AccessTokenLifetime, TokenLifetimeBounds.AccessToken),
-            ("identityTokenLifetime", application.IdentityTokenLifetime, TokenLifetimeBounds.IdentityToken),
-            ("refreshTokenLifetime", application.RefreshTokenLifetime, TokenLifetimeBounds.RefreshToken),
-        })
-        {
-            if (TokenLifetimeBounds.ProblemOf(lifetime, bounds) is { } lifetimeProblem)
+            if (lifetime.ProblemOf(application) is { } lifetimeProblem)
             {
-                Fail(field, lifetimeProblem);
+                Fail(lifetime.Field, lifetimeProblem);
             }
         }
 

@@ -72,6 +72,10 @@ public sealed class BootstrapReaderTests
         "applications[0] ('c').identityTokenLifetime: must be between 1 minute and 1 day.")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenLifetime": "30.00:00:00"}""",
         "applications[0] ('c').refreshTokenLifetime: must be between 1 hour and 14 days.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenLifetime": "01:30:00"}""",
+        "applications[0] ('c').refreshTokenLifetime: must be a whole number of hours.")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "accessTokenLifetime": "00:05:30"}""",
+        "applications[0] ('c').accessTokenLifetime: must be a whole number of minutes.")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenExpiry": "never"}""",
         "applications[0] ('c').refreshTokenExpiry: must be one of 'sliding', 'absolute'.")]
     public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)

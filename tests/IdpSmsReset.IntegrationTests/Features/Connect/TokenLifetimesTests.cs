@@ -19,6 +19,11 @@ public abstract class TokenLifetimesTests(IdpFactory factory)
             ["Input.ClientId"] = "lifetimes-bad", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
             ["Input.AccessTokenMinutes"] = "0", ["Input.RefreshTokenHours"] = "400",
         }, formSelector: "form[action*='handler=Save']");
+        var huge = await admin.SubmitAsync(await admin.OpenAsync("/admin/applications/edit"), new Dictionary<string, string>
+        {
+            ["Input.ClientId"] = "lifetimes-huge", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
+            ["Input.RefreshTokenHours"] = "2000000000",
+        }, formSelector: "form[action*='handler=Save']");
         await SaveAsync("lifetimes-sliding", ApplicationVocabulary.SlidingExpiry);
         await SaveAsync("lifetimes-absolute", ApplicationVocabulary.AbsoluteExpiry);
         var shown = await admin.OpenAsync("/admin/applications/edit?clientId=lifetimes-absolute");
@@ -35,6 +40,9 @@ public abstract class TokenLifetimesTests(IdpFactory factory)
         Assert.Equal("must be between 1 minute and 1 day.", refused.FieldError("access-lifetime-error"));
         Assert.Equal("must be between 1 hour and 14 days.", refused.FieldError("refresh-lifetime-error"));
         Assert.Equal("400", refused.Document.QuerySelector("input[name='Input.RefreshTokenHours']")!.GetAttribute("value"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, huge.Status);
+        Assert.Equal("must be between 1 hour and 14 days.", huge.FieldError("refresh-lifetime-error"));
+        Assert.Equal("2000000000", huge.Document.QuerySelector("input[name='Input.RefreshTokenHours']")!.GetAttribute("value"));
         Assert.Equal("5", shown.Document.QuerySelector("input[name='Input.AccessTokenMinutes']")!.GetAttribute("value"));
         Assert.Equal("1", shown.Document.QuerySelector("input[name='Input.RefreshTokenHours']")!.GetAttribute("value"));
         Assert.NotNull(shown.Document.QuerySelector("input[name='Input.RefreshTokenExpiry'][value='absolute'][checked]"));

@@ -28,7 +28,7 @@ public sealed class ApplicationForm
 
     public bool BackchannelLogoutSessionRequired { get; set; }
 
-    /// <summary>Blank: the server's default lifetime. Minutes for access and ID tokens, hours for refresh tokens.</summary>
+    /// <summary>Blank: the server's default lifetime. In each lifetime's unit (<see cref="TokenLifetime.Unit"/>).</summary>
     public int? AccessTokenMinutes { get; set; }
 
     public int? IdentityTokenMinutes { get; set; }
@@ -51,9 +51,9 @@ public sealed class ApplicationForm
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme.Trim(),
         BackchannelLogoutUri = string.IsNullOrWhiteSpace(BackchannelLogoutUri) ? null : BackchannelLogoutUri.Trim(),
         BackchannelLogoutSessionRequired = BackchannelLogoutSessionRequired,
-        AccessTokenLifetime = AccessTokenMinutes is { } access ? TimeSpan.FromMinutes(access) : null,
-        IdentityTokenLifetime = IdentityTokenMinutes is { } identity ? TimeSpan.FromMinutes(identity) : null,
-        RefreshTokenLifetime = RefreshTokenHours is { } refresh ? TimeSpan.FromHours(refresh) : null,
+        AccessTokenLifetime = TokenLifetimes.AccessToken.FromCount(AccessTokenMinutes),
+        IdentityTokenLifetime = TokenLifetimes.IdentityToken.FromCount(IdentityTokenMinutes),
+        RefreshTokenLifetime = TokenLifetimes.RefreshToken.FromCount(RefreshTokenHours),
         RefreshTokenExpiry = RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry ? ApplicationVocabulary.AbsoluteExpiry : null,
     };
 
@@ -70,9 +70,9 @@ public sealed class ApplicationForm
         Theme = application.Theme,
         BackchannelLogoutUri = application.BackchannelLogoutUri,
         BackchannelLogoutSessionRequired = application.BackchannelLogoutSessionRequired,
-        AccessTokenMinutes = application.AccessTokenLifetime is { } access ? (int)access.TotalMinutes : null,
-        IdentityTokenMinutes = application.IdentityTokenLifetime is { } identity ? (int)identity.TotalMinutes : null,
-        RefreshTokenHours = application.RefreshTokenLifetime is { } refresh ? (int)refresh.TotalHours : null,
+        AccessTokenMinutes = TokenLifetimes.AccessToken.CountOf(application.AccessTokenLifetime),
+        IdentityTokenMinutes = TokenLifetimes.IdentityToken.CountOf(application.IdentityTokenLifetime),
+        RefreshTokenHours = TokenLifetimes.RefreshToken.CountOf(application.RefreshTokenLifetime),
         RefreshTokenExpiry = application.RefreshTokenExpiry ?? ApplicationVocabulary.SlidingExpiry,
     };
 
@@ -82,8 +82,10 @@ public sealed class ApplicationForm
     // The form has no secret field: a missing or unwanted secret is about the type chosen.
     private static readonly Dictionary<string, string> ShownAs = new()
     {
-        ["clientSecret"] = nameof(Type), ["accessTokenLifetime"] = nameof(AccessTokenMinutes),
-        ["identityTokenLifetime"] = nameof(IdentityTokenMinutes), ["refreshTokenLifetime"] = nameof(RefreshTokenHours),
+        ["clientSecret"] = nameof(Type),
+        [TokenLifetimes.AccessToken.Field] = nameof(AccessTokenMinutes),
+        [TokenLifetimes.IdentityToken.Field] = nameof(IdentityTokenMinutes),
+        [TokenLifetimes.RefreshToken.Field] = nameof(RefreshTokenHours),
     };
 
     private static List<string> Lines(string? text) =>
