@@ -8,6 +8,13 @@ public sealed record ProviderEndpoints(
     string Name, string Token, string Authorize, string UserInfo, string Introspection, string? WebClientSecret,
     string IntrospectingClientId, string? ServiceScope, string AuthorizeExtras)
 {
+    /// <summary>A token request from the code-flow client: with its secret where it has one (this server's).</summary>
+    public IEnumerable<KeyValuePair<string, string>> FromWebClient(IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var withClient = form.Append(new("client_id", BenchmarkBootstrap.WebClientId));
+        return WebClientSecret is { } secret ? withClient.Append(new("client_secret", secret)) : withClient;
+    }
+
     public static readonly ProviderEndpoints Ours = new(
         "IdpSmsReset", "/connect/token", "/connect/authorize", "/connect/userinfo", "/connect/introspect",
         WebClientSecret: BenchmarkBootstrap.ClientSecret, IntrospectingClientId: BenchmarkBootstrap.WebClientId, ServiceScope: null,

@@ -86,13 +86,11 @@ public sealed partial class WebSession(HttpClient http, string baseUrl)
         }
 
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query)["code"].ToString();
-        IEnumerable<KeyValuePair<string, string>> redeem =
+        return await TokenAsync(http, baseUrl, provider.FromWebClient(
         [
             new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", BenchmarkBootstrap.RedirectUri),
-            new("code_verifier", verifier), new("client_id", BenchmarkBootstrap.WebClientId),
-        ];
-        var authenticated = provider.WebClientSecret is { } secret ? redeem.Append(new("client_secret", secret)) : redeem;
-        return await TokenAsync(http, baseUrl, authenticated, provider.Token);
+            new("code_verifier", verifier),
+        ]), provider.Token);
     }
 
     /// <summary>Types the name and password on this server's login page; returns where the server sends the browser next.</summary>

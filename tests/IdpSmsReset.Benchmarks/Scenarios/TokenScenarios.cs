@@ -43,7 +43,7 @@ public static class TokenScenarios
             async chain =>
             {
                 var token = await WebSession.TokenAsync(context.Http, context.Server.Url,
-                    WithWebClient(context, [new("grant_type", "refresh_token"), new("refresh_token", chain.RefreshToken!)]),
+                    context.Endpoints.FromWebClient([new("grant_type", "refresh_token"), new("refresh_token", chain.RefreshToken!)]),
                     context.Endpoints.Token);
                 chain.RefreshToken = token.GetProperty("refresh_token").GetString();
             });
@@ -80,14 +80,6 @@ public static class TokenScenarios
                     throw new InvalidOperationException("introspection: the token is not active.");
                 }
             });
-    }
-
-    // The code-flow client authenticates with its secret where it has one (this server's); the peer's is public.
-    private static IEnumerable<KeyValuePair<string, string>> WithWebClient(BenchmarkContext context,
-        IEnumerable<KeyValuePair<string, string>> form)
-    {
-        var withClient = form.Append(new("client_id", BenchmarkBootstrap.WebClientId));
-        return context.Endpoints.WebClientSecret is { } secret ? withClient.Append(new("client_secret", secret)) : withClient;
     }
 
     private static async Task<IReadOnlyList<SignedInSession>> SignedInAsync(BenchmarkContext context, string scope)
