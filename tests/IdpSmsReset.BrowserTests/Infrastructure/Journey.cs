@@ -32,7 +32,9 @@ public sealed class Journey : IAsyncDisposable
         Chromium.SkipOrFailWhenMissing();
         var context = await servers.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale,
             ViewportSize = new() { Width = 1000, Height = 800 } });
-        context.SetDefaultTimeout(15_000);
+        // Three journey classes run at once on two cores, each with its own server and chromium: generous, since a
+        // timeout here fails the whole run.
+        context.SetDefaultTimeout(30_000);
         var screenshots = Path.Combine(ScreenshotRoot, name);
         if (Directory.Exists(screenshots))
         {
@@ -62,7 +64,9 @@ public sealed class Journey : IAsyncDisposable
     {
         try
         {
-            await Page.WaitForURLAsync(address);
+            // The document parsed is enough to act on and to picture; the load event also waits for every image and
+            // stylesheet, and once (a clean-clone run) did not come within the timeout although the page was there.
+            await Page.WaitForURLAsync(address, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
