@@ -52,6 +52,9 @@ public sealed class ApplicationDefinition
     /// <summary><c>sliding</c> (none: the default) or <c>absolute</c> (<see cref="ApplicationVocabulary.RefreshTokenExpiries"/>).</summary>
     public string? RefreshTokenExpiry { get; init; }
 
+    /// <summary>Its authorization requests must be pushed first (RFC 9126); a plain one is refused.</summary>
+    public bool RequirePushedAuthorizationRequests { get; init; }
+
     /// <summary>This definition under another client id and type: an existing application keeps its own.</summary>
     public ApplicationDefinition With(string clientId, string type) => new()
     {
@@ -71,5 +74,6 @@ public sealed class ApplicationDefinition
         IdentityTokenLifetime = IdentityTokenLifetime,
         RefreshTokenLifetime = RefreshTokenLifetime,
         RefreshTokenExpiry = RefreshTokenExpiry,
+        RequirePushedAuthorizationRequests = RequirePushedAuthorizationRequests,
     };
 }

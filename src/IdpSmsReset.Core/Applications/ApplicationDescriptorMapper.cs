@@ -75,6 +75,11 @@ public static class ApplicationDescriptorMapper
             // A public client cannot authenticate at the token endpoint: PKCE is what binds the code to it.
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
+
+        if (source.RequirePushedAuthorizationRequests)
+        {
+            descriptor.Requirements.Add(Requirements.Features.PushedAuthorizationRequests);
+        }
     }
 
     /// <summary>The definition <paramref name="descriptor"/> was made from (the secret is never read back).</summary>
@@ -117,6 +122,7 @@ public static class ApplicationDescriptorMapper
             IdentityTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.IdentityToken),
             RefreshTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.RefreshToken),
             RefreshTokenExpiry = HasAbsoluteRefreshExpiry(descriptor.Properties) ? ApplicationVocabulary.AbsoluteExpiry : null,
+            RequirePushedAuthorizationRequests = descriptor.Requirements.Contains(Requirements.Features.PushedAuthorizationRequests),
         };
     }
 
@@ -151,6 +157,7 @@ public static class ApplicationDescriptorMapper
         if (source.GrantTypes.Contains(ApplicationVocabulary.AuthorizationCode))
         {
             yield return Permissions.Endpoints.Authorization;
+            yield return Permissions.Endpoints.PushedAuthorization;
             yield return Permissions.Endpoints.EndSession;
             yield return Permissions.ResponseTypes.Code;
         }

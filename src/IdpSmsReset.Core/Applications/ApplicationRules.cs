@@ -71,6 +71,11 @@ public static class ApplicationRules
             }
         }
 
+        if (application.RequirePushedAuthorizationRequests && !application.GrantTypes.Contains(AuthorizationCode))
+        {
+            Fail("requirePushedAuthorizationRequests", "needs the authorization_code grant: only authorization requests are pushed.");
+        }
+
         if (application.RefreshTokenExpiry is not null && !RefreshTokenExpiries.Contains(application.RefreshTokenExpiry))
         {
             Fail("refreshTokenExpiry", $"must be one of {Quote(RefreshTokenExpiries)}.");

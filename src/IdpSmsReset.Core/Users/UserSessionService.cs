@@ -40,6 +40,11 @@ public sealed class UserSessionService(IdpDbContext database, SessionTokens toke
     public Task<bool> IsActiveAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
         Active(userId).AnyAsync(s => s.Id == sessionId, cancellationToken);
 
+    /// <summary>When the session began, to the database's precision (the cookie keeps whole seconds); null once ended.</summary>
+    public async Task<DateTimeOffset?> StartedAtAsync(string userId, Guid sessionId, CancellationToken cancellationToken) =>
+        await Active(userId).Where(s => s.Id == sessionId).Select(s => (DateTime?)s.CreatedAt).FirstOrDefaultAsync(cancellationToken)
+            is { } started ? new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)) : null;
+
     public Task<List<UserSession>> ListActiveAsync(string userId, CancellationToken cancellationToken) =>
         database.Set<UserSession>().AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAt == null)

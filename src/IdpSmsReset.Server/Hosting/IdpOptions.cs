@@ -14,6 +14,13 @@ public sealed class IdpOptions
     /// </summary>
     public string? Issuer { get; set; }
 
+    /// <summary>
+    /// Whether every authorization request must first be pushed to <c>/connect/par</c> (RFC 9126), so that no request
+    /// parameter travels through the browser (<c>Idp:RequirePushedAuthorizationRequests</c>). False by default; an
+    /// application can require it for itself (bootstrap <c>requirePushedAuthorizationRequests</c>, or its dashboard page).
+    /// </summary>
+    public bool RequirePushedAuthorizationRequests { get; set; }
+
     public BootstrapSettings Bootstrap { get; set; } = new();
 
     public CertificateSettings Certificates { get; set; } = new();

@@ -18,6 +18,7 @@ public static class OpenIddictHosting
     public const string EndSessionEndpoint = "/connect/endsession";
     public const string IntrospectionEndpoint = "/connect/introspect";
     public const string RevocationEndpoint = "/connect/revoke";
+    public const string PushedAuthorizationEndpoint = "/connect/par";
 
     /// <summary>How long after a refresh token was used a second use counts as the client's own race, not a replay.</summary>
     public static readonly TimeSpan RefreshTokenRaceWindow = TimeSpan.FromSeconds(5);
@@ -41,7 +42,8 @@ public static class OpenIddictHosting
                     .SetUserInfoEndpointUris(UserInfoEndpoint)
                     .SetEndSessionEndpointUris(EndSessionEndpoint)
                     .SetIntrospectionEndpointUris(IntrospectionEndpoint)
-                    .SetRevocationEndpointUris(RevocationEndpoint);
+                    .SetRevocationEndpointUris(RevocationEndpoint)
+                    .SetPushedAuthorizationEndpointUris(PushedAuthorizationEndpoint);
 
                 // No password grant and no implicit flow: both expose credentials or tokens to the user agent.
                 options.AllowAuthorizationCodeFlow()
@@ -109,6 +111,7 @@ public static class OpenIddictHosting
     private static void ConfigureIssuerAndCredentials(OpenIddictServerOptions server, IdpOptions idp, TokenKeySource keySource)
     {
         server.Issuer = idp.IssuerUri;
+        server.RequirePushedAuthorizationRequests = idp.RequirePushedAuthorizationRequests;
 
         // With Idp:Keys:Source Database the keys come from KeysHosting instead; a file configured too is then unused.
         if (keySource != TokenKeySource.Certificates)

@@ -68,6 +68,8 @@ public sealed class PasswordResetJourneys(JourneyServers servers) : IClassFixtur
         await journey.Page.GotoAsync(journey.Servers.App.Url);
         await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Se connecter (corporate)" }).ClickAsync();
         await journey.AtIdpAsync("/account/login", "sign-in-corporate-french");
+        // ASP.NET Core's handler pushes its request (discovery offers PAR): language and theme come from the pushed one.
+        Assert.Contains("request_uri", Uri.UnescapeDataString(journey.Page.Url));
         await journey.Page.GetByRole(AriaRole.Link, new() { Name = "Mot de passe oublié ?" }).ClickAsync();
         await journey.AtIdpAsync("/account/forgot-password", "forgot-password-corporate-french");
         await journey.Page.GetByLabel("Nom d'utilisateur ou adresse e-mail").FillAsync("fran");

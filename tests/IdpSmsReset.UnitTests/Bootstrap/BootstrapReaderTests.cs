@@ -78,6 +78,9 @@ public sealed class BootstrapReaderTests
         "applications[0] ('c').accessTokenLifetime: must be a whole number of minutes.")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "refreshTokenExpiry": "never"}""",
         "applications[0] ('c').refreshTokenExpiry: must be one of 'sliding', 'absolute'.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"],""" +
+        """ "requirePushedAuthorizationRequests": true}""", "applications[0] ('c').requirePushedAuthorizationRequests: needs the" +
+        " authorization_code grant")]
     public void Parse_InvalidApplication_NamesTheEntryAndField(string application, string expected)
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"applications":""" +

@@ -1,6 +1,7 @@
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Connect;
@@ -60,11 +61,21 @@ internal static class AuthorizationRequestUrl
 
     /// <summary>
     /// The same request at <paramref name="path"/>. With <paramref name="withoutLoginPrompt"/>, prompt=login is
-    /// dropped so that returning from the login page does not send the user back to it forever.
+    /// dropped so that returning from the login page does not send the user back to it forever. A pushed request keeps
+    /// its <c>request_uri</c> and gains what the pages show from <paramref name="resolved"/>, replacing any such
+    /// parameter added to its URL.
     /// </summary>
-    public static string Build(HttpRequest request, string path, bool withoutLoginPrompt = false)
+    public static string Build(HttpRequest request, string path, OpenIddictRequest? resolved = null, bool withoutLoginPrompt = false)
     {
         var parameters = ParametersOf(request).ToList();
+        if (resolved is not null && PushedRequest.IsPushed(request))
+        {
+            parameters.RemoveAll(parameter => PushedRequest.PageParameters.Contains(parameter.Key));
+            parameters.AddRange(PushedRequest.PageParameters
+                .Select(name => new KeyValuePair<string, StringValues>(name, (string?)resolved[name]))
+                .Where(parameter => !StringValues.IsNullOrEmpty(parameter.Value)));
+        }
+
         if (withoutLoginPrompt)
         {
             var prompt = parameters.Find(parameter => parameter.Key == Parameters.Prompt);

@@ -23,6 +23,7 @@ internal static class AuthorizeEndpoint
         SignInManager<ApplicationUser> signIn,
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
+        IOpenIddictTokenManager tokens,
         UserClaims userClaims,
         SessionTokens sessionTokens,
         SignInJourney journey,
@@ -37,7 +38,8 @@ internal static class AuthorizeEndpoint
         // request, prompt=none included, gets a code without one.
         var session = await SignedInSession.ReadAsync(context, signIn);
         var needsSignIn = session is null ? "no valid session"
-            : request.HasPromptValue(PromptValues.Login) ? "prompt=login"
+            : request.HasPromptValue(PromptValues.Login) && !await LoginPromptAnsweredAsync(session, request, tokens, context)
+                ? "prompt=login"
             : IsTooOld(session, request.MaxAge, time) ? "max_age exceeded"
             : !await journey.IsDoneAsync(session.User, session.Methods, context.RequestAborted) ? "a second factor is due"
             : null;
@@ -52,7 +54,7 @@ internal static class AuthorizeEndpoint
                 needsSignIn ?? "no valid session");
             return Results.Challenge(
                 new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path,
-                    withoutLoginPrompt: true) },
+                    request, withoutLoginPrompt: true) },
                 [IdentityConstants.ApplicationScheme]);
         }
 
@@ -63,7 +65,7 @@ internal static class AuthorizeEndpoint
             subject: session.User.Id, client: applicationId, status: Statuses.Valid,
             type: AuthorizationTypes.Permanent, scopes: request.GetScopes()).FirstOrDefaultAsync();
 
-        var decision = await ReadConsentDecisionAsync(context, antiforgery);
+        var decision = await ReadConsentDecisionAsync(context, request, antiforgery);
         if (decision == ConsentDecision.Deny)
         {
             return OAuthErrors.Forbid(Errors.AccessDenied, "The user denied the authorization request.");
@@ -77,7 +79,7 @@ internal static class AuthorizeEndpoint
         {
             return request.HasPromptValue(PromptValues.None)
                 ? OAuthErrors.Forbid(Errors.ConsentRequired, "The user has not consented to this application.")
-                : Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConsentPath));
+                : Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConsentPath, request));
         }
 
         var identity = await userClaims.CreateAsync(session.User, request.GetScopes(), session.Methods, session.AuthenticatedAt);
@@ -99,11 +101,25 @@ internal static class AuthorizeEndpoint
 
     public const string ConsentPath = "/connect/consent";
 
+    /// <summary>
+    /// A plain request loses prompt=login on its way to the login page; a pushed one keeps it, so a sign-in after the
+    /// request was pushed is what answers it. OpenIddict records the push in whole seconds: a session must begin after
+    /// that second ends, so a sign-in within the second of the push (only a script is that fast) is asked again.
+    /// </summary>
+    private static async Task<bool> LoginPromptAnsweredAsync(SignedInSession session, OpenIddictRequest request,
+        IOpenIddictTokenManager tokens, HttpContext context) =>
+        PushedRequest.IsPushed(context.Request)
+        && await PushedRequest.PushedAtAsync(request, tokens, context.RequestAborted) is { } pushedAt
+        && await context.RequestServices.GetRequiredService<UserSessionService>().StartedAtAsync(session.User.Id,
+            session.SessionId, context.RequestAborted) is { } started
+        && started >= pushedAt.AddSeconds(1);
+
     private static bool IsTooOld(SignedInSession session, long? maxAge, TimeProvider time) =>
         maxAge is { } seconds && session.AuthenticatedAt is { } at && time.GetUtcNow() - at > TimeSpan.FromSeconds(seconds);
 
     /// <summary>A decision counts only when posted from our consent page: a link cannot carry one.</summary>
-    private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, OpenIddictRequest request,
+        IAntiforgery antiforgery)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
         {
@@ -112,6 +128,13 @@ internal static class AuthorizeEndpoint
 
         var decision = context.Request.Form[ConsentDecision.FieldName].ToString();
         if (decision is not (ConsentDecision.Accept or ConsentDecision.Deny))
+        {
+            return null;
+        }
+
+        // A pushed request's scopes are not in its URL: an approval of other scopes, shown by a crafted consent link,
+        // is asked again with the real ones.
+        if (decision == ConsentDecision.Accept && !PushedRequest.ConsentCoversScopes(context.Request, request))
         {
             return null;
         }

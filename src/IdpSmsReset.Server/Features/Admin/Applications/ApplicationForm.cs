@@ -37,6 +37,8 @@ public sealed class ApplicationForm
 
     public string RefreshTokenExpiry { get; set; } = ApplicationVocabulary.SlidingExpiry;
 
+    public bool RequirePushedAuthorizationRequests { get; set; }
+
     public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -55,6 +57,7 @@ public sealed class ApplicationForm
         IdentityTokenLifetime = TokenLifetimes.IdentityToken.FromCount(IdentityTokenMinutes),
         RefreshTokenLifetime = TokenLifetimes.RefreshToken.FromCount(RefreshTokenHours),
         RefreshTokenExpiry = RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry ? ApplicationVocabulary.AbsoluteExpiry : null,
+        RequirePushedAuthorizationRequests = RequirePushedAuthorizationRequests,
     };
 
     public static ApplicationForm From(ApplicationDefinition application) => new()
@@ -74,6 +77,7 @@ public sealed class ApplicationForm
         IdentityTokenMinutes = TokenLifetimes.IdentityToken.CountOf(application.IdentityTokenLifetime),
         RefreshTokenHours = TokenLifetimes.RefreshToken.CountOf(application.RefreshTokenLifetime),
         RefreshTokenExpiry = application.RefreshTokenExpiry ?? ApplicationVocabulary.SlidingExpiry,
+        RequirePushedAuthorizationRequests = application.RequirePushedAuthorizationRequests,
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>
@@ -86,6 +90,7 @@ public sealed class ApplicationForm
         [TokenLifetimes.AccessToken.Field] = nameof(AccessTokenMinutes),
         [TokenLifetimes.IdentityToken.Field] = nameof(IdentityTokenMinutes),
         [TokenLifetimes.RefreshToken.Field] = nameof(RefreshTokenHours),
+        ["requirePushedAuthorizationRequests"] = nameof(GrantTypes),
     };
 
     private static List<string> Lines(string? text) =>
