@@ -12,6 +12,7 @@ builder.AddIdpMfa();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
+builder.AddIdpDeviceFlow();
 builder.AddIdpKeys();
 builder.AddIdpThemes();
 builder.AddIdpPages();

@@ -62,6 +62,42 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Devices.DevicePoll", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("LastPolledAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("LastPolledAt");
+
+                    b.ToTable("DevicePolls", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Devices.WrongUserCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientNetwork", "EnteredAt");
+
+                    b.ToTable("WrongUserCodes", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -57,6 +57,42 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Devices.DevicePoll", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastPolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("LastPolledAt");
+
+                    b.ToTable("DevicePolls", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Devices.WrongUserCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientNetwork", "EnteredAt");
+
+                    b.ToTable("WrongUserCodes", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -55,6 +55,16 @@ public sealed class ApplicationDefinition
     /// <summary>Its authorization requests must be pushed first (RFC 9126); a plain one is refused.</summary>
     public bool RequirePushedAuthorizationRequests { get; init; }
 
+    /// <summary>
+    /// The public keys (a JSON Web Key Set) it signs client assertions with (<c>private_key_jwt</c>), instead of a
+    /// secret; the bootstrap file may give it as an object or as a string.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(JsonTextConverter))]
+    public string? JsonWebKeySet { get; init; }
+
+    /// <summary>The audiences it may ask for tokens for by token exchange (RFC 8693's <c>audience</c>).</summary>
+    public List<string> TokenExchangeAudiences { get; init; } = [];
+
     /// <summary>This definition under another client id and type: an existing application keeps its own.</summary>
     public ApplicationDefinition With(string clientId, string type) => new()
     {
@@ -75,5 +85,7 @@ public sealed class ApplicationDefinition
         RefreshTokenLifetime = RefreshTokenLifetime,
         RefreshTokenExpiry = RefreshTokenExpiry,
         RequirePushedAuthorizationRequests = RequirePushedAuthorizationRequests,
+        JsonWebKeySet = JsonWebKeySet,
+        TokenExchangeAudiences = TokenExchangeAudiences,
     };
 }

@@ -69,6 +69,8 @@ public static class ApplicationDescriptorMapper
             descriptor.Properties[RefreshTokenExpiryProperty] = JsonSerializer.SerializeToElement(ApplicationVocabulary.AbsoluteExpiry);
         }
 
+        descriptor.JsonWebKeySet = string.IsNullOrWhiteSpace(source.JsonWebKeySet) ? null : ClientKeys.Parse(source.JsonWebKeySet);
+
         descriptor.Requirements.Clear();
         if (source.Type == ApplicationVocabulary.Public && source.GrantTypes.Contains(ApplicationVocabulary.AuthorizationCode))
         {
@@ -123,6 +125,10 @@ public static class ApplicationDescriptorMapper
             RefreshTokenLifetime = LifetimeOf(descriptor, TokenLifetimes.RefreshToken),
             RefreshTokenExpiry = HasAbsoluteRefreshExpiry(descriptor.Properties) ? ApplicationVocabulary.AbsoluteExpiry : null,
             RequirePushedAuthorizationRequests = descriptor.Requirements.Contains(Requirements.Features.PushedAuthorizationRequests),
+            JsonWebKeySet = descriptor.JsonWebKeySet is { } keys ? ClientKeys.TextOf(keys) : null,
+            TokenExchangeAudiences = [.. descriptor.Permissions
+                .Where(p => p.StartsWith(Permissions.Prefixes.Audience, StringComparison.Ordinal))
+                .Select(p => p[Permissions.Prefixes.Audience.Length..])],
         };
     }
 
@@ -162,9 +168,19 @@ public static class ApplicationDescriptorMapper
             yield return Permissions.ResponseTypes.Code;
         }
 
+        if (source.GrantTypes.Contains(ApplicationVocabulary.DeviceCode))
+        {
+            yield return Permissions.Endpoints.DeviceAuthorization;
+        }
+
         foreach (var grantType in source.GrantTypes)
         {
             yield return Permissions.Prefixes.GrantType + grantType;
+        }
+
+        foreach (var audience in source.TokenExchangeAudiences)
+        {
+            yield return Permissions.Prefixes.Audience + audience;
         }
 
         // openid and offline_access are governed by the flow and the refresh_token grant, not by scope permissions.

@@ -19,9 +19,14 @@ public static class ApplicationRules
         {
             Fail("type", $"must be one of {Quote(ApplicationTypes)}.");
         }
-        else if (application.Type == Confidential && requireSecret && string.IsNullOrEmpty(application.ClientSecret))
+        else if (application.Type == Confidential && requireSecret && string.IsNullOrEmpty(application.ClientSecret)
+            && string.IsNullOrWhiteSpace(application.JsonWebKeySet))
         {
-            Fail("clientSecret", "is required for a confidential application.");
+            Fail("clientSecret", "is required for a confidential application (or a jsonWebKeySet, for private_key_jwt).");
+        }
+        else if (!string.IsNullOrEmpty(application.ClientSecret) && !string.IsNullOrWhiteSpace(application.JsonWebKeySet))
+        {
+            Fail("jsonWebKeySet", "replaces the secret: give one or the other, so there is one way to authenticate.");
         }
         else if (application.Type == Public && !string.IsNullOrEmpty(application.ClientSecret))
         {
@@ -53,6 +58,11 @@ public static class ApplicationRules
             Fail("grantTypes", "client_credentials needs a confidential application.");
         }
 
+        if (application.Type == Public && application.GrantTypes.Contains(TokenExchange))
+        {
+            Fail("grantTypes", "token exchange needs a confidential application: it acts for users it did not sign in.");
+        }
+
         if (application.GrantTypes.Contains(AuthorizationCode) && application.RedirectUris.Count == 0)
         {
             Fail("redirectUris", "must list at least one URI for the authorization_code grant.");
@@ -74,6 +84,37 @@ public static class ApplicationRules
         if (application.RequirePushedAuthorizationRequests && !application.GrantTypes.Contains(AuthorizationCode))
         {
             Fail("requirePushedAuthorizationRequests", "needs the authorization_code grant: only authorization requests are pushed.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(application.JsonWebKeySet))
+        {
+            if (application.Type != Confidential)
+            {
+                Fail("jsonWebKeySet", "needs a confidential application: a public one does not authenticate.");
+            }
+            else if (ClientKeys.ProblemOf(application.JsonWebKeySet) is { } keysProblem)
+            {
+                Fail("jsonWebKeySet", keysProblem);
+            }
+        }
+
+        if (application.TokenExchangeAudiences.Count > 0 && !application.GrantTypes.Contains(TokenExchange))
+        {
+            Fail("tokenExchangeAudiences", $"needs the '{TokenExchange}' grant.");
+        }
+
+        for (var audience = 0; audience < application.TokenExchangeAudiences.Count; audience++)
+        {
+            if (string.IsNullOrWhiteSpace(application.TokenExchangeAudiences[audience])
+                || application.TokenExchangeAudiences[audience].Any(char.IsWhiteSpace))
+            {
+                Fail($"tokenExchangeAudiences[{audience}]", "must be a name without spaces (the audience a service gives).");
+            }
+        }
+
+        if (application.GrantTypes.Contains(TokenExchange) && application.TokenExchangeAudiences.Count == 0)
+        {
+            Fail("tokenExchangeAudiences", "must list at least one audience for the token exchange grant.");
         }
 
         if (application.RefreshTokenExpiry is not null && !RefreshTokenExpiries.Contains(application.RefreshTokenExpiry))

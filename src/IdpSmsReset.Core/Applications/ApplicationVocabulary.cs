@@ -13,6 +13,12 @@ public static class ApplicationVocabulary
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
 
+    /// <summary>RFC 8628: a device shows a code the user confirms in a browser elsewhere.</summary>
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+
+    /// <summary>RFC 8693: a confidential service exchanges a user's access token for one meant for another audience.</summary>
+    public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
+
     /// <summary>Each refresh gets the whole refresh token lifetime again (the default).</summary>
     public const string SlidingExpiry = "sliding";
 
@@ -22,7 +28,8 @@ public static class ApplicationVocabulary
     public static readonly IReadOnlyList<string> RefreshTokenExpiries = [SlidingExpiry, AbsoluteExpiry];
     public static readonly IReadOnlyList<string> ApplicationTypes = [Confidential, Public];
     public static readonly IReadOnlyList<string> ConsentTypes = [ImplicitConsent, ExplicitConsent];
-    public static readonly IReadOnlyList<string> GrantTypes = [AuthorizationCode, RefreshToken, ClientCredentials];
+    public static readonly IReadOnlyList<string> GrantTypes =
+        [AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode, TokenExchange];
     public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email", "phone", "offline_access"];
 
     /// <summary>The allowed words as a message lists them: 'a', 'b', 'c'.</summary>

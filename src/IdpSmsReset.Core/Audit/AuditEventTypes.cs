@@ -11,4 +11,10 @@ public static class AuditEventTypes
     public const string PasswordResetIssuedByAdministrator = "password-reset.issued-by-administrator";
     public const string PasswordResetSuspended = "password-reset.suspended";
     public const string PasswordResetSuspensionLifted = "password-reset.suspension-lifted";
+
+    public const string DeviceUserCodeWrong = "device.user-code-wrong";
+    public const string DeviceApproved = "device.approved";
+    public const string DeviceDenied = "device.denied";
+    public const string TokenExchanged = "token.exchanged";
+    public const string TokenExchangeRefused = "token.exchange-refused";
 }

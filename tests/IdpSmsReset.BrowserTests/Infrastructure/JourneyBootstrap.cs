@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Bootstrap;
 
 namespace IdpSmsReset.BrowserTests.Infrastructure;
@@ -8,6 +9,7 @@ public static class JourneyBootstrap
     public const string Password = "journey passphrase 2026";
     public const string AdminUserName = "admin";
     public const string ResetPolicyName = "Reset";
+    public const string DeviceClientId = "journey-tv";
 
     /// <summary>Each person's verified phone: one number each, so each journey reads its own SMS.</summary>
     public static string PhoneOf(string userName) => "+1415555" + userName switch
@@ -34,6 +36,11 @@ public static class JourneyBootstrap
             BootstrapFile.CodeFlowApplication(
                 RelyingParty.CorporateClientId, RelyingParty.ClientSecret, "Corporate Journey App", [$"{appUrl}/signin-corporate"], Scopes,
                 theme: "corporate", postLogoutRedirectUris: [$"{appUrl}/signout-callback-corporate"]),
+            new ApplicationDefinition
+            {
+                ClientId = DeviceClientId, DisplayName = "Journey TV", Type = ApplicationVocabulary.Public,
+                GrantTypes = [ApplicationVocabulary.DeviceCode], Scopes = ["openid", "profile"],
+            },
         ],
         Policies =
         [

@@ -25,6 +25,9 @@ public class JourneyServers : IAsyncLifetime
     /// <summary>Whether the Twilio account is configured from the start (else an administrator configures it).</summary>
     protected virtual bool SmsFactorAtStart => true;
 
+    /// <summary>Settings a set of journeys needs beyond the common ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         if (Chromium.MissingReason is not null)
@@ -38,7 +41,7 @@ public class JourneyServers : IAsyncLifetime
         var bootstrap = Path.Combine(_directory, "bootstrap.json");
         await File.WriteAllTextAsync(bootstrap, JourneyBootstrap.Json($"http://127.0.0.1:{appPort}", SmsFactorAtStart));
 
-        _server = ServerProcess.Start(_directory, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(MoreSettings)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
@@ -47,7 +50,8 @@ public class JourneyServers : IAsyncLifetime
             ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
             // The administrator journeys configure Twilio from scratch, before any second factor could be shown.
             ["Idp__Admin__RequireMfa"] = "false",
-        }, "--urls", IdpUrl);
+        };
+        _server = ServerProcess.Start(_directory, settings, "--urls", IdpUrl);
         await _server.WaitUntilReadyAsync(IdpUrl, StartTimeout);
 
         App = await RelyingParty.StartAsync(appPort, IdpUrl + "/");
@@ -84,6 +88,17 @@ public class JourneyServers : IAsyncLifetime
             // The server may still hold the database for a moment; the temporary folder is cleaned by the system.
         }
     }
+}
+
+/// <summary>The same with device codes that expire in 30 seconds, so a journey can see one expire.</summary>
+public sealed class DeviceJourneyServers : JourneyServers
+{
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromSeconds(30);
+
+    protected override IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>
+    {
+        ["Idp__DeviceFlow__CodeLifetime"] = CodeLifetime.ToString(),
+    };
 }
 
 /// <summary>The same, before any Twilio account was entered: the administrator's journey configures it.</summary>

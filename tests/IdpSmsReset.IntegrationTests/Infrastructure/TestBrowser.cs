@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -72,7 +73,11 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
             }
         }
 
-        return PostAsync(action, values);
+        // As browsers do: a GET form puts its fields in the query, replacing the action's own.
+        return string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase)
+            ? OpenAsync(new UriBuilder(action) { Query = QueryString.Create(values.Select(value
+                => new KeyValuePair<string, string?>(value.Key, value.Value))).ToUriComponent().TrimStart('?') }.Uri.ToString())
+            : PostAsync(action, values);
     }
 
     public async Task<BrowserPage> PostAsync(Uri action, IEnumerable<KeyValuePair<string, string>> values) =>

@@ -42,7 +42,7 @@ public sealed class BootstrapReaderTests
 
     [Theory]
     [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"]}""", "applications[0]" +
-        " ('c').clientSecret: is required for a confidential application.")]
+        " ('c').clientSecret: is required for a confidential application (or a jsonWebKeySet, for private_key_jwt).")]
     [InlineData("""{"clientId": "c", "type": "public", "clientSecret": "x", "grantTypes": ["authorization_code"], "redirectUris":""" +
         """ ["https://a.example/"]}""", "applications[0] ('c').clientSecret: must be absent for a public application")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["client_credentials"]}""", "applications[0] ('c').grantTypes:" +

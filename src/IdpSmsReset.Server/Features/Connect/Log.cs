@@ -17,4 +17,16 @@ internal static partial class Log
 
     [LoggerMessage(2004, LogLevel.Warning, "{Endpoint} request of client {ClientId} refused: {Error} ({Description})")]
     public static partial void RequestRefused(this ILogger logger, string endpoint, string? clientId, string error, string? description);
+
+    [LoggerMessage(2010, LogLevel.Warning, "Device verification refused a user code from {Address}: {Reason}")]
+    public static partial void UserCodeRefused(this ILogger logger, string? address, string reason);
+
+    [LoggerMessage(2011, LogLevel.Information, "User {UserId} {Decision} the device request of client {ClientId}")]
+    public static partial void DeviceDecided(this ILogger logger, string userId, string decision, string? clientId);
+
+    [LoggerMessage(2012, LogLevel.Information, "Client {ClientId} exchanged a token of user {UserId} for audience {Audience}")]
+    public static partial void TokenExchanged(this ILogger logger, string? clientId, string userId, string audience);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Token exchange of client {ClientId} refused: {Reason}")]
+    public static partial void TokenExchangeRefused(this ILogger logger, string? clientId, string reason);
 }

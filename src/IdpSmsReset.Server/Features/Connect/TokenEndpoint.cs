@@ -32,7 +32,7 @@ internal static class TokenEndpoint
             return IssueForClient(request);
         }
 
-        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType() && !request.IsDeviceCodeGrantType())
         {
             // OpenIddict refuses grants it was not told to allow; this guards against a grant added later by mistake.
             return OAuthErrors.Forbid(Errors.UnsupportedGrantType, "The grant type is not supported.");

@@ -13,15 +13,6 @@ namespace IdpSmsReset.Server.Features.Connect.Consent;
 /// </summary>
 public sealed class ConsentModel(IOpenIddictApplicationManager applications) : PageModel
 {
-    private static readonly Dictionary<string, string> ScopeDescriptions = new()
-    {
-        [Scopes.OpenId] = "Know who you are",
-        [Scopes.Profile] = "Your name and username",
-        [Scopes.Email] = "Your email address",
-        [Scopes.Phone] = "Your phone number",
-        [Scopes.OfflineAccess] = "Stay connected when you are not using it",
-    };
-
     public string ApplicationName { get; private set; } = "";
 
     public IReadOnlyList<string> Requested { get; private set; } = [];
@@ -38,10 +29,7 @@ public sealed class ConsentModel(IOpenIddictApplicationManager applications) : P
         }
 
         ApplicationName = await applications.GetLocalizedDisplayNameAsync(application) ?? clientId;
-        Requested = Request.Query[Parameters.Scope].ToString()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(scope => ScopeDescriptions.GetValueOrDefault(scope, scope))
-            .ToList();
+        Requested = ScopeDescriptions.Of(Request.Query[Parameters.Scope].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         RequestParameters = AuthorizationRequestUrl.ParametersOf(Request).ToList();
         return Page();
     }

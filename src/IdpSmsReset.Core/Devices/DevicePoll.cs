@@ -1,0 +1,10 @@
+namespace IdpSmsReset.Core.Devices;
+
+/// <summary>When a device code was last polled at the token endpoint, kept in the database so every instance agrees.</summary>
+public sealed class DevicePoll
+{
+    /// <summary>The SHA-256 of the device code (hex): the code itself is a credential and is not stored.</summary>
+    public required string CodeHash { get; set; }
+
+    public DateTime LastPolledAt { get; set; }
+}
