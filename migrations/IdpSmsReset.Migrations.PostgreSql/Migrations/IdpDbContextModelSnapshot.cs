@@ -22,6 +22,22 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IdpSmsReset.Core.Applications.UsedClientAssertion", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedClientAssertions", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -22,6 +22,22 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("IdpSmsReset.Core.Applications.UsedClientAssertion", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedClientAssertions", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

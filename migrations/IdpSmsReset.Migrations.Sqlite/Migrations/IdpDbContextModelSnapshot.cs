@@ -17,6 +17,22 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IdpSmsReset.Core.Applications.UsedClientAssertion", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedClientAssertions", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

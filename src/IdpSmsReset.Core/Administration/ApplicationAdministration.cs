@@ -48,13 +48,20 @@ public sealed class ApplicationAdministration(
             var before = existing is null ? null : Snapshot(descriptor);
             ApplicationDescriptorMapper.Apply(definition, descriptor);
             string? secret = null;
+            var signsAssertions = !string.IsNullOrWhiteSpace(definition.JsonWebKeySet);
             if (existing is { Application: var stored })
             {
+                // A key set replaces the secret: one way to authenticate, and no forgotten secret left working.
+                if (signsAssertions)
+                {
+                    descriptor.ClientSecret = null;
+                }
+
                 await applications.UpdateAsync(stored, descriptor, cancellationToken);
             }
             else
             {
-                secret = definition.Type == ApplicationVocabulary.Confidential ? ApplicationSecrets.New() : null;
+                secret = definition.Type == ApplicationVocabulary.Confidential && !signsAssertions ? ApplicationSecrets.New() : null;
                 descriptor.ClientSecret = secret;
                 await applications.CreateAsync(descriptor, cancellationToken);
             }
@@ -78,6 +85,12 @@ public sealed class ApplicationAdministration(
             if (descriptor.ClientType != ClientTypes.Confidential)
             {
                 return new ApplicationSaved([new FieldProblem("type", "A public application has no secret.")]);
+            }
+
+            if (descriptor.JsonWebKeySet is not null)
+            {
+                return new ApplicationSaved([new FieldProblem("jsonWebKeySet",
+                    "This application signs client assertions with its key set; remove the key set to give it a secret.")]);
             }
 
             var secret = ApplicationSecrets.New();

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Devices;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
@@ -10,11 +11,11 @@ namespace IdpSmsReset.Core.Maintenance;
 
 /// <summary>
 /// Keeps the tables that grow with every request bounded: a token, an authorization, a session (with the authorizations
-/// it names), an SMS challenge, a reset flow, a wrong reset or user code, a device's last poll, a back-channel logout
-/// or an unknown name's failures that ended (expired, redeemed, revoked, signed out, delivered or given up, or a
-/// session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a table holds at most what the
-/// traffic of its lifetime plus that margin brings, whatever the load. The audit log and the SMS messages are records
-/// for administrators and are kept.
+/// it names), an SMS challenge, a reset flow, a wrong reset or user code, a device's last poll, a used client
+/// assertion, a back-channel logout or an unknown name's failures that ended (expired, redeemed, revoked, signed out,
+/// delivered or given up, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
+/// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
+/// the SMS messages are records for administrators and are kept.
 /// </summary>
 public sealed class PruneJob(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows,
@@ -53,6 +54,7 @@ public sealed class PruneJob(
         var countedUntil = cutoff.AddDays(-1);
         await database.Set<PasswordResetWrongCode>().Where(wrong => wrong.EnteredAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
         await database.Set<WrongUserCode>().Where(wrong => wrong.EnteredAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+        await database.Set<UsedClientAssertion>().Where(used => used.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         // A device code lives an hour at most: its polls matter no longer.
         await database.Set<DevicePoll>().Where(poll => poll.LastPolledAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
         await database.Set<UnknownAccountFailure>()

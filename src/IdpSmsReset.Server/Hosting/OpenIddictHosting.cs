@@ -1,7 +1,9 @@
 using IdpSmsReset.Core.Keys;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Server.Features.Connect;
+using IdpSmsReset.Server.Features.Connect.ClientAssertions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -74,6 +76,14 @@ public static class OpenIddictHosting
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyUserInfoResponseContext>.Descriptor)
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor);
 
+                // private_key_jwt (RFC 7523): each assertion once, and refusals as the RFC names them.
+                options.AddEventHandler(ClientAssertionReplayGuard.Descriptor)
+                    .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
+                    .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
+                    .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)
+                    .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyPushedAuthorizationResponseContext>.Descriptor)
+                    .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>.Descriptor);
+
                 // OpenID Connect Back-Channel Logout 1.0, which OpenIddict 7 does not offer: built on the session tokens.
                 options.AddEventHandler(BackchannelLogoutDiscovery.Descriptor);
 
@@ -91,6 +101,7 @@ public static class OpenIddictHosting
             });
 
         builder.Services.AddScoped<UserClaims>();
+        builder.Services.AddScoped<ClientAssertionReplays>();
         builder.Services.AddSingleton<ILogoutTokens, LogoutTokens>();
         builder.Services.AddScoped<BackchannelLogouts>();
         builder.Services.AddHttpClient<BackchannelLogoutJob>();

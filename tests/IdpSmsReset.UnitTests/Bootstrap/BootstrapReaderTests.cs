@@ -25,6 +25,17 @@ public sealed class BootstrapReaderTests
     }
 
     [Fact]
+    public void Parse_KeySetAsAnObject_ConfidentialApplicationWithoutSecretIsValid()
+    {
+        var document = BootstrapReader.Parse("""
+            {"applications": [{"clientId": "svc", "type": "confidential", "grantTypes": ["client_credentials"],
+              "jsonWebKeySet": {"keys": [{"kty": "EC", "crv": "P-256", "x": "AQAB", "y": "AQAB"}]}}]}
+            """, "keys.json");
+
+        Assert.Contains("\"crv\":\"P-256\"", Assert.Single(document.Applications).JsonWebKeySet!.Replace(" ", ""));
+    }
+
+    [Fact]
     public void Parse_MalformedJson_NamesTheLineAndPath()
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse("{\n\"users\": [\n{\"userName\": }\n]}", "bad.json"));
@@ -66,6 +77,18 @@ public sealed class BootstrapReaderTests
     [InlineData("""{"clientId": "c", "type": "public", "consent": "maybe", "grantTypes": ["refresh_token"]}""", "applications[0]" +
         " ('c').consent: must be one of 'implicit', 'explicit'.")]
     [InlineData("""{"type": "public", "grantTypes": ["refresh_token"]}""", "applications[0].clientId: is required.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"], "jsonWebKeySet": {"keys":""" +
+        """ [{"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "AQAB"}]}}""", "applications[0] ('c').jsonWebKeySet: keys[0] holds a" +
+        " private key part ('d'): register the public key only.")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes": ["client_credentials"],""" +
+        """ "jsonWebKeySet": {"keys": [{"kty": "RSA", "n": "AQAB", "e": "AQAB"}]}}""", "applications[0] ('c').jsonWebKeySet:" +
+        " replaces the secret")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"], "jsonWebKeySet": "{}"}""",
+        "applications[0] ('c').jsonWebKeySet: must be a JSON Web Key Set")]
+    [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["urn:ietf:params:oauth:grant-type:token-exchange"],""" +
+        """ "tokenExchangeAudiences": ["orders"]}""", "applications[0] ('c').grantTypes: token exchange needs a confidential")]
+    [InlineData("""{"clientId": "c", "type": "confidential", "clientSecret": "x", "grantTypes":""" +
+        """ ["urn:ietf:params:oauth:grant-type:token-exchange"]}""", "applications[0] ('c').tokenExchangeAudiences: must list")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "accessTokenLifetime": "2.00:00:00"}""",
         "applications[0] ('c').accessTokenLifetime: must be between 1 minute and 1 day.")]
     [InlineData("""{"clientId": "c", "type": "public", "grantTypes": ["refresh_token"], "identityTokenLifetime": "00:00:30"}""",

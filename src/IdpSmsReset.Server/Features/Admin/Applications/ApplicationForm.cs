@@ -39,6 +39,11 @@ public sealed class ApplicationForm
 
     public bool RequirePushedAuthorizationRequests { get; set; }
 
+    /// <summary>The public keys for private_key_jwt, as JSON; blank: the application uses a secret.</summary>
+    public string? JsonWebKeySet { get; set; }
+
+    public string? TokenExchangeAudiences { get; set; }
+
     public ApplicationDefinition ToApplication(string? secret) => new()
     {
         ClientId = ClientId?.Trim(),
@@ -58,6 +63,8 @@ public sealed class ApplicationForm
         RefreshTokenLifetime = TokenLifetimes.RefreshToken.FromCount(RefreshTokenHours),
         RefreshTokenExpiry = RefreshTokenExpiry == ApplicationVocabulary.AbsoluteExpiry ? ApplicationVocabulary.AbsoluteExpiry : null,
         RequirePushedAuthorizationRequests = RequirePushedAuthorizationRequests,
+        JsonWebKeySet = string.IsNullOrWhiteSpace(JsonWebKeySet) ? null : JsonWebKeySet.Trim(),
+        TokenExchangeAudiences = Lines(TokenExchangeAudiences),
     };
 
     public static ApplicationForm From(ApplicationDefinition application) => new()
@@ -78,6 +85,8 @@ public sealed class ApplicationForm
         RefreshTokenHours = TokenLifetimes.RefreshToken.CountOf(application.RefreshTokenLifetime),
         RefreshTokenExpiry = application.RefreshTokenExpiry ?? ApplicationVocabulary.SlidingExpiry,
         RequirePushedAuthorizationRequests = application.RequirePushedAuthorizationRequests,
+        JsonWebKeySet = application.JsonWebKeySet,
+        TokenExchangeAudiences = string.Join("\n", application.TokenExchangeAudiences),
     };
 
     /// <summary>The form field of a rule's field name (<c>redirectUris[0]</c> → <c>Input.RedirectUris</c>).</summary>

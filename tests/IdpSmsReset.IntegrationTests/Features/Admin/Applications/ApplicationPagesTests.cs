@@ -45,6 +45,42 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task NewApplicationWithPublicKeys_PrivatePartRefusedKeepingTheText_ThenNoSecretAndItsAssertionsWork()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var form = await admin.OpenAsync("/admin/applications/edit");
+        const string withPrivatePart = """{"keys": [{"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "private"}]}""";
+
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.ClientId"] = "signed-reports", ["Input.Type"] = "confidential", ["Input.GrantTypes"] = "client_credentials",
+            ["Input.JsonWebKeySet"] = withPrivatePart,
+        }, formSelector: "form[action*='handler=Save']");
+        var created = await admin.SubmitAsync(refused, new Dictionary<string, string>
+        {
+            ["Input.JsonWebKeySet"] = Connect.PrivateKeyJwtTests.PublicKeySet(key),
+        }, formSelector: "form[action*='handler=Save']");
+        using var service = OidcClients.Backchannel(factory);
+        var tokens = await service.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = "signed-reports", ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = new ClientAssertion
+            {
+                Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                Value = Connect.PrivateKeyJwtTests.Assertion(IdpFactory.Origin + "/", key, "signed-reports"),
+            },
+        });
+        var edit = await admin.OpenAsync("/admin/applications/edit?clientId=signed-reports");
+
+        Assert.Equal("keys[0] holds a private key part ('d'): register the public key only.", refused.FieldError("jwks-error"));
+        Assert.Equal(withPrivatePart, refused.Document.QuerySelector("textarea[name='Input.JsonWebKeySet']")!.TextContent.Trim());
+        Assert.Null(created.Document.GetElementById("client-secret"));
+        Assert.False(tokens.IsError, tokens.Error);
+        Assert.Contains("service-key-1", edit.Document.QuerySelector("textarea[name='Input.JsonWebKeySet']")!.TextContent);
+    }
+
+    [SkippableFact]
     public async Task EditRedirectUris_TheApplicationCanUseTheNewOneOnly()
     {
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
