@@ -50,7 +50,12 @@ public static class OpenIddictHosting
                 // No password grant and no implicit flow: both expose credentials or tokens to the user agent.
                 options.AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
-                    .AllowClientCredentialsFlow();
+                    .AllowClientCredentialsFlow()
+                    // Only for applications given the grant and the audiences (see TokenExchangeGrant).
+                    .AllowTokenExchangeFlow();
+                // Audiences are not one list for the server: each application's permissions name the ones it may ask for
+                // (aud:...), which OpenIddict still checks.
+                options.Configure(server => server.DisableAudienceValidation = true);
 
                 // OpenIddict also offers "plain", which gives no protection against a stolen authorization request.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
@@ -21,7 +22,8 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
-            UserSessionService sessions, IdpMetrics metrics, IOpenIddictApplicationManager applications, TimeProvider time)
+            UserSessionService sessions, IdpMetrics metrics, IOpenIddictApplicationManager applications, TimeProvider time,
+            AuditLog audit, ILoggerFactory loggers)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -30,6 +32,14 @@ internal static class TokenEndpoint
         {
             metrics.TokenIssued(request.GrantType, request.ClientId);
             return IssueForClient(request);
+        }
+
+        if (request.IsTokenExchangeGrantType())
+        {
+            var exchanged = await TokenExchangeGrant.HandleAsync(context, request, signIn, userClaims, audit,
+                loggers.CreateLogger(typeof(TokenExchangeGrant).FullName!));
+            metrics.TokenIssued(request.GrantType, request.ClientId);
+            return exchanged;
         }
 
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType() && !request.IsDeviceCodeGrantType())

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Duende.IdentityModel.Client;
+using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace IdpSmsReset.IntegrationTests.Features.Connect;
+
+/// <summary>
+/// Token exchange (RFC 8693) as a gateway sees it: it received a user's access token and asks for one for the API
+/// behind it, acting for the user.
+/// </summary>
+public abstract class TokenExchangeTests(IdpFactory factory)
+{
+    private const string GatewayId = "orders-gateway";
+    // The gateway signs client assertions (private_key_jwt): the dashboard's command makes secrets itself.
+    private static readonly System.Security.Cryptography.RSA GatewayKey = System.Security.Cryptography.RSA.Create(2048);
+    private const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
+
+    [SkippableFact]
+    public async Task GatewayAllowed_UsersTokenExchanged_NewTokenForTheApiActingForTheUser_Audited()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var discovery = JsonDocument.Parse(await http.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+        var (userToken, userId) = await UserAccessTokenAsync("openid profile");
+
+        var exchanged = await ExchangeAsync(http, GatewayId, null, userToken, "orders-api", "profile");
+        var token = new JsonWebToken(exchanged.AccessToken);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var audited = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<AuditEvent>()
+            .AnyAsync(audit => audit.Type == AuditEventTypes.TokenExchanged && audit.Actor == GatewayId && audit.SubjectUserId == userId);
+
+        Assert.Contains(ApplicationVocabulary.TokenExchange, discovery.GetProperty("grant_types_supported").EnumerateArray()
+            .Select(grant => grant.GetString()));
+        Assert.False(exchanged.IsError, exchanged.Error + " " + exchanged.ErrorDescription);
+        Assert.Equal(AccessTokenType, exchanged.IssuedTokenType);
+        Assert.Equal(["orders-api"], token.Audiences);
+        Assert.Equal(userId, token.Subject);
+        Assert.Equal(GatewayId, JsonDocument.Parse(token.GetClaim("act").Value).RootElement.GetProperty("sub").GetString());
+        Assert.Null(exchanged.RefreshToken);
+        Assert.True(audited);
+    }
+
+    [SkippableFact]
+    public async Task ServiceWithoutTheGrant_Refused()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var (userToken, _) = await UserAccessTokenAsync("openid profile");
+
+        var refused = await ExchangeAsync(http, TestBootstrap.ServiceClientId, TestBootstrap.ServiceClientSecret, userToken, "orders-api",
+            "profile");
+
+        Assert.Equal("unauthorized_client", refused.Error);
+    }
+
+    [SkippableFact]
+    public async Task AudienceNotAllowedToTheGateway_Refused()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var (userToken, _) = await UserAccessTokenAsync("openid profile");
+
+        var refused = await ExchangeAsync(http, GatewayId, null, userToken, "payroll-api", "profile");
+
+        Assert.True(refused.IsError);
+        Assert.Null(refused.AccessToken);
+    }
+
+    [SkippableFact]
+    public async Task ScopeTheUserDidNotGrant_RefusedAndAudited()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var (userToken, userId) = await UserAccessTokenAsync("openid profile");
+
+        var refused = await ExchangeAsync(http, GatewayId, null, userToken, "orders-api", "profile email");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var audited = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<AuditEvent>()
+            .AnyAsync(audit => audit.Type == AuditEventTypes.TokenExchangeRefused && audit.SubjectUserId == userId);
+
+        Assert.Equal("invalid_grant", refused.Error);
+        Assert.True(audited);
+    }
+
+    [SkippableFact]
+    public async Task ClientCredentialsTokenAsSubject_RefusedAsNoUser()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var serviceToken = await http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.ServiceClientId, ClientSecret = TestBootstrap.ServiceClientSecret,
+        });
+
+        var refused = await ExchangeAsync(http, GatewayId, null, serviceToken.AccessToken!, "orders-api", "profile");
+
+        Assert.Equal("invalid_grant", refused.Error);
+    }
+
+    private Task EnsureGatewayAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
+    {
+        ClientId = GatewayId, JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(GatewayKey), DisplayName = "Orders gateway",
+        Type = ApplicationVocabulary.Confidential,
+        GrantTypes = [ApplicationVocabulary.TokenExchange], Scopes = ["profile", "email"], TokenExchangeAudiences = ["orders-api"],
+    });
+
+    /// <summary>An access token alice got through the single-page application, as the gateway receives it.</summary>
+    private async Task<(string Token, string UserId)> UserAccessTokenAsync(string scope)
+    {
+        using var browser = factory.CreateBrowser();
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var answer = await AuthorizationRequests.SignInAsync(browser,
+            AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: scope), "alice");
+        using var http = OidcClients.Backchannel(factory);
+        var tokens = await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = answer["code"],
+            RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+        });
+        Assert.False(tokens.IsError, tokens.Error);
+        return (tokens.AccessToken!, new JsonWebToken(tokens.AccessToken).Subject);
+    }
+
+    /// <summary>With <paramref name="secret"/>, or else the gateway's signed assertion.</summary>
+    private static Task<TokenResponse> ExchangeAsync(HttpClient http, string clientId, string? secret, string subjectToken,
+        string audience, string scope) =>
+        http.RequestTokenExchangeTokenAsync(new TokenExchangeTokenRequest
+        {
+            Address = "/connect/token", ClientId = clientId, ClientSecret = secret, SubjectToken = subjectToken,
+            SubjectTokenType = AccessTokenType, Audience = audience, Scope = scope, ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = secret is not null ? new ClientAssertion() : new ClientAssertion
+            {
+                Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                Value = PrivateKeyJwtTests.Assertion(IdpFactory.Origin + "/", GatewayKey, clientId),
+            },
+        });
+}
+
+public sealed class TokenExchangeTestsOnSqlite(SqliteIdpFactory factory) : TokenExchangeTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class TokenExchangeTestsOnPostgreSql(PostgreSqlIdpFactory factory) : TokenExchangeTests(factory),
+    IClassFixture<PostgreSqlIdpFactory>;
