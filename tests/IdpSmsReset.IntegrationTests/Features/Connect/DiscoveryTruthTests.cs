@@ -46,7 +46,8 @@ public abstract class DiscoveryTruthTests(IdpFactory factory)
         using var key = System.Security.Cryptography.RSA.Create(2048);
         await TestApplications.EnsureAsync(factory, new ApplicationDefinition
         {
-            ClientId = "discovery-signed", Type = ApplicationVocabulary.Confidential, GrantTypes = [ApplicationVocabulary.ClientCredentials],
+            ClientId = "discovery-signed", Type = ApplicationVocabulary.Confidential,
+            GrantTypes = [ApplicationVocabulary.ClientCredentials],
             JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(key),
         });
 
@@ -124,7 +125,8 @@ public abstract class DiscoveryTruthTests(IdpFactory factory)
     {
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = grantType, ["client_id"] = TestBootstrap.ServiceClientId, ["client_secret"] = TestBootstrap.ServiceClientSecret,
+            ["grant_type"] = grantType, ["client_id"] = TestBootstrap.ServiceClientId,
+            ["client_secret"] = TestBootstrap.ServiceClientSecret,
         }));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return body.TryGetProperty("error", out var error) ? error.GetString() : null;
