@@ -43,6 +43,9 @@ public sealed class DeviceJourneys(DeviceJourneyServers servers) : IClassFixture
         var codes = await device.RequestCodesAsync();
 
         await journey.Page.GotoAsync(codes.VerificationUriComplete!);
+        await journey.AtIdpAsync("/connect/verify", "code-filled-in-french");
+        var filledIn = await journey.Page.GetByLabel("Code").InputValueAsync();
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
         await journey.AtIdpAsync("/account/login", "sign-in-french");
         await journey.Page.GetByLabel("Nom d'utilisateur ou e-mail").FillAsync("tom");
         await journey.Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(JourneyBootstrap.Password);
@@ -52,6 +55,7 @@ public sealed class DeviceJourneys(DeviceJourneyServers servers) : IClassFixture
         await journey.AtIdpAsync("/connect/verify/denied", "device-refused-french");
         var refused = await device.PollUntilDecidedAsync(codes.DeviceCode!, TimeSpan.FromSeconds(codes.Interval));
 
+        Assert.Equal(codes.UserCode, filledIn);
         Assert.Equal("Appareil refusé", await journey.Page.Locator("h1").TextContentAsync());
         Assert.Equal("access_denied", refused.Error);
     }

@@ -16,8 +16,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace IdpSmsReset.Server.Features.Connect.Device;
 
 /// <summary>
-/// Where a person confirms a device (RFC 8628): types the code the device shows (or arrives with it from the device's
-/// link), signs in as anywhere else (second factor and policy included), then allows or denies the device's
+/// Where a person confirms a device (RFC 8628): types the code the device shows (or finds it filled in by the device's
+/// link) and continues, signs in as anywhere else (second factor and policy included), then allows or denies the device's
 /// application. OpenIddict resolves the code; a code that names no pending request is counted against the address.
 /// </summary>
 internal sealed class VerifyModel(
@@ -33,12 +33,18 @@ internal sealed class VerifyModel(
     public const string ApproveDecision = "approve";
     public const string DenyDecision = "deny";
 
+    /// <summary>The code form's own field: a code arriving with it was confirmed by the person, not just carried by a link.</summary>
+    public const string ContinueStep = "continue";
+
     /// <summary>As typed, or as the device's link carried it; shown again whatever happens.</summary>
     [BindProperty(SupportsGet = true, Name = "user_code")]
     public string? UserCode { get; set; }
 
     [BindProperty(Name = "decision")]
     public string? Decision { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "step")]
+    public string? Step { get; set; }
 
     public string? Error { get; private set; }
 
@@ -49,7 +55,8 @@ internal sealed class VerifyModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (string.IsNullOrWhiteSpace(UserCode))
+        // The device's link (verification_uri_complete) only fills the code in: the person checks it and continues.
+        if (string.IsNullOrWhiteSpace(UserCode) || Step != ContinueStep)
         {
             return Page();
         }
@@ -141,7 +148,8 @@ internal sealed class VerifyModel(
     /// <summary>To the login page, and back here with the code to decide.</summary>
     private ChallengeResult ChallengeToSignIn() => Challenge(new AuthenticationProperties
     {
-        RedirectUri = Hosting.DeviceFlowHosting.VerificationEndpoint + QueryString.Create("user_code", UserCode ?? ""),
+        RedirectUri = Hosting.DeviceFlowHosting.VerificationEndpoint
+            + (QueryString.Create("user_code", UserCode ?? "") + QueryString.Create("step", ContinueStep)),
     }, IdentityConstants.ApplicationScheme);
 
     private async Task<SignedInSession?> SignedInAsync() =>

@@ -28,7 +28,8 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         var pending = await PollAsync(device, codes.DeviceCode!);
         using var browser = factory.CreateBrowser();
 
-        var login = await browser.OpenAsync(codes.VerificationUriComplete!);
+        var prefilled = await browser.OpenAsync(codes.VerificationUriComplete!);
+        var login = await browser.SubmitAsync(prefilled);
         var decision = await browser.SubmitAsync(login, new Dictionary<string, string>
         {
             ["Input.UserName"] = "alice", ["Input.Password"] = TestBootstrap.Password,
@@ -45,6 +46,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         Assert.Equal(5, codes.Interval);
         Assert.InRange(codes.ExpiresIn ?? 0, 590, 600);
         Assert.Equal("authorization_pending", pending.Error);
+        Assert.Equal(codes.UserCode, prefilled.InputValue("user_code"));
         Assert.Equal("/account/login", login.Path);
         Assert.Equal("/connect/verify", decision.Path);
         Assert.Contains("Living room TV wants to access your account", decision.Text);
@@ -77,6 +79,18 @@ public abstract class DeviceFlowTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task VerificationLink_OnlyFillsTheCodeIn_NothingLookedUpOrCounted()
+    {
+        await EnsureDeviceApplicationAsync();
+        using var browser = factory.CreateBrowserFrom("192.0.2.77");
+
+        var page = await browser.OpenAsync("/connect/verify?user_code=WRNG-CODE");
+
+        Assert.Equal("WRNG-CODE", page.InputValue("user_code"));
+        Assert.Null(page.Document.QuerySelector(".form-error"));
+    }
+
+    [SkippableFact]
     public async Task Device_UserDenies_DeviceGetsAccessDenied()
     {
         await EnsureDeviceApplicationAsync();
@@ -84,10 +98,10 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         var codes = await RequestCodesAsync(device);
         using var browser = await factory.CreateSignedInBrowserAsync("carol");
 
-        var decision = await browser.OpenAsync(codes.VerificationUriComplete!);
+        var decision = await browser.SubmitAsync(await browser.OpenAsync(codes.VerificationUriComplete!));
         var done = await browser.SubmitAsync(decision, button: "button[value=deny]");
         var denied = await PollAsync(device, codes.DeviceCode!);
-        var again = await browser.OpenAsync(codes.VerificationUriComplete!);
+        var again = await browser.SubmitAsync(await browser.OpenAsync(codes.VerificationUriComplete!));
 
         Assert.Equal("/connect/verify/denied", done.Path);
         Assert.Equal("access_denied", denied.Error);
@@ -122,7 +136,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
 
         factory.Clock.Advance(TimeSpan.FromMinutes(11));
         var expired = await PollAsync(device, codes.DeviceCode!);
-        var page = await browser.OpenAsync(codes.VerificationUriComplete!);
+        var page = await browser.SubmitAsync(await browser.OpenAsync(codes.VerificationUriComplete!));
 
         Assert.Equal("expired_token", expired.Error);
         Assert.Contains("That code is not valid or has expired", page.Text);
@@ -141,11 +155,11 @@ public abstract class DeviceFlowTests(IdpFactory factory)
 
         for (var guess = 0; guess < 20; guess++)
         {
-            await guesser.OpenAsync("/connect/verify?user_code=BBBB-BBB" + "BCDFGHJKLMNPQRSTVWXZ"[guess]);
+            await guesser.OpenAsync("/connect/verify?step=continue&user_code=BBBB-BBB" + "BCDFGHJKLMNPQRSTVWXZ"[guess]);
         }
 
-        var refused = await guesser.OpenAsync("/connect/verify?user_code=" + codes.UserCode);
-        var fromElsewhere = await elsewhere.OpenAsync("/connect/verify?user_code=" + codes.UserCode);
+        var refused = await guesser.OpenAsync("/connect/verify?step=continue&user_code=" + codes.UserCode);
+        var fromElsewhere = await elsewhere.OpenAsync("/connect/verify?step=continue&user_code=" + codes.UserCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var audited = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<AuditEvent>()
             .CountAsync(audit => audit.Type == AuditEventTypes.DeviceUserCodeWrong && audit.IpAddress == address);
