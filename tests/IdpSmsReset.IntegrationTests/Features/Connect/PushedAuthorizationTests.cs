@@ -34,6 +34,7 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
             Address = "/connect/token", ClientId = ClientId, Code = answer["code"], RedirectUri = TestBootstrap.RedirectUri,
             CodeVerifier = verifier,
         });
+        var reused = await browser.OpenAsync($"/connect/authorize?client_id={ClientId}&request_uri={Uri.EscapeDataString(requestUri)}");
 
         Assert.Equal(IdpFactory.Origin + "/connect/par", discovery.GetProperty("pushed_authorization_request_endpoint").GetString());
         Assert.False(discovery.GetProperty("require_pushed_authorization_requests").GetBoolean());
@@ -44,6 +45,9 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
         Assert.StartsWith("urn:ietf:params:oauth:request_uri:", requestUri);
         Assert.Equal("pushed", answer["state"]);
         Assert.False(tokens.IsError, tokens.Error);
+        // A pushed request serves one authorization: its request_uri does not give a second code.
+        Assert.Null(reused.ExternalRedirect);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, reused.Status);
     }
 
     [SkippableFact]

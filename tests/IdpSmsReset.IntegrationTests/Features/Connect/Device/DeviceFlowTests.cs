@@ -91,6 +91,24 @@ public abstract class DeviceFlowTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task Approval_PostedFromAnotherSiteWithoutTheAntiforgeryToken_RefusedAndTheDeviceStillWaits()
+    {
+        await EnsureDeviceApplicationAsync();
+        using var device = OidcClients.Backchannel(factory);
+        var codes = await RequestCodesAsync(device);
+        using var victim = await factory.CreateSignedInBrowserAsync("erin");
+
+        using var forged = await victim.Client.PostAsync("/connect/verify", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["user_code"] = codes.UserCode!, ["decision"] = "approve",
+        }));
+        var answer = await PollAsync(device, codes.DeviceCode!);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("authorization_pending", answer.Error);
+    }
+
+    [SkippableFact]
     public async Task Device_UserDenies_DeviceGetsAccessDenied()
     {
         await EnsureDeviceApplicationAsync();
