@@ -1,19 +1,25 @@
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Persistence;
 
 /// <summary>One context for Identity, OpenIddict and the domain, so one transaction can span them.</summary>
-public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser>(options),
+// The base with TUserPasskey: the shorter IdentityDbContext<TUser> has no passkey table whatever the schema version.
+public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : IdentityDbContext<ApplicationUser, IdentityRole, string,
+    IdentityUserClaim<string>, IdentityUserRole<string>, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>,
+    IdentityUserPasskey<string>>(options),
     IDataProtectionKeyContext
 {
     /// <summary>Data Protection's key ring, shared by every instance so cookies and encrypted secrets survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Identity builds the schema version its options name (IdentitySchema: version 3, with passkeys).
         base.OnModelCreating(builder);
 
         // Registered here rather than on the options so that design-time tooling sees the same model.

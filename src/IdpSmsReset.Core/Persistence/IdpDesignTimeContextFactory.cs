@@ -14,6 +14,7 @@ public abstract class IdpDesignTimeContextFactory(DatabaseProvider provider,
     {
         var options = new DbContextOptionsBuilder<IdpDbContext>();
         options.UseIdpDatabase(provider, connectionString);
+        options.WithIdentitySchema();
         return new IdpDbContext(options.Options);
     }
 }

@@ -33,6 +33,9 @@ public static class IdentityHosting
                 options.Lockout.AllowedForNewUsers = true;
 
                 options.User.RequireUniqueEmail = false;
+
+                // Passkeys (see IdentitySchema, which makes the same model outside the host).
+                options.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddEntityFrameworkStores<IdpDbContext>()
             .AddUserManager<IdpUserManager>()

@@ -43,7 +43,7 @@ public sealed class MfaTestDatabase : IDisposable
 
     /// <summary>A second context on the same database, as a parallel request has.</summary>
     public IdpDbContext NewContext()
-        => new(new DbContextOptionsBuilder<IdpDbContext>().UseSqlite($"Data Source={_path};Pooling=false").Options);
+        => new(new DbContextOptionsBuilder<IdpDbContext>().UseSqlite($"Data Source={_path};Pooling=false").WithIdentitySchema().Options);
 
     /// <summary>The texts queued for <paramref name="destination"/>, oldest first, decrypted as the dispatch job would.</summary>
     public IReadOnlyList<string> TextsTo(string destination) =>

@@ -78,6 +78,7 @@ public sealed class MigrationsTests
     {
         var options = new DbContextOptionsBuilder<IdpDbContext>();
         options.UseIdpDatabase(provider, OfflineConnectionStrings[provider]);
+        options.WithIdentitySchema();
         return new IdpDbContext(options.Options);
     }
 }
