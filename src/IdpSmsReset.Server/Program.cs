@@ -9,6 +9,7 @@ builder.AddIdpJobs();
 builder.AddIdpSms();
 builder.AddIdpIdentity();
 builder.AddIdpMfa();
+builder.AddIdpPasskeys();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();

@@ -1375,6 +1375,12 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("SecurityPolicyId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<bool>("PasskeyEnabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Passwordless")
+                                .HasColumnType("boolean");
+
                             b1.Property<string>("Require")
                                 .IsRequired()
                                 .HasMaxLength(16)

@@ -1382,6 +1382,12 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                             b1.Property<Guid>("SecurityPolicyId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<bool>("PasskeyEnabled")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("Passwordless")
+                                .HasColumnType("bit");
+
                             b1.Property<string>("Require")
                                 .IsRequired()
                                 .HasMaxLength(16)

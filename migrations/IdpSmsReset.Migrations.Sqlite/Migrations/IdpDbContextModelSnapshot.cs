@@ -1362,6 +1362,12 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("SecurityPolicyId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("PasskeyEnabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Passwordless")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Require")
                                 .IsRequired()
                                 .HasMaxLength(16)

@@ -13,6 +13,7 @@ public static class AdminEventTypes
     public const string UserCreated = "admin.user-created";
     public const string UserUnlocked = "admin.user-unlocked";
     public const string UserMfaReset = "admin.user-mfa-reset";
+    public const string UserPasskeysRemoved = "admin.user-passkeys-removed";
     public const string UserSessionsEnded = "admin.user-sessions-ended";
     public const string MessageRetried = "admin.message-retried";
     public const string ApplicationCreated = "admin.application-created";

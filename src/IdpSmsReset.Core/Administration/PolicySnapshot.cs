@@ -15,7 +15,11 @@ public sealed record PolicySnapshot(string Name, bool IsDefault, PasswordRules P
             BlockCommonPasswords = policy.Password.BlockCommonPasswords, HistoryCount = policy.Password.HistoryCount,
         },
         new LockoutRules { MaxFailedAttempts = policy.Lockout.MaxFailedAttempts, LockoutMinutes = policy.Lockout.LockoutMinutes },
-        new MfaRules { SmsEnabled = policy.Mfa.SmsEnabled, TotpEnabled = policy.Mfa.TotpEnabled, Require = policy.Mfa.Require },
+        new MfaRules
+        {
+            SmsEnabled = policy.Mfa.SmsEnabled, TotpEnabled = policy.Mfa.TotpEnabled, PasskeyEnabled = policy.Mfa.PasskeyEnabled,
+            Passwordless = policy.Mfa.Passwordless, Require = policy.Mfa.Require,
+        },
         new PasswordResetRules
         {
             SmsEnabled = policy.PasswordReset.SmsEnabled, CodeLength = policy.PasswordReset.CodeLength,

@@ -99,6 +99,14 @@ public sealed class UserAdministration(
     public Task RemoveSecondFactorsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserMfaReset, () => authenticators.RemoveAsync(user.Id, cancellationToken), cancellationToken);
 
+    /// <summary>Removes every passkey of the user (a lost device); the user adds new ones from the account page.</summary>
+    public Task RemovePasskeysAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        ActAsync(user, who, AdminEventTypes.UserPasskeysRemoved, async () =>
+        {
+            await database.UserPasskeys.Where(passkey => passkey.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await database.Set<Passkeys.PasskeyUse>().Where(use => use.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task EndSessionsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserSessionsEnded, () => sessions.EndAllAsync(user.Id, keep: null, cancellationToken),
             cancellationToken);

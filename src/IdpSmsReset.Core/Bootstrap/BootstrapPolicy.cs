@@ -42,6 +42,9 @@ public sealed class BootstrapPolicy
 
         /// <summary><c>never</c> or <c>always</c>.</summary>
         public string? Require { get; init; }
+
+        /// <summary>Sign in with a passkey alone (needs the <c>passkey</c> factor).</summary>
+        public bool? Passwordless { get; init; }
     }
 
     public sealed class PasswordResetSection
@@ -59,7 +62,7 @@ public sealed class BootstrapPolicy
         public int? MaxSendsPerHour { get; init; }
     }
 
-    public static readonly IReadOnlyList<string> Factors = ["sms", "totp"];
+    public static readonly IReadOnlyList<string> Factors = ["sms", "totp", "passkey"];
     public static readonly IReadOnlyList<string> Requirements = ["never", "always"];
 
     /// <summary>Writes this entry over <paramref name="policy"/>: what the file says, defaults for what it omits.</summary>
@@ -84,6 +87,8 @@ public sealed class BootstrapPolicy
         {
             SmsEnabled = Mfa?.Factors?.Contains("sms") ?? defaults.Mfa.SmsEnabled,
             TotpEnabled = Mfa?.Factors?.Contains("totp") ?? defaults.Mfa.TotpEnabled,
+            PasskeyEnabled = Mfa?.Factors?.Contains("passkey") ?? defaults.Mfa.PasskeyEnabled,
+            Passwordless = Mfa?.Passwordless ?? defaults.Mfa.Passwordless,
             Require = Mfa?.Require == "always" ? MfaRequirement.Always : defaults.Mfa.Require,
         };
         policy.PasswordReset = new PasswordResetRules

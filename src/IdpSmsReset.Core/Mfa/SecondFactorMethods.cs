@@ -25,7 +25,8 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
             SmsPhone: phone,
             HasAuthenticator: hasAuthenticator,
             CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
-            CanEnrolAuthenticator: totpAllowed);
+            CanEnrolAuthenticator: totpAllowed,
+            HasPasskey: mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken));
     }
 
     /// <summary>
@@ -38,8 +39,12 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
         return mfa.Require == MfaRequirement.Always
             || await HasRoleRequiringItAsync(user, cancellationToken)
             || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken)
-                && await AuthenticatorFactorOnAsync(cancellationToken));
+                && await AuthenticatorFactorOnAsync(cancellationToken))
+            || (mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken));
     }
+
+    private Task<bool> HasPasskeyAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        database.UserPasskeys.AnyAsync(passkey => passkey.UserId == user.Id, cancellationToken);
 
     private async Task<bool> HasRoleRequiringItAsync(ApplicationUser user, CancellationToken cancellationToken)
     {

@@ -2,14 +2,14 @@ namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>A user's second factors at this moment.</summary>
 public sealed record UserSecondFactors(bool PolicyRequires, string? SmsPhone, bool HasAuthenticator, bool CanEnrolPhone,
-    bool CanEnrolAuthenticator)
+    bool CanEnrolAuthenticator, bool HasPasskey = false)
 {
     public bool CanUseSms => SmsPhone is not null;
 
     /// <summary>Asked after the password: required by the policy, or chosen by the user by enrolling an app.</summary>
-    public bool IsRequired => PolicyRequires || HasAuthenticator;
+    public bool IsRequired => PolicyRequires || HasAuthenticator || HasPasskey;
 
-    public bool HasUsableFactor => CanUseSms || HasAuthenticator;
+    public bool HasUsableFactor => CanUseSms || HasAuthenticator || HasPasskey;
 
     /// <summary>Required, but nothing to show: the user must enrol before signing in.</summary>
     public bool NeedsEnrolment => IsRequired && !HasUsableFactor;

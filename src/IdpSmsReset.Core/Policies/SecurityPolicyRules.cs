@@ -42,9 +42,21 @@ public static class SecurityPolicyRules
         Range("lockout.maxFailedAttempts", policy.Lockout.MaxFailedAttempts, 1, 100);
         Range("lockout.lockoutMinutes", policy.Lockout.LockoutMinutes, 1, 1440, " minutes");
 
-        if (policy.Mfa.Require == MfaRequirement.Always && !policy.Mfa.SmsEnabled && !policy.Mfa.TotpEnabled)
+        if (policy.Mfa.Require == MfaRequirement.Always && !policy.Mfa.SmsEnabled && !policy.Mfa.TotpEnabled && !policy.Mfa.PasskeyEnabled)
         {
             problems.Add(new("mfa.require", "MFA cannot be required while no factor is enabled in mfa.factors."));
+        }
+
+        else if (policy.Mfa.Require == MfaRequirement.Always && !policy.Mfa.SmsEnabled && !policy.Mfa.TotpEnabled)
+        {
+            // A passkey is added on the account page, which needs a finished sign-in: a user without one could never enrol.
+            problems.Add(new("mfa.require", "needs the SMS or authenticator app factor too: a passkey is added after signing in,"
+                + " so a user without one must be able to enrol another factor at sign-in."));
+        }
+
+        if (policy.Mfa.Passwordless && !policy.Mfa.PasskeyEnabled)
+        {
+            problems.Add(new("mfa.passwordless", "needs the passkey factor: passwordless sign-in is with a passkey."));
         }
 
         var reset = policy.PasswordReset;

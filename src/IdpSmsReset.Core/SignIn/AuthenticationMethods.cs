@@ -12,5 +12,20 @@ public static class AuthenticationMethods
 
     public const string MultiFactor = "mfa";
 
+    /// <summary>A passkey bound to one device (a security key): proof of a hardware-secured key.</summary>
+    public const string HardwareKey = "hwk";
+
+    /// <summary>A passkey that may be synced between devices (backup eligible): proof of a software-secured key.</summary>
+    public const string SoftwareKey = "swk";
+
+    /// <summary>The amr of a passkey: <c>swk</c> when it can be backed up (synced), <c>hwk</c> when it cannot leave its device.</summary>
+    public static string OfPasskey(bool backupEligible) => backupEligible ? SoftwareKey : HardwareKey;
+
+    /// <summary>
+    /// A passkey alone that verified its user (PIN or biometrics): something held and something known or been, so
+    /// <c>mfa</c> without a password.
+    /// </summary>
+    public static IReadOnlyList<string> Passwordless(string key) => [key, MultiFactor];
+
     public static IReadOnlyList<string> WithSecondFactor(string factor) => [Password, factor, MultiFactor];
 }

@@ -6,6 +6,7 @@ public static class SecondFactorMethod
     public const string App = "app";
     public const string Sms = "sms";
     public const string Recovery = "recovery";
+    public const string Passkey = "passkey";
 
     /// <summary>The <c>amr</c> value a session gets for the method shown (a recovery code is a one-time password too).</summary>
     public static string AmrOf(string method) =>

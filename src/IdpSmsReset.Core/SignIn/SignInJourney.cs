@@ -34,14 +34,15 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     /// </summary>
     public static SignInDecision Decide(UserSecondFactors? factors, IReadOnlyCollection<string> proved)
     {
-        if (!proved.Contains(AuthenticationMethods.Password))
-        {
-            return new SignInDecision(SignInStep.Password, None, None);
-        }
-
+        // First: a user-verified passkey proves both factors without a password.
         if (proved.Contains(AuthenticationMethods.MultiFactor))
         {
             return Done([.. proved]);
+        }
+
+        if (!proved.Contains(AuthenticationMethods.Password))
+        {
+            return new SignInDecision(SignInStep.Password, None, None);
         }
 
         if (proved.FirstOrDefault(IsSecondFactor) is { } shown)
@@ -64,16 +65,21 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     public static SignInDecision AfterSecondFactor(string method) =>
         Decide(factors: null, [AuthenticationMethods.Password, SecondFactorMethod.AmrOf(method)]);
 
+    /// <summary>The decision once the password and a passkey (its amr, <c>hwk</c> or <c>swk</c>) are proved.</summary>
+    public static SignInDecision AfterPasskey(string keyAmr) => Decide(factors: null, [AuthenticationMethods.Password, keyAmr]);
+
     /// <summary>Only a session that proved the password and nothing more has an answer that depends on the user's factors.</summary>
     private static bool NeedsFactors(IReadOnlyCollection<string> proved) =>
         proved.Contains(AuthenticationMethods.Password) && !proved.Contains(AuthenticationMethods.MultiFactor)
             && !proved.Any(IsSecondFactor);
 
-    private static bool IsSecondFactor(string amr) => amr is AuthenticationMethods.Sms or AuthenticationMethods.OneTimePassword;
+    private static bool IsSecondFactor(string amr) => amr is AuthenticationMethods.Sms or AuthenticationMethods.OneTimePassword
+        or AuthenticationMethods.HardwareKey or AuthenticationMethods.SoftwareKey;
 
-    // An app is preferred: it needs no SMS. Recovery codes stand in for the app, so they come with it.
+    // A passkey first: it cannot be phished. Then an app: it needs no SMS. Recovery codes stand in for the app.
     private static IReadOnlyList<string> MethodsOf(UserSecondFactors factors) =>
     [
+        .. factors.HasPasskey ? new[] { SecondFactorMethod.Passkey } : [],
         .. factors.HasAuthenticator ? new[] { SecondFactorMethod.App } : [],
         .. factors.CanUseSms ? new[] { SecondFactorMethod.Sms } : [],
         .. factors.HasAuthenticator ? new[] { SecondFactorMethod.Recovery } : [],

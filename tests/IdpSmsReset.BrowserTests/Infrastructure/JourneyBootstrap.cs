@@ -10,6 +10,7 @@ public static class JourneyBootstrap
     public const string AdminUserName = "admin";
     public const string ResetPolicyName = "Reset";
     public const string DeviceClientId = "journey-tv";
+    public const string PasskeyPolicyName = "Passkeys";
 
     /// <summary>Each person's verified phone: one number each, so each journey reads its own SMS.</summary>
     public static string PhoneOf(string userName) => "+1415555" + userName switch
@@ -47,6 +48,11 @@ public static class JourneyBootstrap
             BootstrapFile.Policy("Mfa", BothFactors, requireMfa: true),
             BootstrapFile.Policy("Apps", BothFactors, requireMfa: false),
             BootstrapFile.Policy(ResetPolicyName, BothFactors, smsReset: true),
+            new BootstrapPolicy
+            {
+                Name = PasskeyPolicyName,
+                Mfa = new BootstrapPolicy.MfaSection { Factors = ["totp", "passkey"], Require = "never", Passwordless = true },
+            },
         ],
         Users =
         [
@@ -58,11 +64,13 @@ public static class JourneyBootstrap
             Person("walt", "Walt Journey", ResetPolicyName),
             Person("fran", "Fran Journey", ResetPolicyName),
             Person("rosa", "Rosa Journey", ResetPolicyName),
+            Person("pia", "Pia Journey", PasskeyPolicyName),
             BootstrapFile.Person(AdminUserName, Password, "Ada Admin", roles: ["admin"], withEmail: false),
         ],
         SmsFactor = withSmsFactor ? BootstrapFile.SmsFactor() : null,
     });
 
     private static BootstrapUser Person(string name, string displayName, string? policy) =>
-        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" or "bea" ? null : PhoneOf(name), policy: policy);
+        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" or "bea" or "pia" ? null : PhoneOf(name),
+            policy: policy);
 }

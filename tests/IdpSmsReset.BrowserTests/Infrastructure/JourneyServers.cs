@@ -25,6 +25,9 @@ public class JourneyServers : IAsyncLifetime
     /// <summary>Whether the Twilio account is configured from the start (else an administrator configures it).</summary>
     protected virtual bool SmsFactorAtStart => true;
 
+    /// <summary>The identity provider's host name: WebAuthn refuses an IP address as the relying party.</summary>
+    protected virtual string IdpHost => "127.0.0.1";
+
     /// <summary>Settings a set of journeys needs beyond the common ones.</summary>
     protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
@@ -37,7 +40,7 @@ public class JourneyServers : IAsyncLifetime
 
         var idpPort = ServerProcess.FreePort();
         var appPort = ServerProcess.FreePort();
-        IdpUrl = $"http://127.0.0.1:{idpPort}";
+        IdpUrl = $"http://{IdpHost}:{idpPort}";
         var bootstrap = Path.Combine(_directory, "bootstrap.json");
         await File.WriteAllTextAsync(bootstrap, JourneyBootstrap.Json($"http://127.0.0.1:{appPort}", SmsFactorAtStart));
 
@@ -99,6 +102,12 @@ public sealed class DeviceJourneyServers : JourneyServers
     {
         ["Idp__DeviceFlow__CodeLifetime"] = CodeLifetime.ToString(),
     };
+}
+
+/// <summary>The same with the identity provider at <c>localhost</c>, a name a passkey can be made for.</summary>
+public sealed class PasskeyJourneyServers : JourneyServers
+{
+    protected override string IdpHost => "localhost";
 }
 
 /// <summary>The same, before any Twilio account was entered: the administrator's journey configures it.</summary>

@@ -17,7 +17,7 @@ public static class People
     {
         await journey.Page.GetByLabel("Username or email").FillAsync(userName);
         await journey.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     /// <summary>From the sign-in page: "Forgot password?", the name, a code by SMS; ends on the code page.</summary>

@@ -49,7 +49,7 @@ public sealed class DeviceJourneys(DeviceJourneyServers servers) : IClassFixture
         await journey.AtIdpAsync("/account/login", "sign-in-french");
         await journey.Page.GetByLabel("Nom d'utilisateur ou e-mail").FillAsync("tom");
         await journey.Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(JourneyBootstrap.Password);
-        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
         await journey.AtIdpAsync("/connect/verify", "deny-the-device-french");
         await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();
         await journey.AtIdpAsync("/connect/verify/denied", "device-refused-french");

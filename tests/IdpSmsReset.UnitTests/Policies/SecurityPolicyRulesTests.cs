@@ -25,6 +25,8 @@ public sealed class SecurityPolicyRulesTests
         { "lockout.lockoutMinutes", policy => policy.Lockout.LockoutMinutes = 0, "must be between 1 and 1440 minutes; it is 0." },
         { "mfa.require", policy => { policy.Mfa.Require = MfaRequirement.Always; policy.Mfa.TotpEnabled = false; },
             "MFA cannot be required while no factor is enabled in mfa.factors." },
+        { "mfa.passwordless", policy => policy.Mfa.Passwordless = true,
+            "needs the passkey factor: passwordless sign-in is with a passkey." },
         { "name", policy => policy.Name = " ", "is required." },
     };
 
@@ -40,6 +42,21 @@ public sealed class SecurityPolicyRulesTests
 
     [Fact]
     public void Validate_Defaults_AreValid() => Assert.Empty(SecurityPolicyRules.Validate(new SecurityPolicy { Name = "Default" }));
+
+    [Fact]
+    public void Validate_MfaRequiredWithPasskeysAndAnApp_IsValid() => Assert.Empty(SecurityPolicyRules.Validate(new SecurityPolicy
+    {
+        Name = "Passkeys",
+        Mfa = new MfaRules { TotpEnabled = true, PasskeyEnabled = true, Passwordless = true, Require = MfaRequirement.Always },
+    }));
+
+    [Fact]
+    public void Validate_MfaRequiredWithPasskeysOnly_RefusedAsNobodyCouldEnrol() => Assert.Equal("mfa.require",
+        Assert.Single(SecurityPolicyRules.Validate(new SecurityPolicy
+        {
+            Name = "Passkeys",
+            Mfa = new MfaRules { TotpEnabled = false, PasskeyEnabled = true, Require = MfaRequirement.Always },
+        })).Field);
 
     [Fact]
     public void Validate_SmsResetWithTheSmsFactorOn_IsValid()

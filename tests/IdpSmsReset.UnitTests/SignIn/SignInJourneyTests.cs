@@ -25,6 +25,15 @@ public sealed class SignInJourneyTests
         { "pwd,otp", "required app", "Done", "", "pwd,otp,mfa" },
         { "pwd,otp,mfa", "required app", "Done", "", "pwd,otp,mfa" },
         { "pwd,sms,mfa", "none", "Done", "", "pwd,sms,mfa" },
+        // Passkeys: offered first; a password with a passkey is two factors; a user-verified passkey alone is too.
+        { "pwd", "optional passkey", "SecondFactor", "passkey", "" },
+        { "pwd", "required passkey app sms", "SecondFactor", "passkey,app,sms,recovery", "" },
+        { "pwd,swk", "required passkey", "Done", "", "pwd,swk,mfa" },
+        { "pwd,hwk", "required passkey", "Done", "", "pwd,hwk,mfa" },
+        { "swk,mfa", "required passkey", "Done", "", "swk,mfa" },
+        { "hwk,mfa", "required app", "Done", "", "hwk,mfa" },
+        // A passkey that did not verify its user proves one factor: it is no sign-in alone (Zitadel issue 12473).
+        { "swk", "required passkey", "Password", "", "" },
     };
 
     [Theory]
@@ -63,7 +72,13 @@ public sealed class SignInJourneyTests
     public void AfterSecondFactor_Method_SessionAmr(string method, string amr) =>
         Assert.Equal(ListOf(amr), SignInJourney.AfterSecondFactor(method).Amr);
 
-    // "required"/"optional": does the policy require a second factor; "app": an authenticator app enrolled;
+    [Theory]
+    [InlineData(true, "swk")]
+    [InlineData(false, "hwk")]
+    public void Passwordless_UserVerifiedPasskey_TwoFactorsWithoutAPassword(bool backupEligible, string key) =>
+        Assert.Equal([key, "mfa"], AuthenticationMethods.Passwordless(AuthenticationMethods.OfPasskey(backupEligible)));
+
+    // "required"/"optional": does the policy require a second factor; "app": an authenticator app enrolled; "passkey": one registered;
     // "sms": a verified phone the SMS factor can use; "enrol-phone": a phone could be added.
     private static UserSecondFactors? FactorsOf(string description)
     {
@@ -78,7 +93,8 @@ public sealed class SignInJourneyTests
             SmsPhone: words.Contains("sms") ? Phone : null,
             HasAuthenticator: words.Contains("app"),
             CanEnrolPhone: words.Contains("enrol-phone"),
-            CanEnrolAuthenticator: false);
+            CanEnrolAuthenticator: false,
+            HasPasskey: words.Contains("passkey"));
     }
 
     private static string[] ListOf(string commaSeparated) =>

@@ -23,4 +23,19 @@ internal static partial class Log
 
     [LoggerMessage(1102, LogLevel.Warning, "User {UserId} locked out after wrong second-factor codes")]
     public static partial void SecondFactorLockedOut(this ILogger logger, string userId);
+
+    [LoggerMessage(1150, LogLevel.Information, "User {UserId} added a passkey")]
+    public static partial void PasskeyAdded(this ILogger logger, string userId);
+
+    [LoggerMessage(1151, LogLevel.Warning, "A passkey of user {UserId} was not added: the browser's answer did not check out")]
+    public static partial void PasskeyNotAdded(this ILogger logger, string userId);
+
+    [LoggerMessage(1152, LogLevel.Information, "User {UserId} removed a passkey")]
+    public static partial void PasskeyRemoved(this ILogger logger, string userId);
+
+    [LoggerMessage(1153, LogLevel.Warning, "Passkey sign-in refused{ForUser}: {Reason}")]
+    public static partial void PasskeyRefused(this ILogger logger, string forUser, string reason);
+
+    [LoggerMessage(1154, LogLevel.Information, "User {UserId} signed in with a passkey ({Amr})")]
+    public static partial void PasskeySignedIn(this ILogger logger, string userId, string amr);
 }

@@ -3,6 +3,8 @@ using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Core.Passkeys;
+using IdpSmsReset.Server.Features.Account.Passkeys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,10 +29,15 @@ public sealed class LoginModel(
     AccountMessages messages,
     IdpMetrics metrics,
     SignInFailures failures,
+    PasswordlessAvailability passwordless,
+    PasskeyCeremonies passkeys,
     ILogger<LoginModel> logger) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
     public const string InvalidCredentials = "The username or password is incorrect.";
+    public const string PasswordlessNotAllowed = "Your account signs in with its password. Use it, then your passkey if asked.";
+    public const string PasskeyNotVerified =
+        "This passkey did not check that it was you (no PIN or fingerprint), so it cannot sign you in alone. Use your password.";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -41,6 +48,13 @@ public sealed class LoginModel(
     /// <summary>Whether to offer "Forgot password?": the SMS factor is configured and some policy allows SMS reset.</summary>
     public bool ResetAvailable { get; private set; }
 
+    /// <summary>Whether to offer "Sign in with a passkey": some policy allows passwordless sign-in.</summary>
+    public bool PasskeyAvailable { get; private set; }
+
+    /// <summary>The browser's answer to the passkey request (JSON), filled in by the page's script.</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
+
     /// <summary>Said once, after a password reset.</summary>
     [TempData]
     public string? Notice { get; set; }
@@ -48,12 +62,62 @@ public sealed class LoginModel(
     public async Task OnGetAsync()
     {
         Input.UserName ??= LoginHintOf(ReturnUrl);
+        await LoadOffersAsync();
+    }
+
+    /// <summary>A passkey request for anyone's passkey (the browser offers the ones it has for this server).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        await passwordless.IsAvailableAsync(HttpContext.RequestAborted)
+            ? Content(await passkeys.RequestOptionsAsync(user: null), "application/json")
+            : BadRequest();
+
+    /// <summary>
+    /// Passwordless: the passkey alone signs in, where the user's policy allows it and the passkey verified the user
+    /// (then it proves two factors, and meets a policy requiring MFA). Anything else is refused with what to do instead.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        await LoadOffersAsync();
+        ModelState.Clear();
+        var proof = PasskeyAvailable ? await passkeys.VerifyAsync(Credential ?? "", user: null, HttpContext.RequestAborted) : null;
+        if (proof is null)
+        {
+            logger.PasskeyRefused("", "the passkey's answer did not check out");
+            ModelState.AddModelError(string.Empty, localizer[Passkeys.PasskeyTexts.NotAccepted]);
+            return Page();
+        }
+
+        var user = proof.User;
+        var refusal = !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
+                ? (messages.Lockout(user.LockoutEnd), "locked out or not allowed to sign in")
+            : (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa is not { Passwordless: true, PasskeyEnabled: true }
+                ? (localizer[PasswordlessNotAllowed].Value, "the user's policy does not allow passwordless sign-in")
+            : !proof.UserVerified ? (localizer[PasskeyNotVerified].Value, "the passkey did not verify the user")
+            : default((string Message, string Reason)?);
+        if (refusal is { } refused)
+        {
+            logger.PasskeyRefused(" for user " + user.Id, refused.Reason);
+            metrics.SignIn("passkey_refused");
+            ModelState.AddModelError(string.Empty, refused.Message);
+            return Page();
+        }
+
+        var amr = AuthenticationMethods.Passwordless(proof.KeyAmr);
+        logger.PasskeySignedIn(user.Id, string.Join(' ', amr));
+        metrics.SignIn("success");
+        await sessions.SignInAsync(user, amr);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private async Task LoadOffersAsync()
+    {
         ResetAvailable = await resetAvailability.IsAvailableAsync(HttpContext.RequestAborted);
+        PasskeyAvailable = await passwordless.IsAvailableAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ResetAvailable = await resetAvailability.IsAvailableAsync(HttpContext.RequestAborted);
+        await LoadOffersAsync();
         if (!ModelState.IsValid)
         {
             return Page();

@@ -5,6 +5,7 @@ using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using IdpSmsReset.Server.Features.Account.Passkeys;
 
 namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 
@@ -19,6 +20,7 @@ public sealed class SecondFactorModel(
     SessionSignIn sessions,
     AccountMessages messages,
     IdpMetrics metrics,
+    PasskeyCeremonies passkeys,
     ILogger<SecondFactorModel> logger) : PageModel
 {
     public const string EnterCode = "Enter the code.";
@@ -33,6 +35,10 @@ public sealed class SecondFactorModel(
 
     [BindProperty]
     public SecondFactorInput Input { get; set; } = new();
+
+    /// <summary>The browser's answer to the passkey request (JSON), filled in by the page's script.</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
 
     public UserSecondFactors Factors { get; private set; } = null!;
 
@@ -129,6 +135,39 @@ public sealed class SecondFactorModel(
         }
 
         ModelState.AddModelError("Input.Code", problem);
+        return Page();
+    }
+
+    /// <summary>The passkey request for the browser: the pending user's passkeys only.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var (user, next) = await LoadAsync();
+        return user is null || !next.Offers(SecondFactorMethod.Passkey)
+            ? BadRequest()
+            : Content(await passkeys.RequestOptionsAsync(user), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        var (user, next) = await LoadAsync();
+        if (user is null || next.Step != SignInStep.SecondFactor || !next.Offers(SecondFactorMethod.Passkey))
+        {
+            return BackToLogin();
+        }
+
+        Method = SecondFactorMethod.Passkey;
+        if (await passkeys.VerifyAsync(Credential ?? "", user, HttpContext.RequestAborted) is { } proof)
+        {
+            metrics.SecondFactorChecked(Method, "accepted");
+            await users.ResetSecondFactorFailuresAsync(user);
+            await pending.EndAsync();
+            await sessions.SignInAsync(user, SignInJourney.AfterPasskey(proof.KeyAmr).Amr);
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        logger.SecondFactorRefused(user.Id, Method);
+        metrics.SecondFactorChecked(Method, "refused");
+        ModelState.AddModelError(string.Empty, Passkeys.PasskeyTexts.NotAccepted);
         return Page();
     }
 

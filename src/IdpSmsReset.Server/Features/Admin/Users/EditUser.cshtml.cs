@@ -6,6 +6,7 @@ using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Mvc;
+using IdpSmsReset.Core.Passkeys;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdpSmsReset.Server.Features.Admin.Users;
@@ -24,6 +25,7 @@ public sealed class EditUserModel(
     PasswordResetEligibility eligibility,
     WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
+    PasskeyUseLog passkeyUses,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -49,6 +51,8 @@ public sealed class EditUserModel(
     public ResetEligibility? Reset { get; private set; }
 
     public bool HasAuthenticator { get; private set; }
+
+    public int PasskeyCount { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -113,6 +117,9 @@ public sealed class EditUserModel(
             + " policy requires one."],
         administration.RemoveSecondFactorsAsync);
 
+    public Task<IActionResult> OnPostRemovePasskeysAsync() =>
+        ActAsync(localizer["Every passkey of the user was removed."], administration.RemovePasskeysAsync);
+
     public Task<IActionResult> OnPostEndSessionsAsync() =>
         ActAsync(localizer["Every session of the user was ended."], administration.EndSessionsAsync);
 
@@ -156,6 +163,7 @@ public sealed class EditUserModel(
             Logouts = await logouts.RecentAsync(user.Id, HttpContext.RequestAborted);
             Reset = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
             HasAuthenticator = await authenticators.IsEnrolledAsync(user.Id, HttpContext.RequestAborted);
+            PasskeyCount = await passkeyUses.CountPasskeysAsync(user.Id, HttpContext.RequestAborted);
         }
 
         return Account;

@@ -1,6 +1,14 @@
 using System.Net;
 using Duende.IdentityModel.Client;
+using System.Security.Cryptography;
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Features.Account.ForgotPassword;
 
@@ -202,6 +210,43 @@ public abstract class PasswordResetTests : TwilioBackedTests
         Assert.Equal("invalid_grant", refreshed.Error);
         Assert.Equal("/account/login", appSession.Path);
         Assert.Equal("/account/second-factor", afterPassword.Path);
+    }
+
+    [SkippableFact]
+    public async Task AfterReset_PasskeyKeptAndNotBypassed_NextSignInAsksForItFirst()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            var policy = await database.Set<SecurityPolicy>().AsNoTracking()
+                .SingleAsync(p => p.Name == TestBootstrap.MfaResetPolicyName);
+            policy.Mfa.PasskeyEnabled = true;
+            var saved = await scope.ServiceProvider.GetRequiredService<PolicyAdministration>().SaveAsync(policy.Id, policy,
+                new Administrator("test", null), CancellationToken.None);
+            Assert.True(saved.Succeeded);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var hugo = (await users.FindByNameAsync("hugo"))!;
+            await users.AddOrUpdatePasskeyAsync(hugo, new UserPasskeyInfo(RandomNumberGenerator.GetBytes(16),
+                RandomNumberGenerator.GetBytes(77), DateTimeOffset.UtcNow, 0, ["internal"], isUserVerified: true,
+                isBackupEligible: true, isBackedUp: false, attestationObject: [0], clientDataJson: [0]) { Name = "Hugo's phone" });
+        }
+
+        using var browser = Factory.CreateBrowser();
+        var codePage = await browser.StartResetAsync("hugo");
+        var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("hugo"), seenBefore: 0);
+        var loginPage = await browser.SetNewPasswordAsync(await browser.SubmitResetCodeAsync(codePage, code));
+        var afterPassword = await browser.SubmitAsync(loginPage, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "hugo", ["Input.Password"] = PasswordResetSteps.NewPassword,
+        });
+        await using var check = Factory.Services.CreateAsyncScope();
+        var userManager = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var passkeys = await userManager.GetPasskeysAsync((await userManager.FindByNameAsync("hugo"))!);
+
+        Assert.Equal("/account/second-factor", afterPassword.Path);
+        Assert.NotNull(afterPassword.Document.QuerySelector("form[data-passkey=get] button"));
+        Assert.Equal("Hugo's phone", Assert.Single(passkeys).Name);
     }
 
     [SkippableFact]

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Admin.Users;
 
@@ -130,6 +134,29 @@ public abstract class UserPagesTests(IdpFactory factory)
         Assert.Equal("/account/second-factor", askedForApp.Path);
         Assert.Contains("Authenticator app: none.", reset.Text);
         Assert.Equal("/", passwordOnly.Path);
+    }
+
+    [SkippableFact]
+    public async Task RemovePasskeys_TheUsersPasskeysAreGone_Audited()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.AddOrUpdatePasskeyAsync((await users.FindByNameAsync("grace"))!, new UserPasskeyInfo(
+                RandomNumberGenerator.GetBytes(16), RandomNumberGenerator.GetBytes(77), DateTimeOffset.UtcNow, 0, ["usb"],
+                isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [0], clientDataJson: [0]));
+        }
+
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=grace");
+        var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='grace'] a")!.GetAttribute("href")!);
+        var removed = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RemovePasskeys']");
+        var audit = await admin.OpenAsync("/admin/audit?Type=admin.user-passkeys-removed&user=grace");
+
+        Assert.Equal("Passkeys: 1.", edit.FieldError("passkey-count"));
+        Assert.Contains("Every passkey of the user was removed.", removed.Text);
+        Assert.Equal("Passkeys: 0.", removed.FieldError("passkey-count"));
+        Assert.Single(audit.Document.QuerySelectorAll("tr[data-type]"));
     }
 
     [SkippableFact]

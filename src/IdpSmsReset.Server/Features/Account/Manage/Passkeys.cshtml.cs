@@ -1,0 +1,182 @@
+using IdpSmsReset.Core.Passkeys;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account.Passkeys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IdpSmsReset.Server.Features.Account.Manage;
+
+/// <summary>
+/// The user's passkeys: add one (named), rename it, remove it (the password asked again, as for the authenticator
+/// app), and see when each was last used. Only where the user's policy allows passkeys.
+/// </summary>
+[Authorize]
+public sealed class PasskeysModel(
+    SignInManager<ApplicationUser> signIn,
+    SecurityPolicyService policies,
+    PasskeyCeremonies ceremonies,
+    PasskeyUseLog uses,
+    PasswordConfirmation password,
+    ILogger<PasskeysModel> logger) : ManagedAccountPage(signIn)
+{
+    public const string NotAllowed = "Your account's security policy does not allow passkeys.";
+    public const string Added = "Your passkey was added.";
+    public const string Renamed = "Your passkey was renamed.";
+    public const string Removed = "Your passkey was removed.";
+    public const int MaxNameLength = 64;
+
+    /// <summary>The name for the new passkey, kept when adding fails.</summary>
+    [BindProperty]
+    public string? NewName { get; set; }
+
+    /// <summary>The browser's answer (JSON), filled in by the page's script.</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    [BindProperty]
+    public string? PasskeyId { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    public bool Allowed { get; private set; }
+
+    public IReadOnlyList<PasskeyRow> Passkeys { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? SignInAgain() : Page();
+
+    /// <summary>The creation options for the browser (its script asks; the anti-forgery token comes in a header).</summary>
+    public async Task<IActionResult> OnPostCreationOptionsAsync()
+    {
+        var user = await LoadAsync();
+        return user is null || !Allowed ? BadRequest() : Content(await ceremonies.CreationOptionsAsync(user), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        var name = NewName?.Trim() ?? "";
+        if (!Allowed)
+        {
+            return Page();
+        }
+
+        if (name.Length == 0 || name.Length > MaxNameLength)
+        {
+            ModelState.AddModelError(nameof(NewName), PasskeyTexts.NameRequired);
+            return Page();
+        }
+
+        if (await ceremonies.AddAsync(user, Credential ?? "", name) is { } problem)
+        {
+            logger.PasskeyNotAdded(user.Id);
+            ModelState.AddModelError(nameof(NewName), problem);
+            return Page();
+        }
+
+        logger.PasskeyAdded(user.Id);
+        NewName = null;
+        Notice = Added;
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        var name = Name?.Trim() ?? "";
+        if (await FindAsync(user) is not { } passkey)
+        {
+            return RedirectToPage();
+        }
+
+        if (name.Length == 0 || name.Length > MaxNameLength)
+        {
+            ModelState.AddModelError(nameof(Name), PasskeyTexts.NameRequired);
+            return Page();
+        }
+
+        passkey.Name = name;
+        await Users.AddOrUpdatePasskeyAsync(user, passkey);
+        Notice = Renamed;
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return SignInAgain();
+        }
+
+        if (await FindAsync(user) is not { } passkey)
+        {
+            return RedirectToPage();
+        }
+
+        if (await password.ProblemAsync(user, CurrentPassword) is { } problem)
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), problem);
+            return Page();
+        }
+
+        await Users.RemovePasskeyAsync(user, passkey.CredentialId);
+        await uses.ForgetAsync(passkey.CredentialId, HttpContext.RequestAborted);
+        logger.PasskeyRemoved(user.Id);
+        Notice = Removed;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<UserPasskeyInfo?> FindAsync(ApplicationUser user)
+    {
+        byte[] id;
+        try
+        {
+            id = WebEncoders.Base64UrlDecode(PasskeyId ?? "");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return id.Length == 0 ? null : await Users.GetPasskeyAsync(user, id);
+    }
+
+    private async Task<ApplicationUser?> LoadAsync()
+    {
+        var user = await CurrentUserAsync();
+        if (user is null)
+        {
+            return null;
+        }
+
+        var mfa = (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa;
+        Allowed = mfa.PasskeyEnabled;
+        var lastUsed = await uses.LastUsedAsync(user.Id, HttpContext.RequestAborted);
+        Passkeys = [.. (await Users.GetPasskeysAsync(user)).OrderBy(passkey => passkey.CreatedAt).Select(passkey => new PasskeyRow(
+            WebEncoders.Base64UrlEncode(passkey.CredentialId), passkey.Name ?? "", passkey.CreatedAt,
+            lastUsed.TryGetValue(Convert.ToHexString(passkey.CredentialId), out var at) ? at : null))];
+        return user;
+    }
+}
