@@ -26,6 +26,9 @@ public static class TwilioErrors
 
         return exception.Code switch
         {
+            AuthenticationFailed => new SmsSendResult.Transient(
+                $"Twilio refused the account (Twilio {AuthenticationFailed}: suspended, out of balance, or its token revoked).",
+                SmsErrorClasses.AccountUnavailable),
             InvalidToNumber => new SmsSendResult.Permanent($"The destination is not a valid phone number (Twilio {InvalidToNumber}).",
                 SmsErrorClasses.InvalidNumber),
             Unsubscribed => new SmsSendResult.Permanent($"The recipient has unsubscribed from this sender (Twilio {Unsubscribed}).",

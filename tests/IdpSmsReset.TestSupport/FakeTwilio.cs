@@ -26,24 +26,36 @@ public sealed class FakeTwilio : IDisposable
     private readonly WireMockServer _server = WireMockServer.Start();
     private int _sids;
 
+    /// <summary>A second account on the same fake Twilio, for the SMS factor's secondary account.</summary>
+    public const string SecondaryAccountSid = "ACfedcba9876543210fedcba9876543210";
+    public const string SecondaryAuthToken = "fake-secondary-token-0123456789";
+    public const string SecondaryFrom = "+15017122662";
+
     public FakeTwilio()
     {
-        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}.json").UsingGet())
-            .RespondWith(Json(HttpStatusCode.OK, new { sid = AccountSid, status = "active", friendly_name = "Fake" }));
-        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").WithParam("PhoneNumber",
-            From).UsingGet())
-            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers", new { sid = "PN0123456789abcdef0123456789abcdef",
-                phone_number = From })));
-        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json").UsingGet()).AtPriority(10)
-            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers")));
+        RegisterAccount(AccountSid, From);
+        RegisterAccount(SecondaryAccountSid, SecondaryFrom);
         _server.Given(Request.Create().WithPath($"/v1/Services/{MessagingServiceSid}").UsingGet())
             .RespondWith(Json(HttpStatusCode.OK, new { sid = MessagingServiceSid, account_sid = AccountSid,
                 friendly_name = "Fake service" }));
+    }
+
+    private void RegisterAccount(string accountSid, string from)
+    {
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}.json").UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, new { sid = accountSid, status = "active", friendly_name = "Fake" }));
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json").WithParam("PhoneNumber",
+            from).UsingGet())
+            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers", new { sid = "PN0123456789abcdef0123456789abcdef",
+                phone_number = from })));
+        _server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json").UsingGet())
+            .AtPriority(10)
+            .RespondWith(Json(HttpStatusCode.OK, Page("incoming_phone_numbers")));
         // Any message not given another answer is accepted.
-        _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(100)
+        _server.Given(Request.Create().WithPath(MessagesPathOf(accountSid)).UsingPost()).AtPriority(100)
             .RespondWith(Response.Create().WithCallback(Accept));
         // The messages accepted so far, newest first, as Twilio lists them (filtered by To).
-        _server.Given(Request.Create().WithPath(MessagesPath).UsingGet())
+        _server.Given(Request.Create().WithPath(MessagesPathOf(accountSid)).UsingGet())
             .RespondWith(Response.Create().WithCallback(ListAccepted));
     }
 
@@ -52,15 +64,23 @@ public sealed class FakeTwilio : IDisposable
     /// <summary>How many times the default account was fetched (each SMS factor validation fetches it once).</summary>
     public int AccountChecks => _server.LogEntries.Count(entry => entry.RequestMessage.Path == $"/2010-04-01/Accounts/{AccountSid}.json");
 
-    public static string MessagesPath => $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
+    public static string MessagesPathOf(string accountSid) => $"/2010-04-01/Accounts/{accountSid}/Messages.json";
 
     /// <summary>The answers for messages to <paramref name="destination"/>, in order; the last one repeats.</summary>
-    public void AnswerMessagesTo(string destination, params Func<IResponseBuilder, IResponseBuilder>[] answers)
+    public void AnswerMessagesTo(string destination, params Func<IResponseBuilder, IResponseBuilder>[] answers) =>
+        AnswerMessagesTo(AccountSid, destination, answers);
+
+    /// <summary>
+    /// The answers of <paramref name="accountSid"/> for messages to <paramref name="destination"/>, in order; the last
+    /// one repeats.
+    /// </summary>
+    public void AnswerMessagesTo(string accountSid, string destination, params Func<IResponseBuilder, IResponseBuilder>[] answers)
     {
-        var scenario = "to " + destination;
+        var scenario = accountSid + " to " + destination;
         for (var index = 0; index < answers.Length; index++)
         {
-            var request = _server.Given(Request.Create().WithPath(MessagesPath).UsingPost().WithBody(new RegexMatcher(Regex(destination))))
+            var request = _server.Given(Request.Create().WithPath(MessagesPathOf(accountSid)).UsingPost()
+                    .WithBody(new RegexMatcher(Regex(destination))))
                 .AtPriority(1);
             if (answers.Length == 1)
             {
@@ -83,7 +103,7 @@ public sealed class FakeTwilio : IDisposable
 
     /// <summary>Every message is accepted only after <paramref name="delay"/>, as a slow Twilio answers.</summary>
     public void AnswerEveryMessageAfter(TimeSpan delay) =>
-        _server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(50)
+        _server.Given(Request.Create().WithPath(MessagesPathOf(AccountSid)).UsingPost()).AtPriority(50)
             .RespondWith(Response.Create().WithCallback(Accept).WithDelay(delay));
 
     public static IResponseBuilder Error(IResponseBuilder response, int status, int code, string message) =>
@@ -102,11 +122,21 @@ public sealed class FakeTwilio : IDisposable
     /// <summary>Every message "Twilio" received, in order, with when it arrived.</summary>
     public IReadOnlyList<ReceivedMessage> AllMessages() =>
         _server.LogEntries
-            .Where(entry => entry.RequestMessage.Path == MessagesPath && entry.RequestMessage.Method == "POST")
+            .Where(entry => entry.RequestMessage.Path.EndsWith("/Messages.json", StringComparison.Ordinal)
+                && entry.RequestMessage.Method == "POST")
             .Select(entry => new ReceivedMessage(
                 QueryHelpers.ParseQuery(entry.RequestMessage.Body).ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
                 Credentials(entry.RequestMessage.Headers),
                 entry.RequestMessage.DateTime))
+            .ToList();
+
+    /// <summary>The account SIDs that accepted (answered 201) a message to <paramref name="destination"/>, in order.</summary>
+    public IReadOnlyList<string> AcceptedBy(string destination) =>
+        _server.LogEntries
+            .Where(entry => entry.RequestMessage.Path.EndsWith("/Messages.json", StringComparison.Ordinal)
+                && entry.RequestMessage.Method == "POST" && entry.ResponseMessage.StatusCode is 201 or "201"
+                && QueryHelpers.ParseQuery(entry.RequestMessage.Body)["To"].ToString() == destination)
+            .Select(entry => entry.RequestMessage.Path.Split('/')[3])
             .ToList();
 
     /// <summary>Waits, as a person waits for their phone to buzz, until a message to <paramref name="destination"/> arrived.</summary>
@@ -169,7 +199,7 @@ public sealed class FakeTwilio : IDisposable
     {
         var to = request.Query is { } query && query.TryGetValue("To", out var values) ? values.FirstOrDefault() : null;
         var records = _server.LogEntries
-            .Where(entry => entry.RequestMessage.Path == MessagesPath && entry.RequestMessage.Method == "POST"
+            .Where(entry => entry.RequestMessage.Path == request.Path && entry.RequestMessage.Method == "POST"
                 && entry.ResponseMessage.StatusCode is 201 or "201")
             .Select(entry => (Form: QueryHelpers.ParseQuery(entry.RequestMessage.Body), entry.RequestMessage.DateTime,
                 Sid: JsonDocument.Parse(entry.ResponseMessage.BodyData!.BodyAsString!).RootElement.GetProperty("sid").GetString()))

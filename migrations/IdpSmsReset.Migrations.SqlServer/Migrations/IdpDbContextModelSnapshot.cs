@@ -165,6 +165,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Account")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
@@ -232,6 +236,30 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("OutboundSms", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsAccountHealth", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastFailoverAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("SmsAccountHealth", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsFactorSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -268,6 +296,29 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("SecondaryAccountSid")
+                        .HasMaxLength(34)
+                        .HasColumnType("nvarchar(34)");
+
+                    b.Property<string>("SecondaryFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("SecondaryLastValidationError")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("SecondaryMessagingServiceSid")
+                        .HasMaxLength(34)
+                        .HasColumnType("nvarchar(34)");
+
+                    b.Property<string>("SecondaryProtectedAuthToken")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime?>("SecondaryValidatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

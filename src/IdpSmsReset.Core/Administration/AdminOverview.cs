@@ -9,6 +9,10 @@ namespace IdpSmsReset.Core.Administration;
 /// <summary>The counts the dashboard's first page shows, over the last day where they are events.</summary>
 public sealed class AdminOverview(IdpDbContext database, TimeProvider time)
 {
+    /// <summary>Each SMS account's breaker as last reported, and its last failover (none: never failed).</summary>
+    public Task<List<Messaging.SmsAccountHealth>> SmsAccountsAsync(CancellationToken cancellationToken) =>
+        database.Set<Messaging.SmsAccountHealth>().AsNoTracking().OrderBy(health => health.Account).ToListAsync(cancellationToken);
+
     public async Task<AdminOverviewCounts> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

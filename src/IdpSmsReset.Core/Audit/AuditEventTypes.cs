@@ -15,6 +15,8 @@ public static class AuditEventTypes
     public const string DeviceUserCodeWrong = "device.user-code-wrong";
     public const string DeviceApproved = "device.approved";
     public const string DeviceDenied = "device.denied";
+    public const string SmsBreakerOpened = "sms.breaker-opened";
+    public const string SmsBreakerClosed = "sms.breaker-closed";
     public const string TokenExchanged = "token.exchanged";
     public const string TokenExchangeRefused = "token.exchange-refused";
 }

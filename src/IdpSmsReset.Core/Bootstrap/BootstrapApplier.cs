@@ -53,6 +53,7 @@ public sealed class BootstrapApplier(
         if (document.SmsFactor is { } sms)
         {
             await ApplySmsFactorAsync(sms.ToInput(), cancellationToken);
+            await ApplySecondarySmsAccountAsync(sms.Secondary?.ToInput(), cancellationToken);
         }
     }
 
@@ -69,6 +70,26 @@ public sealed class BootstrapApplier(
         if (result.Check is { IsValid: false } check)
         {
             logger.LogWarning("The SMS factor from the bootstrap file is saved but not usable: {Problem}", check.Problem);
+        }
+    }
+
+    /// <summary>
+    /// As the primary: checked with Twilio only when it changed. A file without <c>secondary</c> leaves one set on the
+    /// dashboard.
+    /// </summary>
+    private async Task ApplySecondarySmsAccountAsync(SmsFactorInput? input, CancellationToken cancellationToken)
+    {
+        var stored = await smsFactor.GetAsync(cancellationToken);
+        if (input is null || stored is null
+            || (stored.SecondaryProtectedAuthToken is not null && smsFactor.SecondaryMatches(stored, input)))
+        {
+            return;
+        }
+
+        var result = await smsFactor.SaveSecondaryAsync(input, cancellationToken);
+        if (result.Check is { IsValid: false } check)
+        {
+            logger.LogWarning("The secondary SMS account from the bootstrap file is saved but not usable: {Problem}", check.Problem);
         }
     }
 

@@ -15,5 +15,8 @@ public sealed class BootstrapSmsFactor
 
     public List<string> AllowedCountries { get; init; } = [];
 
+    /// <summary>The secondary Twilio account, used while the primary fails (accountSid, authToken, from or messagingServiceSid).</summary>
+    public BootstrapSmsAccount? Secondary { get; init; }
+
     public Messaging.SmsFactorInput ToInput() => new(AccountSid, AuthToken, From, MessagingServiceSid, PhoneField, AllowedCountries);
 }

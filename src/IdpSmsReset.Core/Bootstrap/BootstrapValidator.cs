@@ -19,6 +19,11 @@ public static partial class BootstrapValidator
             // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.
             errors.AddRange(Messaging.SmsFactorRules.Validate(smsFactor.ToInput(), hasStoredToken: false)
                 .Select(problem => $"smsFactor.{problem.Field}: {problem.Problem}"));
+            if (smsFactor.Secondary is { } secondary)
+            {
+                errors.AddRange(Messaging.SmsFactorRules.Validate(secondary.ToInput(), hasStoredToken: false)
+                    .Select(problem => $"smsFactor.secondary.{problem.Field}: {problem.Problem}"));
+            }
         }
 
         return errors;

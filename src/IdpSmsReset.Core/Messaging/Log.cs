@@ -35,4 +35,13 @@ internal static partial class Log
     [LoggerMessage(4009, LogLevel.Warning,
         "SMS {MessageId} had been accepted by the provider as {ProviderId} by an attempt that did not record it: not sent again")]
     public static partial void SmsFoundAlreadySent(this ILogger logger, Guid messageId, string providerId);
+
+    [LoggerMessage(4020, LogLevel.Warning, "SMS account {Account}: circuit breaker opened for {BreakDuration} ({LastFailure})")]
+    public static partial void SmsBreakerOpened(this ILogger logger, string account, TimeSpan breakDuration, string? lastFailure);
+
+    [LoggerMessage(4021, LogLevel.Information, "SMS account {Account}: circuit breaker closed, the account sends again")]
+    public static partial void SmsBreakerClosed(this ILogger logger, string account);
+
+    [LoggerMessage(4022, LogLevel.Warning, "SMS {MessageId} goes through the {Account} account ({Why})")]
+    public static partial void SmsFailedOver(this ILogger logger, Guid messageId, string account, string why);
 }

@@ -23,6 +23,12 @@ public sealed class OutboundSms
 
     public string? TwilioSid { get; set; }
 
+    /// <summary>
+    /// The account (<see cref="SmsAccountNames"/>) the current or last attempt went through: set by each claim, so a
+    /// message is sent by one account only, and a retry after an answer that never came stays on it.
+    /// </summary>
+    public string? Account { get; set; }
+
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }

@@ -19,8 +19,10 @@ public sealed class SmsDispatchJob(
     SmsOutbox outbox,
     SmsProtection protection,
     ISmsChannel channel,
+    SmsAccountBreakers breakers,
     IBackgroundJobClient jobs,
     IOptions<SmsOptions> options,
+    IOptions<SmsBreakerOptions> breakerOptions,
     TimeProvider time,
     IdpMetrics metrics,
     ILogger<SmsDispatchJob> logger)
@@ -40,35 +42,66 @@ public sealed class SmsDispatchJob(
             return;
         }
 
+        var before = await database.Set<OutboundSms>().AsNoTracking().Where(m => m.Id == outboundSmsId)
+            .Select(m => new { m.Account, m.ErrorClass, m.Status, m.TwilioSid }).SingleOrDefaultAsync(cancellationToken);
         // An attempt that claimed the message and never said how it went, or that timed out, may have reached the
-        // provider: that is asked before sending again.
-        var mayHaveGone = await database.Set<OutboundSms>().AnyAsync(m => m.Id == outboundSmsId && m.TwilioSid == null
-            && (m.Status == OutboundSmsStatus.Sending || m.ErrorClass == SmsErrorClasses.Unreachable), cancellationToken);
-        if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.RecoverAfter, cancellationToken))
+        // provider: that is asked before sending again, of the same account.
+        var mayHaveGone = before is { TwilioSid: null }
+            && (before.Status == OutboundSmsStatus.Sending || before.ErrorClass == SmsErrorClasses.Unreachable);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
+        var primaryHealth = await database.Set<SmsAccountHealth>().AsNoTracking()
+            .SingleOrDefaultAsync(h => h.Account == SmsAccountNames.Primary, cancellationToken);
+        var primaryOpen = SmsAccountBreakers.IsOpen(primaryHealth, now, breakerOptions.Value.BreakDuration);
+        var account = SmsAccountChoice.For(before?.Account, before?.ErrorClass, mayHaveGone, primaryOpen,
+            settings?.HasUsableSecondary == true);
+        if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.RecoverAfter, account, cancellationToken))
         {
             // Sent, failed, expired, or being sent by another run: nothing to do.
             return;
         }
 
+        await NoteFailoverAsync(outboundSmsId, before?.Account, account, primaryOpen, now, cancellationToken);
         var message = await database.Set<OutboundSms>().AsNoTracking().SingleAsync(m => m.Id == outboundSmsId, cancellationToken);
-        var result = await SendAsync(message, mayHaveGone, cancellationToken);
+        var result = await SendAsync(message, settings, account, mayHaveGone, cancellationToken);
         await RecordAsync(message, result, cancellationToken);
     }
 
-    private async Task<SmsSendResult> SendAsync(OutboundSms message, bool mayHaveGone, CancellationToken cancellationToken)
+    /// <summary>A message leaving the account it would have used: counted, logged, and shown on the dashboard.</summary>
+    private async Task NoteFailoverAsync(Guid messageId, string? lastAccount, string account, bool primaryOpen, DateTime now,
+        CancellationToken cancellationToken)
     {
-        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
+        var from = lastAccount is not null && lastAccount != account ? lastAccount
+            : lastAccount is null && account == SmsAccountNames.Secondary ? SmsAccountNames.Primary
+            : null;
+        if (from is null)
+        {
+            return;
+        }
+
+        metrics.SmsFailover(account);
+        logger.SmsFailedOver(messageId, account, primaryOpen && from == SmsAccountNames.Primary
+            ? "the primary's circuit breaker is open" : $"the {from} account failed it");
+        await database.UpdateOrCreateAsync(
+            () => database.Set<SmsAccountHealth>().Where(h => h.Account == from)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastFailoverAt, now), cancellationToken),
+            new SmsAccountHealth { Account = from, LastFailoverAt = now }, cancellationToken);
+    }
+
+    private async Task<SmsSendResult> SendAsync(OutboundSms message, SmsFactorSettings? settings, string accountName, bool mayHaveGone,
+        CancellationToken cancellationToken)
+    {
         if (settings is null || !settings.IsConfigured)
         {
             return new SmsSendResult.Transient("The SMS factor is not configured.", SmsErrorClasses.NotConfigured);
         }
 
+        var secondary = accountName == SmsAccountNames.Secondary;
         string body;
         string token;
         try
         {
             body = protection.Body.Unprotect(message.ProtectedBody);
-            token = protection.AuthToken.Unprotect(settings.ProtectedAuthToken);
+            token = protection.AuthToken.Unprotect(secondary ? settings.SecondaryProtectedAuthToken! : settings.ProtectedAuthToken);
         }
         catch (CryptographicException)
         {
@@ -76,7 +109,9 @@ public sealed class SmsDispatchJob(
                 SmsErrorClasses.NotConfigured);
         }
 
-        var account = new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
+        var account = secondary
+            ? new SmsAccount(settings.SecondaryAccountSid!, token, settings.SecondaryFrom, settings.SecondaryMessagingServiceSid)
+            : new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
         var callback = options.Value.StatusCallbackUrl ?? throw new InvalidOperationException("SmsOptions.StatusCallbackUrl is not set.");
         var toSend = new SmsToSend(message.Destination, body, callback);
         if (mayHaveGone && await channel.FindAcceptedAsync(account, toSend, message.CreatedAt, cancellationToken) is { } providerId)
@@ -86,7 +121,10 @@ public sealed class SmsDispatchJob(
         }
 
         var started = time.GetTimestamp();
-        var result = await channel.SendAsync(account, toSend, cancellationToken);
+        // With one account a breaker would only hold codes back: it guards the way to the other account, nothing more.
+        var result = settings.HasUsableSecondary
+            ? await breakers.SendAsync(accountName, token => channel.SendAsync(account, toSend, token), cancellationToken)
+            : await channel.SendAsync(account, toSend, cancellationToken);
         metrics.TwilioAnswered(time.GetElapsedTime(started), result switch
         {
             SmsSendResult.Accepted => "accepted",

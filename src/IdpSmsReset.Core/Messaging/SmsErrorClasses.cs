@@ -15,6 +15,19 @@ public static class SmsErrorClasses
     /// <summary>The provider could not be reached (connection, DNS, timeout).</summary>
     public const string Unreachable = "unreachable";
 
+    /// <summary>The account itself was refused (Twilio 20003: suspended, out of balance, or its credentials revoked).</summary>
+    public const string AccountUnavailable = "account_unavailable";
+
+    /// <summary>Not tried: the account's circuit breaker was open.</summary>
+    public const string CircuitOpen = "circuit_open";
+
+    /// <summary>
+    /// The provider answered and did not take the message, for a reason of its own or of the account, not of the
+    /// number: another account may send it. (A timeout is not definite: the provider may have taken it.)
+    /// </summary>
+    public static bool IsDefiniteProviderFailure(string? errorClass) =>
+        errorClass is ProviderError or Throttled or AccountUnavailable or CircuitOpen;
+
     public const string InvalidNumber = "invalid_number";
 
     public const string Unsubscribed = "unsubscribed";

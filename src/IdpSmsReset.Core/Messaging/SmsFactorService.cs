@@ -42,11 +42,69 @@ public sealed class SmsFactorService(
         return new SmsFactorSaveResult([], check);
     }
 
+    /// <summary>
+    /// Saves the secondary account (checked with Twilio exactly as the primary; saved even when Twilio says no, and then
+    /// not used), or removes it when <paramref name="input"/> has no Account SID. Needs the primary first.
+    /// </summary>
+    public async Task<SmsFactorSaveResult> SaveSecondaryAsync(SmsFactorInput input, CancellationToken cancellationToken)
+    {
+        var stored = await database.Set<SmsFactorSettings>().SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return new SmsFactorSaveResult([new("accountSid", "set the primary account first.")], null);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (string.IsNullOrWhiteSpace(input.AccountSid))
+        {
+            (stored.SecondaryAccountSid, stored.SecondaryProtectedAuthToken, stored.SecondaryFrom, stored.SecondaryMessagingServiceSid,
+                stored.SecondaryValidatedAt, stored.SecondaryLastValidationError) = (null, null, null, null, null, null);
+            stored.UpdatedAt = now;
+            await database.SaveChangesAsync(cancellationToken);
+            await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
+            return new SmsFactorSaveResult([], null);
+        }
+
+        var problems = SmsFactorRules.Validate(input with { PhoneField = null, AllowedCountries = [] },
+            hasStoredToken: stored.SecondaryProtectedAuthToken is not null);
+        if (problems.Count > 0)
+        {
+            return new SmsFactorSaveResult(problems, null);
+        }
+
+        var token = string.IsNullOrEmpty(input.AuthToken)
+            ? protection.AuthToken.Unprotect(stored.SecondaryProtectedAuthToken!)
+            : input.AuthToken;
+        var wanted = AsStored(input with { PhoneField = null, AllowedCountries = [] });
+        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
+            cancellationToken);
+        stored.SecondaryAccountSid = wanted.AccountSid;
+        stored.SecondaryProtectedAuthToken = protection.AuthToken.Protect(token);
+        stored.SecondaryFrom = wanted.From;
+        stored.SecondaryMessagingServiceSid = wanted.MessagingServiceSid;
+        stored.SecondaryValidatedAt = now;
+        stored.SecondaryLastValidationError = check.Problem;
+        stored.UpdatedAt = now;
+        await database.SaveChangesAsync(cancellationToken);
+        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
+        return new SmsFactorSaveResult([], check);
+    }
+
     /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
     public bool Matches(SmsFactorSettings stored, SmsFactorInput input) =>
         AsStored(input) == new StoredForm(stored.AccountSid, stored.From, stored.MessagingServiceSid, stored.PhoneField,
             stored.AllowedCountries)
         && (string.IsNullOrEmpty(input.AuthToken) || protection.AuthToken.Unprotect(stored.ProtectedAuthToken) == input.AuthToken);
+
+    /// <summary>True when <paramref name="input"/> says what the secondary account stored is.</summary>
+    public bool SecondaryMatches(SmsFactorSettings stored, SmsFactorInput input)
+    {
+        var wanted = AsStored(input with { PhoneField = null, AllowedCountries = [] });
+        return wanted.AccountSid == stored.SecondaryAccountSid && wanted.From == stored.SecondaryFrom
+            && wanted.MessagingServiceSid == stored.SecondaryMessagingServiceSid
+            && (string.IsNullOrEmpty(input.AuthToken)
+                || protection.AuthToken.Unprotect(stored.SecondaryProtectedAuthToken!) == input.AuthToken);
+    }
 
     /// <summary>The input as the settings row holds it: E.164 sender, blanks as null, defaults applied, countries upper-case.</summary>
     private static StoredForm AsStored(SmsFactorInput input) => new(

@@ -31,6 +31,26 @@ public sealed class SmsFactorSettings
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The secondary Twilio account (null: none), which sends while the primary's circuit breaker is open or after a
+    /// definite failure of the primary; its auth token, too, only as ciphertext.
+    /// </summary>
+    public string? SecondaryAccountSid { get; set; }
+
+    public string? SecondaryProtectedAuthToken { get; set; }
+
+    public string? SecondaryFrom { get; set; }
+
+    public string? SecondaryMessagingServiceSid { get; set; }
+
+    public DateTime? SecondaryValidatedAt { get; set; }
+
+    public string? SecondaryLastValidationError { get; set; }
+
+    /// <summary>A secondary account that Twilio accepted at its last validation.</summary>
+    public bool HasUsableSecondary => SecondaryAccountSid is not null && SecondaryProtectedAuthToken is not null
+        && SecondaryValidatedAt is not null && SecondaryLastValidationError is null;
+
     public const string DefaultPhoneField = "PhoneNumber";
 
     public bool IsConfigured => ValidatedAt is not null && LastValidationError is null;

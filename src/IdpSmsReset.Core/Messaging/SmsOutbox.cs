@@ -94,14 +94,19 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
                 .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Expire))
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
 
-    /// <summary>A dispatch run takes the message, unless it is sent, final, expired, or being sent by a live run.</summary>
-    public async Task<bool> ClaimAsync(Guid messageId, DateTime now, DateTime abandonedBefore, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A dispatch run takes the message for <paramref name="account"/>, unless it is sent, final, expired, or being sent by
+    /// a live run: the claim names the account, so a message is sent by one account at a time.
+    /// </summary>
+    public async Task<bool> ClaimAsync(Guid messageId, DateTime now, DateTime abandonedBefore, string account,
+        CancellationToken cancellationToken) =>
         await Allowing(messageId, OutboundSmsTransition.Claim)
             .Where(message => message.ExpiresAt > now && message.TwilioSid == null
                 && (message.Status == OutboundSmsStatus.Queued || message.ClaimedAt < abandonedBefore))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Claim))
                 .SetProperty(m => m.ClaimedAt, now)
+                .SetProperty(m => m.Account, account)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
 

@@ -14,6 +14,7 @@ internal sealed class OutboundSmsConfiguration : IEntityTypeConfiguration<Outbou
         entity.Property(message => message.Purpose).HasMaxLength(64);
         entity.Property(message => message.ProtectedBody).HasMaxLength(4096);
         entity.Property(message => message.TwilioSid).HasMaxLength(34);
+        entity.Property(message => message.Account).HasMaxLength(16);
         entity.Property(message => message.LastError).HasMaxLength(1024);
         entity.Property(message => message.ErrorClass).HasMaxLength(32);
         // The status callback finds a message by its SID; the sweeper by status and due time.

@@ -17,6 +17,12 @@ internal sealed class SmsFactorSettingsConfiguration : IEntityTypeConfiguration<
         entity.Property(settings => settings.PhoneField).HasMaxLength(128);
         entity.Property(settings => settings.AllowedCountries).HasMaxLength(1024);
         entity.Property(settings => settings.LastValidationError).HasMaxLength(1024);
+        entity.Property(settings => settings.SecondaryAccountSid).HasMaxLength(34);
+        entity.Property(settings => settings.SecondaryProtectedAuthToken).HasMaxLength(1024);
+        entity.Property(settings => settings.SecondaryFrom).HasMaxLength(32);
+        entity.Property(settings => settings.SecondaryMessagingServiceSid).HasMaxLength(34);
+        entity.Property(settings => settings.SecondaryLastValidationError).HasMaxLength(1024);
         entity.Ignore(settings => settings.AllowedCountryCodes);
+        entity.Ignore(settings => settings.HasUsableSecondary);
     }
 }

@@ -21,6 +21,8 @@ public sealed class IdpMetrics
     private readonly Histogram<double> _smsLatency;
     private readonly Counter<long> _backchannelLogouts;
     private readonly Counter<long> _jobFailures;
+    private readonly Counter<long> _smsBreaker;
+    private readonly Counter<long> _smsFailovers;
     private long _outboxQueued;
     private long _outboxSending;
 
@@ -41,6 +43,10 @@ public sealed class IdpMetrics
         _backchannelLogouts = meter.CreateCounter<long>("idp.backchannel_logout.deliveries", "{attempt}",
             "Back-channel logout attempts, by outcome.");
         _jobFailures = meter.CreateCounter<long>("idp.jobs.failed", "{job}", "Background jobs that threw, by job.");
+        _smsBreaker = meter.CreateCounter<long>("idp.sms.breaker", "{transition}",
+            "An SMS account's circuit breaker opening or closing, by account and transition.");
+        _smsFailovers = meter.CreateCounter<long>("idp.sms.failovers", "{message}",
+            "Messages sent through another account than the one preferred, by the account they went through.");
         meter.CreateObservableGauge("idp.outbox.depth", () => new Measurement<long>[]
         {
             new(Interlocked.Read(ref _outboxQueued), new KeyValuePair<string, object?>("status", "queued")),
@@ -54,6 +60,10 @@ public sealed class IdpMetrics
         Interlocked.Exchange(ref _outboxQueued, queued);
         Interlocked.Exchange(ref _outboxSending, sending);
     }
+
+    public void SmsBreaker(string account, string transition) => _smsBreaker.Add(1, new("account", account), new("transition", transition));
+
+    public void SmsFailover(string toAccount) => _smsFailovers.Add(1, new KeyValuePair<string, object?>("account", toAccount));
 
     /// <summary>A background job that threw (Hangfire then retries it or not, as the job says).</summary>
     public void JobFailed(string job) => _jobFailures.Add(1, new KeyValuePair<string, object?>("job", job));

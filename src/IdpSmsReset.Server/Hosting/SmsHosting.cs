@@ -50,6 +50,11 @@ public static class SmsHosting
                 "Sms:RecoverAfter must be between 00:00:05 and 00:02:00, and longer than Sms:Twilio:Timeout.")
             .ValidateOnStart();
 
+        builder.Services.AddOptions<SmsBreakerOptions>()
+            .Bind(builder.Configuration.GetSection(SmsBreakerOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(breaker => breaker.Validate().Count == 0, "Sms:Breaker is out of range (see SmsBreakerOptions).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SmsAccountBreakers>();
         builder.Services.AddSingleton<SmsProtection>();
         builder.Services.AddScoped<SmsOutbox>();
         builder.Services.AddScoped<SmsDispatchJob>();

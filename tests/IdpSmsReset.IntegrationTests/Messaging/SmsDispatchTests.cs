@@ -260,36 +260,9 @@ public abstract class SmsDispatchTests : TwilioBackedTests
         Assert.Equal("never left", received[0].Form["Body"]);
     }
 
-    private async Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime)
-    {
-        Guid id;
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<SmsOutbox>().EnqueueAsync(to, SmsPurposes.Test, body, lifetime,
-                CancellationToken.None);
-            Assert.True(result.MessageId is not null, result.Problem?.English);
-            id = result.MessageId.Value;
-        }
+    private Task<OutboundSms> SendAndWaitAsync(string to, string body, TimeSpan lifetime) => Factory.SendAndWaitAsync(to, body, lifetime);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var message = await ReloadAsync(id);
-            if (message.Status is not (OutboundSmsStatus.Queued or OutboundSmsStatus.Sending) || DateTime.UtcNow > deadline)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task<OutboundSms> ReloadAsync(Guid id)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<OutboundSms>().AsNoTracking().SingleAsync(message
-            => message.Id == id);
-    }
+    private Task<OutboundSms> ReloadAsync(Guid id) => Factory.ReloadSmsAsync(id);
 }
 
 public sealed class SmsDispatchTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)

@@ -172,6 +172,11 @@ public sealed class BootstrapSmsFactorTests
     [InlineData(
         """{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "messagingServiceSid": "MG1"}""",
         "smsFactor.messagingServiceSid: must be a Messaging Service SID")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "from": "+14155550100", "secondary":""" +
+        """ {"accountSid": "AC2", "authToken": "t", "from": "+14155550101"}}""", "smsFactor.secondary.accountSid: must be a Twilio")]
+    [InlineData("""{"accountSid": "AC0123456789abcdef0123456789abcdef", "authToken": "t", "from": "+14155550100", "secondary":""" +
+        """ {"accountSid": "ACfedcba9876543210fedcba9876543210", "from": "+14155550101"}}""",
+        "smsFactor.secondary.authToken: is required.")]
     public void Parse_InvalidSmsFactor_NamesTheField(string smsFactor, string expected)
     {
         var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse($$"""{"smsFactor": {{smsFactor}}}""", "sms.json"));

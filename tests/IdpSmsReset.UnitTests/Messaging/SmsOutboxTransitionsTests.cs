@@ -78,7 +78,8 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
     {
         var id = await AddMessageAsync(OutboundSmsStatus.Sending, expired: false, claimedAt: Now.AddSeconds(-5), withProviderId: false);
 
-        Assert.False(await _database.Outbox.ClaimAsync(id, Now, abandonedBefore: Now.AddMinutes(-5), CancellationToken.None));
+        Assert.False(await _database.Outbox.ClaimAsync(id, Now, abandonedBefore: Now.AddMinutes(-5), SmsAccountNames.Primary,
+            CancellationToken.None));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
         return transition switch
         {
             OutboundSmsTransition.Expire => await outbox.ExpireAsync(id, Now, none),
-            OutboundSmsTransition.Claim => await outbox.ClaimAsync(id, Now, Now.AddMinutes(-5), none),
+            OutboundSmsTransition.Claim => await outbox.ClaimAsync(id, Now, Now.AddMinutes(-5), SmsAccountNames.Primary, none),
             OutboundSmsTransition.Accept => await outbox.AcceptAsync(id, OutboundSmsStatus.Sent, ProviderId + "-new", Now),
             OutboundSmsTransition.Fail => await outbox.FailAsync(id, "refused", SmsErrorClasses.Refused, Now),
             OutboundSmsTransition.RetryLater => await outbox.RetryLaterAsync(id, "busy", SmsErrorClasses.Throttled,

@@ -7,7 +7,8 @@ namespace IdpSmsReset.Server.Features.Webhooks;
 
 /// <summary>
 /// Twilio's delivery reports. The signature is checked against the public callback URL (built from Idp:Issuer, never
-/// from the request) and the Auth Token before anything is read from the database for the message.
+/// from the request) and the Auth Token of the account that sent the message (the report's AccountSid: the primary's or
+/// the secondary's, each checked with its own token only) before anything is read from the database for the message.
 /// </summary>
 internal static class TwilioStatusWebhook
 {
@@ -34,7 +35,7 @@ internal static class TwilioStatusWebhook
             field => field.Value.ToString());
         var stored = await settings.GetAsync(context.RequestAborted);
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        if (stored is null || TokenOf(stored, protection) is not { } token
+        if (stored is null || TokenOf(stored, form.GetValueOrDefault("AccountSid"), protection) is not { } token
             || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, token))
         {
             logger.WebhookRefused(stored is null ? "no Twilio account is configured" : "the signature does not match");
@@ -52,12 +53,17 @@ internal static class TwilioStatusWebhook
         return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
     }
 
-    /// <summary>The stored token; none when the Data Protection keys changed (then no report can be trusted).</summary>
-    private static string? TokenOf(SmsFactorSettings stored, SmsProtection protection)
+    /// <summary>
+    /// The token of the account the report names (the primary's when it names none); none when the Data Protection keys
+    /// changed (then no report can be trusted).
+    /// </summary>
+    private static string? TokenOf(SmsFactorSettings stored, string? accountSid, SmsProtection protection)
     {
         try
         {
-            return protection.AuthToken.Unprotect(stored.ProtectedAuthToken);
+            return accountSid is not null && accountSid == stored.SecondaryAccountSid && stored.SecondaryProtectedAuthToken is { } secondary
+                ? protection.AuthToken.Unprotect(secondary)
+                : protection.AuthToken.Unprotect(stored.ProtectedAuthToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

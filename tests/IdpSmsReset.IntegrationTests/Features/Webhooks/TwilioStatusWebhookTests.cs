@@ -15,6 +15,7 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
 {
     private const string CallbackUrl = "http://localhost/webhooks/twilio/status";
     private const string Token = "webhook-test-token";
+    private const string SecondaryToken = "webhook-secondary-token";
 
     [SkippableFact]
     public async Task SignedReports_MoveTheStatusForwardOnly()
@@ -68,10 +69,25 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static Dictionary<string, string> Report(string sid, string status, string? errorCode = null)
+    [SkippableFact]
+    public async Task ReportFromTheSecondaryAccount_VerifiedWithItsOwnTokenOnly()
+    {
+        var sid = await SeedSentMessageAsync();
+        var fromSecondary = Report(sid, "delivered", accountSid: FakeTwilio.SecondaryAccountSid);
+
+        var withPrimaryToken = await PostAsync(fromSecondary, sign: true, token: Token);
+        var withItsToken = await PostAsync(fromSecondary, sign: true, token: SecondaryToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, withPrimaryToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, withItsToken.StatusCode);
+        Assert.Equal(OutboundSmsStatus.Delivered, (await MessageAsync(sid)).Status);
+    }
+
+    private static Dictionary<string, string> Report(string sid, string status, string? errorCode = null,
+        string accountSid = FakeTwilio.AccountSid)
     {
         var fields = new Dictionary<string, string> { ["MessageSid"] = sid, ["MessageStatus"] = status,
-            ["AccountSid"] = FakeTwilio.AccountSid };
+            ["AccountSid"] = accountSid };
         if (errorCode is not null)
         {
             fields["ErrorCode"] = errorCode;
@@ -119,7 +135,9 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
             database.Add(new SmsFactorSettings
             {
                 AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = protection.AuthToken.Protect(Token), From = FakeTwilio.From,
-                ValidatedAt = DateTime.UtcNow,
+                ValidatedAt = DateTime.UtcNow, SecondaryAccountSid = FakeTwilio.SecondaryAccountSid,
+                SecondaryProtectedAuthToken = protection.AuthToken.Protect(SecondaryToken), SecondaryFrom = FakeTwilio.SecondaryFrom,
+                SecondaryValidatedAt = DateTime.UtcNow,
             });
         }
 

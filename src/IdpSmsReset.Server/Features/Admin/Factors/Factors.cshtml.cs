@@ -27,6 +27,10 @@ public sealed class FactorsModel(
     [BindProperty]
     public SmsFactorForm Sms { get; set; } = new();
 
+    /// <summary>The secondary Twilio account; an empty Account SID removes it.</summary>
+    [BindProperty]
+    public SmsFactorForm Secondary { get; set; } = new();
+
     [BindProperty]
     public string? TestNumber { get; set; }
 
@@ -53,7 +57,49 @@ public sealed class FactorsModel(
                 PhoneField = stored.PhoneField,
                 AllowedCountries = string.Join(", ", stored.AllowedCountryCodes),
             };
+            Secondary = new SmsFactorForm
+            {
+                AccountSid = stored.SecondaryAccountSid,
+                Sender = stored.SecondaryMessagingServiceSid is null ? SmsFactorForm.SenderNumber : SmsFactorForm.SenderService,
+                From = stored.SecondaryFrom,
+                MessagingServiceSid = stored.SecondaryMessagingServiceSid,
+            };
         }
+    }
+
+    public async Task<IActionResult> OnPostSaveSecondaryAsync()
+    {
+        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
+        var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));
+        var result = await factor.SaveSecondaryAsync(Secondary.ToInput(), HttpContext.RequestAborted);
+        var typed = Secondary;
+        await OnGetAsync();
+        Secondary = typed;
+        if (!result.Saved)
+        {
+            foreach (var (field, problem) in result.Problems)
+            {
+                ModelState.AddModelError(SmsFactorForm.KeyOf(field, "Secondary."), $"{field}: {localizer[problem]}");
+            }
+
+            return Page();
+        }
+
+        await changes.WriteAsync(AdminEventTypes.SmsFactorChanged, null, before, Snapshot(Stored), HttpContext.RequestAborted);
+        if (result.Check is null)
+        {
+            Notice = localizer["The secondary account was removed: every message goes through the primary."];
+        }
+        else if (result.Check.IsValid)
+        {
+            Notice = localizer["Saved, and Twilio accepted the secondary account: it sends while the primary fails."];
+        }
+        else
+        {
+            ModelState.AddModelError("Secondary", localizer["Saved, but Twilio refused the account: {0}", result.Check.Problem ?? ""]);
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAuthenticatorAsync(bool enabled)
@@ -129,5 +175,10 @@ public sealed class FactorsModel(
         settings.PhoneField,
         settings.AllowedCountries,
         settings.LastValidationError,
+        settings.SecondaryAccountSid,
+        SecondaryAuthToken = settings.SecondaryProtectedAuthToken is null ? null : AdminChanges.Masked,
+        settings.SecondaryFrom,
+        settings.SecondaryMessagingServiceSid,
+        settings.SecondaryLastValidationError,
     };
 }

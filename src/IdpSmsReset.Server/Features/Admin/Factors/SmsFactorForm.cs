@@ -31,5 +31,5 @@ public sealed class SmsFactorForm
         (AllowedCountries ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The form field of a rule's field name (<c>allowedCountries[1]</c> → <c>Sms.AllowedCountries</c>).</summary>
-    public static string KeyOf(string field) => FormFieldKey.Of(field, "Sms.");
+    public static string KeyOf(string field, string prefix = "Sms.") => FormFieldKey.Of(field, prefix);
 }

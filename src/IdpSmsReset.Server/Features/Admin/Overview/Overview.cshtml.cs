@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdpSmsReset.Server.Features.Admin.Overview;
 
 /// <summary>The counts that matter, and a warning when policies use an SMS factor that cannot send.</summary>
-public sealed class OverviewModel(AdminOverview overview, AdminActivity activity, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class OverviewModel(AdminOverview overview, AdminActivity activity, IStringLocalizer<SharedResource> localizer,
+    Microsoft.Extensions.Options.IOptions<IdpSmsReset.Core.Messaging.SmsBreakerOptions> breaker, TimeProvider time) : PageModel
 {
     public const string SmsFactorWarning =
         "The SMS factor is enabled in a policy, but Twilio is not validated: SMS codes and SMS password reset do not work.";
@@ -31,8 +32,19 @@ public sealed class OverviewModel(AdminOverview overview, AdminActivity activity
     /// <summary>The charts of the last 24 hours, then of the last 7 days (SVG markup, drawn by <see cref="ActivityChart"/>).</summary>
     public IReadOnlyList<(string Window, IReadOnlyList<string> Charts)> Charts { get; private set; } = [];
 
+    /// <summary>Each SMS account whose breaker ever opened: open now or not, and the last failover.</summary>
+    public IReadOnlyList<(string Account, bool Open, DateTime? LastFailoverAt, string? LastFailure)> SmsAccounts
+    {
+        get;
+        private set;
+    } = [];
+
     public async Task OnGetAsync()
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        SmsAccounts = [.. (await overview.SmsAccountsAsync(HttpContext.RequestAborted)).Select(health => (health.Account,
+            IdpSmsReset.Core.Messaging.SmsAccountBreakers.IsOpen(health, now, breaker.Value.BreakDuration), health.LastFailoverAt,
+            health.LastFailure))];
         var counts = await overview.ReadAsync(HttpContext.RequestAborted);
         (Users, Policies, MessagesSent, MessagesFailed, ResetsCompleted, LockedUsers, ShowSmsWarning) =
             (counts.Users, counts.Policies, counts.MessagesSent, counts.MessagesFailed, counts.ResetsCompleted, counts.LockedUsers,

@@ -1,0 +1,113 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IdpSmsReset.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class SmsSecondaryAccount : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SecondaryAccountSid",
+                table: "SmsFactorSettings",
+                type: "character varying(34)",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SecondaryFrom",
+                table: "SmsFactorSettings",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SecondaryLastValidationError",
+                table: "SmsFactorSettings",
+                type: "character varying(1024)",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SecondaryMessagingServiceSid",
+                table: "SmsFactorSettings",
+                type: "character varying(34)",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SecondaryProtectedAuthToken",
+                table: "SmsFactorSettings",
+                type: "character varying(1024)",
+                maxLength: 1024,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SecondaryValidatedAt",
+                table: "SmsFactorSettings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Account",
+                table: "OutboundSms",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SmsAccountHealth",
+                columns: table => new
+                {
+                    Account = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFailoverAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFailure = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsAccountHealth", x => x.Account);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SmsAccountHealth");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryAccountSid",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryFrom",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryLastValidationError",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryMessagingServiceSid",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryProtectedAuthToken",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SecondaryValidatedAt",
+                table: "SmsFactorSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Account",
+                table: "OutboundSms");
+        }
+    }
+}
