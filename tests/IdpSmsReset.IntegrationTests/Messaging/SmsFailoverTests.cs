@@ -34,6 +34,9 @@ public abstract class SmsFailoverTests : TwilioBackedTests
         var first = await Task.WhenAll(failing.Select(to => Factory.SendAndWaitAsync(to, "primary down", TimeSpan.FromMinutes(10))));
         var whileOpen = await Factory.SendAndWaitAsync("+14155552110", "breaker open", TimeSpan.FromMinutes(10));
         var openHealth = await HealthAsync(SmsAccountNames.Primary);
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var overview = await admin.OpenAsync("/admin");
+        var log = await admin.OpenAsync("/admin/messages");
         Factory.Clock.Advance(TimeSpan.FromSeconds(31));
         var probe = await Factory.SendAndWaitAsync("+14155552111", "primary back", TimeSpan.FromMinutes(10));
         var closedHealth = await HealthAsync(SmsAccountNames.Primary);
@@ -48,6 +51,9 @@ public abstract class SmsFailoverTests : TwilioBackedTests
         Assert.Equal(SmsAccountNames.Secondary, whileOpen.Account);
         Assert.NotNull(openHealth?.OpenedAt);
         Assert.NotNull(openHealth?.LastFailoverAt);
+        Assert.Equal("open: the other account sends",
+            overview.Document.QuerySelector("tr[data-account='primary'] .breaker")?.TextContent.Trim());
+        Assert.Equal("secondary", log.Document.QuerySelector($"tr[data-message='{whileOpen.Id}'] .account")?.TextContent.Trim());
         Assert.Equal([FakeTwilio.AccountSid], Twilio.AcceptedBy("+14155552111"));
         Assert.Equal(SmsAccountNames.Primary, probe.Account);
         Assert.Null(closedHealth?.OpenedAt);

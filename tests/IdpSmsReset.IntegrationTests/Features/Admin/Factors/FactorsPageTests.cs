@@ -77,6 +77,36 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
     }
 
     [SkippableFact]
+    public async Task SecondaryAccount_BadSidSaid_ThenAcceptedTokenNeverShown_ThenRemoved()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        const string secondaryForm = "form[action*='handler=SaveSecondary']";
+
+        var refused = await admin.SubmitAsync(await admin.OpenAsync("/admin/factors"), new Dictionary<string, string>
+        {
+            ["Secondary.AccountSid"] = "AC1", ["Secondary.AuthToken"] = FakeTwilio.SecondaryAuthToken, ["Secondary.Sender"] = "number",
+            ["Secondary.From"] = FakeTwilio.SecondaryFrom,
+        }, formSelector: secondaryForm);
+        var saved = await admin.SubmitAsync(refused, new Dictionary<string, string>
+        {
+            ["Secondary.AccountSid"] = FakeTwilio.SecondaryAccountSid, ["Secondary.AuthToken"] = FakeTwilio.SecondaryAuthToken,
+            ["Secondary.Sender"] = "number", ["Secondary.From"] = FakeTwilio.SecondaryFrom,
+        }, formSelector: secondaryForm);
+        var again = await admin.OpenAsync("/admin/factors");
+        var removed = await admin.SubmitAsync(again, new Dictionary<string, string> { ["Secondary.AccountSid"] = "" },
+            formSelector: secondaryForm);
+
+        Assert.StartsWith("accountSid: must be a Twilio Account SID", refused.FieldError("secondary-account-error"));
+        Assert.Equal("AC1", refused.InputValue("Secondary.AccountSid"));
+        Assert.Contains("Twilio accepted the secondary account", saved.Text);
+        Assert.Equal("Twilio accepted this account.", again.FieldError("secondary-state"));
+        Assert.DoesNotContain(FakeTwilio.SecondaryAuthToken, again.Html);
+        Assert.Contains("The secondary account was removed", removed.Text);
+        Assert.Null(removed.Document.GetElementById("secondary-state"));
+    }
+
+    [SkippableFact]
     public async Task Save_AccountTwilioRefuses_SavedButSaysWhy()
     {
         const string wrongAccount = "ACffffffffffffffffffffffffffffffff";
