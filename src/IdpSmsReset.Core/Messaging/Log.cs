@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(4021, LogLevel.Information, "SMS account {Account}: circuit breaker closed, the account sends again")]
     public static partial void SmsBreakerClosed(this ILogger logger, string account);
 
+    [LoggerMessage(4023, LogLevel.Error, "SMS account {Account}: the breaker {Transition} but it could not be recorded ({Error})")]
+    public static partial void SmsBreakerNotRecorded(this ILogger logger, string account, string transition, string error);
+
     [LoggerMessage(4022, LogLevel.Warning, "SMS {MessageId} goes through the {Account} account ({Why})")]
     public static partial void SmsFailedOver(this ILogger logger, Guid messageId, string account, string why);
 }

@@ -60,7 +60,20 @@ public sealed class SmsAccountBreakers(IOptions<SmsBreakerOptions> options, Time
             .Build();
     }
 
+    /// <summary>Says a transition; failing to say it must not lose the answer of the send that caused it.</summary>
     private async Task RecordAsync(string account, bool opened, string? reason)
+    {
+        try
+        {
+            await RecordCoreAsync(account, opened, reason);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            logger.SmsBreakerNotRecorded(account, opened ? "opened" : "closed", exception.GetType().Name);
+        }
+    }
+
+    private async Task RecordCoreAsync(string account, bool opened, string? reason)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();

@@ -25,9 +25,9 @@ internal static class TokenExchangeGrant
     public static async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, SignInManager<ApplicationUser> signIn,
         UserClaims userClaims, AuditLog audit, ILogger logger)
     {
+        var address = context.Connection.RemoteIpAddress?.ToString();
         var subject = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
             ?? throw new InvalidOperationException("OpenIddict validated a subject token without a principal.");
-        var address = context.Connection.RemoteIpAddress?.ToString();
         async Task<IResult> RefuseAsync(string? userId, string reason)
         {
             logger.TokenExchangeRefused(request.ClientId, reason);

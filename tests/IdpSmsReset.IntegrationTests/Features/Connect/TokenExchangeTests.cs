@@ -103,6 +103,32 @@ public abstract class TokenExchangeTests(IdpFactory factory)
         Assert.Equal("invalid_grant", refused.Error);
     }
 
+    [SkippableTheory]
+    [InlineData("urn:ietf:params:oauth:token-type:id_token")]
+    [InlineData("urn:ietf:params:oauth:token-type:refresh_token")]
+    public async Task SubjectTokenNotAnAccessToken_Refused(string subjectTokenType)
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var tokens = await UserTokensAsync("openid profile offline_access");
+        var subjectToken = subjectTokenType.EndsWith("id_token", StringComparison.Ordinal) ? tokens.IdentityToken : tokens.RefreshToken;
+
+        var refused = await http.RequestTokenExchangeTokenAsync(new TokenExchangeTokenRequest
+        {
+            Address = "/connect/token", ClientId = GatewayId, SubjectToken = subjectToken!, SubjectTokenType = subjectTokenType,
+            Audience = "orders-api", Scope = "profile", ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = new ClientAssertion
+            {
+                Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                Value = PrivateKeyJwtTests.Assertion(IdpFactory.Origin + "/", GatewayKey, GatewayId),
+            },
+        });
+
+        // OpenIddict refuses them (they were issued to the single-page application): no token for the gateway.
+        Assert.Equal("invalid_grant", refused.Error);
+        Assert.Null(refused.AccessToken);
+    }
+
     private Task EnsureGatewayAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
     {
         ClientId = GatewayId, JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(GatewayKey), DisplayName = "Orders gateway",
@@ -112,6 +138,12 @@ public abstract class TokenExchangeTests(IdpFactory factory)
 
     /// <summary>An access token alice got through the single-page application, as the gateway receives it.</summary>
     private async Task<(string Token, string UserId)> UserAccessTokenAsync(string scope)
+    {
+        var tokens = await UserTokensAsync(scope);
+        return (tokens.AccessToken!, new JsonWebToken(tokens.AccessToken).Subject);
+    }
+
+    private async Task<TokenResponse> UserTokensAsync(string scope)
     {
         using var browser = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
@@ -124,7 +156,7 @@ public abstract class TokenExchangeTests(IdpFactory factory)
             RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
         });
         Assert.False(tokens.IsError, tokens.Error);
-        return (tokens.AccessToken!, new JsonWebToken(tokens.AccessToken).Subject);
+        return tokens;
     }
 
     /// <summary>With <paramref name="secret"/>, or else the gateway's signed assertion.</summary>
