@@ -12,19 +12,9 @@ namespace IdpSmsReset.Core.Applications;
 public sealed class ClientAssertionReplays(IdpDbContext database)
 {
     /// <summary>True the first time; false when the assertion was used already.</summary>
-    public async Task<bool> TryUseAsync(string clientId, string jti, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public Task<bool> TryUseAsync(string clientId, string jti, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(clientId + "\n" + jti)));
-        database.Add(new UsedClientAssertion { Key = key, ExpiresAt = expiresAt.UtcDateTime });
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            database.ChangeTracker.Clear();
-            return false;
-        }
+        return database.TryInsertAsync(new UsedClientAssertion { Key = key, ExpiresAt = expiresAt.UtcDateTime }, cancellationToken);
     }
 }

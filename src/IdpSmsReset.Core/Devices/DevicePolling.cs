@@ -25,17 +25,7 @@ public sealed class DevicePolling(IdpDbContext database, IOptions<DeviceFlowOpti
             return true;
         }
 
-        database.Add(new DevicePoll { CodeHash = hash, LastPolledAt = now });
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Polled before, within the interval (or a parallel first poll won).
-            database.ChangeTracker.Clear();
-            return false;
-        }
+        // Not inserted: polled before, within the interval (or a parallel first poll won).
+        return await database.TryInsertAsync(new DevicePoll { CodeHash = hash, LastPolledAt = now }, cancellationToken);
     }
 }

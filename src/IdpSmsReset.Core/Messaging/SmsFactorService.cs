@@ -15,16 +15,11 @@ public sealed class SmsFactorService(
     public async Task<SmsFactorSaveResult> SaveAsync(SmsFactorInput input, CancellationToken cancellationToken)
     {
         var stored = await database.Set<SmsFactorSettings>().SingleOrDefaultAsync(cancellationToken);
-        var problems = SmsFactorRules.Validate(input, hasStoredToken: stored is not null);
-        if (problems.Count > 0)
+        var (problems, token, wanted, check) = await CheckWithTwilioAsync(input, stored?.ProtectedAuthToken, cancellationToken);
+        if (check is null)
         {
             return new SmsFactorSaveResult(problems, null);
         }
-
-        var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(stored!.ProtectedAuthToken) : input.AuthToken;
-        var wanted = AsStored(input);
-        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
-            cancellationToken);
 
         var settings = stored ?? database.Add(new SmsFactorSettings { AccountSid = wanted.AccountSid, ProtectedAuthToken = "" }).Entity;
         var now = time.GetUtcNow().UtcDateTime;
@@ -65,19 +60,13 @@ public sealed class SmsFactorService(
             return new SmsFactorSaveResult([], null);
         }
 
-        var problems = SmsFactorRules.Validate(input with { PhoneField = null, AllowedCountries = [] },
-            hasStoredToken: stored.SecondaryProtectedAuthToken is not null);
-        if (problems.Count > 0)
+        var (problems, token, wanted, check) = await CheckWithTwilioAsync(input with { PhoneField = null, AllowedCountries = [] },
+            stored.SecondaryProtectedAuthToken, cancellationToken);
+        if (check is null)
         {
             return new SmsFactorSaveResult(problems, null);
         }
 
-        var token = string.IsNullOrEmpty(input.AuthToken)
-            ? protection.AuthToken.Unprotect(stored.SecondaryProtectedAuthToken!)
-            : input.AuthToken;
-        var wanted = AsStored(input with { PhoneField = null, AllowedCountries = [] });
-        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
-            cancellationToken);
         stored.SecondaryAccountSid = wanted.AccountSid;
         stored.SecondaryProtectedAuthToken = protection.AuthToken.Protect(token);
         stored.SecondaryFrom = wanted.From;
@@ -88,6 +77,26 @@ public sealed class SmsFactorService(
         await database.SaveChangesAsync(cancellationToken);
         await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return new SmsFactorSaveResult([], check);
+    }
+
+    /// <summary>
+    /// The rules, then Twilio: problems (and no check) when the input breaks a rule; else the token to store (the one
+    /// typed, or the one stored when none was), the input as stored, and Twilio's verdict.
+    /// </summary>
+    private async Task<(IReadOnlyList<Problems.FieldProblem> Problems, string Token, StoredForm Wanted, SmsAccountCheck? Check)>
+        CheckWithTwilioAsync(SmsFactorInput input, string? storedProtectedToken, CancellationToken cancellationToken)
+    {
+        var problems = SmsFactorRules.Validate(input, hasStoredToken: storedProtectedToken is not null);
+        if (problems.Count > 0)
+        {
+            return (problems, "", AsStored(input), null);
+        }
+
+        var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(storedProtectedToken!) : input.AuthToken;
+        var wanted = AsStored(input);
+        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
+            cancellationToken);
+        return ([], token, wanted, check);
     }
 
     /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
