@@ -24,6 +24,19 @@ public abstract class AdminLanguageTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task Policies_BrowserInFrench_MfaColumnInFrench()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        var list = await admin.OpenAsync("/admin/policies");
+
+        // "required" and "Required" were one resource name (they are case-insensitive): the label's word came back here.
+        Assert.EndsWith("· MFA obligatoire",
+            list.Document.QuerySelector($"tr[data-policy='{TestBootstrap.MfaPolicyName}'] td:nth-child(3)")!.TextContent.Trim());
+    }
+
+    [SkippableFact]
     public async Task Users_BrowserInSpanish_ListAndEditorInSpanish()
     {
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);

@@ -65,7 +65,7 @@ public sealed class OverviewModel(AdminOverview overview, AdminActivity activity
             [
                 (localizer["Succeeded"], "series-1", Values(series.SignIns)),
                 (localizer["Failed"], "series-3", Values(series.SignInFailures)),
-            ], localizer["sign-ins"]),
+            ], localizer["sign-in attempts"]),
             ActivityChart.Render($"chart-{window}-resets", localizer["Password reset funnel"], labels,
             [
                 (localizer["Requested"], "series-2", Values(series.ResetsRequested)),
@@ -73,7 +73,7 @@ public sealed class OverviewModel(AdminOverview overview, AdminActivity activity
                 (localizer["Completed"], "series-1", Values(series.ResetsCompleted)),
             ], localizer["resets"]),
             ActivityChart.Render($"chart-{window}-sms", localizer["SMS sent and failed, by error class"], labels,
-                [(localizer["Sent"], "series-1", Values(series.SmsSent)), .. FailureSeries(series)], localizer["messages"]),
+                [(localizer["Sent"], "series-1", Values(series.SmsSent)), .. FailureSeries(series)], localizer["SMS messages"]),
             ActivityChart.Render($"chart-{window}-latency", localizer["SMS delivery latency (median, queued to accepted)"], labels,
                 [(localizer["Median"], "series-1", series.SmsLatencySeconds)], localizer["seconds"]),
         ];
