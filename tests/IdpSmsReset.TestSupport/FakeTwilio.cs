@@ -142,7 +142,7 @@ public sealed class FakeTwilio : IDisposable
     /// <summary>Waits, as a person waits for their phone to buzz, until a message to <paramref name="destination"/> arrived.</summary>
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesToAsync(string destination, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
         while (MessagesTo(destination).Count == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
