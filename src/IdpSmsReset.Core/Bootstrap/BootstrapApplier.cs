@@ -22,6 +22,7 @@ public sealed class BootstrapApplier(
     SecurityPolicyService policies,
     IdpDbContext database,
     ChangeStamps stamps,
+    TimeProvider time,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -55,6 +56,27 @@ public sealed class BootstrapApplier(
             await ApplySmsFactorAsync(sms.ToInput(), cancellationToken);
             await ApplySecondarySmsAccountAsync(sms.Secondary?.ToInput(), cancellationToken);
         }
+
+        await ApplySmsTemplatesAsync(document.SmsTemplates, cancellationToken);
+    }
+
+    private async Task ApplySmsTemplatesAsync(List<BootstrapSmsTemplate> templates, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var source in templates)
+        {
+            var stored = await database.Set<Messaging.Templates.SmsTemplate>()
+                .SingleOrDefaultAsync(t => t.Purpose == source.Purpose && t.Language == source.Language, cancellationToken)
+                ?? database.Add(new Messaging.Templates.SmsTemplate { Purpose = source.Purpose!, Language = source.Language!, Text = "" })
+                    .Entity;
+            if (stored.Text != source.Text)
+            {
+                stored.Text = source.Text!;
+                stored.UpdatedAt = now;
+            }
+        }
+
+        await database.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Checked with Twilio only when it changed; an account Twilio refuses is recorded, not fatal.</summary>

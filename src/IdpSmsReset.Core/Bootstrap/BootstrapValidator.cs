@@ -14,6 +14,12 @@ public static partial class BootstrapValidator
         ValidateApplications(document.Applications, errors);
         ValidatePolicies(document.Policies, errors);
         ValidateUsers(document.Users, errors);
+        for (var index = 0; index < document.SmsTemplates.Count; index++)
+        {
+            var template = document.SmsTemplates[index];
+            errors.AddRange(Messaging.Templates.SmsTemplateRules.Validate(template.Purpose, template.Language, template.Text)
+                .Select(problem => $"smsTemplates[{index}].{problem.Field}: {problem.Problem}"));
+        }
         if (document.SmsFactor is { } smsFactor)
         {
             // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.

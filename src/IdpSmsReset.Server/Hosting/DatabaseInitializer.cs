@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Bootstrap;
+using IdpSmsReset.Core.Messaging.Templates;
 using IdpSmsReset.Core.Policies;
 
 namespace IdpSmsReset.Server.Hosting;
@@ -17,13 +18,18 @@ internal sealed class DatabaseInitializer(
         if (bootstrap.Loaded is not var (path, document))
         {
             await scope.ServiceProvider.GetRequiredService<SecurityPolicyService>().EnsureDefaultAsync(cancellationToken);
-            return;
+        }
+        else
+        {
+            await scope.ServiceProvider.GetRequiredService<BootstrapApplier>().ApplyAsync(document, cancellationToken);
+            logger.LogInformation(
+                "Applied bootstrap file {Path}: {Applications} applications, {Users} users",
+                path, document.Applications.Count, document.Users.Count);
         }
 
-        await scope.ServiceProvider.GetRequiredService<BootstrapApplier>().ApplyAsync(document, cancellationToken);
-        logger.LogInformation(
-            "Applied bootstrap file {Path}: {Applications} applications, {Users} users",
-            path, document.Applications.Count, document.Users.Count);
+        // After the bootstrap: the SMS texts read the templates it wrote.
+        await services.GetRequiredService<SmsTemplateCatalog>().LoadAsync(
+            scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Persistence.IdpDbContext>(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -19,6 +19,7 @@ public static class MfaHosting
         var services = builder.Services;
         services.AddSingleton<MfaProtection>();
         services.AddSingleton<ISmsTexts, AccountSmsTexts>();
+        services.AddSingleton<IdpSmsReset.Core.Messaging.Templates.SmsTemplateCatalog>();
         services.AddScoped<SmsChallengeService>();
         services.AddScoped<AuthenticatorService>();
         services.AddScoped<RecoveryCodeService>();

@@ -25,6 +25,16 @@ public sealed class BootstrapReaderTests
     }
 
     [Fact]
+    public void Parse_SmsTemplateWithoutTheCode_NamesTheEntry()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse("""
+            {"smsTemplates": [{"purpose": "reset-code", "language": "fr", "text": "Votre code arrive."}]}
+            """, "templates.json"));
+
+        Assert.Contains("smsTemplates[0].text: must contain {code}: this message carries a code.", failure.Message);
+    }
+
+    [Fact]
     public void Parse_KeySetAsAnObject_ConfidentialApplicationWithoutSecretIsValid()
     {
         var document = BootstrapReader.Parse("""
