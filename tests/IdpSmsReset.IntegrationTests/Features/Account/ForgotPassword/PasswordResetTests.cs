@@ -3,7 +3,6 @@ using Duende.IdentityModel.Client;
 using System.Security.Cryptography;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Audit;
-using IdpSmsReset.Core.Messaging.Templates;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
@@ -248,33 +247,6 @@ public abstract class PasswordResetTests : TwilioBackedTests
         Assert.Equal("/account/second-factor", afterPassword.Path);
         Assert.NotNull(afterPassword.Document.QuerySelector("form[data-passkey=get] button"));
         Assert.Equal("Hugo's phone", Assert.Single(passkeys).Name);
-    }
-
-    [SkippableFact]
-    public async Task FrenchTemplateStored_FrenchResetSmsSaysIt_WithTheOriginLine_OtherLanguagesKeepTheirs()
-    {
-        await Factory.ConfigureSmsFactorAsync();
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-            database.Add(new SmsTemplate { Purpose = SmsTemplatePurposes.ResetCode, Language = "fr",
-                Text = "Code {code} pour {product}, valable {minutes}." });
-            await database.SaveChangesAsync();
-            await Factory.Services.GetRequiredService<SmsTemplateCatalog>().LoadAsync(database, CancellationToken.None);
-        }
-
-        using var french = Factory.CreateBrowser();
-        french.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
-        using var english = Factory.CreateBrowser();
-
-        await french.StartResetAsync("wade");
-        var frenchBody = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("wade"))).Single().Form["Body"];
-        await english.StartResetAsync("cole");
-        var englishBody = (await Twilio.WaitForMessagesToAsync(TestBootstrap.PhoneOf("cole"))).Single().Form["Body"];
-        var code = Phone.CodeIn(frenchBody);
-
-        Assert.Equal($"Code {code} pour localhost, valable 10 minutes.\n\n@localhost #{code}", frenchBody);
-        Assert.StartsWith($"{Phone.CodeIn(englishBody)} is your code to reset your password.", englishBody);
     }
 
     [SkippableFact]
