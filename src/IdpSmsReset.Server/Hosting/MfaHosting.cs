@@ -18,8 +18,11 @@ public static class MfaHosting
     {
         var services = builder.Services;
         services.AddSingleton<MfaProtection>();
-        services.AddSingleton<ISmsTexts, AccountSmsTexts>();
+        services.AddSingleton<ISmsTexts>(provider => provider.GetRequiredService<AccountSmsTexts>());
         services.AddSingleton<IdpSmsReset.Core.Messaging.Templates.SmsTemplateCatalog>();
+        services.AddSingleton<AccountSmsTexts>();
+        services.AddHostedService<SmsTemplateRefresher>();
+        services.AddScoped<IdpSmsReset.Core.Administration.SmsTemplateAdministration>();
         services.AddScoped<SmsChallengeService>();
         services.AddScoped<AuthenticatorService>();
         services.AddScoped<RecoveryCodeService>();

@@ -1,0 +1,36 @@
+using IdpSmsReset.Core.Messaging.Templates;
+using IdpSmsReset.Core.Persistence;
+
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>
+/// Reloads the SMS templates when the SMS settings change on any instance (the change stamp), checked every
+/// <c>Idp:Cache:MaxAge</c>: a template saved on one instance is used by all within that.
+/// </summary>
+internal sealed class SmsTemplateRefresher(IServiceScopeFactory scopes, ChangeStamps stamps, SmsTemplateCatalog catalog,
+    ILogger<SmsTemplateRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long? seen = null;
+        using var timer = new PeriodicTimer(stamps.MaxAge);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var current = await stamps.CurrentAsync(ChangeAreas.SmsFactor, stoppingToken);
+                if (current != seen)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await catalog.LoadAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(), stoppingToken);
+                    seen = current;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The next tick tries again; the templates in memory stay as they were.
+                logger.LogWarning("SMS templates not reloaded: {Error}", exception.GetType().Name);
+            }
+        }
+    }
+}
