@@ -17,6 +17,7 @@ public static class AuditEventTypes
     public const string DeviceDenied = "device.denied";
     public const string SmsBreakerOpened = "sms.breaker-opened";
     public const string SmsBreakerClosed = "sms.breaker-closed";
+    public const string SmsFailover = "sms.failover";
     public const string TokenExchanged = "token.exchanged";
     public const string TokenExchangeRefused = "token.exchange-refused";
 }

@@ -25,6 +25,7 @@ public sealed class SmsDispatchJob(
     IOptions<SmsBreakerOptions> breakerOptions,
     TimeProvider time,
     IdpMetrics metrics,
+    Audit.AuditLog audit,
     ILogger<SmsDispatchJob> logger)
 {
     public const string Queue = "sms";
@@ -66,7 +67,7 @@ public sealed class SmsDispatchJob(
         await RecordAsync(message, result, cancellationToken);
     }
 
-    /// <summary>A message leaving the account it would have used: counted, logged, and shown on the dashboard.</summary>
+    /// <summary>A message leaving the account it would have used: counted, logged, audited, and shown on the dashboard.</summary>
     private async Task NoteFailoverAsync(Guid messageId, string? lastAccount, string account, bool primaryOpen, DateTime now,
         CancellationToken cancellationToken)
     {
@@ -79,8 +80,13 @@ public sealed class SmsDispatchJob(
         }
 
         metrics.SmsFailover(account);
-        logger.SmsFailedOver(messageId, account, primaryOpen && from == SmsAccountNames.Primary
-            ? "the primary's circuit breaker is open" : $"the {from} account failed it");
+        var why = primaryOpen && from == SmsAccountNames.Primary
+            ? "the primary's circuit breaker is open"
+            : $"the {from} account failed it";
+        logger.SmsFailedOver(messageId, account, why);
+        // The message's id only: its number and text are not for the audit log.
+        await audit.WriteAsync(Audit.AuditEventTypes.SmsFailover, Audit.AuditActors.System, null, null,
+            $"SMS {messageId} goes through the {account} account: {why}.", cancellationToken);
         await database.UpdateOrCreateAsync(
             () => database.Set<SmsAccountHealth>().Where(h => h.Account == from)
                 .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastFailoverAt, now), cancellationToken),

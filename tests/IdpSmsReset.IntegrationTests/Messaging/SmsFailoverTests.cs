@@ -43,6 +43,8 @@ public abstract class SmsFailoverTests : TwilioBackedTests
         await using var scope = Factory.Services.CreateAsyncScope();
         var audited = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<AuditEvent>()
             .CountAsync(audit => audit.Type == AuditEventTypes.SmsBreakerOpened);
+        var failovers = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<AuditEvent>()
+            .Where(audit => audit.Type == AuditEventTypes.SmsFailover).Select(audit => audit.Details).ToListAsync();
 
         Assert.All(first, message => Assert.Equal(OutboundSmsStatus.Sent, message.Status));
         Assert.All(failing, to => Assert.Equal([FakeTwilio.SecondaryAccountSid], Twilio.AcceptedBy(to)));
@@ -59,6 +61,8 @@ public abstract class SmsFailoverTests : TwilioBackedTests
         Assert.Null(closedHealth?.OpenedAt);
         Assert.NotNull(closedHealth?.ClosedAt);
         Assert.True(audited >= 1);
+        Assert.Contains(failovers, details => details!.Contains(whileOpen.Id.ToString()) && details.Contains("circuit breaker is open"));
+        Assert.All(failovers, details => Assert.DoesNotContain("+1415555", details));
     }
 
     [SkippableFact]
