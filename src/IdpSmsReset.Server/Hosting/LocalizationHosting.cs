@@ -7,7 +7,7 @@ namespace IdpSmsReset.Server.Hosting;
 
 public static class LocalizationHosting
 {
-    public static readonly string[] Languages = ["en", "es", "fr"];
+    public static readonly string[] Languages = [.. IdpSmsReset.Core.Messaging.SmsLanguage.Supported];
 
     /// <summary>English, Spanish and French: the relying application's <c>ui_locales</c>, then the switcher's cookie, then the
     /// browser.</summary>

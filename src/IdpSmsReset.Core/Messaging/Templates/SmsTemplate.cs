@@ -6,7 +6,7 @@ public sealed class SmsTemplate
     /// <summary>One of <see cref="SmsTemplatePurposes.All"/>.</summary>
     public required string Purpose { get; set; }
 
-    /// <summary>One of <see cref="SmsTemplatePurposes.Languages"/>.</summary>
+    /// <summary>One of <see cref="SmsLanguage.Supported"/>.</summary>
     public required string Language { get; set; }
 
     public required string Text { get; set; }

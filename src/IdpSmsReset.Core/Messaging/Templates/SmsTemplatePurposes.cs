@@ -11,9 +11,6 @@ public static class SmsTemplatePurposes
 
     public static readonly IReadOnlyList<string> All = [SignInCode, PhoneVerification, ResetCode, PasswordChanged, AdministratorReset];
 
-    /// <summary>The languages a template is written in (the hosted pages' languages).</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "es", "fr"];
-
     /// <summary>Whether the message carries a code: then <c>{code}</c> is required, and the origin-bound line is appended.</summary>
     public static bool CarriesCode(string purpose) => purpose != PasswordChanged;
 

@@ -20,9 +20,9 @@ public static partial class SmsTemplateRules
             return problems;
         }
 
-        if (language is null || !SmsTemplatePurposes.Languages.Contains(language))
+        if (language is null || !SmsLanguage.Supported.Contains(language))
         {
-            problems.Add(new("language", $"must be one of {string.Join(", ", SmsTemplatePurposes.Languages)}."));
+            problems.Add(new("language", $"must be one of {string.Join(", ", SmsLanguage.Supported)}."));
         }
 
         if (string.IsNullOrWhiteSpace(text))

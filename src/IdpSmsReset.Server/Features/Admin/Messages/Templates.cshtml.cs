@@ -37,7 +37,7 @@ internal sealed class TemplatesModel(SmsTemplateAdministration administration, A
     public string? Notice { get; private set; }
 
     public bool Editing => Purpose is not null && SmsTemplatePurposes.All.Contains(Purpose) && Language is not null
-        && SmsTemplatePurposes.Languages.Contains(Language);
+        && SmsLanguage.Supported.Contains(Language);
 
     public IReadOnlyList<string> Placeholders => Editing ? SmsTemplatePurposes.PlaceholdersOf(Purpose!) : [];
 
@@ -121,7 +121,7 @@ internal sealed class TemplatesModel(SmsTemplateAdministration administration, A
     {
         Cost = SmsTemplateRules.WorstCase(Purpose!, Text ?? "", texts.Host);
         var link = $"https://{texts.Host}/account/reset-code?flow=…";
-        Previews = [.. SmsTemplatePurposes.Languages.Select(language => (language, SmsLanguage.In(language, () => texts.Render(Purpose!,
+        Previews = [.. SmsLanguage.Supported.Select(language => (language, SmsLanguage.In(language, () => texts.Render(Purpose!,
             language == Language ? Text ?? "" : texts.TemplateOf(Purpose!), SampleCode, SampleLifetime, link))))];
     }
 
@@ -129,7 +129,7 @@ internal sealed class TemplatesModel(SmsTemplateAdministration administration, A
     {
         var stored = (await administration.ListAsync(HttpContext.RequestAborted))
             .Select(template => (template.Purpose, template.Language)).ToHashSet();
-        Rows = [.. SmsTemplatePurposes.All.SelectMany(purpose => SmsTemplatePurposes.Languages
+        Rows = [.. SmsTemplatePurposes.All.SelectMany(purpose => SmsLanguage.Supported
             .Select(language => (purpose, language, stored.Contains((purpose, language)))))];
     }
 }
