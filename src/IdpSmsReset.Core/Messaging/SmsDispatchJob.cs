@@ -50,11 +50,11 @@ public sealed class SmsDispatchJob(
         var mayHaveGone = before is { TwilioSid: null }
             && (before.Status == OutboundSmsStatus.Sending || before.ErrorClass == SmsErrorClasses.Unreachable);
         var settings = await database.SmsFactorSettingsAsync(cancellationToken);
-        var primaryHealth = await database.Set<SmsAccountHealth>().AsNoTracking()
-            .SingleOrDefaultAsync(h => h.Account == SmsAccountNames.Primary, cancellationToken);
-        var primaryOpen = SmsAccountBreakers.IsOpen(primaryHealth, now, breakerOptions.Value.BreakDuration);
-        var account = SmsAccountChoice.For(before?.Account, before?.ErrorClass, mayHaveGone, primaryOpen,
-            settings?.HasUsableSecondary == true);
+        var hasSecondary = settings?.HasUsableSecondary == true;
+        // Only with somewhere else to go does the primary's breaker matter (and cost a read).
+        var primaryOpen = hasSecondary && SmsAccountBreakers.IsOpen(await database.Set<SmsAccountHealth>().AsNoTracking()
+            .SingleOrDefaultAsync(h => h.Account == SmsAccountNames.Primary, cancellationToken), now, breakerOptions.Value.BreakDuration);
+        var account = SmsAccountChoice.For(before?.Account, before?.ErrorClass, mayHaveGone, primaryOpen, hasSecondary);
         if (!await outbox.ClaimAsync(outboundSmsId, now, now - options.Value.RecoverAfter, account, cancellationToken))
         {
             // Sent, failed, expired, or being sent by another run: nothing to do.
