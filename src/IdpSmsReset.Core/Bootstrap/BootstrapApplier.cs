@@ -22,7 +22,7 @@ public sealed class BootstrapApplier(
     SecurityPolicyService policies,
     IdpDbContext database,
     ChangeStamps stamps,
-    TimeProvider time,
+    Messaging.Templates.SmsTemplateStore smsTemplates,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -60,23 +60,13 @@ public sealed class BootstrapApplier(
         await ApplySmsTemplatesAsync(document.SmsTemplates, cancellationToken);
     }
 
+    /// <summary>Through the store, so that instances already running reload what changed.</summary>
     private async Task ApplySmsTemplatesAsync(List<BootstrapSmsTemplate> templates, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         foreach (var source in templates)
         {
-            var stored = await database.Set<Messaging.Templates.SmsTemplate>()
-                .SingleOrDefaultAsync(t => t.Purpose == source.Purpose && t.Language == source.Language, cancellationToken)
-                ?? database.Add(new Messaging.Templates.SmsTemplate { Purpose = source.Purpose!, Language = source.Language!, Text = "" })
-                    .Entity;
-            if (stored.Text != source.Text)
-            {
-                stored.Text = source.Text!;
-                stored.UpdatedAt = now;
-            }
+            await smsTemplates.WriteAsync(source.Purpose!, source.Language!, source.Text!, cancellationToken);
         }
-
-        await database.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Checked with Twilio only when it changed; an account Twilio refuses is recorded, not fatal.</summary>

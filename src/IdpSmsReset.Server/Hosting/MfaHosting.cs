@@ -22,6 +22,7 @@ public static class MfaHosting
         services.AddSingleton<IdpSmsReset.Core.Messaging.Templates.SmsTemplateCatalog>();
         services.AddSingleton<AccountSmsTexts>();
         services.AddHostedService<SmsTemplateRefresher>();
+        services.AddScoped<IdpSmsReset.Core.Messaging.Templates.SmsTemplateStore>();
         services.AddScoped<IdpSmsReset.Core.Administration.SmsTemplateAdministration>();
         services.AddScoped<SmsChallengeService>();
         services.AddScoped<AuthenticatorService>();
