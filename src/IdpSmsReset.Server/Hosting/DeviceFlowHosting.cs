@@ -11,13 +11,6 @@ public static class DeviceFlowHosting
     public const string DeviceAuthorizationEndpoint = "/connect/device";
     public const string VerificationEndpoint = "/connect/verify";
 
-    /// <summary>
-    /// Consonants only (RFC 8628 §6.1): no vowels to spell words, no 0/O or 1/I to confuse; 8 of 20 make about 34 bits,
-    /// which the per-address limit on wrong codes leaves out of reach.
-    /// </summary>
-    private static readonly string[] UserCodeCharset =
-        ["B", "C", "D", "F", "G", "H", "J", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "W", "X", "Z"];
-
     /// <summary>The device authorization grant (RFC 8628): OpenIddict's endpoints, the verification page's rules, polling.</summary>
     public static WebApplicationBuilder AddIdpDeviceFlow(this WebApplicationBuilder builder)
     {
@@ -27,17 +20,19 @@ public static class DeviceFlowHosting
         builder.Services.AddSingleton<IValidateOptions<DeviceFlowOptions>, DeviceFlowOptionsValidator>();
         builder.Services.AddScoped<DevicePolling>();
         builder.Services.AddScoped<WrongUserCodeBudget>();
+        builder.Services.AddScoped<DeviceUserCodes>();
 
         builder.Services.AddOpenIddict().AddServer(options =>
         {
             options.SetDeviceAuthorizationEndpointUris(DeviceAuthorizationEndpoint)
                 .SetEndUserVerificationEndpointUris(VerificationEndpoint)
                 .AllowDeviceAuthorizationFlow()
-                .SetUserCodeCharset(UserCodeCharset)
-                .SetUserCodeLength(8)
+                .SetUserCodeCharset([.. UserCodes.Charset])
+                .SetUserCodeLength(UserCodes.Length)
                 .SetUserCodeDisplayFormat("{0}{1}{2}{3}-{4}{5}{6}{7}");
             options.AddEventHandler(UserCodeNormalizer.Descriptor)
                 .AddEventHandler(DevicePollingGuard.Descriptor)
+                .AddEventHandler(UserCodeReplayGuard.Descriptor)
                 .AddEventHandler(DevicePollingInterval.Descriptor)
                 .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>.Descriptor);
             options.UseAspNetCore().EnableEndUserVerificationEndpointPassthrough();

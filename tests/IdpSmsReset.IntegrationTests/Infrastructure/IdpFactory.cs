@@ -109,9 +109,9 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser that has already signed in as <paramref name="userName"/> on the login page.</summary>
-    public async Task<TestBrowser> CreateSignedInBrowserAsync(string userName)
+    public async Task<TestBrowser> CreateSignedInBrowserAsync(string userName, string? clientAddress = null)
     {
-        var browser = CreateBrowser();
+        var browser = clientAddress is null ? CreateBrowser() : CreateBrowserFrom(clientAddress);
         var form = await browser.OpenAsync("/account/login");
         var home = await browser.SubmitAsync(form, new Dictionary<string, string>
         {

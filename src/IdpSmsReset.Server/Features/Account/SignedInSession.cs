@@ -12,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Account;
 /// check): the user still exists and may sign in (not locked, not disabled), the security stamp is the one the cookie
 /// was issued with (no password change or reset since), and the session has not been ended, on whatever instance.
 /// </summary>
-internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset? AuthenticatedAt)
+internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt)
 {
     public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
@@ -28,16 +28,18 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
             return null;
         }
 
+        // When the session began is when the user authenticated (auth_time, max_age): the cookie's own issue time moves
+        // each time Identity renews it.
         if (!context.RequestServices.GetRequiredService<UserClaims>().HasCurrentSecurityStamp(result.Principal, user)
             || SessionSignIn.CurrentSessionId(result.Principal) is not { } sessionId
-            || !await context.RequestServices.GetRequiredService<UserSessionService>().IsActiveAsync(user.Id, sessionId,
-                context.RequestAborted))
+            || await context.RequestServices.GetRequiredService<UserSessionService>().StartedAtAsync(user.Id, sessionId,
+                context.RequestAborted) is not { } authenticatedAt)
         {
             return null;
         }
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
         return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
-            result.Properties.IssuedUtc);
+            authenticatedAt);
     }
 }

@@ -110,12 +110,10 @@ internal static class AuthorizeEndpoint
         IOpenIddictTokenManager tokens, HttpContext context) =>
         PushedRequest.IsPushed(context.Request)
         && await PushedRequest.PushedAtAsync(request, tokens, context.RequestAborted) is { } pushedAt
-        && await context.RequestServices.GetRequiredService<UserSessionService>().StartedAtAsync(session.User.Id,
-            session.SessionId, context.RequestAborted) is { } started
-        && started >= pushedAt.AddSeconds(1);
+        && session.AuthenticatedAt >= pushedAt.AddSeconds(1);
 
     private static bool IsTooOld(SignedInSession session, long? maxAge, TimeProvider time) =>
-        maxAge is { } seconds && session.AuthenticatedAt is { } at && time.GetUtcNow() - at > TimeSpan.FromSeconds(seconds);
+        maxAge is { } seconds && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(seconds);
 
     /// <summary>A decision counts only when posted from our consent page: a link cannot carry one.</summary>
     private static async Task<string?> ReadConsentDecisionAsync(HttpContext context, OpenIddictRequest request,

@@ -72,7 +72,7 @@ internal static class TokenEndpoint
         }
 
         if (SessionSignIn.CurrentSessionId(grant) is { } sessionId
-            && (request.IsAuthorizationCodeGrantType() || !grant.HasScope(Scopes.OfflineAccess))
+            && (request.IsAuthorizationCodeGrantType() || request.IsDeviceCodeGrantType() || !grant.HasScope(Scopes.OfflineAccess))
             && !await sessions.IsActiveAsync(user.Id, sessionId, context.RequestAborted))
         {
             return OAuthErrors.InvalidGrant("The session the grant was issued in has ended.");

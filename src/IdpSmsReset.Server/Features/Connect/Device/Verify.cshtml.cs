@@ -18,15 +18,17 @@ namespace IdpSmsReset.Server.Features.Connect.Device;
 /// <summary>
 /// Where a person confirms a device (RFC 8628): types the code the device shows (or finds it filled in by the device's
 /// link) and continues, signs in as anywhere else (second factor and policy included), then allows or denies the device's
-/// application. OpenIddict resolves the code; a code that names no pending request is counted against the address.
+/// application. A code is looked up only for a signed-in person, and shown to OpenIddict only while it is pending: a
+/// used code presented again would make OpenIddict revoke the device's tokens as a replay, and the code is on the
+/// device's screen for anyone to read. Reloading or submitting twice answers what was decided the first time.
 /// </summary>
 internal sealed class VerifyModel(
     IOpenIddictApplicationManager applications,
-    IOpenIddictAuthorizationManager authorizations,
     SignInManager<ApplicationUser> signIn,
     SignInJourney journey,
     UserClaims userClaims,
-    WrongUserCodeBudget wrongCodes,
+    DeviceUserCodes userCodes,
+    SessionTokens sessionTokens,
     AuditLog audit,
     ILogger<VerifyModel> logger) : PageModel
 {
@@ -35,6 +37,11 @@ internal sealed class VerifyModel(
 
     /// <summary>The code form's own field: a code arriving with it was confirmed by the person, not just carried by a link.</summary>
     public const string ContinueStep = "continue";
+
+    public const string WrongCodeMessage = "That code is not valid or has expired. Check the code your device shows.";
+    public const string AlreadyApprovedMessage = "This code was already used: the device is connected. There is nothing more to do.";
+    public const string AlreadyDeniedMessage = "This code was already used: the device was refused. To connect it, start again on the device.";
+    public const string OverBudgetMessage = "Too many wrong codes were typed from your network. Try again in an hour.";
 
     /// <summary>As typed, or as the device's link carried it; shown again whatever happens.</summary>
     [BindProperty(SupportsGet = true, Name = "user_code")]
@@ -61,15 +68,17 @@ internal sealed class VerifyModel(
             return Page();
         }
 
-        var (request, refusal) = await ResolveAsync();
-        if (request is null)
-        {
-            return refusal!;
-        }
-
         if (await SignedInAsync() is null)
         {
             return ChallengeToSignIn();
+        }
+
+        var (request, refusal) = await ResolveAsync(decided => decided == UserCodeState.Approved
+            ? Refuse(AlreadyApprovedMessage, "the code was already used to allow the device")
+            : Refuse(AlreadyDeniedMessage, "the code was already used to refuse the device"));
+        if (request is null)
+        {
+            return refusal!;
         }
 
         ApplicationName = await ApplicationNameAsync(request.Principal!);
@@ -79,15 +88,17 @@ internal sealed class VerifyModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (request, refusal) = await ResolveAsync();
-        if (request is null)
-        {
-            return refusal!;
-        }
-
         if (await SignedInAsync() is not { } session)
         {
             return ChallengeToSignIn();
+        }
+
+        // A second submission (a reload, the back button, a double click) lands where the first decision did.
+        var (request, refusal) = await ResolveAsync(decided => Redirect(VerifyDoneModel.PathOf(
+            decided == UserCodeState.Approved ? VerifyDoneModel.Approved : VerifyDoneModel.Denied)));
+        if (request is null)
+        {
+            return refusal!;
         }
 
         var requested = request.Principal!;
@@ -105,11 +116,12 @@ internal sealed class VerifyModel(
         var identity = await userClaims.CreateAsync(session.User, requested.GetScopes(), session.Methods, session.AuthenticatedAt);
         var application = await applications.FindByClientIdAsync(clientId!, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("OpenIddict resolved a user code of an application that cannot be found.");
-        // Its own authorization: revoking it (or the user's password changing) reaches this device's tokens only.
-        var authorization = await authorizations.CreateAsync(new ClaimsPrincipal(identity), session.User.Id,
-            (await applications.GetIdAsync(application, HttpContext.RequestAborted))!, AuthorizationTypes.AdHoc, identity.GetScopes(),
-            HttpContext.RequestAborted);
-        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization, HttpContext.RequestAborted));
+        // The device's tokens belong to the approving session, as a browser application's do: ending that session, signing
+        // out everywhere or an administrator ending the user's sessions revokes them, and the account page lists them.
+        identity.SetAuthorizationId(await sessionTokens.AuthorizationForAsync(session.SessionId, session.User.Id,
+            (await applications.GetIdAsync(application, HttpContext.RequestAborted))!, new ClaimsPrincipal(identity), identity.GetScopes(),
+            HttpContext.RequestAborted));
+        identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
         identity.SetDestinations(ClaimDestinations.For);
         logger.DeviceDecided(session.User.Id, "approved", clientId);
         await audit.WriteAsync(AuditEventTypes.DeviceApproved, session.User.UserName ?? session.User.Id, session.User.Id, address,
@@ -120,15 +132,24 @@ internal sealed class VerifyModel(
         }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>The pending request the code names, or the page saying why not (counted and audited when wrong).</summary>
-    private async Task<(AuthenticateResult? Request, IActionResult? Refusal)> ResolveAsync()
+    /// <summary>
+    /// The pending request the code names, or the page saying why not. The code's state is read first: only a pending
+    /// code is shown to OpenIddict; a decided one is answered by <paramref name="decided"/>, counting nothing.
+    /// </summary>
+    private async Task<(AuthenticateResult? Request, IActionResult? Refusal)> ResolveAsync(Func<UserCodeState, IActionResult> decided)
     {
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (await wrongCodes.IsAddressOverAsync(address, HttpContext.RequestAborted))
+        var state = await userCodes.LookUpAsync(UserCode ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
+        switch (state)
         {
-            logger.UserCodeRefused(address, "too many wrong codes from this address");
-            Error = "Too many wrong codes were typed from your network. Try again in an hour.";
-            return (null, Page());
+            case UserCodeState.AddressOverBudget:
+                return (null, Refuse(OverBudgetMessage, "too many wrong codes from this address"));
+            case UserCodeState.Wrong:
+                return (null, Refuse(WrongCodeMessage, "no device request has this code"));
+            case UserCodeState.Expired:
+                return (null, Refuse(WrongCodeMessage, "the code has expired"));
+            case UserCodeState.Approved or UserCodeState.Denied:
+                return (null, decided(state));
         }
 
         var result = await HttpContext.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -139,10 +160,16 @@ internal sealed class VerifyModel(
             return (result, null);
         }
 
-        logger.UserCodeRefused(address, "no pending device request has this code");
-        await wrongCodes.RecordWrongAsync(UserCode ?? "", address, HttpContext.RequestAborted);
-        Error = "That code is not valid or has expired. Check the code your device shows.";
-        return (null, Page());
+        // Decided or expired between the read and OpenIddict's own (OpenIddict revokes nothing for a user code: see
+        // UserCodeReplayGuard).
+        return (null, Refuse(WrongCodeMessage, "the code was decided or expired while it was being read"));
+    }
+
+    private PageResult Refuse(string message, string reason)
+    {
+        logger.UserCodeRefused(HttpContext.Connection.RemoteIpAddress?.ToString(), reason);
+        Error = message;
+        return Page();
     }
 
     /// <summary>To the login page, and back here with the code to decide.</summary>

@@ -4,6 +4,7 @@ using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using static IdpSmsReset.IntegrationTests.Infrastructure.DeviceSteps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,6 @@ namespace IdpSmsReset.IntegrationTests.Features.Connect.Device;
 /// </summary>
 public abstract class DeviceFlowTests(IdpFactory factory)
 {
-    public const string DeviceClientId = "living-room-tv";
     private const string UserCodePattern = "^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$";
 
     [SkippableFact]
@@ -123,7 +123,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
 
         Assert.Equal("/connect/verify/denied", done.Path);
         Assert.Equal("access_denied", denied.Error);
-        Assert.Contains("That code is not valid or has expired", again.Text);
+        Assert.Contains("This code was already used: the device was refused.", again.Text);
     }
 
     [SkippableFact]
@@ -168,7 +168,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         using var device = OidcClients.Backchannel(factory);
         var codes = await RequestCodesAsync(device);
         var address = "203.0.113." + Random.Shared.Next(1, 250);
-        using var guesser = factory.CreateBrowserFrom(address);
+        using var guesser = await factory.CreateSignedInBrowserAsync("bob", address);
         using var elsewhere = factory.CreateBrowserFrom("198.51.100.7");
 
         for (var guess = 0; guess < 20; guess++)
@@ -189,28 +189,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         Assert.Equal(20, audited);
     }
 
-    protected Task EnsureDeviceApplicationAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
-    {
-        ClientId = DeviceClientId, DisplayName = "Living room TV", Type = ApplicationVocabulary.Public,
-        GrantTypes = [ApplicationVocabulary.DeviceCode, ApplicationVocabulary.RefreshToken],
-        Scopes = ["openid", "profile", "offline_access"],
-    });
-
-    private static async Task<DeviceAuthorizationResponse> RequestCodesAsync(HttpClient device)
-    {
-        var codes = await device.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
-        {
-            Address = "/connect/device", ClientId = DeviceClientId, Scope = "openid profile offline_access",
-        });
-        Assert.False(codes.IsError, codes.Error);
-        return codes;
-    }
-
-    private static Task<TokenResponse> PollAsync(HttpClient device, string deviceCode) =>
-        device.RequestDeviceTokenAsync(new DeviceTokenRequest
-        {
-            Address = "/connect/token", ClientId = DeviceClientId, DeviceCode = deviceCode,
-        });
+    private Task EnsureDeviceApplicationAsync() => factory.EnsureDeviceApplicationAsync();
 }
 
 public sealed class DeviceFlowTestsOnSqlite(SqliteIdpFactory factory) : DeviceFlowTests(factory), IClassFixture<SqliteIdpFactory>;
