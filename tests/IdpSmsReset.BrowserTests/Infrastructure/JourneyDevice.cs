@@ -35,5 +35,9 @@ public sealed class JourneyDevice(JourneyServers servers) : IDisposable
         }
     }
 
+    /// <summary>What the device reads about its user with the access token it got.</summary>
+    public Task<UserInfoResponse> UserInfoAsync(string accessToken) =>
+        _http.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
     public void Dispose() => _http.Dispose();
 }

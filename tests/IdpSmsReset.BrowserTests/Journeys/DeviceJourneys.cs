@@ -71,6 +71,9 @@ public sealed class DeviceJourneys(DeviceJourneyServers servers) : IClassFixture
         await journey.Page.GotoAsync(codes.VerificationUri!);
         await journey.Page.GetByLabel("Code").FillAsync(codes.UserCode!);
         await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        // A code is looked up only for someone signed in.
+        await journey.AtIdpAsync("/account/login", "sign-in-first");
+        await journey.TypePasswordAsync("tom");
         await journey.AtIdpAsync("/connect/verify", "code-expired");
         var error = await journey.Page.Locator(".form-error[role=alert]").TextContentAsync();
         var expired = await device.PollUntilDecidedAsync(codes.DeviceCode!, TimeSpan.FromSeconds(codes.Interval));
@@ -78,5 +81,33 @@ public sealed class DeviceJourneys(DeviceJourneyServers servers) : IClassFixture
         Assert.Equal("That code is not valid or has expired. Check the code your device shows.", error!.Trim());
         Assert.Equal(codes.UserCode, await journey.Page.GetByLabel("Code").InputValueAsync());
         Assert.Equal("expired_token", expired.Error);
+    }
+
+    [SkippableFact]
+    public async Task Allowed_ThenTheDecisionPageReloaded_ThePageSaysItIsConnectedAndTheDeviceStillSignsIn()
+    {
+        await using var journey = await Journey.StartAsync(servers, "device-allowed-then-reloaded");
+        using var device = new JourneyDevice(servers);
+        var codes = await device.RequestCodesAsync();
+
+        await journey.Page.GotoAsync(codes.VerificationUriComplete!);
+        await journey.AtIdpAsync("/connect/verify", "code-filled-in");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await journey.AtIdpAsync("/account/login", "sign-in");
+        await journey.TypePasswordAsync("bea");
+        await journey.AtIdpAsync("/connect/verify", "allow-the-device");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await journey.AtIdpAsync("/connect/verify/approved", "device-connected");
+        await journey.Page.GoBackAsync();
+        await journey.Page.ReloadAsync();
+        await journey.AtIdpAsync("/connect/verify", "decision-page-reloaded");
+        var told = await journey.Page.Locator(".form-error[role=alert]").TextContentAsync();
+        var tokens = await device.PollUntilDecidedAsync(codes.DeviceCode!, TimeSpan.FromSeconds(codes.Interval));
+        var userInfo = await device.UserInfoAsync(tokens.AccessToken ?? "");
+
+        Assert.Equal("This code was already used: the device is connected. There is nothing more to do.", told!.Trim());
+        Assert.False(tokens.IsError, tokens.Error + " " + tokens.ErrorDescription);
+        Assert.False(userInfo.IsError, userInfo.Error);
+        Assert.Equal("bea", userInfo.TryGet("preferred_username"));
     }
 }
