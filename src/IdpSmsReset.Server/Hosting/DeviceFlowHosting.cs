@@ -32,7 +32,6 @@ public static class DeviceFlowHosting
                 .SetUserCodeDisplayFormat("{0}{1}{2}{3}-{4}{5}{6}{7}");
             options.AddEventHandler(UserCodeNormalizer.Descriptor)
                 .AddEventHandler(DevicePollingGuard.Descriptor)
-                .AddEventHandler(UserCodeReplayGuard.Descriptor)
                 .AddEventHandler(DevicePollingInterval.Descriptor)
                 .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>.Descriptor);
             options.UseAspNetCore().EnableEndUserVerificationEndpointPassthrough();

@@ -69,6 +69,8 @@ public static class OpenIddictHosting
                 // Within this leeway the refusal leaves the chain alone: a client's own parallel refreshes are not a theft.
                 // Past it, a used token is a replay and OpenIddict revokes everything issued through its authorization.
                 options.SetRefreshTokenReuseLeeway(RefreshTokenRaceWindow);
+                // ... and only at the token endpoint: a used token shown anywhere else is refused and revokes nothing.
+                options.AddEventHandler(RedeemedTokenGuard.Descriptor);
 
                 // Resource servers validate access tokens with the published keys; they cannot decrypt a JWE.
                 options.DisableAccessTokenEncryption();

@@ -142,6 +142,52 @@ public abstract class SessionTokensTests(IdpFactory factory)
         Assert.True(Guid.TryParse(payload.RootElement.GetProperty("sid").GetString(), out _));
     }
 
+    [SkippableFact]
+    public async Task UsedRefreshToken_ShownToIntrospectionAndRevocationByAnotherClient_RefusedAndTheChainLives()
+    {
+        using var browser = factory.CreateBrowser();
+        var first = await ExchangeAsync(await SignInAsync(browser, "heidi"));
+        var second = await RefreshAsync(first.RefreshToken);
+        factory.Clock.Advance(OpenIddictHostingRaceWindow + TimeSpan.FromSeconds(1));
+        using var service = OidcClients.Backchannel(factory);
+
+        var introspected = await service.IntrospectTokenAsync(new TokenIntrospectionRequest
+        {
+            Address = "/connect/introspect", ClientId = TestBootstrap.ServiceClientId, ClientSecret = TestBootstrap.ServiceClientSecret,
+            Token = first.RefreshToken!,
+        });
+        using var revoked = await service.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = "/connect/revoke", ClientId = TestBootstrap.ServiceClientId, ClientSecret = TestBootstrap.ServiceClientSecret,
+            Token = first.RefreshToken!,
+        });
+        var third = await RefreshAsync(second.RefreshToken);
+
+        Assert.False(second.IsError, second.Error);
+        Assert.False(introspected.IsActive);
+        Assert.False(third.IsError, third.Error + " " + third.ErrorDescription);
+    }
+
+    [SkippableFact]
+    public async Task EndSession_OldIdTokenHintSentByAStranger_NothingRevoked()
+    {
+        using var browser = factory.CreateBrowser();
+        var tokens = await ExchangeAsync(await SignInAsync(browser, "grace"));
+        using var stranger = factory.CreateBrowser();
+
+        var answer = await stranger.OpenAsync("/connect/endsession?id_token_hint=" + tokens.IdentityToken);
+        if (answer.Path == "/account/logout")
+        {
+            await stranger.SubmitAsync(answer);
+        }
+
+        Assert.False((await RefreshAsync(tokens.RefreshToken)).IsError);
+        Assert.True((await IntrospectAsync(tokens.AccessToken!)).IsActive);
+        Assert.Equal("/account/manage", (await browser.OpenAsync("/account/manage")).Path);
+    }
+
+    private static readonly TimeSpan OpenIddictHostingRaceWindow = Server.Hosting.OpenIddictHosting.RefreshTokenRaceWindow;
+
     private static async Task<(string Code, string Verifier)> SignInAsync(TestBrowser browser, string userName)
     {
         var (verifier, challenge) = AuthorizationRequests.NewPkce();

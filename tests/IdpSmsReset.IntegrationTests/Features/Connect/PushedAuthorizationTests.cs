@@ -35,6 +35,7 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
             CodeVerifier = verifier,
         });
         var reused = await browser.OpenAsync($"/connect/authorize?client_id={ClientId}&request_uri={Uri.EscapeDataString(requestUri)}");
+        var afterReuse = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = tokens.AccessToken });
 
         Assert.Equal(IdpFactory.Origin + "/connect/par", discovery.GetProperty("pushed_authorization_request_endpoint").GetString());
         Assert.False(discovery.GetProperty("require_pushed_authorization_requests").GetBoolean());
@@ -48,6 +49,8 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
         // A pushed request serves one authorization: its request_uri does not give a second code.
         Assert.Null(reused.ExternalRedirect);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, reused.Status);
+        // ... and presenting it again revokes nothing the first one gave.
+        Assert.False(afterReuse.IsError, afterReuse.Error);
     }
 
     [SkippableFact]

@@ -160,8 +160,7 @@ internal sealed class VerifyModel(
             return (result, null);
         }
 
-        // Decided or expired between the read and OpenIddict's own (OpenIddict revokes nothing for a user code: see
-        // UserCodeReplayGuard).
+        // Decided or expired between the read and OpenIddict's own (which then revokes nothing: see RedeemedTokenGuard).
         return (null, Refuse(WrongCodeMessage, "the code was decided or expired while it was being read"));
     }
 
