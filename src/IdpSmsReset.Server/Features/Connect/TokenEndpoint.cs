@@ -22,8 +22,8 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
-            UserSessionService sessions, IdpMetrics metrics, IOpenIddictApplicationManager applications, TimeProvider time,
-            AuditLog audit, ILoggerFactory loggers)
+            UserSessionService sessions, SessionTokens sessionTokens, IdpMetrics metrics, IOpenIddictApplicationManager applications,
+            TimeProvider time, AuditLog audit, ILoggerFactory loggers)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -81,6 +81,17 @@ internal static class TokenEndpoint
         // Keeps OpenIddict's own claims (scopes, authorization, presenters); refreshes what describes the user.
         var identity = new ClaimsIdentity(grant.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         await userClaims.RefreshAsync(identity, user);
+        if (request.IsDeviceCodeGrantType() && SessionSignIn.CurrentSessionId(grant) is { } approvingSession)
+        {
+            // OpenIddict files a device code under an authorization of its own, made when the device asked; the tokens
+            // belong to the session that approved it instead, so that ending that session revokes them.
+            var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted)
+                ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
+            identity.SetAuthorizationId(await sessionTokens.AuthorizationForAsync(approvingSession, user.Id,
+                (await applications.GetIdAsync(application, context.RequestAborted))!, new ClaimsPrincipal(identity), identity.GetScopes(),
+                context.RequestAborted));
+        }
+
         identity.SetDestinations(ClaimDestinations.For);
         if (request.IsRefreshTokenGrantType() && grant.GetExpirationDate() is { } chainEnds
             && await ExpiresAbsolutelyAsync(applications, request.ClientId, context.RequestAborted))
