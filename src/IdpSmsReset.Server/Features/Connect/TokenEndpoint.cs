@@ -36,7 +36,7 @@ internal static class TokenEndpoint
 
         if (request.IsTokenExchangeGrantType())
         {
-            var exchanged = await TokenExchangeGrant.HandleAsync(context, request, signIn, userClaims, audit,
+            var exchanged = await TokenExchangeGrant.HandleAsync(context, request, signIn, userClaims, applications, audit,
                 loggers.CreateLogger(typeof(TokenExchangeGrant).FullName!));
             metrics.TokenIssued(request.GrantType, request.ClientId);
             return exchanged;

@@ -1,6 +1,8 @@
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -10,20 +12,21 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// <summary>The userinfo endpoint (GET and POST): the claims the access token's scopes allow, read fresh.</summary>
 internal static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, UserManager<ApplicationUser> users)
+    public static async Task<IResult> HandleAsync(HttpContext context, UserManager<ApplicationUser> users,
+        IOptionsMonitor<OpenIddictServerOptions> server)
     {
         var token = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (token.Principal is { } presented && !IsForThisServer(presented, server.CurrentValue.Issuer))
+        {
+            // A token made for another resource (token exchange names one) is not a key to the user's profile here.
+            return InvalidToken("The access token was issued for another audience.");
+        }
+
         var subject = token.Principal?.GetClaim(Claims.Subject);
         var user = subject is null ? null : await users.FindByIdAsync(subject);
         if (user is null)
         {
-            return Results.Challenge(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token is not valid for any user.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return InvalidToken("The access token is not valid for any user.");
         }
 
         var principal = token.Principal!;
@@ -49,4 +52,20 @@ internal static class UserInfoEndpoint
 
         return Results.Ok(claims);
     }
+
+    /// <summary>Tokens from a sign-in name no audience; one that names audiences must name this server (its issuer).</summary>
+    private static bool IsForThisServer(System.Security.Claims.ClaimsPrincipal token, Uri? issuer)
+    {
+        var audiences = token.GetAudiences();
+        return audiences.IsEmpty || (issuer is not null && audiences.Any(audience
+            => string.Equals(audience.TrimEnd('/'), issuer.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal)));
+    }
+
+    private static IResult InvalidToken(string description) => Results.Challenge(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

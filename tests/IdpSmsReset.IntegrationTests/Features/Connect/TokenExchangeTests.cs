@@ -124,38 +124,120 @@ public abstract class TokenExchangeTests(IdpFactory factory)
             },
         });
 
-        // OpenIddict refuses them (they were issued to the single-page application): no token for the gateway.
+        // OpenIddict refuses them: only an access token is a subject.
         Assert.Equal("invalid_grant", refused.Error);
         Assert.Null(refused.AccessToken);
     }
 
-    private Task EnsureGatewayAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
+    [SkippableFact]
+    public async Task SubjectTokenIssuedToAnotherApplication_Refused()
     {
-        ClientId = GatewayId, JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(GatewayKey), DisplayName = "Orders gateway",
-        Type = ApplicationVocabulary.Confidential,
-        GrantTypes = [ApplicationVocabulary.TokenExchange], Scopes = ["profile", "email"], TokenExchangeAudiences = ["orders-api"],
-    });
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var spaToken = (await UserTokensAsync("openid profile", TestBootstrap.SpaClientId)).AccessToken!;
 
-    /// <summary>An access token alice got through the single-page application, as the gateway receives it.</summary>
+        var refused = await ExchangeAsync(http, GatewayId, null, spaToken, "orders-api", "profile");
+
+        Assert.Equal("invalid_grant", refused.Error);
+        Assert.Contains("neither issued to this service nor names it", refused.ErrorDescription);
+        Assert.Null(refused.AccessToken);
+    }
+
+    [SkippableFact]
+    public async Task AudienceOmitted_RefusedWithInvalidTarget()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var (userToken, _) = await UserAccessTokenAsync("openid profile");
+
+        var refused = await ExchangeAsync(http, GatewayId, null, userToken, "", "profile");
+
+        Assert.Equal("invalid_target", refused.Error);
+        Assert.Null(refused.AccessToken);
+    }
+
+    [SkippableFact]
+    public async Task ScopeOmitted_TheApiExchangingOnGetsOnlyTheScopesItMayHave()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        var (userToken, _) = await UserAccessTokenAsync("openid profile email");
+        var forOrders = await ExchangeAsync(http, GatewayId, null, userToken, "orders-api", "profile email");
+
+        // The orders API was given that token (its audience) and passes it on, asking for no scope in particular.
+        var forBilling = await ExchangeAsync(http, OrdersApiId, null, forOrders.AccessToken ?? "", "billing-api", "");
+
+        Assert.False(forOrders.IsError, forOrders.Error + " " + forOrders.ErrorDescription);
+        Assert.False(forBilling.IsError, forBilling.Error + " " + forBilling.ErrorDescription);
+        Assert.Equal(["billing-api"], new JsonWebToken(forBilling.AccessToken).Audiences);
+        Assert.Equal("profile", new JsonWebToken(forBilling.AccessToken).GetClaim("scope").Value);
+    }
+
+    [SkippableFact]
+    public async Task ExchangedToken_RefusedByUserinfo_AndDeadOnceTheUsersSessionsEnd()
+    {
+        await EnsureGatewayAsync();
+        using var http = OidcClients.Backchannel(factory);
+        using var browser = factory.CreateBrowser();
+        var tokens = await UserTokensAsync("openid profile", GatewayId, browser, "bob");
+        var exchanged = await ExchangeAsync(http, GatewayId, null, tokens.AccessToken!, "orders-api", "profile");
+
+        var userInfo = await http.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = exchanged.AccessToken });
+        await browser.SubmitAsync(await browser.OpenAsync("/account/manage"), formSelector: "form[action*='handler=SignOutEverywhere']");
+        var passedOn = await ExchangeAsync(http, OrdersApiId, null, exchanged.AccessToken!, "billing-api", "profile");
+
+        Assert.False(exchanged.IsError, exchanged.Error + " " + exchanged.ErrorDescription);
+        Assert.True(userInfo.IsError);
+        Assert.Equal("invalid_grant", passedOn.Error);
+    }
+
+    private const string OrdersApiId = "orders-api";
+
+    private async Task EnsureGatewayAsync()
+    {
+        // A gateway that signs its users in (a backend for frontend) and calls the orders API for them.
+        await TestApplications.EnsureAsync(factory, new ApplicationDefinition
+        {
+            ClientId = GatewayId, JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(GatewayKey), DisplayName = "Orders gateway",
+            Type = ApplicationVocabulary.Confidential, RedirectUris = [TestBootstrap.RedirectUri],
+            GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken, ApplicationVocabulary.TokenExchange],
+            Scopes = ["openid", "profile", "email", "offline_access"], TokenExchangeAudiences = ["orders-api"],
+        });
+        // The orders API calls billing for the user in turn, and may only pass profile on.
+        await TestApplications.EnsureAsync(factory, new ApplicationDefinition
+        {
+            ClientId = OrdersApiId, JsonWebKeySet = PrivateKeyJwtTests.PublicKeySet(GatewayKey), DisplayName = "Orders API",
+            Type = ApplicationVocabulary.Confidential,
+            GrantTypes = [ApplicationVocabulary.TokenExchange], Scopes = ["profile"], TokenExchangeAudiences = ["billing-api"],
+        });
+    }
+
+    /// <summary>An access token alice got by signing in to the gateway, as the gateway holds it.</summary>
     private async Task<(string Token, string UserId)> UserAccessTokenAsync(string scope)
     {
         var tokens = await UserTokensAsync(scope);
         return (tokens.AccessToken!, new JsonWebToken(tokens.AccessToken).Subject);
     }
 
-    private async Task<TokenResponse> UserTokensAsync(string scope)
+    private async Task<TokenResponse> UserTokensAsync(string scope, string clientId = GatewayId, TestBrowser? browser = null,
+        string userName = "alice")
     {
-        using var browser = factory.CreateBrowser();
+        using var fresh = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
-        var answer = await AuthorizationRequests.SignInAsync(browser,
-            AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: scope), "alice");
+        var answer = await AuthorizationRequests.SignInAsync(browser ?? fresh,
+            AuthorizationRequests.Url(clientId, challenge, scope: scope), userName);
         using var http = OidcClients.Backchannel(factory);
         var tokens = await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
-            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = answer["code"],
-            RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+            Address = "/connect/token", ClientId = clientId, Code = answer["code"],
+            RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier, ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = clientId != GatewayId ? new ClientAssertion() : new ClientAssertion
+            {
+                Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                Value = PrivateKeyJwtTests.Assertion(IdpFactory.Origin + "/", GatewayKey, clientId),
+            },
         });
-        Assert.False(tokens.IsError, tokens.Error);
+        Assert.False(tokens.IsError, tokens.Error + " " + tokens.ErrorDescription);
         return tokens;
     }
 
@@ -165,7 +247,7 @@ public abstract class TokenExchangeTests(IdpFactory factory)
         http.RequestTokenExchangeTokenAsync(new TokenExchangeTokenRequest
         {
             Address = "/connect/token", ClientId = clientId, ClientSecret = secret, SubjectToken = subjectToken,
-            SubjectTokenType = AccessTokenType, Audience = audience, Scope = scope, ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            SubjectTokenType = AccessTokenType, Audience = audience.Length > 0 ? audience : null, Scope = scope.Length > 0 ? scope : null, ClientCredentialStyle = ClientCredentialStyle.PostBody,
             ClientAssertion = secret is not null ? new ClientAssertion() : new ClientAssertion
             {
                 Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
