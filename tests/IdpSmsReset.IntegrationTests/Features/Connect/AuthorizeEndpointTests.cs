@@ -216,6 +216,20 @@ public abstract class AuthorizeEndpointTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task MaxAge_SessionOlderThanItWhoseCookieWasRenewed_ShowsLoginPageAgain()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("alice");
+        factory.Clock.Advance(TimeSpan.FromSeconds(65));
+        // Past the cookie's periodic check, which issues it anew: its issue time is no longer the sign-in's.
+        await browser.OpenAsync("/account/manage");
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+
+        var page = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge, maxAge: 30));
+
+        Assert.Equal("/account/login", page.Path);
+    }
+
+    [SkippableFact]
     public async Task LoginHint_PrefillsTheUserName()
     {
         using var browser = factory.CreateBrowser();
