@@ -111,7 +111,10 @@ public static class OpenIddictHosting
         builder.Services.AddScoped<ClientAssertionReplays>();
         builder.Services.AddSingleton<ILogoutTokens, LogoutTokens>();
         builder.Services.AddScoped<BackchannelLogouts>();
-        builder.Services.AddHttpClient<BackchannelLogoutJob>();
+        // An application's logout URI chooses where this posts: no redirects, and no internal address outside Development.
+        var allowInternal = builder.Environment.IsDevelopment();
+        builder.Services.AddHttpClient<BackchannelLogoutJob>()
+            .ConfigurePrimaryHttpMessageHandler(() => Core.Net.OutboundDestinations.Handler(allowInternal));
         builder.Services.AddOptions<BackchannelLogoutOptions>()
             .Bind(builder.Configuration.GetSection("Idp:BackchannelLogout"), binder => binder.ErrorOnUnknownConfiguration = true)
             .Validate(logout => !logout.Validate().Any(), "Idp:BackchannelLogout is out of range (see BackchannelLogoutOptions).")

@@ -85,7 +85,27 @@ public abstract class BackchannelLogoutTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private async Task GiveTheWebApplicationABackchannelLogoutUriAsync()
+    [SkippableFact]
+    public async Task LogoutEndpointRedirects_TheTokenIsNotPostedToTheRedirectsTarget_DeliveryFails()
+    {
+        _application.Given(Request.Create().WithPath("/moved-logout").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", _application.Url + "/internal-admin"));
+        await GiveTheWebApplicationABackchannelLogoutUriAsync("/moved-logout");
+        using var laptop = _factory.CreateBrowser();
+        using var phone = await _factory.CreateSignedInBrowserAsync("erin");
+        var (_, challenge) = AuthorizationRequests.NewPkce();
+        await AuthorizationRequests.SignInAsync(laptop, AuthorizationRequests.Url(TestBootstrap.WebClientId, challenge), "erin");
+        var laptopSession = await SessionOfAsync("erin", except: null);
+
+        await phone.SubmitAsync(await phone.OpenAsync("/account/manage"), formSelector: "form[action*='handler=EndOtherSessions']");
+        var delivery = await WaitForOutcomeAsync(laptopSession);
+
+        Assert.Equal(BackchannelLogoutStatus.Failed, delivery.Status);
+        Assert.Contains("307", delivery.LastError);
+        Assert.DoesNotContain(_application.LogEntries, entry => entry.RequestMessage.Path == "/internal-admin");
+    }
+
+    private async Task GiveTheWebApplicationABackchannelLogoutUriAsync(string path = "/backchannel-logout")
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var administration = scope.ServiceProvider.GetRequiredService<ApplicationAdministration>();
@@ -94,7 +114,7 @@ public abstract class BackchannelLogoutTests : IDisposable
         {
             ClientId = web!.ClientId, DisplayName = web.DisplayName, Type = web.Type, Consent = web.Consent,
             RedirectUris = web.RedirectUris, PostLogoutRedirectUris = web.PostLogoutRedirectUris, GrantTypes = web.GrantTypes,
-            Scopes = web.Scopes, BackchannelLogoutUri = _application.Url + "/backchannel-logout", BackchannelLogoutSessionRequired = true,
+            Scopes = web.Scopes, BackchannelLogoutUri = _application.Url + path, BackchannelLogoutSessionRequired = true,
         };
         var saved = await administration.SaveAsync(web.ClientId, withLogout, [], new Administrator("test", null), CancellationToken.None);
         Assert.True(saved.Succeeded, string.Join(" ", saved.Problems));
