@@ -160,13 +160,16 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
     }
 
     /// <summary>
-    /// The provider's report on the message it knows as <paramref name="providerId"/>: one conditional update, so a late
-    /// "sent" after "delivered", or a repeated report, matches no row.
+    /// The report of <paramref name="account"/> (the one whose token verified it) on the message it knows as
+    /// <paramref name="providerId"/>: one conditional update, so a late "sent" after "delivered", or a repeated report,
+    /// matches no row; a report verified with one account's token never moves a message another account sent.
     /// </summary>
-    public async Task<SmsStatusUpdate> ApplyReportAsync(string providerId, OutboundSmsStatus reported, string? errorCode,
+    public async Task<SmsStatusUpdate> ApplyReportAsync(string account, string providerId, OutboundSmsStatus reported, string? errorCode,
         CancellationToken cancellationToken)
     {
-        var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId);
+        // Messages from before accounts were named went through the primary.
+        var messages = database.Set<OutboundSms>().Where(message => message.TwilioSid == providerId
+            && (message.Account == account || (message.Account == null && account == SmsAccountNames.Primary)));
         var now = time.GetUtcNow().UtcDateTime;
         var failed = reported is OutboundSmsStatus.Failed or OutboundSmsStatus.Undelivered;
         var error = errorCode is { Length: > 0 } ? $"Delivery failed (Twilio error {PhoneNumberRules.MaskNumbersIn(errorCode)})." : null;

@@ -35,7 +35,8 @@ internal static class TwilioStatusWebhook
             field => field.Value.ToString());
         var stored = await settings.GetAsync(context.RequestAborted);
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        if (stored is null || TokenOf(stored, form.GetValueOrDefault("AccountSid"), protection) is not { } token
+        var account = stored is null ? null : AccountOf(stored, form.GetValueOrDefault("AccountSid"));
+        if (stored is null || TokenOf(stored, account!, protection) is not { } token
             || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, token))
         {
             logger.WebhookRefused(stored is null ? "no Twilio account is configured" : "the signature does not match");
@@ -49,21 +50,23 @@ internal static class TwilioStatusWebhook
         }
 
         form.TryGetValue("ErrorCode", out var errorCode);
-        var outcome = await outbox.ApplyReportAsync(sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
+        var outcome = await outbox.ApplyReportAsync(account!, sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
         return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
     }
 
-    /// <summary>
-    /// The token of the account the report names (the primary's when it names none); none when the Data Protection keys
-    /// changed (then no report can be trusted).
-    /// </summary>
-    private static string? TokenOf(SmsFactorSettings stored, string? accountSid, SmsProtection protection)
+    /// <summary>The account the report names: the secondary when it names the secondary's SID, else the primary.</summary>
+    private static string AccountOf(SmsFactorSettings stored, string? accountSid) =>
+        accountSid is not null && accountSid == stored.SecondaryAccountSid && stored.SecondaryProtectedAuthToken is not null
+            ? SmsAccountNames.Secondary
+            : SmsAccountNames.Primary;
+
+    /// <summary>The token of <paramref name="account"/>; none when the Data Protection keys changed (then no report can be trusted).</summary>
+    private static string? TokenOf(SmsFactorSettings stored, string account, SmsProtection protection)
     {
         try
         {
-            return accountSid is not null && accountSid == stored.SecondaryAccountSid && stored.SecondaryProtectedAuthToken is { } secondary
-                ? protection.AuthToken.Unprotect(secondary)
-                : protection.AuthToken.Unprotect(stored.ProtectedAuthToken);
+            return protection.AuthToken.Unprotect(account == SmsAccountNames.Secondary
+                ? stored.SecondaryProtectedAuthToken! : stored.ProtectedAuthToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

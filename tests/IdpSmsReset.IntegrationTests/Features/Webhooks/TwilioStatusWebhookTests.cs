@@ -72,7 +72,7 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
     [SkippableFact]
     public async Task ReportFromTheSecondaryAccount_VerifiedWithItsOwnTokenOnly()
     {
-        var sid = await SeedSentMessageAsync();
+        var sid = await SeedSentMessageAsync(SmsAccountNames.Secondary);
         var fromSecondary = Report(sid, "delivered", accountSid: FakeTwilio.SecondaryAccountSid);
 
         var withPrimaryToken = await PostAsync(fromSecondary, sign: true, token: Token);
@@ -81,6 +81,18 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, withPrimaryToken.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, withItsToken.StatusCode);
         Assert.Equal(OutboundSmsStatus.Delivered, (await MessageAsync(sid)).Status);
+    }
+
+    [SkippableFact]
+    public async Task ReportVerifiedWithTheSecondarysToken_AboutAMessageThePrimarySent_MovesNothing()
+    {
+        var sid = await SeedSentMessageAsync(SmsAccountNames.Primary);
+
+        var crossed = await PostAsync(Report(sid, "undelivered", "30003", accountSid: FakeTwilio.SecondaryAccountSid), sign: true,
+            token: SecondaryToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+        Assert.Equal(OutboundSmsStatus.Sent, (await MessageAsync(sid)).Status);
     }
 
     private static Dictionary<string, string> Report(string sid, string status, string? errorCode = null,
@@ -125,7 +137,7 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
 #pragma warning restore CA5350
     }
 
-    private async Task<string> SeedSentMessageAsync()
+    private async Task<string> SeedSentMessageAsync(string account = SmsAccountNames.Primary)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
@@ -145,7 +157,7 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
         database.Add(new OutboundSms
         {
             Id = Guid.NewGuid(), Destination = "+14155550150", Country = "US", Purpose = SmsPurposes.Test,
-            ProtectedBody = protection.Body.Protect("seeded"), Status = OutboundSmsStatus.Sent, TwilioSid = sid,
+            ProtectedBody = protection.Body.Protect("seeded"), Status = OutboundSmsStatus.Sent, TwilioSid = sid, Account = account,
             CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
                 ExpiresAt = DateTime.UtcNow.AddMinutes(10),
         });
