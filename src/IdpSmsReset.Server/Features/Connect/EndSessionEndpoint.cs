@@ -12,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Connect;
 
 /// <summary>
 /// RP-initiated logout. OpenIddict has already checked id_token_hint and the registered post_logout_redirect_uri.
-/// The user is asked to confirm unless the hint names this user and this session (its <c>sid</c>).
+/// The user is asked to confirm unless the hint names this user and this session (its <c>sid</c>; a hint without one asks).
 /// </summary>
 internal static class EndSessionEndpoint
 {
@@ -35,12 +35,12 @@ internal static class EndSessionEndpoint
             return await SignOutAsync(sessions);
         }
 
-        // The hint proves the request comes from this session's application when it names this user and, where it
-        // carries one, this session (an ID token of another browser's session of the same user does not).
+        // The hint proves the request comes from this session's application when it names this user and this session
+        // (an ID token of another browser's session of the same user does not; one without sid proves no session).
         var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var hintSubject = hint.Principal?.GetClaim(Claims.Subject);
         var hintSession = hint.Principal?.GetClaim(SessionSignIn.SessionIdClaim);
-        var sameSession = hintSession is null || hintSession == SessionSignIn.CurrentSessionId(session.Principal!)?.ToString();
+        var sameSession = hintSession is not null && hintSession == SessionSignIn.CurrentSessionId(session.Principal!)?.ToString();
         if (hintSubject is not null && hintSubject == signIn.UserManager.GetUserId(session.Principal!) && sameSession)
         {
             return await SignOutAsync(sessions);

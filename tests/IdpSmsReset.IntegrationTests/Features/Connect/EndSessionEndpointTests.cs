@@ -1,5 +1,6 @@
 using System.Net;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -19,6 +20,37 @@ public abstract class EndSessionEndpointTests(IdpFactory factory)
 
         Assert.Equal(TestBootstrap.PostLogoutRedirectUri + "?state=bye", page.ExternalRedirect?.ToString());
         Assert.Equal("login_required", silent["error"]);
+    }
+
+    [SkippableFact]
+    public async Task EndSession_IdTokenHintOfThisUserWithoutSid_AsksBeforeSigningOut()
+    {
+        using var browser = factory.CreateBrowser();
+        var client = OidcClients.Create(factory, new UserAgent(browser, "carol", TestBootstrap.Password), TestBootstrap.WebClientId,
+            TestBootstrap.WebClientSecret);
+        var login = await client.LoginAsync();
+
+        // As an ID token issued before sessions were named, or by a grant that names none: valid, this user's, no sid.
+        var page = await browser.OpenAsync(EndSessionUrl(WithoutSid(login.IdentityToken), TestBootstrap.PostLogoutRedirectUri));
+
+        Assert.Equal("/account/logout", page.Path);
+        Assert.Equal("/account/manage", (await browser.OpenAsync("/account/manage")).Path);
+    }
+
+    private string WithoutSid(string idToken)
+    {
+        var original = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(idToken);
+        var claims = System.Text.Json.JsonDocument.Parse(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(
+            idToken.Split('.')[1])).RootElement.EnumerateObject().Where(claim => claim.Name != "sid")
+            .ToDictionary(claim => claim.Name, claim => (object)claim.Value.Clone());
+        var server = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>();
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Claims = claims, TokenType = original.Typ,
+                SigningCredentials = server.CurrentValue.SigningCredentials.First(credentials =>
+                    credentials.Key.KeyId == original.Kid || original.Kid is null),
+            });
     }
 
     [SkippableFact]
