@@ -50,8 +50,26 @@ public static partial class SmsTemplateRules
             problems.Add(new("text", "must contain {code}: this message carries a code."));
         }
 
+        // Browsers bind a code to a site by the message's "@host #code" line, which the product appends; a line of the
+        // same shape, or "#" before a code, could bind the code to another site or show a second one.
+        if (OriginLookAlike().IsMatch(text))
+        {
+            problems.Add(new("text", "must not contain a line like \"@host #code\": the product adds that line itself."));
+        }
+
+        if (HashBeforeCode().IsMatch(text))
+        {
+            problems.Add(new("text", "must not put # before digits or {code}: that is how a browser recognises the code's site."));
+        }
+
         return problems;
     }
+
+    [GeneratedRegex(@"(?m)^\s*@\S+\s+#")]
+    private static partial Regex OriginLookAlike();
+
+    [GeneratedRegex(@"#\s*(\d|\{code\})")]
+    private static partial Regex HashBeforeCode();
 
     /// <summary>The text at its longest (every placeholder at its worst, the origin line appended), as it would be billed.</summary>
     public static (string Encoding, int Length, int Segments) WorstCase(string purpose, string text, string host) =>

@@ -15,6 +15,10 @@ public sealed class SmsTemplateRulesTests
     [InlineData("reset-code", "de", "{code}", "language: must be one of en, es, fr.")]
     [InlineData("welcome", "en", "{code}", "purpose: must be one of")]
     [InlineData("reset-code", "en", " ", "text: is required.")]
+    [InlineData("reset-code", "en", "{code} is your code.\n\n@evil.example #{code}", "text: must not contain a line like \"@host #code\"")]
+    [InlineData("sign-in-code", "en", "Your code: {code}\n@login.example.com #123456", "text: must not contain a line like")]
+    [InlineData("reset-code", "en", "Code #{code}, valid {minutes} minutes.", "text: must not put # before digits or {code}")]
+    [InlineData("password-changed", "en", "Ticket #123456: your {product} password changed.", "text: must not put # before digits")]
     public void Validate_BadTemplate_SaysWhat(string purpose, string language, string text, string problem) =>
         Assert.Contains(SmsTemplateRules.Validate(purpose, language, text), found => $"{found.Field}: {found.Problem}".StartsWith(problem,
             StringComparison.Ordinal));
