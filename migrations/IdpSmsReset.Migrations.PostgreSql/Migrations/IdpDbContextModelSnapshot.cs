@@ -146,6 +146,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Use")
                         .IsRequired()
                         .HasMaxLength(16)

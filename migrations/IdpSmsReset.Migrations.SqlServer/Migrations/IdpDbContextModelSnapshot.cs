@@ -146,6 +146,9 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Use")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -141,6 +141,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Use")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -22,4 +22,5 @@ public static class AdminEventTypes
     public const string ApplicationSecretRotated = "admin.application-secret-rotated";
     public const string ApplicationDeleted = "admin.application-deleted";
     public const string TokenKeysRotated = "admin.token-keys-rotated";
+    public const string TokenKeyRevoked = "admin.token-key-revoked";
 }

@@ -31,4 +31,7 @@ public sealed class TokenKey
 
     /// <summary>When its successor took over; it stays published for <see cref="TokenKeyOptions.RetainAfter"/> after.</summary>
     public DateTime? RetiredAt { get; set; }
+
+    /// <summary>When an administrator revoked it: from then on it is neither published nor trusted, and tokens it signed fail.</summary>
+    public DateTime? RevokedAt { get; set; }
 }

@@ -76,14 +76,44 @@ public sealed class TokenKeyRing(
         }
     }
 
-    /// <summary>The keys to hold now, newest first: not yet active, active, and retired but still published.</summary>
+    /// <summary>
+    /// A key that must not be trusted any more (suspected stolen): when it is in use, new keys take over first; then it
+    /// is neither published nor accepted, so tokens it signed stop working on every instance within the cache's age.
+    /// False when no such key is held.
+    /// </summary>
+    public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var key = (await HeldAsync(cancellationToken)).FirstOrDefault(held => held.KeyId == keyId);
+        if (key is null)
+        {
+            return false;
+        }
+
+        if (key.ActiveFrom <= now && (key.RetiredAt is null || key.RetiredAt > now))
+        {
+            await RotateNowAsync(cancellationToken);
+        }
+
+        var revoked = await database.Set<TokenKey>().Where(held => held.Id == key.Id && held.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(held => held.RevokedAt, now)
+                .SetProperty(held => held.RetiredAt, held => held.RetiredAt ?? now), cancellationToken) == 1;
+        if (revoked)
+        {
+            logger.TokenKeyRevoked(key.Use, key.Generation, key.KeyId);
+        }
+
+        return revoked;
+    }
+
+    /// <summary>The keys to hold now, newest first: not yet active, active, and retired but still published; never a revoked one.</summary>
     public async Task<IReadOnlyList<TokenKey>> HeldAsync(CancellationToken cancellationToken)
     {
         var publishedFrom = time.GetUtcNow().UtcDateTime - Options.RetainAfter;
         var signing = Options.SigningAlgorithms.ToList();
         // A signing algorithm taken out of Idp:Keys:Algorithms stops being published.
         return await database.Set<TokenKey>().AsNoTracking()
-            .Where(key => key.RetiredAt == null || key.RetiredAt > publishedFrom)
+            .Where(key => key.RevokedAt == null && (key.RetiredAt == null || key.RetiredAt > publishedFrom))
             .Where(key => key.Use == TokenKeyUses.Encryption || signing.Contains(key.Algorithm))
             .OrderByDescending(key => key.Generation)
             .ToListAsync(cancellationToken);

@@ -11,7 +11,9 @@ namespace IdpSmsReset.Core.Net;
 /// </summary>
 public static class OutboundDestinations
 {
-    /// <summary>A handler that follows no redirect and, unless <paramref name="allowInternal"/>, connects to public addresses only.</summary>
+    /// <summary>
+    /// A handler that follows no redirect and, unless <paramref name="allowInternal"/>, connects to public addresses only.
+    /// </summary>
     public static SocketsHttpHandler Handler(bool allowInternal) => new()
     {
         AllowAutoRedirect = false,

@@ -12,7 +12,8 @@ public static class DeviceSteps
 {
     public const string DeviceClientId = "living-room-tv";
 
-    public static Task EnsureDeviceApplicationAsync(this IdpFactory factory) => TestApplications.EnsureAsync(factory, new ApplicationDefinition
+    public static Task EnsureDeviceApplicationAsync(this IdpFactory factory) => TestApplications.EnsureAsync(factory,
+        new ApplicationDefinition
     {
         ClientId = DeviceClientId, DisplayName = "Living room TV", Type = ApplicationVocabulary.Public,
         GrantTypes = [ApplicationVocabulary.DeviceCode, ApplicationVocabulary.RefreshToken],
@@ -57,6 +58,7 @@ public static class DeviceSteps
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
         var network = Core.Devices.DeviceFlowOptions.NetworkOf(address);
         return (await database.Set<Core.Devices.WrongUserCode>().CountAsync(wrong => wrong.ClientNetwork == network),
-            await database.Set<AuditEvent>().CountAsync(audit => audit.Type == AuditEventTypes.DeviceUserCodeWrong && audit.IpAddress == address));
+            await database.Set<AuditEvent>().CountAsync(audit
+                => audit.Type == AuditEventTypes.DeviceUserCodeWrong && audit.IpAddress == address));
     }
 }

@@ -2,6 +2,7 @@ using Duende.IdentityModel.Client;
 using IdpSmsReset.Core.Keys;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Server.Keys;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -73,7 +74,7 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         var signingBefore = page.Document.QuerySelectorAll("tr[data-use=signing]")
             .Where(row => row.QuerySelector(".state")!.TextContent == "in use").Select(row => row.GetAttribute("data-kid")).ToList();
 
-        var rotated = await admin.SubmitAsync(page);
+        var rotated = await admin.SubmitAsync(page, formSelector: "form[action*='handler=Rotate']");
         var signedAfter = KidOf(await ServiceTokenAsync());
 
         Assert.Contains(page.Document.QuerySelectorAll("tr[data-use=encryption] .state"), state => state.TextContent == "in use");
@@ -82,6 +83,39 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         Assert.Contains("New keys sign and encrypt from now on", rotated.Text);
         Assert.Contains(page.Document.QuerySelectorAll("code"), code => !string.IsNullOrEmpty(code.TextContent));
         Assert.DoesNotContain("PRIVATE", rotated.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task KeysPage_RevokeTheSigningKey_ConfirmedThenUnpublishedAndTokensItSignedFail_Audited()
+    {
+        using var backchannel = OidcClients.Backchannel(factory);
+        var before = await CodeFlowTokensAsync(backchannel);
+        var suspect = KidOf(before.AccessToken!);
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var page = await admin.OpenAsync("/admin/keys");
+        var revokeForm = $"tr[data-kid='{suspect}'] form";
+
+        var unconfirmed = await admin.SubmitAsync(page, formSelector: revokeForm);
+        var stillPublished = await PublishedKidsAsync();
+        var revoked = await admin.SubmitAsync(page, new Dictionary<string, string> { ["ConfirmRevoke"] = "true" },
+            formSelector: revokeForm);
+        var userInfo = await backchannel.GetUserInfoAsync(new UserInfoRequest
+        {
+            Address = "/connect/userinfo", Token = before.AccessToken,
+        });
+        var newToken = KidOf(await ServiceTokenAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var audited = await scope.ServiceProvider.GetRequiredService<Core.Persistence.IdpDbContext>().Set<Core.Audit.AuditEvent>()
+            .AnyAsync(audit => audit.Type == Core.Administration.AdminEventTypes.TokenKeyRevoked && audit.Details!.Contains(suspect));
+
+        Assert.Contains("Tick the box to confirm", unconfirmed.Text);
+        Assert.Contains(suspect, stillPublished);
+        Assert.Contains("The key was revoked", revoked.Text);
+        Assert.Equal("revoked", revoked.Document.QuerySelector($"tr[data-kid='{suspect}'] .state")?.TextContent);
+        Assert.DoesNotContain(suspect, await PublishedKidsAsync());
+        Assert.True(userInfo.IsError);
+        Assert.NotEqual(suspect, newToken);
+        Assert.True(audited);
     }
 
     [SkippableFact]

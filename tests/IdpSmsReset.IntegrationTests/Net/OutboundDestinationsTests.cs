@@ -23,7 +23,8 @@ public sealed class OutboundDestinationsTests : IDisposable
     {
         using var http = new HttpClient(OutboundDestinations.Handler(allowInternal: false));
 
-        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(_receiver.Url + "/logout", new StringContent("")));
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            http.PostAsync(_receiver.Url + "/logout", new StringContent("")));
 
         Assert.Contains("private network", refused.Message);
         Assert.Empty(_receiver.LogEntries);

@@ -96,8 +96,8 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
     {
         var id = await AddMessageAsync(OutboundSmsStatus.Delivered, expired: false, claimedAt: null);
 
-        Assert.Equal(SmsStatusUpdate.Ignored, await _database.Outbox.ApplyReportAsync(SmsAccountNames.Primary, ProviderId, OutboundSmsStatus.Sent, null,
-            CancellationToken.None));
+        Assert.Equal(SmsStatusUpdate.Ignored, await _database.Outbox.ApplyReportAsync(SmsAccountNames.Primary, ProviderId,
+            OutboundSmsStatus.Sent, null, CancellationToken.None));
         Assert.Equal(OutboundSmsStatus.Delivered, await StatusOfAsync(id));
     }
 
@@ -117,8 +117,8 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
                 Now.AddSeconds(30), Now),
             OutboundSmsTransition.GiveUp => await outbox.GiveUpAsync(id, "busy", SmsErrorClasses.Throttled, Now),
             OutboundSmsTransition.Resend => await outbox.ResendAsync(id, none),
-            OutboundSmsTransition.Report => await outbox.ApplyReportAsync(SmsAccountNames.Primary, ProviderId, OutboundSmsStatus.Delivered, null,
-                none) == SmsStatusUpdate.Moved,
+            OutboundSmsTransition.Report => await outbox.ApplyReportAsync(SmsAccountNames.Primary, ProviderId,
+                OutboundSmsStatus.Delivered, null, none) == SmsStatusUpdate.Moved,
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
     }

@@ -39,7 +39,8 @@ internal sealed class RedeemedTokenGuard(IOpenIddictTokenManager tokens) : IOpen
         }
     }
 
-    private static bool IsRedeemedOnlyByTheTokenEndpoint(System.Security.Claims.ClaimsPrincipal principal, OpenIddictServerEndpointType endpoint) =>
+    private static bool IsRedeemedOnlyByTheTokenEndpoint(System.Security.Claims.ClaimsPrincipal principal,
+        OpenIddictServerEndpointType endpoint) =>
         principal.HasTokenType(TokenTypeIdentifiers.Private.UserCode)
         || (endpoint != OpenIddictServerEndpointType.Token
             && (principal.HasTokenType(TokenTypeIdentifiers.RefreshToken)

@@ -109,7 +109,8 @@ internal static class TokenExchangeGrant
             ?? throw new InvalidOperationException("OpenIddict authenticated a client that cannot be found.");
         var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
         // openid needs no permission in OpenIddict: it only says the token stands for a user.
-        return [Scopes.OpenId, .. permissions.Where(permission => permission.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+        return [Scopes.OpenId, .. permissions
+            .Where(permission => permission.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(permission => permission[Permissions.Prefixes.Scope.Length..])];
     }
 

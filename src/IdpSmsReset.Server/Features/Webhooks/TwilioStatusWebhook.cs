@@ -60,7 +60,9 @@ internal static class TwilioStatusWebhook
             ? SmsAccountNames.Secondary
             : SmsAccountNames.Primary;
 
-    /// <summary>The token of <paramref name="account"/>; none when the Data Protection keys changed (then no report can be trusted).</summary>
+    /// <summary>
+    /// The token of <paramref name="account"/>; none when the Data Protection keys changed (then no report can be trusted).
+    /// </summary>
     private static string? TokenOf(SmsFactorSettings stored, string account, SmsProtection protection)
     {
         try

@@ -43,7 +43,8 @@ public abstract class EndSessionEndpointTests(IdpFactory factory)
         var claims = System.Text.Json.JsonDocument.Parse(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(
             idToken.Split('.')[1])).RootElement.EnumerateObject().Where(claim => claim.Name != "sid")
             .ToDictionary(claim => claim.Name, claim => (object)claim.Value.Clone());
-        var server = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>();
+        var server = factory.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>();
         return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
             new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
             {

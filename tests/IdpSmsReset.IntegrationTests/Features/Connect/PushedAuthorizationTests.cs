@@ -35,7 +35,10 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
             CodeVerifier = verifier,
         });
         var reused = await browser.OpenAsync($"/connect/authorize?client_id={ClientId}&request_uri={Uri.EscapeDataString(requestUri)}");
-        var afterReuse = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = tokens.AccessToken });
+        var afterReuse = await backchannel.GetUserInfoAsync(new UserInfoRequest
+        {
+            Address = "/connect/userinfo", Token = tokens.AccessToken,
+        });
 
         Assert.Equal(IdpFactory.Origin + "/connect/par", discovery.GetProperty("pushed_authorization_request_endpoint").GetString());
         Assert.False(discovery.GetProperty("require_pushed_authorization_requests").GetBoolean());

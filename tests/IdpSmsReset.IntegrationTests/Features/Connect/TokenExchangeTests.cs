@@ -247,7 +247,8 @@ public abstract class TokenExchangeTests(IdpFactory factory)
         http.RequestTokenExchangeTokenAsync(new TokenExchangeTokenRequest
         {
             Address = "/connect/token", ClientId = clientId, ClientSecret = secret, SubjectToken = subjectToken,
-            SubjectTokenType = AccessTokenType, Audience = audience.Length > 0 ? audience : null, Scope = scope.Length > 0 ? scope : null, ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            SubjectTokenType = AccessTokenType, Audience = audience.Length > 0 ? audience : null,
+            Scope = scope.Length > 0 ? scope : null, ClientCredentialStyle = ClientCredentialStyle.PostBody,
             ClientAssertion = secret is not null ? new ClientAssertion() : new ClientAssertion
             {
                 Type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",

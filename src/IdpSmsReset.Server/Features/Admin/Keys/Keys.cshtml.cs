@@ -35,6 +35,42 @@ public sealed class KeysModel(
         Rows = FromDatabase ? await ring.ListAsync(HttpContext.RequestAborted) : [];
     }
 
+    /// <summary>The key to revoke, and the administrator's tick that tokens it signed may die with it.</summary>
+    [BindProperty]
+    public string? RevokeKeyId { get; set; }
+
+    [BindProperty]
+    public bool ConfirmRevoke { get; set; }
+
+    /// <summary>For a key believed stolen: unlike a rotation, it is taken out of the published keys and of validation now.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync()
+    {
+        if (Credentials is not { } credentials)
+        {
+            return NotFound();
+        }
+
+        if (!ConfirmRevoke)
+        {
+            Notice = localizer["Tick the box to confirm: tokens the key signed stop working at once."];
+            return RedirectToPage();
+        }
+
+        if (RevokeKeyId is null || !await ring.RevokeAsync(RevokeKeyId, HttpContext.RequestAborted))
+        {
+            Notice = localizer["That key is no longer published: there is nothing to revoke."];
+            return RedirectToPage();
+        }
+
+        // This instance drops it from the next request; the others within a second (the change stamp).
+        await credentials.ReloadAsync(HttpContext.RequestAborted, changed: true);
+        await changes.WriteAsync(AdminEventTypes.TokenKeyRevoked, null, new { key = RevokeKeyId },
+            new { key = RevokeKeyId, revoked = true }, HttpContext.RequestAborted);
+        Notice = localizer["The key was revoked: it is no longer published or trusted, and tokens it signed no longer work. Users"
+            + " signed in to applications with those tokens sign in again."];
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRotateAsync()
     {
         if (Credentials is not { } credentials)

@@ -40,7 +40,8 @@ internal sealed class VerifyModel(
 
     public const string WrongCodeMessage = "That code is not valid or has expired. Check the code your device shows.";
     public const string AlreadyApprovedMessage = "This code was already used: the device is connected. There is nothing more to do.";
-    public const string AlreadyDeniedMessage = "This code was already used: the device was refused. To connect it, start again on the device.";
+    public const string AlreadyDeniedMessage =
+        "This code was already used: the device was refused. To connect it, start again on the device.";
     public const string OverBudgetMessage = "Too many wrong codes were typed from your network. Try again in an hour.";
 
     /// <summary>As typed, or as the device's link carried it; shown again whatever happens.</summary>
