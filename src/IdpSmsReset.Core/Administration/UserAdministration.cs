@@ -96,16 +96,26 @@ public sealed class UserAdministration(
         }, cancellationToken);
 
     /// <summary>Removes the authenticator app and the recovery codes: the user sets a factor up again when the policy asks.</summary>
+    /// <summary>
+    /// Every second factor of the user goes: the authenticator app, its recovery codes and the passkeys (one added behind
+    /// the user's back would otherwise survive the reset). The user enrols again at the next sign-in where the policy asks.
+    /// </summary>
     public Task RemoveSecondFactorsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
-        ActAsync(user, who, AdminEventTypes.UserMfaReset, () => authenticators.RemoveAsync(user.Id, cancellationToken), cancellationToken);
+        ActAsync(user, who, AdminEventTypes.UserMfaReset, async () =>
+        {
+            await authenticators.RemoveAsync(user.Id, cancellationToken);
+            await DeletePasskeysAsync(user.Id, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Removes every passkey of the user (a lost device); the user adds new ones from the account page.</summary>
     public Task RemovePasskeysAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
-        ActAsync(user, who, AdminEventTypes.UserPasskeysRemoved, async () =>
-        {
-            await database.UserPasskeys.Where(passkey => passkey.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            await database.Set<Passkeys.PasskeyUse>().Where(use => use.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        }, cancellationToken);
+        ActAsync(user, who, AdminEventTypes.UserPasskeysRemoved, () => DeletePasskeysAsync(user.Id, cancellationToken), cancellationToken);
+
+    private async Task DeletePasskeysAsync(string userId, CancellationToken cancellationToken)
+    {
+        await database.UserPasskeys.Where(passkey => passkey.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await database.Set<Passkeys.PasskeyUse>().Where(use => use.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public Task EndSessionsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserSessionsEnded, () => sessions.EndAllAsync(user.Id, keep: null, cancellationToken),

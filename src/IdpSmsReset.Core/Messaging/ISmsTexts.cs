@@ -16,4 +16,6 @@ public interface ISmsTexts
     string PasswordResetCode(string code, TimeSpan lifetime, string? resumeLink);
 
     string PasswordChangedNotice();
+
+    string PasskeyAddedNotice();
 }

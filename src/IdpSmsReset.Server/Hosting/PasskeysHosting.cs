@@ -41,6 +41,7 @@ public static class PasskeysHosting
         builder.Services.AddSingleton<PasskeyCeremonyState>();
         builder.Services.AddScoped<PasskeyCeremonies>();
         builder.Services.AddScoped<PasskeyUseLog>();
+        builder.Services.AddScoped<PasskeyChanges>();
         builder.Services.AddSingleton<PasswordlessAvailability>();
         return builder;
     }

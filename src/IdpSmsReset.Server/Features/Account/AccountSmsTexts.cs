@@ -27,6 +27,9 @@ internal sealed class AccountSmsTexts(IOptions<IdpOptions> idp, IStringLocalizer
     public string PhoneChangedNotice() =>
         localizer["The phone number of your account at {0} was changed. If you did not do this, contact your administrator.", Host];
 
+    public string PasskeyAddedNotice() =>
+        localizer["A passkey was added to your account at {0}. If you did not do this, change your password and remove it.", Host];
+
     public string PasswordResetCode(string code, TimeSpan lifetime, string? resumeLink) =>
         Text(resumeLink is null ? SmsTemplatePurposes.ResetCode : SmsTemplatePurposes.AdministratorReset, code, lifetime, resumeLink);
 

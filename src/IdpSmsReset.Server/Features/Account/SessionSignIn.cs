@@ -16,9 +16,12 @@ public sealed class SessionSignIn(
 {
     public const string SessionIdClaim = "sid";
 
+    /// <summary>When this browser last proved who it is (signing in, a new password): in the cookie only, never in a token.</summary>
+    public const string ProvenAtClaim = "idp_proven_at";
+
     /// <summary>The claims a renewed cookie must keep: Identity rebuilds the principal from the user and would drop them.</summary>
     public static readonly IReadOnlySet<string> CarriedClaims =
-        new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim };
+        new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim, ProvenAtClaim };
 
     private HttpContext Context => signIn.Context;
 
@@ -46,14 +49,27 @@ public sealed class SessionSignIn(
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [
             .. methods.Select(method => new Claim(Claims.AuthenticationMethodReference, method)),
             new Claim(SessionIdClaim, session.Id.ToString()),
+            ProvenNow(),
         ]);
     }
 
-    /// <summary>A new cookie for the same session after the user's security stamp changed (a new password), so this browser stays
-    /// in.</summary>
+    /// <summary>
+    /// A new cookie for the same session after the user's security stamp changed (a new password typed here), so this
+    /// browser stays in, having just proved the password.
+    /// </summary>
     public Task RenewAsync(ApplicationUser user) =>
-        signIn.SignInWithClaimsAsync(user, isPersistent: false,
-            Context.User.Claims.Where(claim => CarriedClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value)));
+        signIn.SignInWithClaimsAsync(user, isPersistent: false, [
+            .. Context.User.Claims.Where(claim => CarriedClaims.Contains(claim.Type) && claim.Type != ProvenAtClaim)
+                .Select(claim => new Claim(claim.Type, claim.Value)),
+            ProvenNow(),
+        ]);
+
+    public static DateTimeOffset? ProvenAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(ProvenAtClaim)?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private Claim ProvenNow() => new(ProvenAtClaim,
+        Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString(
+            System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task SignOutAsync()
     {

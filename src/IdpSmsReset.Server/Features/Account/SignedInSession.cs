@@ -12,7 +12,8 @@ namespace IdpSmsReset.Server.Features.Account;
 /// check): the user still exists and may sign in (not locked, not disabled), the security stamp is the one the cookie
 /// was issued with (no password change or reset since), and the session has not been ended, on whatever instance.
 /// </summary>
-internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt)
+internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt,
+    DateTimeOffset ProvenAt)
 {
     public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
@@ -40,6 +41,6 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
         return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
-            authenticatedAt);
+            authenticatedAt, SessionSignIn.ProvenAt(result.Principal) ?? authenticatedAt);
     }
 }

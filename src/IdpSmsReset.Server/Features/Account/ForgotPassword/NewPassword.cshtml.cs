@@ -1,4 +1,6 @@
 using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,8 @@ namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 /// The new password, under the user's policy. Afterwards the user signs in again (no automatic sign-in: the second
 /// factor the policy requires still applies) and lands where the reset started.
 /// </summary>
-public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetService resets, AccountMessages messages) : PageModel
+public sealed class NewPasswordModel(
+    ResetFlowCookie cookie, PasswordResetService resets, AccountMessages messages, UserManager<ApplicationUser> users) : PageModel
 {
     public const string Changed = "Your password was changed, and you were signed out everywhere. Sign in with your new password.";
 
@@ -45,6 +48,12 @@ public sealed class NewPasswordModel(ResetFlowCookie cookie, PasswordResetServic
 
         ResetFlowCookie.Delete(HttpContext);
         TempData["Notice"] = Changed;
-        return RedirectToPage("/Account/Login/Login", new { ReturnUrl = flow.ReturnUrl });
+        // A passkey signs in without the password and outlives the reset: after signing in, the user reviews them first.
+        var hasPasskeys = flow.UserId is { } userId && await users.FindByIdAsync(userId) is { } user
+            && (await users.GetPasskeysAsync(user)).Count > 0;
+        return RedirectToPage("/Account/Login/Login", new
+        {
+            ReturnUrl = hasPasskeys ? Manage.PasskeysModel.ReviewPath(flow.ReturnUrl) : flow.ReturnUrl,
+        });
     }
 }

@@ -10,11 +10,9 @@ public abstract class ManagedAccountPage(SignInManager<ApplicationUser> signIn) 
 {
     protected UserManager<ApplicationUser> Users => signIn.UserManager;
 
-    protected async Task<ApplicationUser?> CurrentUserAsync()
-    {
-        var session = await SignedInSession.ReadAsync(HttpContext, signIn);
-        return session?.User;
-    }
+    protected async Task<ApplicationUser?> CurrentUserAsync() => (await CurrentSessionAsync())?.User;
+
+    private protected Task<SignedInSession?> CurrentSessionAsync() => SignedInSession.ReadAsync(HttpContext, signIn);
 
     protected IActionResult SignInAgain() => Challenge();
 }

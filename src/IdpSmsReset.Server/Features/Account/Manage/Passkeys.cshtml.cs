@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace IdpSmsReset.Server.Features.Account.Manage;
 
 /// <summary>
-/// The user's passkeys: add one (named), rename it, remove it (the password asked again, as for the authenticator
-/// app), and see when each was last used. Only where the user's policy allows passkeys.
+/// The user's passkeys: add one (named), rename it, remove it, and see when each was last used. Adding and removing ask
+/// for the password unless this browser proved it within <see cref="PasskeyChanges.RecentProof"/> (signed in, or set a
+/// new password): a browser left signed in must not let a stranger plant a passkey that outlives the next password.
+/// After a new password the page lists the passkeys to review (<see cref="ReviewQuery"/>), each removable in one click.
+/// Additions are audited and told to the user's phone. Only where the user's policy allows passkeys.
 /// </summary>
 [Authorize]
 public sealed class PasskeysModel(
@@ -20,6 +23,8 @@ public sealed class PasskeysModel(
     PasskeyCeremonies ceremonies,
     PasskeyUseLog uses,
     PasswordConfirmation password,
+    PasskeyChanges changes,
+    TimeProvider time,
     ILogger<PasskeysModel> logger) : ManagedAccountPage(signIn)
 {
     public const string NotAllowed = "Your account's security policy does not allow passkeys.";
@@ -27,6 +32,31 @@ public sealed class PasskeysModel(
     public const string Renamed = "Your passkey was renamed.";
     public const string Removed = "Your passkey was removed.";
     public const int MaxNameLength = 64;
+
+    /// <summary>The query that opens the page as the review after a new password (<c>?review=true&amp;next=…</c>).</summary>
+    public const string ReviewQuery = "review";
+
+    public const string ReviewNotice =
+        "Your password was changed. These passkeys still sign you in: remove any you do not recognise.";
+
+    public static string ReviewPath(string? next) => "/account/manage/passkeys?" + ReviewQuery + "=true"
+        + (string.IsNullOrEmpty(next) ? "" : "&next=" + Uri.EscapeDataString(next));
+
+    /// <summary>Where the review continues to (the application the user was signing in to); local addresses only.</summary>
+    [BindProperty(SupportsGet = true, Name = "next")]
+    public string? Next { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ReviewQuery)]
+    public bool Review { get; set; }
+
+    /// <summary>The password for adding, when this browser has not proved it recently.</summary>
+    [BindProperty]
+    public string? AddPassword { get; set; }
+
+    /// <summary>This browser proved the password (or signed in) moments ago: adding and removing ask for nothing more.</summary>
+    public bool RecentlyProven { get; private set; }
+
+    public string? ContinueTo => Next is { Length: > 0 } next && Url.IsLocalUrl(next) ? next : null;
 
     /// <summary>The name for the new passkey, kept when adding fails.</summary>
     [BindProperty]
@@ -80,6 +110,13 @@ public sealed class PasskeysModel(
             return Page();
         }
 
+        if (!RecentlyProven && await password.ProblemAsync(user, AddPassword) is { } wrongPassword)
+        {
+            logger.PasskeyNotAdded(user.Id);
+            ModelState.AddModelError(nameof(AddPassword), wrongPassword);
+            return Page();
+        }
+
         if (await ceremonies.AddAsync(user, Credential ?? "", name) is { } problem)
         {
             logger.PasskeyNotAdded(user.Id);
@@ -88,6 +125,7 @@ public sealed class PasskeysModel(
         }
 
         logger.PasskeyAdded(user.Id);
+        await changes.AddedAsync(user, name, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
         NewName = null;
         Notice = Added;
         await LoadAsync();
@@ -134,14 +172,15 @@ public sealed class PasskeysModel(
             return RedirectToPage();
         }
 
-        if (await password.ProblemAsync(user, CurrentPassword) is { } problem)
+        if (!RecentlyProven && await password.ProblemAsync(user, CurrentPassword) is { } problem)
         {
             ModelState.AddModelError(nameof(CurrentPassword), problem);
             return Page();
         }
 
         await Users.RemovePasskeyAsync(user, passkey.CredentialId);
-        await uses.ForgetAsync(passkey.CredentialId, HttpContext.RequestAborted);
+        await changes.RemovedAsync(user, passkey.CredentialId, passkey.Name ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
         logger.PasskeyRemoved(user.Id);
         Notice = Removed;
         await LoadAsync();
@@ -165,11 +204,13 @@ public sealed class PasskeysModel(
 
     private async Task<ApplicationUser?> LoadAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
+        if (await CurrentSessionAsync() is not { } session)
         {
             return null;
         }
+
+        var user = session.User;
+        RecentlyProven = time.GetUtcNow() - session.ProvenAt <= PasskeyChanges.RecentProof;
 
         var mfa = (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa;
         Allowed = mfa.PasskeyEnabled;

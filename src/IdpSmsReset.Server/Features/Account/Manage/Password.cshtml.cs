@@ -63,6 +63,9 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
         await sessionTokens.RevokeAllAsync(user.Id, HttpContext.RequestAborted);
         await sessionSignIn.RenewAsync(user);
         Notice = Changed;
-        return RedirectToPage("/Account/Manage/Overview");
+        // A passkey signs in without the password: whoever planted one keeps it through the change, so the user reviews them.
+        return (await Users.GetPasskeysAsync(user)).Count > 0
+            ? LocalRedirect(PasskeysModel.ReviewPath(next: null))
+            : RedirectToPage("/Account/Manage/Overview");
     }
 }

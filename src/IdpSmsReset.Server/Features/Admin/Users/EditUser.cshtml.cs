@@ -113,8 +113,8 @@ public sealed class EditUserModel(
     public Task<IActionResult> OnPostUnlockAsync() => ActAsync(localizer["The account is unlocked."], administration.UnlockAsync);
 
     public Task<IActionResult> OnPostResetMfaAsync() => ActAsync(
-        localizer["The authenticator app and recovery codes were removed; the user sets up a factor again at the next sign-in if the"
-            + " policy requires one."],
+        localizer["The authenticator app, recovery codes and passkeys were removed; the user sets up a factor again at the next"
+            + " sign-in if the policy requires one."],
         administration.RemoveSecondFactorsAsync);
 
     public Task<IActionResult> OnPostRemovePasskeysAsync() =>

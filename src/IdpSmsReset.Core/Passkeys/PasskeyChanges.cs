@@ -1,0 +1,36 @@
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Users;
+
+namespace IdpSmsReset.Core.Passkeys;
+
+/// <summary>
+/// What follows a user adding or removing a passkey on the account page: an audit event, and for an addition a notice to
+/// the user's phone, since a passkey added behind the owner's back signs in alone and outlives a new password.
+/// </summary>
+public sealed class PasskeyChanges(
+    IdpDbContext database, PasskeyUseLog uses, SmsOutbox outbox, ISmsTexts texts, UserPhoneResolver phones, AuditLog audit)
+{
+    /// <summary>How long after proving the password (signing in, or changing it) a passkey may be added without typing it again.</summary>
+    public static readonly TimeSpan RecentProof = TimeSpan.FromMinutes(5);
+
+    public async Task AddedAsync(ApplicationUser user, string name, string? ipAddress, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(AuditEventTypes.PasskeyAdded, user.UserName ?? user.Id, user.Id, ipAddress,
+            $"Added the passkey '{name}'.", cancellationToken);
+        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
+        if (settings is { IsConfigured: true } && await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone)
+        {
+            await outbox.EnqueueAsync(phone, SmsPurposes.Notice, texts.PasskeyAddedNotice(), TimeSpan.FromDays(1), cancellationToken);
+        }
+    }
+
+    public async Task RemovedAsync(ApplicationUser user, byte[] credentialId, string name, string? ipAddress,
+        CancellationToken cancellationToken)
+    {
+        await uses.ForgetAsync(credentialId, cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.PasskeyRemoved, user.UserName ?? user.Id, user.Id, ipAddress,
+            $"Removed the passkey '{name}'.", cancellationToken);
+    }
+}
