@@ -1,4 +1,6 @@
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static IdpSmsReset.IntegrationTests.Infrastructure.DeviceSteps;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect.Device;
@@ -88,6 +90,40 @@ public abstract class DeviceCodeReplayTests(IdpFactory factory)
 
         Assert.Contains("That code is not valid or has expired", page.Text);
         Assert.Equal((1, 1), await factory.WrongCodesFromAsync(address));
+    }
+
+    [SkippableFact]
+    public async Task WrongCodes_ThirtyAtOnceFromOneAddress_ExactlyTheBudgetCounted_TheRestRefusedUnlookedUp()
+    {
+        await factory.EnsureDeviceApplicationAsync();
+        var address = "198.18.0." + Random.Shared.Next(1, 250);
+        using var person = await factory.CreateSignedInBrowserAsync("frank", address);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 30).Select(guess =>
+            person.OpenAsync("/connect/verify?step=continue&user_code=CCCC-CC" + "BCDFGHJKLMNPQRSTVWXZ"[guess % 20] + "BCD"[guess / 20])));
+
+        Assert.Equal((20, 20), await factory.WrongCodesFromAsync(address));
+        Assert.Equal(10, pages.Count(page => page.Text.Contains("Too many wrong codes were typed from your network")));
+    }
+
+    [SkippableFact]
+    public async Task Polling_WithStringsThatAreNoDeviceCode_WritesNothing()
+    {
+        await factory.EnsureDeviceApplicationAsync();
+        using var device = OidcClients.Backchannel(factory);
+        var before = await DevicePollRowsAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PollAsync(device, Guid.NewGuid().ToString("n"))));
+
+        Assert.All(answers, answer => Assert.Equal("invalid_grant", answer.Error));
+        Assert.Equal(before, await DevicePollRowsAsync());
+    }
+
+    private async Task<int> DevicePollRowsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Persistence.IdpDbContext>().Set<Core.Devices.DevicePoll>()
+            .CountAsync();
     }
 
     [SkippableFact]
