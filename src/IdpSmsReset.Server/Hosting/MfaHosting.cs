@@ -30,6 +30,7 @@ public static class MfaHosting
         services.AddScoped<PhoneVerificationService>();
         services.AddScoped<SecondFactorMethods>();
         services.AddScoped<SignInJourney>();
+        services.AddScoped<SignInEligibility>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
             ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
             : RolesRequiringSecondFactor.None);

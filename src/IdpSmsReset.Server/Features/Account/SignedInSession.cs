@@ -24,7 +24,7 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
         }
 
         var user = await signIn.UserManager.GetUserAsync(result.Principal);
-        if (user is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        if (user is null || !await context.RequestServices.GetRequiredService<SignInEligibility>().MaySignInAsync(user))
         {
             return null;
         }

@@ -3,6 +3,7 @@ using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account;
 using Microsoft.AspNetCore.Authentication;
@@ -22,8 +23,8 @@ internal static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, SignInManager<ApplicationUser> signIn, UserClaims userClaims, IOpenIddictTokenManager tokens,
-            UserSessionService sessions, SessionTokens sessionTokens, IdpMetrics metrics, IOpenIddictApplicationManager applications,
-            TimeProvider time, AuditLog audit, ILoggerFactory loggers)
+            SignInEligibility eligibility, UserSessionService sessions, SessionTokens sessionTokens, IdpMetrics metrics,
+            IOpenIddictApplicationManager applications, TimeProvider time, AuditLog audit, ILoggerFactory loggers)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
@@ -36,7 +37,7 @@ internal static class TokenEndpoint
 
         if (request.IsTokenExchangeGrantType())
         {
-            var exchanged = await TokenExchangeGrant.HandleAsync(context, request, signIn, userClaims, applications, audit,
+            var exchanged = await TokenExchangeGrant.HandleAsync(context, request, signIn, eligibility, userClaims, applications, audit,
                 loggers.CreateLogger(typeof(TokenExchangeGrant).FullName!));
             metrics.TokenIssued(request.GrantType, request.ClientId);
             return exchanged;
@@ -61,7 +62,7 @@ internal static class TokenEndpoint
             return OAuthErrors.InvalidGrant("The user no longer exists.");
         }
 
-        if (!await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        if (!await eligibility.MaySignInAsync(user))
         {
             return OAuthErrors.InvalidGrant("The user is no longer allowed to sign in.");
         }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ internal static class TokenExchangeGrant
     public const string ActorClaim = "act";
 
     public static async Task<IResult> HandleAsync(HttpContext context, OpenIddictRequest request, SignInManager<ApplicationUser> signIn,
-        UserClaims userClaims, IOpenIddictApplicationManager applications, AuditLog audit, ILogger logger)
+        SignInEligibility eligibility, UserClaims userClaims, IOpenIddictApplicationManager applications, AuditLog audit, ILogger logger)
     {
         var address = context.Connection.RemoteIpAddress?.ToString();
         var subject = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
@@ -60,7 +61,7 @@ internal static class TokenExchangeGrant
             return await RefuseAsync(null, "The subject token does not stand for a user.");
         }
 
-        if (!await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
+        if (!await eligibility.MaySignInAsync(user))
         {
             return await RefuseAsync(user.Id, "The user is no longer allowed to sign in.");
         }

@@ -21,6 +21,7 @@ public sealed class LoginModel(
     UnknownAccountGuard unknownAccounts,
     SecurityPolicyService policies,
     SignInJourney journey,
+    SignInEligibility eligibility,
     SessionSignIn sessions,
     PendingSignIn pending,
     SignInCodes signInCodes,
@@ -88,7 +89,7 @@ public sealed class LoginModel(
         }
 
         var user = proof.User;
-        var refusal = !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
+        var refusal = !await eligibility.MaySignInAsync(user)
                 ? (messages.Lockout(user.LockoutEnd), "locked out or not allowed to sign in")
             : (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa is not { Passwordless: true, PasskeyEnabled: true }
                 ? (localizer[PasswordlessNotAllowed].Value, "the user's policy does not allow passwordless sign-in")

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// </summary>
 [Authorize]
 public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions,
-    SessionTokens sessionTokens, AccountMessages messages)
+    SessionTokens sessionTokens, SignInEligibility eligibility, AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your password was changed. You were signed out everywhere else.";
@@ -50,7 +51,7 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
             if (result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
                 await Users.AccessFailedAsync(user);
-                if (await Users.IsLockedOutAsync(user))
+                if (!await eligibility.MaySignInAsync(user))
                 {
                     ModelState.AddModelError(string.Empty, messages.Lockout(user.LockoutEnd));
                 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,7 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 /// A sign-in whose password was right and whose second factor is still to come: a short-lived cookie of its own
 /// (Identity's two-factor scheme), which grants nothing but the second-factor and enrolment pages.
 /// </summary>
-public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn)
+public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInEligibility eligibility)
 {
     private static readonly string Scheme = IdentityConstants.TwoFactorUserIdScheme;
 
@@ -39,7 +40,7 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn)
         var options = signIn.UserManager.Options.ClaimsIdentity;
         var user = await signIn.UserManager.FindByIdAsync(result.Principal.FindFirstValue(options.UserIdClaimType) ?? "");
         var stampStill = user is not null && result.Principal.FindFirstValue(options.SecurityStampClaimType) == (user.SecurityStamp ?? "");
-        return stampStill && await signIn.CanSignInAsync(user!) && !await signIn.UserManager.IsLockedOutAsync(user!) ? user : null;
+        return stampStill && await eligibility.MaySignInAsync(user!) ? user : null;
     }
 
     public Task EndAsync() => Context.SignOutAsync(Scheme);

@@ -13,6 +13,7 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 public sealed class SecondFactorModel(
     PendingSignIn pending,
     SignInJourney journey,
+    SignInEligibility eligibility,
     SignInCodes smsCodes,
     AuthenticatorService authenticator,
     RecoveryCodeService recoveryCodes,
@@ -126,7 +127,7 @@ public sealed class SecondFactorModel(
         logger.SecondFactorRefused(user.Id, Method!);
         metrics.SecondFactorChecked(Method!, "refused");
         await users.SecondFactorFailedAsync(user);
-        if (await users.IsLockedOutAsync(user))
+        if (!await eligibility.MaySignInAsync(user))
         {
             logger.SecondFactorLockedOut(user.Id);
             await pending.EndAsync();
