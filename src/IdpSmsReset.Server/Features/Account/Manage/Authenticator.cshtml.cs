@@ -41,10 +41,6 @@ public sealed class AuthenticatorModel(
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         ShowSetupIfNone(user);
         return Page();
@@ -53,10 +49,6 @@ public sealed class AuthenticatorModel(
     public async Task<IActionResult> OnPostAddAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (!Factors.CanEnrolAuthenticator || Factors.HasAuthenticator)
         {
@@ -85,10 +77,6 @@ public sealed class AuthenticatorModel(
     public async Task<IActionResult> OnPostRemoveAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (await password.ProblemAsync(user, CurrentPassword) is { } problem)
         {
@@ -106,10 +94,6 @@ public sealed class AuthenticatorModel(
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (!Factors.HasAuthenticator)
         {
@@ -135,15 +119,11 @@ public sealed class AuthenticatorModel(
         }
     }
 
-    private async Task<ApplicationUser?> LoadAsync()
+    private async Task<ApplicationUser> LoadAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is not null)
-        {
-            Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
-            RecoveryCodesLeft = Factors.HasAuthenticator ? await recoveryCodes.CountUnusedAsync(user.Id, HttpContext.RequestAborted) : 0;
-        }
-
+        var user = CurrentUser;
+        Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
+        RecoveryCodesLeft = Factors.HasAuthenticator ? await recoveryCodes.CountUnusedAsync(user.Id, HttpContext.RequestAborted) : 0;
         return user;
     }
 }

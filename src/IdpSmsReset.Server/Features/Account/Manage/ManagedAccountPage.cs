@@ -1,18 +1,32 @@
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdpSmsReset.Server.Features.Account.Manage;
 
-/// <summary>The signed-in user of an account page; a cookie whose user is gone or may no longer sign in is treated as signed out.</summary>
+/// <summary>
+/// An account page: before any of its handlers runs, the signed-in session is read once (the user still exists and may
+/// sign in, the session has not ended); without one the browser is sent to sign in, so no handler checks it again.
+/// </summary>
 public abstract class ManagedAccountPage(SignInManager<ApplicationUser> signIn) : PageModel
 {
     protected UserManager<ApplicationUser> Users => signIn.UserManager;
 
-    protected async Task<ApplicationUser?> CurrentUserAsync() => (await CurrentSessionAsync())?.User;
+    private protected SignedInSession Session { get; private set; } = null!;
 
-    private protected Task<SignedInSession?> CurrentSessionAsync() => SignedInSession.ReadAsync(HttpContext, signIn);
+    protected ApplicationUser CurrentUser => Session.User;
 
-    protected IActionResult SignInAgain() => Challenge();
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (await SignedInSession.ReadAsync(HttpContext, signIn) is not { } session)
+        {
+            context.Result = Challenge();
+            return;
+        }
+
+        Session = session;
+        await next();
+    }
 }

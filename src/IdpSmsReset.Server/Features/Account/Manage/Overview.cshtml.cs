@@ -35,11 +35,7 @@ public sealed class OverviewModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
+        var user = CurrentUser;
 
         Account = user;
         Factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
@@ -52,11 +48,7 @@ public sealed class OverviewModel(
 
     public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId)
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
+        var user = CurrentUser;
 
         Notice = await sessions.EndAsync(user.Id, sessionId, HttpContext.RequestAborted)
             ? "The session was ended. That browser is signed out within a minute."
@@ -66,11 +58,7 @@ public sealed class OverviewModel(
 
     public async Task<IActionResult> OnPostEndOtherSessionsAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
+        var user = CurrentUser;
 
         var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
         Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
@@ -80,11 +68,7 @@ public sealed class OverviewModel(
     /// <summary>Ends every session, this browser's too: every application's tokens are revoked and each is told.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
+        var user = CurrentUser;
 
         await sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

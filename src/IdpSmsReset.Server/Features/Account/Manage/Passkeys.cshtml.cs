@@ -81,22 +81,22 @@ public sealed class PasskeysModel(
 
     public string? Notice { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? SignInAgain() : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     /// <summary>The creation options for the browser (its script asks; the anti-forgery token comes in a header).</summary>
     public async Task<IActionResult> OnPostCreationOptionsAsync()
     {
         var user = await LoadAsync();
-        return user is null || !Allowed ? BadRequest() : Content(await ceremonies.CreationOptionsAsync(user), "application/json");
+        return !Allowed ? BadRequest() : Content(await ceremonies.CreationOptionsAsync(user), "application/json");
     }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         var name = NewName?.Trim() ?? "";
         if (!Allowed)
@@ -135,10 +135,6 @@ public sealed class PasskeysModel(
     public async Task<IActionResult> OnPostRenameAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         var name = Name?.Trim() ?? "";
         if (await FindAsync(user) is not { } passkey)
@@ -162,10 +158,6 @@ public sealed class PasskeysModel(
     public async Task<IActionResult> OnPostRemoveAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (await FindAsync(user) is not { } passkey)
         {
@@ -202,15 +194,10 @@ public sealed class PasskeysModel(
         return id.Length == 0 ? null : await Users.GetPasskeyAsync(user, id);
     }
 
-    private async Task<ApplicationUser?> LoadAsync()
+    private async Task<ApplicationUser> LoadAsync()
     {
-        if (await CurrentSessionAsync() is not { } session)
-        {
-            return null;
-        }
-
-        var user = session.User;
-        RecentlyProven = time.GetUtcNow() - session.ProvenAt <= PasskeyChanges.RecentProof;
+        var user = Session.User;
+        RecentlyProven = time.GetUtcNow() - Session.ProvenAt <= PasskeyChanges.RecentProof;
 
         var mfa = (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa;
         Allowed = mfa.PasskeyEnabled;

@@ -23,15 +23,11 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() => await CurrentUserAsync() is null ? SignInAgain() : Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
+        var user = CurrentUser;
 
         if (!ModelState.IsValid)
         {

@@ -37,15 +37,15 @@ public sealed class PhoneModel(
     [TempData(Key = "Notice")]
     public string? DoneNotice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? SignInAgain() : Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSendAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (!CanChange)
         {
@@ -73,10 +73,6 @@ public sealed class PhoneModel(
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         var user = await LoadAsync();
-        if (user is null)
-        {
-            return SignInAgain();
-        }
 
         if (!CanChange)
         {
@@ -95,15 +91,11 @@ public sealed class PhoneModel(
         return RedirectToPage("/Account/Manage/Overview");
     }
 
-    private async Task<ApplicationUser?> LoadAsync()
+    private async Task<ApplicationUser> LoadAsync()
     {
-        var user = await CurrentUserAsync();
-        if (user is not null)
-        {
-            CurrentPhone = user.PhoneNumber;
-            CanChange = (await methods.ForUserAsync(user, HttpContext.RequestAborted)).CanEnrolPhone;
-        }
-
+        var user = CurrentUser;
+        CurrentPhone = user.PhoneNumber;
+        CanChange = (await methods.ForUserAsync(user, HttpContext.RequestAborted)).CanEnrolPhone;
         return user;
     }
 }
