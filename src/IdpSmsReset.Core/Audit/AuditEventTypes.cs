@@ -18,6 +18,7 @@ public static class AuditEventTypes
     public const string SmsBreakerOpened = "sms.breaker-opened";
     public const string SmsBreakerClosed = "sms.breaker-closed";
     public const string SmsFailover = "sms.failover";
+    public const string PasswordChanged = "password.changed";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
     public const string TokenExchanged = "token.exchanged";

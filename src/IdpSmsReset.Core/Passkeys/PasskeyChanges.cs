@@ -1,6 +1,5 @@
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
-using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
 
 namespace IdpSmsReset.Core.Passkeys;
@@ -9,8 +8,7 @@ namespace IdpSmsReset.Core.Passkeys;
 /// What follows a user adding or removing a passkey on the account page: an audit event, and for an addition a notice to
 /// the user's phone, since a passkey added behind the owner's back signs in alone and outlives a new password.
 /// </summary>
-public sealed class PasskeyChanges(
-    IdpDbContext database, PasskeyUseLog uses, SmsOutbox outbox, ISmsTexts texts, UserPhoneResolver phones, AuditLog audit)
+public sealed class PasskeyChanges(PasskeyUseLog uses, UserPhoneNotices notices, ISmsTexts texts, AuditLog audit)
 {
     /// <summary>How long after proving the password (signing in, or changing it) a passkey may be added without typing it again.</summary>
     public static readonly TimeSpan RecentProof = TimeSpan.FromMinutes(5);
@@ -19,11 +17,7 @@ public sealed class PasskeyChanges(
     {
         await audit.WriteAsync(AuditEventTypes.PasskeyAdded, user.UserName ?? user.Id, user.Id, ipAddress,
             $"Added the passkey '{name}'.", cancellationToken);
-        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
-        if (settings is { IsConfigured: true } && await phones.GetPhoneAsync(user, settings, cancellationToken) is { } phone)
-        {
-            await outbox.EnqueueAsync(phone, SmsPurposes.Notice, texts.PasskeyAddedNotice(), TimeSpan.FromDays(1), cancellationToken);
-        }
+        await notices.SendAsync(user, texts.PasskeyAddedNotice(), cancellationToken);
     }
 
     public async Task RemovedAsync(ApplicationUser user, byte[] credentialId, string name, string? ipAddress,

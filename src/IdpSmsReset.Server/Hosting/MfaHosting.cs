@@ -31,6 +31,8 @@ public static class MfaHosting
         services.AddScoped<SecondFactorMethods>();
         services.AddScoped<SignInJourney>();
         services.AddScoped<SignInEligibility>();
+        services.AddScoped<PasswordChange>();
+        services.AddScoped<UserPhoneNotices>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
             ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
             : RolesRequiringSecondFactor.None);

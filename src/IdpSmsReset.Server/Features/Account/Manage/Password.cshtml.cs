@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -11,8 +12,8 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// security stamp signs them out, and their session records are closed at once).
 /// </summary>
 [Authorize]
-public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, UserSessionService sessions,
-    SessionTokens sessionTokens, SignInEligibility eligibility, AccountMessages messages)
+public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, PasswordChange passwordChange,
+    SignInEligibility eligibility, AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your password was changed. You were signed out everywhere else.";
@@ -56,8 +57,8 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
             return Page();
         }
 
-        await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
-        await sessionTokens.RevokeAllAsync(user.Id, HttpContext.RequestAborted);
+        await passwordChange.AppliedAsync(user, keepSession: Session.SessionId, AuditEventTypes.PasswordChanged, user.UserName ?? user.Id,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), "Changed on the account page.", HttpContext.RequestAborted);
         await sessionSignIn.RenewAsync(user);
         Notice = Changed;
         // A passkey signs in without the password: whoever planted one keeps it through the change, so the user reviews them.

@@ -45,7 +45,9 @@ public abstract class PasswordPageTests
         var otherAfter = await other.OpenAsync("/account/manage");
         using var fresh = _factory.CreateBrowser();
         var oldPassword = await fresh.SubmitPasswordAsync("heidi");
+        var audit = await _factory.AuditEventsOfAsync("heidi");
 
+        Assert.Contains(audit, e => e.Type == Core.Audit.AuditEventTypes.PasswordChanged && e.Actor == "heidi");
         Assert.Equal("/account/manage", changed.Path);
         Assert.Contains(PasswordModel.Changed, changed.Text);
         Assert.Equal("/account/manage", stillIn.Path);
