@@ -137,8 +137,7 @@ public sealed class PasswordResetStarter(
         };
     }
 
-    private async Task<ApplicationUser?> FindUserAsync(string login) =>
-        await users.FindByNameAsync(login) ?? (login.Contains('@') ? await users.FindByEmailAsync(login) : null);
+    private Task<ApplicationUser?> FindUserAsync(string login) => users.FindByNameOrEmailAsync(login);
 
     private static string NewBrowserKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

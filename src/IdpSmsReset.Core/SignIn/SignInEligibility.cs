@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +10,7 @@ namespace IdpSmsReset.Core.SignIn;
 /// (a disabled account, say) reaches all of them at once. Identity's own confirmation switches are honoured as its
 /// sign-in manager honours them; a locked account may not.
 /// </summary>
-public sealed class SignInEligibility(UserManager<ApplicationUser> users)
+public sealed class SignInEligibility(UserManager<ApplicationUser> users, SecurityPolicyService policies)
 {
     public async Task<bool> MaySignInAsync(ApplicationUser user)
     {
@@ -19,4 +20,16 @@ public sealed class SignInEligibility(UserManager<ApplicationUser> users)
             && (!required.RequireConfirmedPhoneNumber || await users.IsPhoneNumberConfirmedAsync(user))
             && !await users.IsLockedOutAsync(user);
     }
+
+    /// <summary>
+    /// Whether a passkey alone signs the user in: the user may sign in, the user's policy allows passwordless sign-in,
+    /// and the passkey verified its user (then it proves two factors and meets a policy requiring MFA).
+    /// </summary>
+    public async Task<PasswordlessRefusal> PasswordlessAsync(ApplicationUser user, bool userVerified,
+        CancellationToken cancellationToken) =>
+        !await MaySignInAsync(user) ? PasswordlessRefusal.MayNotSignIn
+        : (await policies.ForUserAsync(user, cancellationToken)).Mfa is not { Passwordless: true, PasskeyEnabled: true }
+            ? PasswordlessRefusal.PolicyAsksForThePassword
+        : !userVerified ? PasswordlessRefusal.UserNotVerified
+        : PasswordlessRefusal.None;
 }

@@ -89,12 +89,14 @@ public sealed class LoginModel(
         }
 
         var user = proof.User;
-        var refusal = !await eligibility.MaySignInAsync(user)
-                ? (messages.Lockout(user.LockoutEnd), "locked out or not allowed to sign in")
-            : (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa is not { Passwordless: true, PasskeyEnabled: true }
-                ? (localizer[PasswordlessNotAllowed].Value, "the user's policy does not allow passwordless sign-in")
-            : !proof.UserVerified ? (localizer[PasskeyNotVerified].Value, "the passkey did not verify the user")
-            : default((string Message, string Reason)?);
+        var refusal = await eligibility.PasswordlessAsync(user, proof.UserVerified, HttpContext.RequestAborted) switch
+        {
+            PasswordlessRefusal.MayNotSignIn => (messages.Lockout(user.LockoutEnd), "locked out or not allowed to sign in"),
+            PasswordlessRefusal.PolicyAsksForThePassword =>
+                (localizer[PasswordlessNotAllowed].Value, "the user's policy does not allow passwordless sign-in"),
+            PasswordlessRefusal.UserNotVerified => (localizer[PasskeyNotVerified].Value, "the passkey did not verify the user"),
+            _ => default((string Message, string Reason)?),
+        };
         if (refusal is { } refused)
         {
             logger.PasskeyRefused(" for user " + user.Id, refused.Reason);
@@ -124,7 +126,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var user = await FindUserAsync(Input.UserName!);
+        var user = await signIn.UserManager.FindByNameOrEmailAsync(Input.UserName!);
         var (result, lockedUntil) = user is null
             ? await unknownAccounts.CheckPasswordAsync(
                 Input.UserName!, Input.Password!, (await policies.ForUserAsync(new ApplicationUser(), HttpContext.RequestAborted)).Lockout,
@@ -183,13 +185,6 @@ public sealed class LoginModel(
                 result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
             metrics.SignIn(result.IsLockedOut ? "locked" : result.IsNotAllowed ? "not_allowed" : "wrong_password");
         }
-    }
-
-    private async Task<ApplicationUser?> FindUserAsync(string login)
-    {
-        var users = signIn.UserManager;
-        var byName = await users.FindByNameAsync(login);
-        return byName ?? (login.Contains('@') ? await users.FindByEmailAsync(login) : null);
     }
 
     /// <summary>The <c>login_hint</c> of the authorization request the user came from, to save typing.</summary>
