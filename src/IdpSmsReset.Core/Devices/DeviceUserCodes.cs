@@ -40,8 +40,7 @@ public sealed class DeviceUserCodes(IOpenIddictTokenManager tokens, WrongUserCod
         }, commits: _ => true, cancellationToken);
     }
 
-    /// <summary>The state alone, nothing counted (the token endpoint's guard and the page's own checks).</summary>
-    public async Task<UserCodeState> StateOfAsync(string typed, CancellationToken cancellationToken)
+    private async Task<UserCodeState> StateOfAsync(string typed, CancellationToken cancellationToken)
     {
         var code = UserCodes.Normalize(typed);
         if (code.Length != UserCodes.Length

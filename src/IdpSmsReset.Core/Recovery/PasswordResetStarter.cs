@@ -39,7 +39,7 @@ public sealed class PasswordResetStarter(
         string login, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
     {
         var now = Now;
-        var user = await FindUserAsync(login.Trim());
+        var user = await users.FindByNameOrEmailAsync(login.Trim());
         var browserKey = NewBrowserKey();
         var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
         flow.BrowserKeyHash = HashOf(browserKey);
@@ -136,8 +136,6 @@ public sealed class PasswordResetStarter(
             ResendCooldownSeconds = rules.ResendCooldownSeconds,
         };
     }
-
-    private Task<ApplicationUser?> FindUserAsync(string login) => users.FindByNameOrEmailAsync(login);
 
     private static string NewBrowserKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

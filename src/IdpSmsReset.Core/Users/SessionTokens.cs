@@ -13,7 +13,8 @@ namespace IdpSmsReset.Core.Users;
 /// <c>offline_access</c> (<see cref="SessionAuthorization"/>), so that they can be revoked with the session and no further.
 /// </summary>
 public sealed class SessionTokens(
-    IdpDbContext database, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, TimeProvider time)
+    IdpDbContext database, IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens, TimeProvider time)
 {
     /// <summary>The id of the session's valid authorization at the application for these scopes, made when there is none.</summary>
     public async Task<string> AuthorizationForAsync(
@@ -44,6 +45,17 @@ public sealed class SessionTokens(
         });
         await database.SaveChangesAsync(cancellationToken);
         return createdId;
+    }
+
+    /// <summary>As <see cref="AuthorizationForAsync"/>, for the application OpenIddict knows by <paramref name="clientId"/>.</summary>
+    public async Task<string> AuthorizationForClientAsync(
+        Guid sessionId, string userId, string clientId, ClaimsPrincipal principal, ImmutableArray<string> scopes,
+        CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
+        return await AuthorizationForAsync(sessionId, userId, (await applications.GetIdAsync(application, cancellationToken))!,
+            principal, scopes, cancellationToken);
     }
 
     /// <summary>The applications that hold tokens of each of <paramref name="sessionIds"/> (display names, by name).</summary>

@@ -12,7 +12,8 @@ namespace IdpSmsReset.Server.Features.Account;
 /// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
 /// </summary>
 public sealed class SessionSignIn(
-    SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes, ILogger<SessionSignIn> logger)
+    SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes, TimeProvider time,
+    ILogger<SessionSignIn> logger)
 {
     public const string SessionIdClaim = "sid";
 
@@ -67,9 +68,8 @@ public sealed class SessionSignIn(
     public static DateTimeOffset? ProvenAt(ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirst(ProvenAtClaim)?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
-    private Claim ProvenNow() => new(ProvenAtClaim,
-        Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString(
-            System.Globalization.CultureInfo.InvariantCulture));
+    private Claim ProvenNow() =>
+        new(ProvenAtClaim, time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public async Task SignOutAsync()
     {

@@ -86,11 +86,8 @@ internal static class TokenEndpoint
         {
             // OpenIddict files a device code under an authorization of its own, made when the device asked; the tokens
             // belong to the session that approved it instead, so that ending that session revokes them.
-            var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted)
-                ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
-            identity.SetAuthorizationId(await sessionTokens.AuthorizationForAsync(approvingSession, user.Id,
-                (await applications.GetIdAsync(application, context.RequestAborted))!, new ClaimsPrincipal(identity), identity.GetScopes(),
-                context.RequestAborted));
+            identity.SetAuthorizationId(await sessionTokens.AuthorizationForClientAsync(approvingSession, user.Id, request.ClientId!,
+                new ClaimsPrincipal(identity), identity.GetScopes(), context.RequestAborted));
         }
 
         identity.SetDestinations(ClaimDestinations.For);

@@ -35,11 +35,17 @@ internal static class TwilioStatusWebhook
             field => field.Value.ToString());
         var stored = await settings.GetAsync(context.RequestAborted);
         var signature = context.Request.Headers[TwilioSignature.HeaderName].ToString();
-        var account = stored is null ? null : AccountOf(stored, form.GetValueOrDefault("AccountSid"));
-        if (stored is null || TokenOf(stored, account!, protection) is not { } token
+        if (stored is null)
+        {
+            logger.WebhookRefused("no Twilio account is configured");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var account = AccountOf(stored, form.GetValueOrDefault("AccountSid"));
+        if (TokenOf(stored, account, protection) is not { } token
             || !TwilioSignature.IsValid(options.Value.StatusCallbackUrl!, form, signature, token))
         {
-            logger.WebhookRefused(stored is null ? "no Twilio account is configured" : "the signature does not match");
+            logger.WebhookRefused("the signature does not match");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -50,7 +56,7 @@ internal static class TwilioStatusWebhook
         }
 
         form.TryGetValue("ErrorCode", out var errorCode);
-        var outcome = await outbox.ApplyReportAsync(account!, sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
+        var outcome = await outbox.ApplyReportAsync(account, sid, TwilioErrors.StatusOf(status), errorCode, context.RequestAborted);
         return outcome == SmsStatusUpdate.UnknownMessage ? Results.NotFound() : Results.NoContent();
     }
 

@@ -196,7 +196,7 @@ public sealed class PasskeysModel(
 
     private async Task<ApplicationUser> LoadAsync()
     {
-        var user = Session.User;
+        var user = CurrentUser;
         RecentlyProven = time.GetUtcNow() - Session.ProvenAt <= PasskeyChanges.RecentProof;
 
         var mfa = (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa;

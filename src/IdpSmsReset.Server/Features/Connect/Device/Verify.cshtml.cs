@@ -115,13 +115,10 @@ internal sealed class VerifyModel(
         }
 
         var identity = await userClaims.CreateAsync(session.User, requested.GetScopes(), session.Methods, session.AuthenticatedAt);
-        var application = await applications.FindByClientIdAsync(clientId!, HttpContext.RequestAborted)
-            ?? throw new InvalidOperationException("OpenIddict resolved a user code of an application that cannot be found.");
         // The device's tokens belong to the approving session, as a browser application's do: ending that session, signing
         // out everywhere or an administrator ending the user's sessions revokes them, and the account page lists them.
-        identity.SetAuthorizationId(await sessionTokens.AuthorizationForAsync(session.SessionId, session.User.Id,
-            (await applications.GetIdAsync(application, HttpContext.RequestAborted))!, new ClaimsPrincipal(identity), identity.GetScopes(),
-            HttpContext.RequestAborted));
+        identity.SetAuthorizationId(await sessionTokens.AuthorizationForClientAsync(session.SessionId, session.User.Id, clientId!,
+            new ClaimsPrincipal(identity), identity.GetScopes(), HttpContext.RequestAborted));
         identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
         identity.SetDestinations(ClaimDestinations.For);
         logger.DeviceDecided(session.User.Id, "approved", clientId);
