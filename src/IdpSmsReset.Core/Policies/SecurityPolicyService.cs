@@ -15,9 +15,13 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
     {
         var policies = database.Set<SecurityPolicy>().AsNoTracking();
         return (user.SecurityPolicyId is { } id ? await policies.SingleOrDefaultAsync(policy => policy.Id == id, cancellationToken) : null)
-            ?? await policies.SingleOrDefaultAsync(policy => policy.IsDefault, cancellationToken)
-            ?? new SecurityPolicy { Name = DefaultPolicyName, IsDefault = true };
+            ?? await DefaultAsync(cancellationToken);
     }
+
+    /// <summary>The default policy, else the built-in defaults: what a user without a policy, or a name that is no user, has.</summary>
+    public async Task<SecurityPolicy> DefaultAsync(CancellationToken cancellationToken) =>
+        await database.Set<SecurityPolicy>().AsNoTracking().SingleOrDefaultAsync(policy => policy.IsDefault, cancellationToken)
+            ?? new SecurityPolicy { Name = DefaultPolicyName, IsDefault = true };
 
     public Task<SecurityPolicy?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
         database.Set<SecurityPolicy>().SingleOrDefaultAsync(policy => policy.Name == name, cancellationToken);

@@ -119,7 +119,8 @@ public sealed class PasswordResetStarter(
         CancellationToken cancellationToken)
     {
         // Without an account, the default policy's rules: the page behaves as for most accounts.
-        var rules = (await policies.ForUserAsync(user ?? new ApplicationUser(), cancellationToken)).PasswordReset;
+        var rules = (user is null ? await policies.DefaultAsync(cancellationToken) : await policies.ForUserAsync(user, cancellationToken))
+            .PasswordReset;
         return new PasswordResetFlow
         {
             Id = Guid.NewGuid(),

@@ -12,13 +12,18 @@ namespace IdpSmsReset.Core.SignIn;
 /// </summary>
 public sealed class SignInEligibility(UserManager<ApplicationUser> users, SecurityPolicyService policies)
 {
-    public async Task<bool> MaySignInAsync(ApplicationUser user)
+    public async Task<bool> MaySignInAsync(ApplicationUser user) => await RefusalAsync(user) == SignInRefusal.None;
+
+    /// <summary>Why <paramref name="user"/> may not sign in, or <see cref="SignInRefusal.None"/>.</summary>
+    public async Task<SignInRefusal> RefusalAsync(ApplicationUser user)
     {
         var required = users.Options.SignIn;
-        return (!required.RequireConfirmedEmail || await users.IsEmailConfirmedAsync(user))
+        var confirmed = (!required.RequireConfirmedEmail || await users.IsEmailConfirmedAsync(user))
             && (!required.RequireConfirmedAccount || await users.IsEmailConfirmedAsync(user))
-            && (!required.RequireConfirmedPhoneNumber || await users.IsPhoneNumberConfirmedAsync(user))
-            && !await users.IsLockedOutAsync(user);
+            && (!required.RequireConfirmedPhoneNumber || await users.IsPhoneNumberConfirmedAsync(user));
+        return !confirmed ? SignInRefusal.NotAllowed
+            : await users.IsLockedOutAsync(user) ? SignInRefusal.LockedOut
+            : SignInRefusal.None;
     }
 
     /// <summary>

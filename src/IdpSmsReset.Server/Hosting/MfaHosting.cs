@@ -41,6 +41,10 @@ public static class MfaHosting
         services.AddScoped<SessionSignIn>();
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();
+        services.AddScoped<SignInProgress>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SecondFactorCheck>();
+        services.AddScoped<Features.Account.Login.PasswordlessSignIn>();
         services.AddScoped<PasswordConfirmation>();
         services.AddSingleton<ProblemMessages>();
         services.AddSingleton<AccountMessages>();

@@ -9,21 +9,6 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Information, "User {UserId} signed in ({Amr})")]
     public static partial void SignedIn(this ILogger logger, string userId, string amr);
 
-    [LoggerMessage(1002, LogLevel.Warning, "Sign-in refused: no account has the name given{Locked}")]
-    public static partial void SignInUnknownAccount(this ILogger logger, string locked);
-
-    [LoggerMessage(1003, LogLevel.Warning, "Sign-in refused for user {UserId}: {Reason}")]
-    public static partial void SignInRefused(this ILogger logger, string userId, string reason);
-
-    [LoggerMessage(1004, LogLevel.Information, "User {UserId}: password accepted, next step {Step}")]
-    public static partial void PasswordAccepted(this ILogger logger, string userId, Core.SignIn.SignInStep step);
-
-    [LoggerMessage(1101, LogLevel.Warning, "Second factor refused for user {UserId} ({Method})")]
-    public static partial void SecondFactorRefused(this ILogger logger, string userId, string method);
-
-    [LoggerMessage(1102, LogLevel.Warning, "User {UserId} locked out after wrong second-factor codes")]
-    public static partial void SecondFactorLockedOut(this ILogger logger, string userId);
-
     [LoggerMessage(1150, LogLevel.Information, "User {UserId} added a passkey")]
     public static partial void PasskeyAdded(this ILogger logger, string userId);
 

@@ -19,7 +19,6 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 [Authorize]
 public sealed class PasskeysModel(
     SignInManager<ApplicationUser> signIn,
-    SecurityPolicyService policies,
     PasskeyCeremonies ceremonies,
     PasskeyUseLog uses,
     PasswordConfirmation password,
@@ -199,8 +198,7 @@ public sealed class PasskeysModel(
         var user = CurrentUser;
         RecentlyProven = time.GetUtcNow() - Session.ProvenAt <= PasskeyChanges.RecentProof;
 
-        var mfa = (await policies.ForUserAsync(user, HttpContext.RequestAborted)).Mfa;
-        Allowed = mfa.PasskeyEnabled;
+        Allowed = await changes.AllowedAsync(user, HttpContext.RequestAborted);
         var lastUsed = await uses.LastUsedAsync(user.Id, HttpContext.RequestAborted);
         Passkeys = [.. (await Users.GetPasskeysAsync(user)).OrderBy(passkey => passkey.CreatedAt).Select(passkey => new PasskeyRow(
             WebEncoders.Base64UrlEncode(passkey.CredentialId), passkey.Name ?? "", passkey.CreatedAt,

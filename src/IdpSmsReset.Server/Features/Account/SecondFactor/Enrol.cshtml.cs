@@ -12,12 +12,11 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 /// and finish signing in with it. Nobody is let through without one.
 /// </summary>
 public sealed class EnrolModel(
-    PendingSignIn pending,
+    SignInProgress progress,
     SignInJourney journey,
     AuthenticatorSetup authenticatorSetup,
     RecoveryCodeService recoveryCodes,
     PhoneVerificationService phones,
-    SessionSignIn sessions,
     AccountMessages messages) : PageModel
 {
     public const string NothingToEnrol =
@@ -118,8 +117,7 @@ public sealed class EnrolModel(
 
     private async Task FinishAsync(ApplicationUser user, string method)
     {
-        await pending.EndAsync();
-        await sessions.SignInAsync(user, SignInJourney.AfterSecondFactor(method).Amr);
+        await progress.CompleteAsync(user, SignInJourney.AfterSecondFactor(method).Amr);
     }
 
     private IActionResult Next(ApplicationUser user)
@@ -144,7 +142,7 @@ public sealed class EnrolModel(
     /// <summary>The user of the pending sign-in; <see cref="Factors"/> is set only while the journey says to enrol.</summary>
     private async Task<ApplicationUser?> LoadAsync()
     {
-        var user = await pending.ReadAsync();
+        var user = await progress.PendingUserAsync();
         if (user is not null)
         {
             var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);

@@ -11,18 +11,10 @@ namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 
 /// <summary>The second step of a sign-in: an authenticator app code, an SMS code, or a recovery code.</summary>
 public sealed class SecondFactorModel(
-    PendingSignIn pending,
-    SignInJourney journey,
-    SignInEligibility eligibility,
-    SignInCodes smsCodes,
-    AuthenticatorService authenticator,
-    RecoveryCodeService recoveryCodes,
-    IdpUserManager users,
-    SessionSignIn sessions,
+    SignInProgress progress,
+    SecondFactorCheck check,
     AccountMessages messages,
-    IdpMetrics metrics,
-    PasskeyCeremonies passkeys,
-    ILogger<SecondFactorModel> logger) : PageModel
+    PasskeyCeremonies passkeys) : PageModel
 {
     public const string EnterCode = "Enter the code.";
     public const string WrongAppCode = "That code is not correct. Enter the current code from your authenticator app.";
@@ -89,9 +81,9 @@ public sealed class SecondFactorModel(
         }
 
         Method = SecondFactorMethod.Sms;
-        var sent = await smsCodes.SendAsync(user, Factors.SmsPhone!, HttpContext.RequestAborted);
+        var sent = await check.SendSmsAsync(user, Factors.SmsPhone!, HttpContext.RequestAborted);
         Notice = messages.SmsSent(sent);
-        NextSendAt = await smsCodes.NextSendAtAsync(user, HttpContext.RequestAborted);
+        NextSendAt = await check.NextSmsAtAsync(user, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -114,28 +106,23 @@ public sealed class SecondFactorModel(
             return Page();
         }
 
-        var problem = await CheckCodeAsync(user, Input.Code);
-        if (problem is null)
+        var verdict = await check.VerifyCodeAsync(user, Method!, Input.Code, HttpContext.RequestAborted);
+        if (verdict.IsAccepted)
         {
-            metrics.SecondFactorChecked(Method!, "accepted");
-            await users.ResetSecondFactorFailuresAsync(user);
-            await pending.EndAsync();
-            await sessions.SignInAsync(user, SignInJourney.AfterSecondFactor(Method!).Amr);
+            await progress.CompleteAsync(user, verdict.Amr);
             return LocalRedirect(SafeReturnUrl);
         }
 
-        logger.SecondFactorRefused(user.Id, Method!);
-        metrics.SecondFactorChecked(Method!, "refused");
-        await users.SecondFactorFailedAsync(user);
-        if (!await eligibility.MaySignInAsync(user))
+        if (verdict.Outcome == SecondFactorOutcome.LockedOut)
         {
-            logger.SecondFactorLockedOut(user.Id);
-            await pending.EndAsync();
+            await progress.AbandonAsync();
             LockedOut = messages.Lockout(user.LockoutEnd);
             return Page();
         }
 
-        ModelState.AddModelError("Input.Code", problem);
+        ModelState.AddModelError("Input.Code", verdict.Sms is { } sms ? messages.SmsCode(sms)
+            : Method == SecondFactorMethod.Recovery ? WrongRecoveryCode
+            : WrongAppCode);
         return Page();
     }
 
@@ -157,35 +144,16 @@ public sealed class SecondFactorModel(
         }
 
         Method = SecondFactorMethod.Passkey;
-        if (await passkeys.VerifyAsync(Credential ?? "", user, HttpContext.RequestAborted) is { } proof)
+        var proof = await passkeys.VerifyAsync(Credential ?? "", user, HttpContext.RequestAborted);
+        var verdict = await check.PasskeyAsync(user, proof?.KeyAmr);
+        if (verdict.IsAccepted)
         {
-            metrics.SecondFactorChecked(Method, "accepted");
-            await users.ResetSecondFactorFailuresAsync(user);
-            await pending.EndAsync();
-            await sessions.SignInAsync(user, SignInJourney.AfterPasskey(proof.KeyAmr).Amr);
+            await progress.CompleteAsync(user, verdict.Amr);
             return LocalRedirect(SafeReturnUrl);
         }
 
-        logger.SecondFactorRefused(user.Id, Method);
-        metrics.SecondFactorChecked(Method, "refused");
         ModelState.AddModelError(string.Empty, Passkeys.PasskeyTexts.NotAccepted);
         return Page();
-    }
-
-    /// <summary>Null when the code is right; otherwise the message for the code field.</summary>
-    private async Task<string?> CheckCodeAsync(ApplicationUser user, string code)
-    {
-        var cancellationToken = HttpContext.RequestAborted;
-        switch (Method)
-        {
-            case SecondFactorMethod.Sms:
-                var check = await smsCodes.CheckAsync(user, code, cancellationToken);
-                return check.IsAccepted ? null : messages.SmsCode(check);
-            case SecondFactorMethod.Recovery:
-                return await recoveryCodes.RedeemAsync(user.Id, code, cancellationToken) ? null : WrongRecoveryCode;
-            default:
-                return await authenticator.VerifyAsync(user.Id, code, cancellationToken) ? null : WrongAppCode;
-        }
     }
 
     /// <summary>
@@ -194,26 +162,21 @@ public sealed class SecondFactorModel(
     /// </summary>
     private async Task<(ApplicationUser? User, SignInDecision Next)> LoadAsync()
     {
-        var user = await pending.ReadAsync();
+        var user = await progress.PendingUserAsync();
         if (user is null)
         {
             return (null, SignInJourney.Decide(null, []));
         }
 
-        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
-        if (next.Factors is not { } factors)
+        var state = await check.StateAsync(user, Method, HttpContext.RequestAborted);
+        if (state.Next.Factors is { } factors)
         {
-            return (user, next);
+            Factors = factors;
+            Method = state.Method;
+            NextSendAt = state.NextSendAt;
         }
 
-        Factors = factors;
-        Method = next.MethodOrPreferred(Method);
-        if (Method == SecondFactorMethod.Sms && next.Offers(SecondFactorMethod.Sms))
-        {
-            NextSendAt = await smsCodes.NextSendAtAsync(user, HttpContext.RequestAborted);
-        }
-
-        return (user, next);
+        return (user, state.Next);
     }
 
     private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });

@@ -2,7 +2,7 @@ using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 
-namespace IdpSmsReset.Server.Features.Account.SecondFactor;
+namespace IdpSmsReset.Core.SignIn;
 
 /// <summary>Second-factor codes by SMS: sent to the user's verified phone, with the sign-in rules (<see
 /// cref="OneTimeCodeRules.SignIn"/>).</summary>

@@ -1,0 +1,70 @@
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Telemetry;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace IdpSmsReset.Core.SignIn;
+
+/// <summary>
+/// The first step of a sign-in: a name (or e-mail) and a password. A right password for a user who may sign in resets the
+/// failure count and asks the journey what comes next; a wrong one counts towards the lockout of the user's policy. A name
+/// that is no account costs the same and locks the same way (<see cref="UnknownAccountGuard"/>), so nothing tells which.
+/// </summary>
+public sealed class PasswordSignIn(
+    UserManager<ApplicationUser> users,
+    SignInEligibility eligibility,
+    UnknownAccountGuard unknownAccounts,
+    SecurityPolicyService policies,
+    SignInJourney journey,
+    SignInFailures failures,
+    IdpMetrics metrics,
+    ILogger<PasswordSignIn> logger)
+{
+    public async Task<PasswordSignInOutcome> CheckAsync(string login, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByNameOrEmailAsync(login);
+        if (user is null)
+        {
+            var lockout = (await policies.DefaultAsync(cancellationToken)).Lockout;
+            var (unknown, lockedUntil) = await unknownAccounts.CheckPasswordAsync(login, password, lockout, cancellationToken);
+            logger.SignInUnknownAccount(unknown.IsLockedOut ? " (the name is locked after repeated failures)" : "");
+            metrics.SignIn("unknown_account");
+            return await RefusedAsync(null, unknown.IsLockedOut, lockedUntil, cancellationToken);
+        }
+
+        // As Identity's sign-in manager: a user who may not sign in is refused before the password is looked at.
+        var refusal = await eligibility.RefusalAsync(user);
+        if (refusal == SignInRefusal.None && await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            var next = await journey.NextAsync(user, [AuthenticationMethods.Password], cancellationToken);
+            logger.PasswordAccepted(user.Id, next.Step);
+            metrics.SignIn(next.IsDone ? "success" : "mfa_required");
+            return PasswordSignInOutcome.Accepted(user, next);
+        }
+
+        if (refusal == SignInRefusal.None)
+        {
+            await users.AccessFailedAsync(user);
+            refusal = await eligibility.RefusalAsync(user);
+        }
+
+        var (reason, result) = refusal switch
+        {
+            SignInRefusal.LockedOut => ("locked out", "locked"),
+            SignInRefusal.NotAllowed => ("not allowed to sign in", "not_allowed"),
+            _ => ("wrong password", "wrong_password"),
+        };
+        logger.SignInRefused(user.Id, reason);
+        metrics.SignIn(result);
+        return await RefusedAsync(user, refusal == SignInRefusal.LockedOut, user.LockoutEnd, cancellationToken);
+    }
+
+    private async Task<PasswordSignInOutcome> RefusedAsync(ApplicationUser? user, bool lockedOut, DateTimeOffset? lockedUntil,
+        CancellationToken cancellationToken)
+    {
+        await failures.RecordAsync(cancellationToken);
+        return PasswordSignInOutcome.Refused(user, lockedOut, lockedOut ? lockedUntil : null);
+    }
+}

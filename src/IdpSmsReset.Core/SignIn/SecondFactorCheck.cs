@@ -1,0 +1,92 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Telemetry;
+using IdpSmsReset.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace IdpSmsReset.Core.SignIn;
+
+/// <summary>
+/// The second step of a sign-in, after the password: which method to show, checking what was shown (an app code, an SMS
+/// code, a recovery code, a passkey), and what a wrong one costs. Wrong codes count towards the policy's lockout (its own
+/// counter, see <see cref="IdpUserManager.SecondFactorFailedAsync"/>); a right one clears the count. A refused passkey is
+/// not counted: it guesses nothing.
+/// </summary>
+public sealed class SecondFactorCheck(
+    SignInJourney journey,
+    SignInCodes smsCodes,
+    AuthenticatorService authenticator,
+    RecoveryCodeService recoveryCodes,
+    IdpUserManager users,
+    SignInEligibility eligibility,
+    IdpMetrics metrics,
+    ILogger<SecondFactorCheck> logger)
+{
+    public async Task<SecondFactorState> StateAsync(ApplicationUser user, string? askedMethod, CancellationToken cancellationToken)
+    {
+        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], cancellationToken);
+        var method = next.MethodOrPreferred(askedMethod);
+        var nextSendAt = method == SecondFactorMethod.Sms && next.Offers(SecondFactorMethod.Sms)
+            ? await smsCodes.NextSendAtAsync(user, cancellationToken)
+            : null;
+        return new SecondFactorState(next, method, nextSendAt);
+    }
+
+    public Task<SmsChallengeSent> SendSmsAsync(ApplicationUser user, string phone, CancellationToken cancellationToken) =>
+        smsCodes.SendAsync(user, phone, cancellationToken);
+
+    public Task<DateTimeOffset?> NextSmsAtAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        smsCodes.NextSendAtAsync(user, cancellationToken);
+
+    /// <summary>Checks a typed code the way <paramref name="method"/> says (an app code unless SMS or recovery).</summary>
+    public async Task<SecondFactorVerdict> VerifyCodeAsync(ApplicationUser user, string method, string code,
+        CancellationToken cancellationToken)
+    {
+        SmsCodeChecked? sms = null;
+        var accepted = method switch
+        {
+            SecondFactorMethod.Sms => (sms = await smsCodes.CheckAsync(user, code, cancellationToken)).IsAccepted,
+            SecondFactorMethod.Recovery => await recoveryCodes.RedeemAsync(user.Id, code, cancellationToken),
+            _ => await authenticator.VerifyAsync(user.Id, code, cancellationToken),
+        };
+        if (accepted)
+        {
+            return await AcceptedAsync(user, method, SignInJourney.AfterSecondFactor(method).Amr);
+        }
+
+        Refused(user, method);
+        await users.SecondFactorFailedAsync(user);
+        if (!await eligibility.MaySignInAsync(user))
+        {
+            logger.SecondFactorLockedOut(user.Id);
+            return new SecondFactorVerdict(SecondFactorOutcome.LockedOut, [], sms);
+        }
+
+        return new SecondFactorVerdict(SecondFactorOutcome.Refused, [], sms);
+    }
+
+    /// <summary>A passkey's verdict: <paramref name="keyAmr"/> (<c>hwk</c> or <c>swk</c>) when it checked out, else null.</summary>
+    public async Task<SecondFactorVerdict> PasskeyAsync(ApplicationUser user, string? keyAmr)
+    {
+        if (keyAmr is not null)
+        {
+            return await AcceptedAsync(user, SecondFactorMethod.Passkey, SignInJourney.AfterPasskey(keyAmr).Amr);
+        }
+
+        Refused(user, SecondFactorMethod.Passkey);
+        return new SecondFactorVerdict(SecondFactorOutcome.Refused, []);
+    }
+
+    private async Task<SecondFactorVerdict> AcceptedAsync(ApplicationUser user, string method, IReadOnlyList<string> amr)
+    {
+        metrics.SecondFactorChecked(method, "accepted");
+        await users.ResetSecondFactorFailuresAsync(user);
+        return new SecondFactorVerdict(SecondFactorOutcome.Accepted, amr);
+    }
+
+    private void Refused(ApplicationUser user, string method)
+    {
+        logger.SecondFactorRefused(user.Id, method);
+        metrics.SecondFactorChecked(method, "refused");
+    }
+}

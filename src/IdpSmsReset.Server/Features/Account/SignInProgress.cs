@@ -1,0 +1,59 @@
+using IdpSmsReset.Core.SignIn;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account.SecondFactor;
+
+namespace IdpSmsReset.Server.Features.Account;
+
+/// <summary>
+/// Where this browser's sign-in stands, in its cookies: pending (the password was right, a second factor is to come) or
+/// done (a session). Core decides the step (<see cref="SignInJourney"/>); this carries it out, for the login, passkey,
+/// second-factor and enrolment pages alike.
+/// </summary>
+public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending, SignInCodes smsCodes)
+{
+    /// <summary>The page that shows the second factor.</summary>
+    public const string SecondFactorPage = "/Account/SecondFactor/SecondFactor";
+
+    /// <summary>The page that sets one up.</summary>
+    public const string EnrolPage = "/Account/SecondFactor/Enrol";
+
+    /// <summary>
+    /// Carries out the journey's <paramref name="next"/> step after the password: a session when it is done (null is
+    /// returned: go on to the application), else a pending sign-in and the page to show, with the SMS code already on
+    /// its way when SMS is the only method.
+    /// </summary>
+    public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken)
+    {
+        if (next.IsDone)
+        {
+            await CompleteAsync(user, next.Amr);
+            return null;
+        }
+
+        await pending.StartAsync(user);
+        if (next.Step == SignInStep.Enrol)
+        {
+            return EnrolPage;
+        }
+
+        if (next.SendsSmsAtOnce)
+        {
+            await smsCodes.SendAsync(user, next.Factors!.SmsPhone!, cancellationToken);
+        }
+
+        return SecondFactorPage;
+    }
+
+    /// <summary>Signs the user in with what they proved (<paramref name="amr"/>); a pending sign-in ends here.</summary>
+    public async Task CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr)
+    {
+        await pending.EndAsync();
+        await sessions.SignInAsync(user, amr);
+    }
+
+    /// <summary>The user half-way through signing in (see <see cref="PendingSignIn.ReadAsync"/>), or null.</summary>
+    public Task<ApplicationUser?> PendingUserAsync() => pending.ReadAsync();
+
+    /// <summary>Ends a pending sign-in that cannot finish (the account got locked): the password is asked again.</summary>
+    public Task AbandonAsync() => pending.EndAsync();
+}
