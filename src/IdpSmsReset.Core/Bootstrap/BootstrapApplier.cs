@@ -93,7 +93,7 @@ public sealed class BootstrapApplier(
     {
         var stored = await smsFactor.GetAsync(cancellationToken);
         if (input is null || stored is null
-            || (stored.SecondaryProtectedAuthToken is not null && smsFactor.SecondaryMatches(stored, input)))
+            || smsFactor.AccountMatches(stored.Secondary, input))
         {
             return;
         }

@@ -101,13 +101,13 @@ public sealed class SmsDispatchJob(
             return new SmsSendResult.Transient("The SMS factor is not configured.", SmsErrorClasses.NotConfigured);
         }
 
-        var secondary = accountName == SmsAccountNames.Secondary;
+        var stored = settings.Account(accountName)!;
         string body;
-        string token;
+        SmsAccount account;
         try
         {
             body = protection.Body.Unprotect(message.ProtectedBody);
-            token = protection.AuthToken.Unprotect(secondary ? settings.SecondaryProtectedAuthToken! : settings.ProtectedAuthToken);
+            account = stored.WithToken(protection.AuthToken.Unprotect(stored.ProtectedAuthToken));
         }
         catch (CryptographicException)
         {
@@ -115,9 +115,6 @@ public sealed class SmsDispatchJob(
                 SmsErrorClasses.NotConfigured);
         }
 
-        var account = secondary
-            ? new SmsAccount(settings.SecondaryAccountSid!, token, settings.SecondaryFrom, settings.SecondaryMessagingServiceSid)
-            : new SmsAccount(settings.AccountSid, token, settings.From, settings.MessagingServiceSid);
         var callback = options.Value.StatusCallbackUrl ?? throw new InvalidOperationException("SmsOptions.StatusCallbackUrl is not set.");
         var toSend = new SmsToSend(message.Destination, body, callback);
         if (mayHaveGone && await channel.FindAcceptedAsync(account, toSend, message.CreatedAt, cancellationToken) is { } providerId)

@@ -4,42 +4,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Messaging;
 
-/// <summary>Saves the SMS factor's settings and checks them with Twilio, recording the verdict.</summary>
+/// <summary>
+/// Saves the SMS factor's settings and its two Twilio accounts, each checked with Twilio the same way, recording the
+/// verdict. An account is saved even when Twilio says no; it is then not used.
+/// </summary>
 public sealed class SmsFactorService(
     IdpDbContext database, SmsProtection protection, ISmsChannel channel, ChangeStamps stamps, TimeProvider time)
 {
     public Task<SmsFactorSettings?> GetAsync(CancellationToken cancellationToken) =>
         database.SmsFactorSettingsAsync(cancellationToken);
 
-    /// <summary>Saves valid input, then validates with Twilio; the settings are saved even when Twilio says no.</summary>
+    /// <summary>Saves the primary account and who may receive codes.</summary>
     public async Task<SmsFactorSaveResult> SaveAsync(SmsFactorInput input, CancellationToken cancellationToken)
     {
         var stored = await database.Set<SmsFactorSettings>().SingleOrDefaultAsync(cancellationToken);
-        var (problems, token, wanted, check) = await CheckWithTwilioAsync(input, stored?.ProtectedAuthToken, cancellationToken);
+        var (problems, account, check) = await CheckWithTwilioAsync(input, stored?.Primary, cancellationToken);
         if (check is null)
         {
             return new SmsFactorSaveResult(problems, null);
         }
 
-        var settings = stored ?? database.Add(new SmsFactorSettings { AccountSid = wanted.AccountSid, ProtectedAuthToken = "" }).Entity;
-        var now = time.GetUtcNow().UtcDateTime;
-        settings.AccountSid = wanted.AccountSid;
-        settings.ProtectedAuthToken = protection.AuthToken.Protect(token);
-        settings.From = wanted.From;
-        settings.MessagingServiceSid = wanted.MessagingServiceSid;
+        var settings = stored ?? database.Add(new SmsFactorSettings { Primary = account! }).Entity;
+        var wanted = AsStored(input);
+        settings.Primary = account!;
         settings.PhoneField = wanted.PhoneField;
         settings.AllowedCountries = wanted.AllowedCountries;
-        settings.ValidatedAt = now;
-        settings.LastValidationError = check.Problem;
-        settings.UpdatedAt = now;
-        await database.SaveChangesAsync(cancellationToken);
-        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
-        return new SmsFactorSaveResult([], check);
+        return await SavedAsync(settings, check, cancellationToken);
     }
 
     /// <summary>
-    /// Saves the secondary account (checked with Twilio exactly as the primary; saved even when Twilio says no, and then
-    /// not used), or removes it when <paramref name="input"/> has no Account SID. Needs the primary first.
+    /// Saves the secondary account (sender and token only: who may receive codes is the primary's), or removes it when
+    /// <paramref name="input"/> has no Account SID. Needs the primary first.
     /// </summary>
     public async Task<SmsFactorSaveResult> SaveSecondaryAsync(SmsFactorInput input, CancellationToken cancellationToken)
     {
@@ -49,70 +44,75 @@ public sealed class SmsFactorService(
             return new SmsFactorSaveResult([new("accountSid", "set the primary account first.")], null);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         if (string.IsNullOrWhiteSpace(input.AccountSid))
         {
-            (stored.SecondaryAccountSid, stored.SecondaryProtectedAuthToken, stored.SecondaryFrom, stored.SecondaryMessagingServiceSid,
-                stored.SecondaryValidatedAt, stored.SecondaryLastValidationError) = (null, null, null, null, null, null);
-            stored.UpdatedAt = now;
-            await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
-            return new SmsFactorSaveResult([], null);
+            stored.Secondary = null;
+            return await SavedAsync(stored, null, cancellationToken);
         }
 
-        var (problems, token, wanted, check) = await CheckWithTwilioAsync(input with { PhoneField = null, AllowedCountries = [] },
-            stored.SecondaryProtectedAuthToken, cancellationToken);
+        var (problems, account, check) = await CheckWithTwilioAsync(input with { PhoneField = null, AllowedCountries = [] },
+            stored.Secondary, cancellationToken);
         if (check is null)
         {
             return new SmsFactorSaveResult(problems, null);
         }
 
-        stored.SecondaryAccountSid = wanted.AccountSid;
-        stored.SecondaryProtectedAuthToken = protection.AuthToken.Protect(token);
-        stored.SecondaryFrom = wanted.From;
-        stored.SecondaryMessagingServiceSid = wanted.MessagingServiceSid;
-        stored.SecondaryValidatedAt = now;
-        stored.SecondaryLastValidationError = check.Problem;
-        stored.UpdatedAt = now;
+        stored.Secondary = account;
+        return await SavedAsync(stored, check, cancellationToken);
+    }
+
+    /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
+    public bool Matches(SmsFactorSettings stored, SmsFactorInput input)
+    {
+        var wanted = AsStored(input);
+        return wanted.PhoneField == stored.PhoneField && wanted.AllowedCountries == stored.AllowedCountries
+            && AccountMatches(stored.Primary, input);
+    }
+
+    /// <summary>True when <paramref name="input"/> says what <paramref name="stored"/> is: SID, sender, token when typed.</summary>
+    public bool AccountMatches(TwilioAccount? stored, SmsFactorInput input)
+    {
+        var wanted = AsStored(input);
+        return stored is not null && wanted.AccountSid == stored.AccountSid && wanted.From == stored.From
+            && wanted.MessagingServiceSid == stored.MessagingServiceSid
+            && (string.IsNullOrEmpty(input.AuthToken) || protection.AuthToken.Unprotect(stored.ProtectedAuthToken) == input.AuthToken);
+    }
+
+    private async Task<SmsFactorSaveResult> SavedAsync(SmsFactorSettings settings, SmsAccountCheck? check,
+        CancellationToken cancellationToken)
+    {
+        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await database.SaveChangesAsync(cancellationToken);
         await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return new SmsFactorSaveResult([], check);
     }
 
     /// <summary>
-    /// The rules, then Twilio: problems (and no check) when the input breaks a rule; else the token to store (the one
-    /// typed, or the one stored when none was), the input as stored, and Twilio's verdict.
+    /// The rules, then Twilio: problems (and no check) when the input breaks a rule; else the account as it is to be
+    /// stored (with the token typed, or the one <paramref name="stored"/> holds when none was) and Twilio's verdict.
     /// </summary>
-    private async Task<(IReadOnlyList<Problems.FieldProblem> Problems, string Token, StoredForm Wanted, SmsAccountCheck? Check)>
-        CheckWithTwilioAsync(SmsFactorInput input, string? storedProtectedToken, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Problems.FieldProblem> Problems, TwilioAccount? Account, SmsAccountCheck? Check)>
+        CheckWithTwilioAsync(SmsFactorInput input, TwilioAccount? stored, CancellationToken cancellationToken)
     {
-        var problems = SmsFactorRules.Validate(input, hasStoredToken: storedProtectedToken is not null);
+        var problems = SmsFactorRules.Validate(input, hasStoredToken: stored is not null);
         if (problems.Count > 0)
         {
-            return (problems, "", AsStored(input), null);
+            return (problems, null, null);
         }
 
-        var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(storedProtectedToken!) : input.AuthToken;
+        var token = string.IsNullOrEmpty(input.AuthToken) ? protection.AuthToken.Unprotect(stored!.ProtectedAuthToken) : input.AuthToken;
         var wanted = AsStored(input);
-        var check = await channel.ValidateAsync(new SmsAccount(wanted.AccountSid, token, wanted.From, wanted.MessagingServiceSid),
-            cancellationToken);
-        return ([], token, wanted, check);
-    }
-
-    /// <summary>True when <paramref name="input"/> says what is stored already (the bootstrap then skips a Twilio round trip).</summary>
-    public bool Matches(SmsFactorSettings stored, SmsFactorInput input) =>
-        AsStored(input) == new StoredForm(stored.AccountSid, stored.From, stored.MessagingServiceSid, stored.PhoneField,
-            stored.AllowedCountries)
-        && (string.IsNullOrEmpty(input.AuthToken) || protection.AuthToken.Unprotect(stored.ProtectedAuthToken) == input.AuthToken);
-
-    /// <summary>True when <paramref name="input"/> says what the secondary account stored is.</summary>
-    public bool SecondaryMatches(SmsFactorSettings stored, SmsFactorInput input)
-    {
-        var wanted = AsStored(input with { PhoneField = null, AllowedCountries = [] });
-        return wanted.AccountSid == stored.SecondaryAccountSid && wanted.From == stored.SecondaryFrom
-            && wanted.MessagingServiceSid == stored.SecondaryMessagingServiceSid
-            && (string.IsNullOrEmpty(input.AuthToken)
-                || protection.AuthToken.Unprotect(stored.SecondaryProtectedAuthToken!) == input.AuthToken);
+        var account = new TwilioAccount
+        {
+            AccountSid = wanted.AccountSid,
+            ProtectedAuthToken = protection.AuthToken.Protect(token),
+            From = wanted.From,
+            MessagingServiceSid = wanted.MessagingServiceSid,
+        };
+        var check = await channel.ValidateAsync(account.WithToken(token), cancellationToken);
+        account.ValidatedAt = time.GetUtcNow().UtcDateTime;
+        account.LastValidationError = check.Problem;
+        return ([], account, check);
     }
 
     /// <summary>The input as the settings row holds it: E.164 sender, blanks as null, defaults applied, countries upper-case.</summary>

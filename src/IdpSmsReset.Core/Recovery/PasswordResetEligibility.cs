@@ -35,7 +35,7 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
         if (!settings.IsConfigured)
         {
             return ResetEligibility.No($"The SMS factor is not validated:" +
-                $" {settings.LastValidationError ?? "it was never checked with Twilio"}.");
+                $" {settings.Primary.LastValidationError ?? "it was never checked with Twilio"}.");
         }
 
         var policy = await policies.ForUserAsync(user, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
         Assert.True(result.Check!.IsValid, result.Check.Problem);
         Assert.True(stored.IsConfigured);
         Assert.Equal("US,CA", stored.AllowedCountries);
-        Assert.DoesNotContain(FakeTwilio.AuthToken, stored.ProtectedAuthToken);
+        Assert.DoesNotContain(FakeTwilio.AuthToken, stored.Primary.ProtectedAuthToken);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
         await using var scope = restarted.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<SmsFactorService>().GetAsync(CancellationToken.None);
 
-        Assert.True(stored!.IsConfigured, stored.LastValidationError);
+        Assert.True(stored!.IsConfigured, stored.Primary.LastValidationError);
         Assert.Equal("US", stored.AllowedCountries);
         Assert.True(checksAfterFirstStart >= 1);
         Assert.Equal(checksAfterFirstStart, _twilio.AccountChecks);

@@ -17,7 +17,10 @@ public abstract class UserPhoneResolverTests(IdpFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("bob"))!;
-        var settings = new SmsFactorSettings { AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = "", PhoneField = phoneField };
+        var settings = new SmsFactorSettings
+        {
+            Primary = new TwilioAccount { AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = "" }, PhoneField = phoneField,
+        };
 
         var phone = await scope.ServiceProvider.GetRequiredService<UserPhoneResolver>().GetPhoneAsync(user, settings,
             CancellationToken.None);

@@ -27,8 +27,14 @@ public sealed class MfaTestDatabase : IDisposable
     {
         Context = NewContext();
         Context.Database.EnsureCreated();
-        Context.Add(new SmsFactorSettings { AccountSid = "AC1", ProtectedAuthToken = "x", From = "+15017122661", AllowedCountries = "US",
-            ValidatedAt = Time.GetUtcNow().UtcDateTime });
+        Context.Add(new SmsFactorSettings
+        {
+            Primary = new TwilioAccount
+            {
+                AccountSid = "AC1", ProtectedAuthToken = "x", From = "+15017122661", ValidatedAt = Time.GetUtcNow().UtcDateTime,
+            },
+            AllowedCountries = "US",
+        });
         Context.Add(new ApplicationUser { Id = UserId, UserName = "user", SecurityStamp = "stamp" });
         Context.SaveChanges();
     }

@@ -62,7 +62,7 @@ internal static class TwilioStatusWebhook
 
     /// <summary>The account the report names: the secondary when it names the secondary's SID, else the primary.</summary>
     private static string AccountOf(SmsFactorSettings stored, string? accountSid) =>
-        accountSid is not null && accountSid == stored.SecondaryAccountSid && stored.SecondaryProtectedAuthToken is not null
+        accountSid is not null && accountSid == stored.Secondary?.AccountSid
             ? SmsAccountNames.Secondary
             : SmsAccountNames.Primary;
 
@@ -73,8 +73,7 @@ internal static class TwilioStatusWebhook
     {
         try
         {
-            return protection.AuthToken.Unprotect(account == SmsAccountNames.Secondary
-                ? stored.SecondaryProtectedAuthToken! : stored.ProtectedAuthToken);
+            return protection.AuthToken.Unprotect(stored.Account(account)!.ProtectedAuthToken);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -146,10 +146,16 @@ public abstract class TwilioStatusWebhookTests(IdpFactory factory)
         {
             database.Add(new SmsFactorSettings
             {
-                AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = protection.AuthToken.Protect(Token), From = FakeTwilio.From,
-                ValidatedAt = DateTime.UtcNow, SecondaryAccountSid = FakeTwilio.SecondaryAccountSid,
-                SecondaryProtectedAuthToken = protection.AuthToken.Protect(SecondaryToken), SecondaryFrom = FakeTwilio.SecondaryFrom,
-                SecondaryValidatedAt = DateTime.UtcNow,
+                Primary = new TwilioAccount
+                {
+                    AccountSid = FakeTwilio.AccountSid, ProtectedAuthToken = protection.AuthToken.Protect(Token), From = FakeTwilio.From,
+                    ValidatedAt = DateTime.UtcNow,
+                },
+                Secondary = new TwilioAccount
+                {
+                    AccountSid = FakeTwilio.SecondaryAccountSid, ProtectedAuthToken = protection.AuthToken.Protect(SecondaryToken),
+                    From = FakeTwilio.SecondaryFrom, ValidatedAt = DateTime.UtcNow,
+                },
             });
         }
 

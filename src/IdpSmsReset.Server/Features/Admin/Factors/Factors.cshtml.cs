@@ -48,22 +48,10 @@ public sealed class FactorsModel(
         Stored = await factor.GetAsync(HttpContext.RequestAborted);
         if (Stored is { } stored)
         {
-            Sms = new SmsFactorForm
-            {
-                AccountSid = stored.AccountSid,
-                Sender = stored.MessagingServiceSid is null ? SmsFactorForm.SenderNumber : SmsFactorForm.SenderService,
-                From = stored.From,
-                MessagingServiceSid = stored.MessagingServiceSid,
-                PhoneField = stored.PhoneField,
-                AllowedCountries = string.Join(", ", stored.AllowedCountryCodes),
-            };
-            Secondary = new SmsFactorForm
-            {
-                AccountSid = stored.SecondaryAccountSid,
-                Sender = stored.SecondaryMessagingServiceSid is null ? SmsFactorForm.SenderNumber : SmsFactorForm.SenderService,
-                From = stored.SecondaryFrom,
-                MessagingServiceSid = stored.SecondaryMessagingServiceSid,
-            };
+            Sms = SmsFactorForm.Of(stored.Primary);
+            Sms.PhoneField = stored.PhoneField;
+            Sms.AllowedCountries = string.Join(", ", stored.AllowedCountryCodes);
+            Secondary = stored.Secondary is { } secondary ? SmsFactorForm.Of(secondary) : new SmsFactorForm();
         }
     }
 
@@ -168,17 +156,18 @@ public sealed class FactorsModel(
     // The token is never recorded, only whether there is one.
     private static object? Snapshot(SmsFactorSettings? settings) => settings is null ? null : new
     {
-        settings.AccountSid,
-        AuthToken = AdminChanges.Masked,
-        settings.From,
-        settings.MessagingServiceSid,
+        Primary = Snapshot(settings.Primary),
         settings.PhoneField,
         settings.AllowedCountries,
-        settings.LastValidationError,
-        settings.SecondaryAccountSid,
-        SecondaryAuthToken = settings.SecondaryProtectedAuthToken is null ? null : AdminChanges.Masked,
-        settings.SecondaryFrom,
-        settings.SecondaryMessagingServiceSid,
-        settings.SecondaryLastValidationError,
+        Secondary = Snapshot(settings.Secondary),
+    };
+
+    private static object? Snapshot(TwilioAccount? account) => account is null ? null : new
+    {
+        account.AccountSid,
+        AuthToken = AdminChanges.Masked,
+        account.From,
+        account.MessagingServiceSid,
+        account.LastValidationError,
     };
 }

@@ -22,6 +22,15 @@ public sealed class SmsFactorForm
     /// <summary>Comma- or space-separated ISO codes; empty allows every country.</summary>
     public string? AllowedCountries { get; set; }
 
+    /// <summary>The form as <paramref name="account"/> fills it: never its token.</summary>
+    public static SmsFactorForm Of(Core.Messaging.TwilioAccount account) => new()
+    {
+        AccountSid = account.AccountSid,
+        Sender = account.MessagingServiceSid is null ? SenderNumber : SenderService,
+        From = account.From,
+        MessagingServiceSid = account.MessagingServiceSid,
+    };
+
     public Core.Messaging.SmsFactorInput ToInput() => new(
         AccountSid?.Trim(),
         string.IsNullOrEmpty(AuthToken) ? null : AuthToken,

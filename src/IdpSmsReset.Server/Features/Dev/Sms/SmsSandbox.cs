@@ -41,10 +41,10 @@ public sealed class SmsSandbox
         var now = time.GetUtcNow().UtcDateTime;
         database.Add(new SmsFactorSettings
         {
-            AccountSid = AccountSid,
-            ProtectedAuthToken = protection.AuthToken.Protect(AuthToken),
-            From = From,
-            ValidatedAt = now,
+            Primary = new TwilioAccount
+            {
+                AccountSid = AccountSid, ProtectedAuthToken = protection.AuthToken.Protect(AuthToken), From = From, ValidatedAt = now,
+            },
             UpdatedAt = now,
         });
         await database.SaveChangesAsync();
