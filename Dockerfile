@@ -14,6 +14,6 @@ COPY --from=build /app ./
 # The image's unprivileged "app" user; nothing in /app is writable by it.
 USER $APP_UID
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider=SqlServer
+    Idp__Database__Provider=SqlServer
 EXPOSE 8080 8443
 ENTRYPOINT ["dotnet", "IdpSmsReset.Server.dll"]

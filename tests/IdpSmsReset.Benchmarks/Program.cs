@@ -18,9 +18,9 @@ var settings = new Dictionary<string, string>
     ["Idp__Bootstrap__Path"] = bootstrap,
     // The harness signs its administrator in with a password only, to send SMS bursts from the dashboard.
     ["Idp__Admin__RequireMfa"] = "false",
-    ["Sms__Twilio__ApiBaseUrl"] = twilio.Url,
+    ["Idp__Sms__Twilio__ApiBaseUrl"] = twilio.Url,
     // Every simulated user comes from 127.0.0.1; the per-address limit would otherwise stop the reset scenario.
-    ["PasswordReset__Limits__PerIpAddressPerHour"] = "10000",
+    ["Idp__PasswordReset__Limits__PerIpAddressPerHour"] = "10000",
 };
 foreach (var (key, value) in SigningKeys.WriteTo(directory))
 {
@@ -29,12 +29,12 @@ foreach (var (key, value) in SigningKeys.WriteTo(directory))
 
 if (options.Database == "postgresql")
 {
-    settings["Database__Provider"] = "PostgreSql";
-    settings["ConnectionStrings__Idp"] = $"{BenchmarkOptions.PostgreSqlServer};Database=idp_bench_{Guid.NewGuid():N}";
+    settings["Idp__Database__Provider"] = "PostgreSql";
+    settings["Idp__Database__ConnectionString"] = $"{BenchmarkOptions.PostgreSqlServer};Database=idp_bench_{Guid.NewGuid():N}";
 }
 else
 {
-    settings["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(directory, "idp.db")}";
+    settings["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(directory, "idp.db")}";
 }
 
 // The first start creates the database and applies the bootstrap (hashing every listed password); the start an
@@ -78,7 +78,7 @@ if (options.Runs("cc-telemetry-off"))
     if (options.Database == "sqlite")
     {
         // SQLite is for one instance (a second process on the same file is refused): this one gets its own file.
-        quiet["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(directory, "telemetry-off.db")}";
+        quiet["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(directory, "telemetry-off.db")}";
     }
 
     using var withoutTelemetry = await ServerUnderTest.StartAsync(directory, quiet);

@@ -9,7 +9,7 @@ public sealed class SmsAccountHealth
     /// <summary><see cref="SmsAccountNames.Primary"/> or <see cref="SmsAccountNames.Secondary"/>.</summary>
     public required string Account { get; set; }
 
-    /// <summary>When the breaker last opened; it is open until <c>Sms:Breaker:BreakDuration</c> after this.</summary>
+    /// <summary>When the breaker last opened; it is open until <c>Idp:Sms:Breaker:BreakDuration</c> after this.</summary>
     public DateTime? OpenedAt { get; set; }
 
     /// <summary>When the breaker last closed again (a probe succeeded).</summary>

@@ -1,7 +1,7 @@
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>
-/// The <c>Sms:Breaker</c> section: when an account's circuit breaker opens. It opens when, within
+/// The <c>Idp:Sms:Breaker</c> section: when an account's circuit breaker opens. It opens when, within
 /// <see cref="SamplingDuration"/>, at least <see cref="MinimumSends"/> sends went through the account and at least
 /// <see cref="FailureRatio"/> of them failed for a reason of the provider's (5xx, throttling, a timeout, the account
 /// refused); then the other account sends for <see cref="BreakDuration"/>, after which one message probes the account.
@@ -9,7 +9,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// </summary>
 public sealed class SmsBreakerOptions
 {
-    public const string SectionName = "Sms:Breaker";
+    public const string SectionName = "Idp:Sms:Breaker";
 
     /// <summary>Default 5. Allowed 2–1,000.</summary>
     public int MinimumSends { get; set; } = 5;

@@ -23,7 +23,7 @@ public static class DatabaseConfiguration
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
                 npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider,
-                "Database:Provider must be Sqlite, SqlServer or PostgreSql."),
+                "Idp:Database:Provider must be Sqlite, SqlServer or PostgreSql."),
         };
     }
 }

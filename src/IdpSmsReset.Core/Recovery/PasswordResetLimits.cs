@@ -1,12 +1,12 @@
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
-/// The <c>PasswordReset:Limits</c> section: limits that hold across users, against SMS pumping and enumeration. Each
+/// The <c>Idp:PasswordReset:Limits</c> section: limits that hold across users, against SMS pumping and enumeration. Each
 /// default is documented here and nowhere else; the per-user limits are the policy's (passwordReset section).
 /// </summary>
 public sealed class PasswordResetLimits
 {
-    public const string SectionName = "PasswordReset:Limits";
+    public const string SectionName = "Idp:PasswordReset:Limits";
 
     /// <summary>Resets started from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 20. Allowed
     /// 1–10,000.</summary>

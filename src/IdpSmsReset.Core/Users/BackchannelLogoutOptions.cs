@@ -3,6 +3,8 @@ namespace IdpSmsReset.Core.Users;
 /// <summary>How Logout Tokens are delivered (<c>Idp:BackchannelLogout</c>).</summary>
 public sealed class BackchannelLogoutOptions
 {
+    public const string SectionName = "Idp:BackchannelLogout";
+
     /// <summary>The waits before the second, third... attempt; after the last the delivery is given up. Default 5 s, 30 s, 2 min, 10 min, 1
     /// h.</summary>
     public List<TimeSpan> RetryDelays { get; set; } = [];

@@ -27,7 +27,8 @@ internal sealed class DatabaseMigration(IServiceProvider services, IdpDatabase d
             // The retrying strategies wrap the provider's exception; its own message says what went wrong.
             var cause = exception as DbException ?? (DbException)exception.InnerException!;
             throw new DatabaseUnavailableException(
-                $"ConnectionStrings:Idp: the {database.Provider} database (Database:Provider) cannot be used: {cause.Message}", exception);
+                $"Idp:Database:ConnectionString: the {database.Provider} database (Idp:Database:Provider) cannot be used: {cause.Message}",
+                exception);
         }
     }
 }

@@ -15,7 +15,7 @@ public static class DeviceFlowHosting
     public static WebApplicationBuilder AddIdpDeviceFlow(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DeviceFlowOptions>()
-            .Bind(builder.Configuration.GetSection(DeviceFlowOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, DeviceFlowOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DeviceFlowOptions>, DeviceFlowOptionsValidator>();
         builder.Services.AddScoped<DevicePolling>();

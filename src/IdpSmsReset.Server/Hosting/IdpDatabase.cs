@@ -11,7 +11,8 @@ public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionStr
         if (options.Provider != DatabaseProvider.Sqlite)
         {
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? throw new DatabaseUnavailableException($"ConnectionStrings:Idp is required for Database:Provider '{options.Provider}'.")
+                ? throw new DatabaseUnavailableException(
+                    $"Idp:Database:ConnectionString is required for Idp:Database:Provider '{options.Provider}'.")
                 : new IdpDatabase(options.Provider, options.ConnectionString);
         }
 

@@ -2,7 +2,11 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace IdpSmsReset.Server.Hosting;
 
-/// <summary>The <c>Idp</c> configuration section. Every default is documented here and nowhere else.</summary>
+/// <summary>
+/// The <c>Idp</c> configuration section: the catalogue of every setting, each under <c>Idp:</c>. The sections below are
+/// bound on their own too (each service reads its own class); this whole tree is bound once with unknown keys refused,
+/// so a misspelt key anywhere under <c>Idp:</c> stops the start. Every default is documented once, in its class.
+/// </summary>
 public sealed class IdpOptions
 {
     public const string SectionName = "Idp";
@@ -33,12 +37,39 @@ public sealed class IdpOptions
 
     public MetricsSettings Metrics { get; set; } = new();
 
+    public Core.Persistence.DatabaseOptions Database { get; set; } = new();
+
+    public JobsOptions Jobs { get; set; } = new();
+
+    public SmsSettings Sms { get; set; } = new();
+
+    public PasswordResetSettings PasswordReset { get; set; } = new();
+
+    public Core.Devices.DeviceFlowOptions DeviceFlow { get; set; } = new();
+
+    public Core.Persistence.CacheOptions Cache { get; set; } = new();
+
+    public Core.Keys.TokenKeyOptions Keys { get; set; } = new();
+
+    public Theming.ThemeOptions Themes { get; set; } = new();
+
+    public Core.Users.BackchannelLogoutOptions BackchannelLogout { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.
     /// </summary>
-    public static IdpOptions ReadAtRegistration(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<IdpOptions>() ?? new IdpOptions();
+    public static IdpOptions ReadAtRegistration(IConfiguration configuration)
+    {
+        // Only the sections read there: a bad value elsewhere is for the validation at start to name, not to end this.
+        var section = configuration.GetSection(SectionName);
+        var options = new IdpOptions();
+        section.GetSection(nameof(Certificates)).Bind(options.Certificates);
+        section.GetSection(nameof(Admin)).Bind(options.Admin);
+        section.GetSection(nameof(ForwardedHeaders)).Bind(options.ForwardedHeaders);
+        section.GetSection(nameof(Metrics)).Bind(options.Metrics);
+        return options;
+    }
 
     /// <summary>The validated issuer as a URI; only meaningful after start-up validation.</summary>
     public Uri IssuerUri => new(Issuer!, UriKind.Absolute);

@@ -23,10 +23,10 @@ public static class JobsHosting
     public static WebApplicationBuilder AddIdpJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>()
-            .Bind(builder.Configuration.GetSection(JobsOptions.SectionName))
-            .Validate(options => options.WorkerCount is >= 1 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .BindSection(builder.Configuration, JobsOptions.SectionName)
+            .Validate(options => options.WorkerCount is >= 1 and <= 100, "Idp:Jobs:WorkerCount must be between 1 and 100.")
             .Validate(options => options.KeepEndedFor >= TimeSpan.FromHours(1) && options.KeepEndedFor <= TimeSpan.FromDays(365),
-                "Jobs:KeepEndedFor must be between 01:00:00 and 365.00:00:00.")
+                "Idp:Jobs:KeepEndedFor must be between 01:00:00 and 365.00:00:00.")
             .ValidateOnStart();
 
         // Registered before AddHangfire, which then keeps them: Hangfire's defaults are process-wide statics

@@ -14,7 +14,7 @@ public static class KeysHosting
     public static WebApplicationBuilder AddIdpKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TokenKeyOptions>()
-            .Bind(builder.Configuration.GetSection(TokenKeyOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, TokenKeyOptions.SectionName)
             .Validate(keys => !keys.Validate().Any(), "Idp:Keys is out of range (see TokenKeyOptions).")
             .ValidateOnStart();
         builder.Services.AddScoped<TokenKeyRing>();

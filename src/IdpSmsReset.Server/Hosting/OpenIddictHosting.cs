@@ -116,7 +116,7 @@ public static class OpenIddictHosting
         builder.Services.AddHttpClient<BackchannelLogoutJob>()
             .ConfigurePrimaryHttpMessageHandler(() => Core.Net.OutboundDestinations.Handler(allowInternal));
         builder.Services.AddOptions<BackchannelLogoutOptions>()
-            .Bind(builder.Configuration.GetSection("Idp:BackchannelLogout"), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, BackchannelLogoutOptions.SectionName)
             .Validate(logout => !logout.Validate().Any(), "Idp:BackchannelLogout is out of range (see BackchannelLogoutOptions).")
             .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();

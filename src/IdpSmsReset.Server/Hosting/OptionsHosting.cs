@@ -10,6 +10,11 @@ public static class OptionsHosting
     /// <summary>Binds the sealed options classes and validates them when the host starts.</summary>
     public static WebApplicationBuilder AddIdpOptions(this WebApplicationBuilder builder)
     {
+        // Before anything reads the configuration: old names are read as the new ones from here on.
+        builder.Services.AddSingleton(RenamedSettings.Apply(builder.Configuration));
+        builder.Services.AddHostedService<RenamedSettingsWarning>();
+
+        // Unknown keys anywhere under Idp: are refused by the validator, by their full path.
         builder.Services.AddOptions<IdpOptions>()
             .Bind(builder.Configuration.GetSection(IdpOptions.SectionName))
             .PostConfigure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
@@ -23,11 +28,9 @@ public static class OptionsHosting
         builder.Services.AddSingleton<IValidateOptions<IdpOptions>, IdpOptionsValidator>();
 
         builder.Services.AddOptions<DatabaseOptions>()
-            .Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
-            .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString ??= configuration.GetConnectionString("Idp"))
+            .BindSection(builder.Configuration, DatabaseOptions.SectionName)
             .Validate(options => Enum.IsDefined(options.Provider),
-                $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.")
+                $"Idp:Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.")
             .ValidateOnStart();
 
         return builder;

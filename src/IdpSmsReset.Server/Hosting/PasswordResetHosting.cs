@@ -11,7 +11,7 @@ public static class PasswordResetHosting
     public static WebApplicationBuilder AddIdpPasswordReset(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PasswordResetLimits>()
-            .Bind(builder.Configuration.GetSection(PasswordResetLimits.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, PasswordResetLimits.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PasswordResetLimits>, PasswordResetLimitsValidator>();
 

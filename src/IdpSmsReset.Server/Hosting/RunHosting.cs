@@ -43,7 +43,8 @@ public static class RunHosting
         InvalidOperationException { InnerException: not null } binding
             when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,
         AggregateException aggregate when aggregate.InnerExceptions.All(inner => Describe(inner) is not null) =>
-            string.Join(" ", aggregate.InnerExceptions.Select(inner => Describe(inner))),
+            // The same bad value fails every class bound over it (a section, and the catalogue above it): say it once.
+            string.Join(" ", aggregate.InnerExceptions.Select(inner => Describe(inner)).Distinct()),
         _ => null,
     };
 }

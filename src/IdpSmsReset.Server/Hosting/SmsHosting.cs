@@ -13,19 +13,19 @@ public static class SmsHosting
     public static WebApplicationBuilder AddIdpSms(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwilioOptions>()
-            .Bind(builder.Configuration.GetSection(TwilioOptions.SectionName))
+            .BindSection(builder.Configuration, TwilioOptions.SectionName)
             .Validate(options => options.ApiBaseUrl.IsAbsoluteUri && options.ApiBaseUrl.Scheme is "http" or "https",
-                "Sms:Twilio:ApiBaseUrl must be an absolute http(s) URL.")
-            .Validate(options => options.Timeout > TimeSpan.Zero, "Sms:Twilio:Timeout must be positive.")
+                "Idp:Sms:Twilio:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(options => options.Timeout > TimeSpan.Zero, "Idp:Sms:Twilio:Timeout must be positive.")
             .ValidateOnStart();
 
         builder.Services.AddOptions<SmsSandboxOptions>()
-            .Bind(builder.Configuration.GetSection(SmsSandboxOptions.SectionName))
+            .BindSection(builder.Configuration, SmsSandboxOptions.SectionName)
             .PostConfigure<IHostEnvironment, IConfiguration>((sandbox, environment, configuration) =>
                 sandbox.IsActive = sandbox.Enabled ?? (environment.IsDevelopment()
-                    && string.IsNullOrEmpty(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])))
+                    && string.IsNullOrEmpty(configuration.GetSection(TwilioOptions.SectionName)[nameof(TwilioOptions.ApiBaseUrl)])))
             .Validate<IHostEnvironment>((sandbox, environment) => !sandbox.IsActive || environment.IsDevelopment(),
-                "Sms:Sandbox:Enabled cannot be true outside Development: the sandbox would swallow real messages.")
+                "Idp:Sms:Sandbox:Enabled cannot be true outside Development: the sandbox would swallow real messages.")
             .ValidateOnStart();
 
         // In the sandbox the Twilio client still does real HTTP, only to this server's own look-alike.
@@ -40,19 +40,19 @@ public static class SmsHosting
         builder.Services.AddSingleton<SmsSandbox>();
 
         builder.Services.AddOptions<SmsOptions>()
-            .Configure<IOptions<IdpOptions>, IConfiguration>((sms, idp, configuration) =>
+            .Configure<IOptions<IdpOptions>>((sms, idp) =>
             {
                 sms.StatusCallbackUrl = new Uri(idp.Value.IssuerUri, TwilioStatusWebhook.Path);
-                sms.RecoverAfter = configuration.GetValue("Sms:RecoverAfter", sms.RecoverAfter);
+                sms.RecoverAfter = idp.Value.Sms.RecoverAfter;
             })
             .Validate<IOptions<TwilioOptions>>((sms, twilio) => sms.RecoverAfter >= TimeSpan.FromSeconds(5)
                     && sms.RecoverAfter <= TimeSpan.FromMinutes(2) && sms.RecoverAfter > twilio.Value.Timeout,
-                "Sms:RecoverAfter must be between 00:00:05 and 00:02:00, and longer than Sms:Twilio:Timeout.")
+                "Idp:Sms:RecoverAfter must be between 00:00:05 and 00:02:00, and longer than Idp:Sms:Twilio:Timeout.")
             .ValidateOnStart();
 
         builder.Services.AddOptions<SmsBreakerOptions>()
-            .Bind(builder.Configuration.GetSection(SmsBreakerOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
-            .Validate(breaker => breaker.Validate().Count == 0, "Sms:Breaker is out of range (see SmsBreakerOptions).")
+            .BindSection(builder.Configuration, SmsBreakerOptions.SectionName)
+            .Validate(breaker => breaker.Validate().Count == 0, "Idp:Sms:Breaker is out of range (see SmsBreakerOptions).")
             .ValidateOnStart();
         builder.Services.AddSingleton<SmsAccountBreakers>();
         builder.Services.AddSingleton<SmsProtection>();

@@ -24,8 +24,8 @@ internal sealed class SqliteInstanceLock(IdpDatabase database) : IHostedService,
         catch (IOException exception)
         {
             throw new DatabaseUnavailableException(
-                $"ConnectionStrings:Idp: another instance is already using the SQLite database {file}. SQLite and its job storage"
-                + " are for one instance; run several on PostgreSQL or SQL Server (Database:Provider).", exception);
+                $"Idp:Database:ConnectionString: another instance is already using the SQLite database {file}. SQLite and its job storage"
+                + " are for one instance; run several on PostgreSQL or SQL Server (Idp:Database:Provider).", exception);
         }
 
         return Task.CompletedTask;

@@ -17,7 +17,7 @@ public static class StorageHosting
         builder.Services.AddSingleton<DatabaseMigration>();
         builder.Services.AddSingleton<ChangeStamps>();
         builder.Services.AddOptions<CacheOptions>()
-            .Bind(builder.Configuration.GetSection(CacheOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, CacheOptions.SectionName)
             .Validate(cache => !cache.Validate().Any(), "Idp:Cache:MaxAge is out of range (see CacheOptions).")
             .ValidateOnStart();
         builder.Services.AddScoped<LimitGates>();

@@ -9,7 +9,7 @@ public static class ThemingHosting
     public static WebApplicationBuilder AddIdpThemes(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ThemeOptions>()
-            .Bind(builder.Configuration.GetSection(ThemeOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindSection(builder.Configuration, ThemeOptions.SectionName)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ThemeOptions>, ThemeOptionsValidator>();
         builder.Services.AddSingleton<ThemeCatalog>();

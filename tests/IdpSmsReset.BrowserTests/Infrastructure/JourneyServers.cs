@@ -47,10 +47,10 @@ public class JourneyServers : IAsyncLifetime
         var settings = new Dictionary<string, string>(MoreSettings)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
+            ["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
             ["Idp__Issuer"] = IdpUrl + "/",
             ["Idp__Bootstrap__Path"] = bootstrap,
-            ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
+            ["Idp__Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
             // The administrator journeys configure Twilio from scratch, before any second factor could be shown.
             ["Idp__Admin__RequireMfa"] = "false",
         };

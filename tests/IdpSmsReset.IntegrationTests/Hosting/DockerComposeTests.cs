@@ -1,3 +1,4 @@
+using IdpSmsReset.IntegrationTests.Infrastructure;
 using IdpSmsReset.Core.Keys;
 using System.Text.RegularExpressions;
 using IdpSmsReset.Core.Persistence;
@@ -22,7 +23,7 @@ public sealed partial class DockerComposeTests
         Assert.True(idp.Certificates.Signing.IsConfigured);
         Assert.True(idp.Certificates.Encryption.IsConfigured);
         Assert.Equal(DatabaseProvider.SqlServer, database.Provider);
-        Assert.StartsWith("Server=sqlserver,1433;", configuration.GetConnectionString("Idp"));
+        Assert.StartsWith("Server=sqlserver,1433;", database.ConnectionString);
         Assert.Equal("Production", configuration["ASPNETCORE_ENVIRONMENT"]);
         Assert.True(idp.Metrics.Enabled);
         Assert.Contains($"http://+:{idp.Metrics.Port}", configuration["ASPNETCORE_URLS"]);
@@ -31,7 +32,7 @@ public sealed partial class DockerComposeTests
     [Fact]
     public void ObservabilityProfile_PrometheusScrapesTheMetricsPort_GrafanaChartsOnlyMetricsTheServerHas()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var compose = File.ReadAllText(Path.Combine(root, "docker-compose.yml"));
         var scrape = File.ReadAllText(Path.Combine(root, "docker", "prometheus", "prometheus.yml"));
         using var dashboard = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "docker", "grafana", "dashboards",
@@ -56,7 +57,7 @@ public sealed partial class DockerComposeTests
     [Fact]
     public void ClusterProfile_TwoInstancesBehindTheProxy_KeysInTheDatabaseAndTheProxyBelieved()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var compose = File.ReadAllText(Path.Combine(root, "docker-compose.yml"));
         var proxy = File.ReadAllText(Path.Combine(root, "docker", "nginx", "cluster.conf"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(ServerEnvironment("idp-cluster")).Build();
@@ -80,7 +81,7 @@ public sealed partial class DockerComposeTests
     /// <summary>The idp service's environment, with <c>${VAR:-default}</c> taken at its default and <c>__</c> read as <c>:</c>.</summary>
     private static Dictionary<string, string?> ServerEnvironment(string name = "idp")
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"));
         var service = Array.FindIndex(lines, line => line == $"  {name}:" || line.StartsWith($"  {name}: &", StringComparison.Ordinal));
         var environment = Array.FindIndex(lines, service, line => line == "    environment:");
         return lines.Skip(environment + 1)
@@ -89,17 +90,6 @@ public sealed partial class DockerComposeTests
             .Select(line => line.Trim().Split(':', 2))
             .ToDictionary(pair => pair[0].Replace("__", ":"), pair => (string?)Defaults().Replace(pair[1].Trim(),
                 match => match.Groups[1].Value));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docker-compose.yml")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("docker-compose.yml not found above the test output.");
     }
 
     [GeneratedRegex(@"\$\{[A-Z_]+:-([^}]*)\}")]

@@ -18,7 +18,7 @@ public sealed class ForwardedHeadersTests : TwilioBackedTests, IClassFixture<Sql
     {
         _factory = factory;
         factory.Settings["Idp:ForwardedHeaders:KnownProxies:0"] = Proxy;
-        factory.Settings["PasswordReset:Limits:PerIpAddressPerHour"] = "1";
+        factory.Settings["Idp:PasswordReset:Limits:PerIpAddressPerHour"] = "1";
     }
 
     [SkippableFact]

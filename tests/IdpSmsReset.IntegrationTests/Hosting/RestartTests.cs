@@ -93,7 +93,7 @@ public abstract class RestartTests
         var marker = Guid.NewGuid().ToString("n");
         using var first = NewFactory();
         first.KeepData = true;
-        first.Settings["Jobs:RunServer"] = "false";
+        first.Settings["Idp:Jobs:RunServer"] = "false";
         first.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => ProbeJob.Record(marker));
         await Task.Delay(500);
         Assert.DoesNotContain(marker, ProbeJob.Recorded.Keys);

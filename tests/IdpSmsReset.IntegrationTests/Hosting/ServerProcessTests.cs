@@ -81,11 +81,11 @@ public sealed class ServerProcessTests : IDisposable
     public async Task Production_WithSmsSandbox_RefusesToStart()
     {
         var settings = Settings("Production");
-        settings["Sms__Sandbox__Enabled"] = "true";
+        settings["Idp__Sms__Sandbox__Enabled"] = "true";
 
         var output = await RefusalAsync(settings);
 
-        Assert.Contains("Sms:Sandbox:Enabled cannot be true outside Development", output);
+        Assert.Contains("Idp:Sms:Sandbox:Enabled cannot be true outside Development", output);
     }
 
     [Fact]
@@ -188,24 +188,52 @@ public sealed class ServerProcessTests : IDisposable
     public async Task UnknownDatabaseProvider_RefusesToStartNamingTheSetting()
     {
         var settings = Settings("Development");
-        settings["Database__Provider"] = "Oracle";
+        settings["Idp__Database__Provider"] = "Oracle";
 
         var output = await RefusalAsync(settings);
 
-        Assert.Contains("Database:Provider", output);
+        Assert.Contains("Idp:Database:Provider", output);
     }
 
     [Fact]
     public async Task UnreachablePostgreSql_RefusesToStartNamingTheSetting()
     {
         var settings = Settings("Development");
-        settings["Database__Provider"] = "PostgreSql";
-        settings["ConnectionStrings__Idp"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=idp;Timeout=3";
+        settings["Idp__Database__Provider"] = "PostgreSql";
+        settings["Idp__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=idp;Timeout=3";
 
         var output = await RefusalAsync(settings);
 
-        Assert.Contains("IdpSmsReset cannot start: ConnectionStrings:Idp: the PostgreSql database (Database:Provider) cannot be used",
+        Assert.Contains(
+            "IdpSmsReset cannot start: Idp:Database:ConnectionString: the PostgreSql database (Idp:Database:Provider) cannot be used",
             output);
+    }
+
+    [Fact]
+    public async Task MisspeltSetting_RefusesToStartNamingTheKeyByItsFullPath()
+    {
+        var settings = Settings("Development");
+        settings["Idp__Jobs__KeepEndedFour"] = "2.00:00:00";
+
+        var output = await RefusalAsync(settings);
+
+        Assert.Contains("Idp:Jobs:KeepEndedFour is not a setting", output);
+    }
+
+    [Fact]
+    public async Task SettingUnderItsOldName_StillRead_WithAWarningLineNamingTheNewName()
+    {
+        var settings = Settings("Development");
+        settings.Remove("Idp__Database__ConnectionString");
+        var oldNamed = Path.Combine(_directory, "named-the-old-way.db");
+        settings["ConnectionStrings__Idp"] = $"Data Source={oldNamed}";
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{port}");
+
+        await server.WaitUntilReadyAsync($"http://127.0.0.1:{port}", StartTimeout);
+
+        Assert.True(File.Exists(oldNamed), server.Output);
+        Assert.Contains("The setting ConnectionStrings:Idp is read as Idp:Database:ConnectionString", server.Output);
     }
 
     private Dictionary<string, string> Settings(string environment, string? bootstrap = null)
@@ -213,7 +241,7 @@ public sealed class ServerProcessTests : IDisposable
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environment,
-            ["ConnectionStrings__Idp"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
+            ["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
             ["Idp__Issuer"] = environment == "Production" ? "https://id.example.com" : "",
             ["Idp__Bootstrap__Path"] = bootstrap ?? WriteBootstrap(TestBootstrap.Json),
         };

@@ -68,13 +68,13 @@ public abstract class IdpFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Idp", ConnectionString);
+        builder.UseSetting("Idp:Database:Provider", Provider.ToString());
+        builder.UseSetting("Idp:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Idp:Issuer", Origin);
         builder.UseSetting("Idp:Bootstrap:Path", BootstrapPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The Development sandbox would otherwise become every test server's SMS factor; its own tests start a real process.
-        builder.UseSetting("Sms:Sandbox:Enabled", "false");
+        builder.UseSetting("Idp:Sms:Sandbox:Enabled", "false");
         // Most tests use the dashboard as an administrator who signed in with a password only; AdminMfaTests turn it on.
         builder.UseSetting("Idp:Admin:RequireMfa", "false");
         foreach (var (key, value) in Settings)

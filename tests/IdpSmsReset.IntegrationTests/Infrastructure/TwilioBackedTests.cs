@@ -7,7 +7,7 @@ public abstract class TwilioBackedTests
     {
         Factory = factory;
         Twilio = twilio;
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        factory.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
     }
 
     protected IdpFactory Factory { get; }

@@ -45,16 +45,16 @@ public sealed class TwoInstances : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Database__Provider"] = "PostgreSql",
-            ["ConnectionStrings__Idp"] = PostgreSqlTestServer.ConnectionString(_database),
+            ["Idp__Database__Provider"] = "PostgreSql",
+            ["Idp__Database__ConnectionString"] = PostgreSqlTestServer.ConnectionString(_database),
             ["Idp__Issuer"] = UrlA + "/",
             ["Idp__Bootstrap__Path"] = bootstrap,
             ["Idp__Admin__RequireMfa"] = "false",
-            ["Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
-            ["PasswordReset__Limits__PerIpAddressPerHour"] = "3",
+            ["Idp__Sms__Twilio__ApiBaseUrl"] = Twilio.Url,
+            ["Idp__PasswordReset__Limits__PerIpAddressPerHour"] = "3",
             // A message of a killed instance is sent by the other after this (and the sweeper's next minute).
-            ["Sms__RecoverAfter"] = "00:00:10",
-            ["Sms__Twilio__Timeout"] = "00:00:05",
+            ["Idp__Sms__RecoverAfter"] = "00:00:10",
+            ["Idp__Sms__Twilio__Timeout"] = "00:00:05",
             // As behind the load balancer: the client's address comes from X-Forwarded-For, each browser its own.
             ["Idp__ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
         };

@@ -15,7 +15,7 @@ public abstract class SmsDispatchTests : TwilioBackedTests
     protected SmsDispatchTests(IdpFactory factory, FakeTwilio twilio)
         : base(factory, twilio)
     {
-        factory.Settings["Sms:Twilio:Timeout"] = "00:00:01";
+        factory.Settings["Idp:Sms:Twilio:Timeout"] = "00:00:01";
     }
 
     [SkippableFact]

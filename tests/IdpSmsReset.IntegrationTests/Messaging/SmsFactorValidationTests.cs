@@ -17,7 +17,7 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     public SmsFactorValidationTests(FakeTwilio twilio)
     {
         _twilio = twilio;
-        _factory.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        _factory.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         twilio.AnswerAccount(WrongTokenAccount, 401, new { code = 20003, message = "Authenticate", status = 401 });
         twilio.AnswerAccount(SuspendedAccount, 200, new { sid = SuspendedAccount, status = "suspended" });
     }
@@ -85,7 +85,7 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
     public async Task Bootstrap_SmsFactor_IsSavedCheckedAndNotCheckedAgainWhenUnchanged()
     {
         using var factory = new SqliteIdpFactory();
-        factory.Settings["Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
+        factory.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
         factory.KeepData = true;
         File.WriteAllText(factory.BootstrapPath, $$$"""
             {"smsFactor": {"accountSid": "{{{FakeTwilio.AccountSid}}}", "authToken": "{{{FakeTwilio.AuthToken}}}",
@@ -96,7 +96,7 @@ public sealed class SmsFactorValidationTests : IClassFixture<FakeTwilio>, IDispo
         factory.Dispose();
 
         using var restarted = factory.Restart();
-        restarted.Settings["Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
+        restarted.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = _twilio.Url;
         await using var scope = restarted.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<SmsFactorService>().GetAsync(CancellationToken.None);
 

@@ -16,9 +16,9 @@ public abstract class SmsFailoverTests : TwilioBackedTests
     protected SmsFailoverTests(IdpFactory factory, FakeTwilio twilio)
         : base(factory, twilio)
     {
-        factory.Settings["Sms:Twilio:Timeout"] = "00:00:01";
-        factory.Settings["Sms:Breaker:MinimumSends"] = "5";
-        factory.Settings["Sms:Breaker:BreakDuration"] = "00:00:30";
+        factory.Settings["Idp:Sms:Twilio:Timeout"] = "00:00:01";
+        factory.Settings["Idp:Sms:Breaker:MinimumSends"] = "5";
+        factory.Settings["Idp:Sms:Breaker:BreakDuration"] = "00:00:30";
     }
 
     [SkippableFact]

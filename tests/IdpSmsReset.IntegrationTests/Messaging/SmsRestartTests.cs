@@ -15,8 +15,8 @@ public abstract class SmsRestartTests(FakeTwilio twilio)
         var to = "+1415555" + Random.Shared.Next(1000, 9999);
         using var first = NewFactory();
         first.KeepData = true;
-        first.Settings["Jobs:RunServer"] = "false";
-        first.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        first.Settings["Idp:Jobs:RunServer"] = "false";
+        first.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         await using (var scope = first.Services.CreateAsyncScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<SmsFactorService>()
@@ -33,7 +33,7 @@ public abstract class SmsRestartTests(FakeTwilio twilio)
         first.Dispose();
 
         using var second = first.Restart();
-        second.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        second.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         _ = second.Services;
         Assert.Equal("survives a restart", Assert.Single(await twilio.WaitForMessagesToAsync(to)).Form["Body"]);
     }

@@ -19,7 +19,7 @@ public abstract class ChangeStampsTests(FakeTwilio twilio)
     {
         using var first = NewFactory();
         first.KeepData = true;
-        first.Settings["Sms:Twilio:ApiBaseUrl"] = twilio.Url;
+        first.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
         await first.ConfigureSmsFactorAsync();
         using var second = first.Restart();
         using var browser = second.CreateBrowser();

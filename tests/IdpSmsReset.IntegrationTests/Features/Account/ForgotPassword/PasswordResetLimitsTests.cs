@@ -7,16 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Account.ForgotPassword;
 
-/// <summary>The limits across accounts (PasswordReset:Limits) and the SMS factor's allowed countries, set low here.</summary>
+/// <summary>The limits across accounts (Idp:PasswordReset:Limits) and the SMS factor's allowed countries, set low here.</summary>
 public abstract class PasswordResetLimitsTests : TwilioBackedTests
 {
 
     protected PasswordResetLimitsTests(IdpFactory factory, FakeTwilio twilio)
         : base(factory, twilio)
     {
-        factory.Settings["PasswordReset:Limits:PerIpAddressPerHour"] = "3";
-        factory.Settings["PasswordReset:Limits:PerDestinationPerHour"] = "2";
-        factory.Settings["PasswordReset:Limits:PerCountryPerHour"] = "4";
+        factory.Settings["Idp:PasswordReset:Limits:PerIpAddressPerHour"] = "3";
+        factory.Settings["Idp:PasswordReset:Limits:PerDestinationPerHour"] = "2";
+        factory.Settings["Idp:PasswordReset:Limits:PerCountryPerHour"] = "4";
     }
 
     [SkippableFact]

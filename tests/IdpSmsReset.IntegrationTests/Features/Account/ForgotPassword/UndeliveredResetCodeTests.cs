@@ -15,7 +15,7 @@ public abstract class UndeliveredResetCodeTests : TwilioBackedTests
     protected UndeliveredResetCodeTests(IdpFactory factory, FakeTwilio twilio)
         : base(factory, twilio)
     {
-        factory.Settings["PasswordReset:Limits:PerDestinationPerHour"] = "1";
+        factory.Settings["Idp:PasswordReset:Limits:PerDestinationPerHour"] = "1";
     }
 
     [SkippableTheory]

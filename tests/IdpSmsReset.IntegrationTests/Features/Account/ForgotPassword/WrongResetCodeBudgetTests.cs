@@ -14,8 +14,8 @@ public abstract class WrongResetCodeBudgetTests : TwilioBackedTests
     protected WrongResetCodeBudgetTests(IdpFactory factory, FakeTwilio twilio)
         : base(factory, twilio)
     {
-        factory.Settings["PasswordReset:Limits:WrongCodesPerAccountPerDay"] = "3";
-        factory.Settings["PasswordReset:Limits:WrongCodesPerAddressPerHour"] = "12";
+        factory.Settings["Idp:PasswordReset:Limits:WrongCodesPerAccountPerDay"] = "3";
+        factory.Settings["Idp:PasswordReset:Limits:WrongCodesPerAddressPerHour"] = "12";
     }
 
     [SkippableFact]
