@@ -267,65 +267,17 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<string>("AccountSid")
-                        .IsRequired()
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
-
                     b.Property<string>("AllowedCountries")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("LastValidationError")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("MessagingServiceSid")
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
 
                     b.Property<string>("PhoneField")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<string>("ProtectedAuthToken")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("SecondaryAccountSid")
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
-
-                    b.Property<string>("SecondaryFrom")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("SecondaryLastValidationError")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<string>("SecondaryMessagingServiceSid")
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
-
-                    b.Property<string>("SecondaryProtectedAuthToken")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<DateTime?>("SecondaryValidatedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ValidatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
@@ -734,6 +686,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(256)
@@ -1388,6 +1343,102 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsFactorSettings", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Primary", b1 =>
+                        {
+                            b1.Property<int>("SmsFactorSettingsId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AccountSid")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .HasColumnType("character varying(34)")
+                                .HasColumnName("AccountSid");
+
+                            b1.Property<string>("From")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("From");
+
+                            b1.Property<string>("LastValidationError")
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("LastValidationError");
+
+                            b1.Property<string>("MessagingServiceSid")
+                                .HasMaxLength(34)
+                                .HasColumnType("character varying(34)")
+                                .HasColumnName("MessagingServiceSid");
+
+                            b1.Property<string>("ProtectedAuthToken")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("ProtectedAuthToken");
+
+                            b1.Property<DateTime?>("ValidatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ValidatedAt");
+
+                            b1.HasKey("SmsFactorSettingsId");
+
+                            b1.ToTable("SmsFactorSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SmsFactorSettingsId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Secondary", b1 =>
+                        {
+                            b1.Property<int>("SmsFactorSettingsId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AccountSid")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .HasColumnType("character varying(34)")
+                                .HasColumnName("SecondaryAccountSid");
+
+                            b1.Property<string>("From")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("SecondaryFrom");
+
+                            b1.Property<string>("LastValidationError")
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("SecondaryLastValidationError");
+
+                            b1.Property<string>("MessagingServiceSid")
+                                .HasMaxLength(34)
+                                .HasColumnType("character varying(34)")
+                                .HasColumnName("SecondaryMessagingServiceSid");
+
+                            b1.Property<string>("ProtectedAuthToken")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("character varying(1024)")
+                                .HasColumnName("SecondaryProtectedAuthToken");
+
+                            b1.Property<DateTime?>("ValidatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("SecondaryValidatedAt");
+
+                            b1.HasKey("SmsFactorSettingsId");
+
+                            b1.ToTable("SmsFactorSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SmsFactorSettingsId");
+                        });
+
+                    b.Navigation("Primary")
+                        .IsRequired();
+
+                    b.Navigation("Secondary");
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Mfa.AuthenticatorApp", b =>

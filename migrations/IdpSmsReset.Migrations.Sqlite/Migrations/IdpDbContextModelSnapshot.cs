@@ -262,26 +262,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AccountSid")
-                        .IsRequired()
-                        .HasMaxLength(34)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("AllowedCountries")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastValidationError")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MessagingServiceSid")
-                        .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneField")
@@ -289,38 +272,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProtectedAuthToken")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecondaryAccountSid")
-                        .HasMaxLength(34)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecondaryFrom")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecondaryLastValidationError")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecondaryMessagingServiceSid")
-                        .HasMaxLength(34)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecondaryProtectedAuthToken")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SecondaryValidatedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ValidatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -728,6 +680,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -1375,6 +1330,102 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsFactorSettings", b =>
+                {
+                    b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Primary", b1 =>
+                        {
+                            b1.Property<int>("SmsFactorSettingsId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccountSid")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccountSid");
+
+                            b1.Property<string>("From")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("From");
+
+                            b1.Property<string>("LastValidationError")
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastValidationError");
+
+                            b1.Property<string>("MessagingServiceSid")
+                                .HasMaxLength(34)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MessagingServiceSid");
+
+                            b1.Property<string>("ProtectedAuthToken")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProtectedAuthToken");
+
+                            b1.Property<DateTime?>("ValidatedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ValidatedAt");
+
+                            b1.HasKey("SmsFactorSettingsId");
+
+                            b1.ToTable("SmsFactorSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SmsFactorSettingsId");
+                        });
+
+                    b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Secondary", b1 =>
+                        {
+                            b1.Property<int>("SmsFactorSettingsId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccountSid")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryAccountSid");
+
+                            b1.Property<string>("From")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryFrom");
+
+                            b1.Property<string>("LastValidationError")
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryLastValidationError");
+
+                            b1.Property<string>("MessagingServiceSid")
+                                .HasMaxLength(34)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryMessagingServiceSid");
+
+                            b1.Property<string>("ProtectedAuthToken")
+                                .IsRequired()
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryProtectedAuthToken");
+
+                            b1.Property<DateTime?>("ValidatedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SecondaryValidatedAt");
+
+                            b1.HasKey("SmsFactorSettingsId");
+
+                            b1.ToTable("SmsFactorSettings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SmsFactorSettingsId");
+                        });
+
+                    b.Navigation("Primary")
+                        .IsRequired();
+
+                    b.Navigation("Secondary");
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Mfa.AuthenticatorApp", b =>

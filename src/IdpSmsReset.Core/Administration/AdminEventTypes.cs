@@ -16,6 +16,8 @@ public static class AdminEventTypes
     public const string UserMfaReset = "admin.user-mfa-reset";
     public const string UserPasskeysRemoved = "admin.user-passkeys-removed";
     public const string UserSessionsEnded = "admin.user-sessions-ended";
+    public const string UserDisabled = "admin.user-disabled";
+    public const string UserEnabled = "admin.user-enabled";
     public const string MessageRetried = "admin.message-retried";
     public const string ApplicationCreated = "admin.application-created";
     public const string ApplicationChanged = "admin.application-changed";

@@ -15,7 +15,7 @@ namespace IdpSmsReset.Core.Administration;
 /// </summary>
 public sealed class UserAdministration(
     IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
-    UserSessionService sessions, AdminChangeLog log)
+    UserSessionService sessions, SessionTokens sessionTokens, AdminChangeLog log, TimeProvider time)
 {
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
@@ -116,6 +116,51 @@ public sealed class UserAdministration(
         await database.UserPasskeys.Where(passkey => passkey.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await database.Set<Passkeys.PasskeyUse>().Where(use => use.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Offboarding: the user may no longer sign in by any way (<see cref="SignIn.SignInEligibility"/>), every session ends
+    /// (the applications are told by back-channel logout), every authorization and token is revoked, the cookies of
+    /// every browser stop working at their next check (a new security stamp), and nothing is sent to the user's phone.
+    /// An administrator cannot disable their own account, nor the last administrator who may still sign in.
+    /// </summary>
+    public async Task<CommandResult> DisableAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken)
+    {
+        if (user.DisabledAt is not null)
+        {
+            return CommandResult.Done(user.Id);
+        }
+
+        if (string.Equals(user.UserName, who.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return CommandResult.Refused(nameof(ApplicationUser.DisabledAt), "You cannot disable your own account.");
+        }
+
+        if (await IsAdministratorAsync(user) && await OtherEnabledAdministratorsAsync(user.Id, cancellationToken) == 0)
+        {
+            return CommandResult.Refused(nameof(ApplicationUser.DisabledAt),
+                "This is the last administrator who can sign in: make another one first.");
+        }
+
+        await ActAsync(user, who, AdminEventTypes.UserDisabled, async () =>
+        {
+            user.DisabledAt = time.GetUtcNow().UtcDateTime;
+            await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
+            await sessionTokens.RevokeEverythingAsync(user.Id, cancellationToken);
+        }, cancellationToken);
+        return CommandResult.Done(user.Id);
+    }
+
+    /// <summary>The user may sign in again, as before (a password, factors and phone kept); nothing revoked comes back.</summary>
+    public Task EnableAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        ActAsync(user, who, AdminEventTypes.UserEnabled, async () =>
+        {
+            user.DisabledAt = null;
+            await users.UpdateAsync(user);
+        }, cancellationToken);
+
+    private async Task<int> OtherEnabledAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
+        (await users.GetUsersInRoleAsync(AdministratorRole)).Count(other => other.Id != userId && other.DisabledAt is null);
 
     public Task EndSessionsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserSessionsEnded, () => sessions.EndAllAsync(user.Id, keep: null, cancellationToken),

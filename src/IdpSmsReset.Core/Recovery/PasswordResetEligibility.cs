@@ -19,6 +19,12 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             return ResetEligibility.No("No account matched the name given.");
         }
 
+        // Nothing is sent to a disabled account; the page answers as for a name no account has.
+        if (user.DisabledAt is not null)
+        {
+            return ResetEligibility.No("The account is disabled.");
+        }
+
         if (user.SmsResetSuspendedAt is { } suspendedAt)
         {
             return ResetEligibility.No(

@@ -54,6 +54,7 @@ public sealed class PasswordSignIn(
         {
             SignInRefusal.LockedOut => ("locked out", "locked"),
             SignInRefusal.NotAllowed => ("not allowed to sign in", "not_allowed"),
+            SignInRefusal.Disabled => ("disabled by an administrator", "disabled"),
             _ => ("wrong password", "wrong_password"),
         };
         logger.SignInRefused(user.Id, reason);

@@ -7,7 +7,8 @@ namespace IdpSmsReset.Core.SignIn;
 /// <summary>
 /// The one answer to "may this user still sign in": every way in asks it (password, passkey alone, second factor, the
 /// session behind a cookie, the token endpoint's user grants, token exchange, device approval), so a rule added here
-/// (a disabled account, say) reaches all of them at once. Identity's own confirmation switches are honoured as its
+/// (a disabled account, <see cref="SignInRefusal.Disabled"/>) reaches all of them at once. Identity's own confirmation
+/// switches are honoured as its
 /// sign-in manager honours them; a locked account may not.
 /// </summary>
 public sealed class SignInEligibility(UserManager<ApplicationUser> users, SecurityPolicyService policies)
@@ -17,6 +18,11 @@ public sealed class SignInEligibility(UserManager<ApplicationUser> users, Securi
     /// <summary>Why <paramref name="user"/> may not sign in, or <see cref="SignInRefusal.None"/>.</summary>
     public async Task<SignInRefusal> RefusalAsync(ApplicationUser user)
     {
+        if (user.DisabledAt is not null)
+        {
+            return SignInRefusal.Disabled;
+        }
+
         var required = users.Options.SignIn;
         var confirmed = (!required.RequireConfirmedEmail || await users.IsEmailConfirmedAsync(user))
             && (!required.RequireConfirmedAccount || await users.IsEmailConfirmedAsync(user))

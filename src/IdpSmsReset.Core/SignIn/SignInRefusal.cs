@@ -5,6 +5,9 @@ public enum SignInRefusal
 {
     None,
 
+    /// <summary>An administrator disabled the account.</summary>
+    Disabled,
+
     /// <summary>Identity asks for a confirmation (e-mail, phone) the account does not have.</summary>
     NotAllowed,
 

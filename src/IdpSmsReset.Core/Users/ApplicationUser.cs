@@ -25,6 +25,12 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Wrong reset codes before this time no longer count towards the suspension (set when one is lifted).</summary>
     public DateTime? SmsResetWrongCodesCountedFrom { get; set; }
 
+    /// <summary>
+    /// Set while an administrator has the account disabled: it may not sign in by any way, and nothing is sent to its
+    /// phone (<see cref="SignIn.SignInEligibility"/>). Everything else about it is kept, to enable it again.
+    /// </summary>
+    public DateTime? DisabledAt { get; set; }
+
     /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them
     /// later.</summary>
     public string? PreferredLanguage { get; set; }

@@ -81,6 +81,13 @@ public sealed class SessionTokens(
     public async Task RevokeAllAsync(string userId, CancellationToken cancellationToken) =>
         await tokens.RevokeBySubjectAsync(userId, cancellationToken);
 
+    /// <summary>Revokes every authorization (consents included) and every token of the user: nothing issued before stays valid.</summary>
+    public async Task RevokeEverythingAsync(string userId, CancellationToken cancellationToken)
+    {
+        await authorizations.RevokeBySubjectAsync(userId, cancellationToken);
+        await tokens.RevokeBySubjectAsync(userId, cancellationToken);
+    }
+
     /// <summary>
     /// Revokes the authorizations of <paramref name="sessionIds"/> and every token issued through them; with
     /// <paramref name="keepOfflineAccess"/>, those granted <c>offline_access</c> survive (a browser signing out).

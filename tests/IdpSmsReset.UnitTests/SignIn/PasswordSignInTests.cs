@@ -98,6 +98,24 @@ public sealed class PasswordSignInTests : IAsyncDisposable
         Assert.Equal(0, failures);
     }
 
+    [Fact]
+    public async Task Check_DisabledUserWithTheRightPassword_RefusedLikeAWrongPassword()
+    {
+        var user = await _services.AddUserAsync("ada");
+        await _services.InRequestAsync(async provider =>
+        {
+            var users = provider.GetRequiredService<UserManager<ApplicationUser>>();
+            var stored = (await users.FindByIdAsync(user.Id))!;
+            stored.DisabledAt = DateTime.UtcNow;
+            return await users.UpdateAsync(stored);
+        });
+
+        var outcome = await CheckAsync("ada", SignInTestServices.Password);
+
+        Assert.False(outcome.Succeeded);
+        Assert.False(outcome.LockedOut);
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private async Task<IReadOnlyList<PasswordSignInOutcome>> WrongPasswordsAsync(string login, int count)

@@ -120,6 +120,9 @@ public sealed class EditUserModel(
     public Task<IActionResult> OnPostRemovePasskeysAsync() =>
         ActAsync(localizer["Every passkey of the user was removed."], administration.RemovePasskeysAsync);
 
+    public Task<IActionResult> OnPostEnableAsync() =>
+        ActAsync(localizer["The account is enabled: the user may sign in again."], administration.EnableAsync);
+
     public Task<IActionResult> OnPostEndSessionsAsync() =>
         ActAsync(localizer["Every session of the user was ended."], administration.EndSessionsAsync);
 

@@ -1,0 +1,107 @@
+using Duende.IdentityModel.Client;
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Server.Features.Account.Login;
+
+namespace IdpSmsReset.IntegrationTests.Features.Admin.Users;
+
+/// <summary>Offboarding: an administrator disables a user, who then has no way in and is sent nothing; and enables them again.</summary>
+public abstract class UserLifecycleTests : TwilioBackedTests
+{
+    protected UserLifecycleTests(IdpFactory factory, FakeTwilio twilio)
+        : base(factory, twilio)
+    {
+        // The cookie is checked against the database at every request, so an ended session shows at once.
+        factory.Settings["Idp:Sessions:CheckInterval"] = "00:00:00";
+    }
+
+    [SkippableFact]
+    public async Task Disable_ConfirmedOnItsPage_RefreshTokenSessionPasswordAndResetAllRefused()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var appBrowser = Factory.CreateBrowser();
+        var agent = new UserAgent(appBrowser, "abel", TestBootstrap.Password);
+        var login = await OidcClients.Create(Factory, agent, TestBootstrap.WebClientId, TestBootstrap.WebClientSecret).LoginAsync();
+        Assert.False(login.IsError, login.Error);
+
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var edit = await OpenUserAsync(admin, "abel");
+        var confirmation = await admin.OpenAsync(edit.Document.GetElementById("disable-user")!.GetAttribute("href")!);
+        var disabled = await admin.SubmitAsync(confirmation);
+
+        using var backchannel = OidcClients.Backchannel(Factory);
+        var refreshed = await backchannel.RequestRefreshTokenAsync(new RefreshTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.WebClientId, ClientSecret = TestBootstrap.WebClientSecret,
+            RefreshToken = login.RefreshToken,
+        });
+        var appSession = await appBrowser.OpenAsync("/account/manage");
+        using var again = Factory.CreateBrowser();
+        var signIn = await again.SubmitAsync(await again.OpenAsync("/account/login"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "abel", ["Input.Password"] = TestBootstrap.Password,
+        });
+        using var resetBrowser = Factory.CreateBrowser();
+        await resetBrowser.StartResetAsync("abel");
+        var audit = await Factory.WaitForCodeOutcomesAsync("abel");
+
+        Assert.Contains("Disabling the account does this at once:", confirmation.Text);
+        Assert.NotNull(confirmation.Document.QuerySelector("form button.danger"));
+        Assert.Contains("abel is disabled", disabled.Text);
+        Assert.Contains("Disabled since", disabled.Document.GetElementById("account-state")!.TextContent);
+        Assert.Equal("invalid_grant", refreshed.Error);
+        Assert.Equal("/account/login", appSession.Path);
+        Assert.Equal("/account/login", signIn.Path);
+        Assert.Contains(LoginModel.InvalidCredentials, signIn.Text);
+        Assert.Empty(Twilio.MessagesTo(TestBootstrap.PhoneOf("abel")));
+        Assert.Contains(audit, e => e.Type == AdminEventTypes.UserDisabled && e.Actor == TestBootstrap.AdminUserName);
+        Assert.DoesNotContain(audit, e => e.Type == Core.Audit.AuditEventTypes.PasswordResetCodeSent);
+    }
+
+    [SkippableFact]
+    public async Task Enable_AfterDisable_TheUserSignsInAgain()
+    {
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var confirmation = await admin.OpenAsync((await OpenUserAsync(admin, "beth")).Document
+            .GetElementById("disable-user")!.GetAttribute("href")!);
+        var disabled = await admin.SubmitAsync(confirmation);
+
+        var enabled = await admin.SubmitAsync(disabled, formSelector: "form[action*='handler=Enable']");
+        using var browser = Factory.CreateBrowser();
+        var signIn = await browser.SubmitAsync(await browser.OpenAsync("/account/login"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "beth", ["Input.Password"] = TestBootstrap.Password,
+        });
+
+        Assert.Contains("The account is enabled", enabled.Text);
+        Assert.NotNull(enabled.Document.GetElementById("disable-user"));
+        Assert.NotEqual("/account/login", signIn.Path);
+        Assert.Contains(await Factory.AuditEventsOfAsync("beth"), e => e.Type == AdminEventTypes.UserEnabled);
+    }
+
+    [SkippableFact]
+    public async Task Disable_OwnAccount_RefusedWithTheReason_NothingChanges()
+    {
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var confirmation = await admin.OpenAsync((await OpenUserAsync(admin, TestBootstrap.AdminUserName)).Document
+            .GetElementById("disable-user")!.GetAttribute("href")!);
+
+        var refused = await admin.SubmitAsync(confirmation);
+        var dashboard = await admin.OpenAsync("/admin");
+
+        Assert.Contains("You cannot disable your own account.", refused.Text);
+        Assert.Equal("/admin", dashboard.Path);
+    }
+
+    private static async Task<BrowserPage> OpenUserAsync(TestBrowser admin, string userName)
+    {
+        var list = await admin.OpenAsync($"/admin/users?search={userName}");
+        return await admin.OpenAsync(list.Document.QuerySelector($"tr[data-user='{userName}'] a")!.GetAttribute("href")!);
+    }
+}
+
+public sealed class UserLifecycleTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
+    : UserLifecycleTests(factory, twilio), IClassFixture<SqliteIdpFactory>, IClassFixture<FakeTwilio>;
+
+public sealed class UserLifecycleTestsOnPostgreSql(PostgreSqlIdpFactory factory, FakeTwilio twilio)
+    : UserLifecycleTests(factory, twilio), IClassFixture<PostgreSqlIdpFactory>, IClassFixture<FakeTwilio>;
