@@ -729,6 +729,13 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("RequiredActions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SecondFactorFailedCount")
                         .HasColumnType("integer");
 

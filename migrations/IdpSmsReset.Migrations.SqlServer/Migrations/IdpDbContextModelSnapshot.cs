@@ -730,6 +730,13 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<string>("RequiredActions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SecondFactorFailedCount")
                         .HasColumnType("int");
 

@@ -18,6 +18,8 @@ public static class AdminEventTypes
     public const string UserSessionsEnded = "admin.user-sessions-ended";
     public const string UserDisabled = "admin.user-disabled";
     public const string UserEnabled = "admin.user-enabled";
+    public const string UserTemporaryPasswordSet = "admin.user-temporary-password-set";
+    public const string UserRequiredActionsChanged = "admin.user-required-actions-changed";
     public const string MessageRetried = "admin.message-retried";
     public const string ApplicationCreated = "admin.application-created";
     public const string ApplicationChanged = "admin.application-changed";

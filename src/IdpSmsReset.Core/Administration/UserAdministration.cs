@@ -159,6 +159,57 @@ public sealed class UserAdministration(
             await users.UpdateAsync(user);
         }, cancellationToken);
 
+    /// <summary>
+    /// Sets a password the administrator typed, or generates one when <paramref name="password"/> is blank (returned to be
+    /// handed over once, never stored in clear or logged): the user must choose their own at the next sign-in
+    /// (<see cref="SignIn.RequiredActions.UpdatePassword"/>), and whoever held the old one is signed out (sessions ended,
+    /// tokens revoked). The policy's password rules apply to a typed one.
+    /// </summary>
+    public async Task<(CommandResult Result, string? Password)> SetTemporaryPasswordAsync(ApplicationUser user, string? password,
+        Administrator who, CancellationToken cancellationToken)
+    {
+        var temporary = string.IsNullOrWhiteSpace(password) ? TemporaryPassword.New() : password;
+        var result = await database.InTransactionAsync(async () =>
+        {
+            var set = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), temporary);
+            if (!set.Succeeded)
+            {
+                return CommandResult.Refused(
+                    [.. set.Errors.Select(error => new FieldProblem(nameof(UserChange.Password), error.Description))]);
+            }
+
+            SignIn.RequiredActions.Add(user, SignIn.RequiredActions.UpdatePassword);
+            await users.UpdateAsync(user);
+            await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
+            await sessionTokens.RevokeAllAsync(user.Id, cancellationToken);
+            await log.WriteAsync(who, AdminEventTypes.UserTemporaryPasswordSet, user.Id, null,
+                new { generated = string.IsNullOrWhiteSpace(password) }, cancellationToken);
+            return CommandResult.Done(user.Id);
+        }, commits: result => result.Succeeded, cancellationToken);
+        return (result, result.Succeeded && string.IsNullOrWhiteSpace(password) ? temporary : null);
+    }
+
+    /// <summary>What the user must do at the next sign-in, as the administrator ticked it (unknown names refused).</summary>
+    public async Task<CommandResult> SetRequiredActionsAsync(ApplicationUser user, IReadOnlyCollection<string> actions,
+        Administrator who, CancellationToken cancellationToken)
+    {
+        if (SignIn.RequiredActions.Unknown(actions) is [var unknown, ..])
+        {
+            return CommandResult.Refused(nameof(ApplicationUser.RequiredActions), $"There is no required action '{unknown}'.");
+        }
+
+        var before = SignIn.RequiredActions.Of(user);
+        SignIn.RequiredActions.Set(user, actions);
+        await database.InTransactionAsync(async () =>
+        {
+            await users.UpdateAsync(user);
+            await log.WriteAsync(who, AdminEventTypes.UserRequiredActionsChanged, user.Id, new { requiredActions = before },
+                new { requiredActions = SignIn.RequiredActions.Of(user) }, cancellationToken);
+            return true;
+        }, commits: _ => true, cancellationToken);
+        return CommandResult.Done(user.Id);
+    }
+
     private async Task<int> OtherEnabledAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
         (await users.GetUsersInRoleAsync(AdministratorRole)).Count(other => other.Id != userId && other.DisabledAt is null);
 

@@ -19,6 +19,15 @@ public static class AuditEventTypes
     public const string SmsBreakerClosed = "sms.breaker-closed";
     public const string SmsFailover = "sms.failover";
     public const string PasswordChanged = "password.changed";
+    public const string PhoneVerified = "phone.verified";
+    public const string PhoneChanged = "phone.changed";
+    public const string AuthenticatorAdded = "authenticator.added";
+    public const string AuthenticatorRemoved = "authenticator.removed";
+    public const string RecoveryCodesGenerated = "recovery-codes.generated";
+    public const string RecoveryCodeUsed = "recovery-code.used";
+    public const string SessionEnded = "session.ended";
+    public const string RequiredActionCompleted = "required-action.completed";
+    public const string FirstAdministratorCreated = "admin.first-administrator-created";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
     public const string TokenExchanged = "token.exchanged";

@@ -154,6 +154,10 @@ public sealed class BootstrapApplier(
         user.PhoneNumber = source.PhoneNumber;
         user.PhoneNumberConfirmed = source.PhoneNumber is not null;
         user.DisplayName = source.DisplayName;
+        if (created)
+        {
+            SignIn.RequiredActions.Set(user, source.RequiredActions);
+        }
 
         var result = created ? await users.CreateAsync(user, source.Password!) : await users.UpdateAsync(user);
         Check(result, entry, created ? "password" : "userName");

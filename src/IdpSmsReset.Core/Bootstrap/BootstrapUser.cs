@@ -21,4 +21,10 @@ public sealed class BootstrapUser
 
     /// <summary>Custom attributes set (or overwritten) on the user; attributes not listed are kept.</summary>
     public Dictionary<string, string> Attributes { get; init; } = [];
+
+    /// <summary>
+    /// What the user must do at the first sign-in (<c>update-password</c>, <c>configure-second-factor</c>); set when the
+    /// user is created only, like the password, so that an action done is not asked again at the next restart.
+    /// </summary>
+    public List<string> RequiredActions { get; init; } = [];
 }

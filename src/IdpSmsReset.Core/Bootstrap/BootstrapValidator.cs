@@ -121,6 +121,11 @@ public static partial class BootstrapValidator
                 Fail("password", "is required (it is used only when the user is first created).");
             }
 
+            foreach (var unknown in SignIn.RequiredActions.Unknown(user.RequiredActions))
+            {
+                Fail("requiredActions", $"'{unknown}' is not one of {string.Join(", ", SignIn.RequiredActions.All)}.");
+            }
+
             if (user.Email is not null && !MailAddress.TryCreate(user.Email, out _))
             {
                 Fail("email", $"'{user.Email}' is not an email address.");

@@ -10,7 +10,7 @@ namespace IdpSmsReset.Core.Mfa;
 /// The old number is told of the change, so a taken-over account does not move its SMS codes away silently.
 /// </summary>
 public sealed class PhoneVerificationService(SmsChallengeService challenges, SmsOutbox outbox, ISmsTexts texts,
-    UserManager<ApplicationUser> users)
+    UserManager<ApplicationUser> users, Audit.AccountChanges changes)
 {
     private static readonly TimeSpan NoticeLifetime = TimeSpan.FromDays(1);
 
@@ -33,7 +33,8 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
     }
 
     /// <summary>Stores the number the accepted code was sent to; the result says why not otherwise.</summary>
-    public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
+    public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, string? ipAddress,
+        CancellationToken cancellationToken)
     {
         var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn,
             cancellationToken);
@@ -52,6 +53,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
                 $" {string.Join(" ", updated.Errors.Select(e => e.Description))}");
         }
 
+        await changes.PhoneVerifiedAsync(user, previous, check.Destination!, ipAddress, cancellationToken);
         if (previous is not null && previous != check.Destination)
         {
             // Best effort: a notice refused (its country no longer allowed, say) must not undo the change.

@@ -21,7 +21,8 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
         var hasAuthenticator = totpAllowed && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id,
             cancellationToken);
         return new UserSecondFactors(
-            PolicyRequires: mfa.Require == MfaRequirement.Always || await HasRoleRequiringItAsync(user, cancellationToken),
+            PolicyRequires: mfa.Require == MfaRequirement.Always || ActionRequiresIt(user)
+                || await HasRoleRequiringItAsync(user, cancellationToken),
             SmsPhone: phone,
             HasAuthenticator: hasAuthenticator,
             CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
@@ -37,11 +38,16 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
     {
         var mfa = (await policies.ForUserAsync(user, cancellationToken)).Mfa;
         return mfa.Require == MfaRequirement.Always
+            || ActionRequiresIt(user)
             || await HasRoleRequiringItAsync(user, cancellationToken)
             || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken)
                 && await AuthenticatorFactorOnAsync(cancellationToken))
             || (mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken));
     }
+
+    // An administrator (or the bootstrap) asked this user to set up a second factor: required as by a policy until done.
+    private static bool ActionRequiresIt(ApplicationUser user) =>
+        SignIn.RequiredActions.Has(user, SignIn.RequiredActions.ConfigureSecondFactor);
 
     private Task<bool> HasPasskeyAsync(ApplicationUser user, CancellationToken cancellationToken) =>
         database.UserPasskeys.AnyAsync(passkey => passkey.UserId == user.Id, cancellationToken);

@@ -27,6 +27,7 @@ public sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : Ident
 
         builder.Entity<ApplicationUser>().Property(user => user.DisplayName).HasMaxLength(256);
         builder.Entity<ApplicationUser>().Property(user => user.PreferredLanguage).HasMaxLength(8);
+        builder.Entity<ApplicationUser>().Property(user => user.RequiredActions).HasMaxLength(256).HasDefaultValue("");
         // Sign-in and forgot password accept the address for the name: one address, one account.
         builder.Entity<ApplicationUser>().HasIndex(user => user.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         builder.Entity<UnknownAccountFailure>(failure =>

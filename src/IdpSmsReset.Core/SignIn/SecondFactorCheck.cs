@@ -20,6 +20,7 @@ public sealed class SecondFactorCheck(
     IdpUserManager users,
     SignInEligibility eligibility,
     IdpMetrics metrics,
+    Audit.AccountChanges changes,
     ILogger<SecondFactorCheck> logger)
 {
     public async Task<SecondFactorState> StateAsync(ApplicationUser user, string? askedMethod, CancellationToken cancellationToken)
@@ -51,6 +52,11 @@ public sealed class SecondFactorCheck(
         };
         if (accepted)
         {
+            if (method == SecondFactorMethod.Recovery)
+            {
+                await changes.RecoveryCodeUsedAsync(user, ipAddress: null, cancellationToken);
+            }
+
             return await AcceptedAsync(user, method, SignInJourney.AfterSecondFactor(method).Amr);
         }
 

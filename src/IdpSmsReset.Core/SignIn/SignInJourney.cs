@@ -18,7 +18,16 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     /// </summary>
     public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved,
         CancellationToken cancellationToken) =>
-        Decide(NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null, proved);
+        AfterRequiredActions(user, Decide(NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null, proved));
+
+    /// <summary>
+    /// <paramref name="decision"/>, unless it is done and the user must still choose a new password: then that comes
+    /// first, with the <c>amr</c> proved so far kept for the session that follows.
+    /// </summary>
+    public static SignInDecision AfterRequiredActions(ApplicationUser user, SignInDecision decision) =>
+        decision.IsDone && RequiredActions.Has(user, RequiredActions.UpdatePassword)
+            ? decision with { Step = SignInStep.UpdatePassword }
+            : decision;
 
     /// <summary>
     /// Whether the session is signed in as far as the journey goes: the question the authorization endpoint asks on
@@ -26,7 +35,8 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
     /// that <see cref="Decide"/> would compute), not the factors themselves.
     /// </summary>
     public async Task<bool> IsDoneAsync(ApplicationUser user, IReadOnlyCollection<string> proved, CancellationToken cancellationToken) =>
-        NeedsFactors(proved) ? !await secondFactors.IsRequiredAsync(user, cancellationToken) : Decide(factors: null, proved).IsDone;
+        !RequiredActions.Has(user, RequiredActions.UpdatePassword)
+        && (NeedsFactors(proved) ? !await secondFactors.IsRequiredAsync(user, cancellationToken) : Decide(factors: null, proved).IsDone);
 
     /// <summary>
     /// The decision itself, with no I/O. <paramref name="factors"/> may be null when the answer does not depend on

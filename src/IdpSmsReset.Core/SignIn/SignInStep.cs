@@ -12,6 +12,9 @@ public enum SignInStep
     /// <summary>A second factor is due but the user has none to show: set one up first (or be told nobody can).</summary>
     Enrol,
 
+    /// <summary>Both factors are shown; the user must choose a new password first (<see cref="RequiredActions.UpdatePassword"/>).</summary>
+    UpdatePassword,
+
     /// <summary>Signed in, with the <c>amr</c> the session carries.</summary>
     Done,
 }

@@ -31,6 +31,9 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public DateTime? DisabledAt { get; set; }
 
+    /// <summary>What the user must do at the next sign-in (<see cref="SignIn.RequiredActions"/>), comma-separated.</summary>
+    public string RequiredActions { get; set; } = "";
+
     /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them
     /// later.</summary>
     public string? PreferredLanguage { get; set; }

@@ -16,6 +16,7 @@ public static class AdminHosting
         builder.Services.AddScoped<AdminActivity>();
         builder.Services.AddScoped<AdminLogs>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<FirstAdministrator>();
         builder.Services.AddScoped<PolicyAdministration>();
         builder.Services.AddScoped<PolicyDirectory>();
         builder.Services.AddScoped<ApplicationDirectory>();

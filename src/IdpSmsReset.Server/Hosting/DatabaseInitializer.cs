@@ -1,4 +1,6 @@
+using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Bootstrap;
+using Microsoft.Extensions.Options;
 using IdpSmsReset.Core.Messaging.Templates;
 using IdpSmsReset.Core.Policies;
 
@@ -9,7 +11,8 @@ namespace IdpSmsReset.Server.Hosting;
 /// completes before Kestrel accepts requests.
 /// </summary>
 internal sealed class DatabaseInitializer(
-    IServiceProvider services, DatabaseMigration migration, BootstrapSource bootstrap, ILogger<DatabaseInitializer> logger) : IHostedService
+    IServiceProvider services, DatabaseMigration migration, BootstrapSource bootstrap, IOptions<IdpOptions> options,
+    IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +29,11 @@ internal sealed class DatabaseInitializer(
                 "Applied bootstrap file {Path}: {Applications} applications, {Users} users",
                 path, document.Applications.Count, document.Users.Count);
         }
+
+        // After the bootstrap, which may itself name administrators.
+        var firstAdministrator = options.Value.BootstrapAdmin;
+        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(firstAdministrator.UserName,
+            firstAdministrator.Password, explainWhenMissing: !environment.IsDevelopment(), cancellationToken);
 
         // After the bootstrap: the SMS texts read the templates it wrote.
         await services.GetRequiredService<SmsTemplateCatalog>().LoadAsync(

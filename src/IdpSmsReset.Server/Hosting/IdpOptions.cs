@@ -27,6 +27,8 @@ public sealed class IdpOptions
 
     public BootstrapSettings Bootstrap { get; set; } = new();
 
+    public BootstrapAdminSettings BootstrapAdmin { get; set; } = new();
+
     public CertificateSettings Certificates { get; set; } = new();
 
     public SessionSettings Sessions { get; set; } = new();

@@ -32,6 +32,7 @@ public static class MfaHosting
         services.AddScoped<SignInJourney>();
         services.AddScoped<SignInEligibility>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<IdpSmsReset.Core.Audit.AccountChanges>();
         services.AddScoped<UserPhoneNotices>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
             ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
@@ -42,6 +43,7 @@ public static class MfaHosting
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();
         services.AddScoped<SignInProgress>();
+        services.AddScoped<RequiredActionProgress>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SecondFactorCheck>();
         services.AddScoped<Features.Account.Login.PasswordlessSignIn>();

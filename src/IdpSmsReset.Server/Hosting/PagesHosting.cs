@@ -12,7 +12,7 @@ public static class PagesHosting
             options.RootDirectory = "/Features";
             // No admin page can forget to ask: the whole folder requires the role.
             options.Conventions.AuthorizeFolder("/Admin", Administrators.Policy);
-        });
+        }).AddMvcOptions(options => options.Filters.Add<Features.Shared.Confirmation.ConfirmationFilter>());
         var requireMfa = IdpOptions.ReadAtRegistration(builder.Configuration).Admin.RequireMfa;
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Administrators.Policy, policy =>

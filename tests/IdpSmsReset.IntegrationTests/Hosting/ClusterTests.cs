@@ -131,8 +131,9 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
         var beforeAtB = await TokenAsync(service, "cluster-reports", secret);
 
         // B now holds the application in its cache, with the secret it had when B read it.
-        var rotated = await admin.SubmitAsync(await admin.OpenAsync("/admin/applications/edit?clientId=cluster-reports"),
-            formSelector: "form[action*='handler=RotateSecret']");
+        var rotated = await admin.ConfirmAsync(await admin.SubmitAsync(
+            await admin.OpenAsync("/admin/applications/edit?clientId=cluster-reports"),
+            formSelector: "form[action*='handler=RotateSecret']"));
         var newSecret = rotated.Document.GetElementById("client-secret")!.TextContent;
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var oldAtB = await TokenAsync(service, "cluster-reports", secret);

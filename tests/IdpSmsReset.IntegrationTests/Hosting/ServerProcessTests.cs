@@ -27,11 +27,7 @@ public sealed class ServerProcessTests : IDisposable
     [Fact]
     public async Task Production_WithCertificates_StartsAndEncryptsTheDataProtectionKeys()
     {
-        var settings = Settings("Production");
-        settings["Idp__Certificates__Signing__Path"] = WriteCertificate("signing");
-        settings["Idp__Certificates__Signing__Password"] = "pfx-password";
-        settings["Idp__Certificates__Encryption__Path"] = WriteCertificate("encryption");
-        settings["Idp__Certificates__Encryption__Password"] = "pfx-password";
+        var settings = ProductionWithCertificates();
         var port = ServerProcess.FreePort();
         using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -234,6 +230,58 @@ public sealed class ServerProcessTests : IDisposable
 
         Assert.True(File.Exists(oldNamed), server.Output);
         Assert.Contains("The setting ConnectionStrings:Idp is read as Idp:Database:ConnectionString", server.Output);
+    }
+
+    [Fact]
+    public async Task Production_EmptyDatabaseWithBootstrapAdmin_MakesTheFirstAdministratorOnce()
+    {
+        var settings = ProductionWithCertificates();
+        settings.Remove("Idp__Bootstrap__Path");
+        settings["Idp__BootstrapAdmin__UserName"] = "first-admin";
+        settings["Idp__BootstrapAdmin__Password"] = "a long first administrator passphrase";
+        var first = await StartedAsync(settings);
+        settings["Idp__BootstrapAdmin__UserName"] = "second-admin";
+        var second = await StartedAsync(settings);
+
+        Assert.Equal("update-password,configure-second-factor",
+            await ReadSqliteAsync("SELECT RequiredActions FROM AspNetUsers WHERE UserName = 'first-admin'"));
+        Assert.Equal("admin", await ReadSqliteAsync("SELECT r.Name FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId"
+            + " JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'first-admin'"));
+        Assert.Equal("0", await ReadSqliteAsync("SELECT CAST(COUNT(*) AS TEXT) FROM AspNetUsers WHERE UserName = 'second-admin'"));
+        Assert.Contains("The first administrator first-admin was made from Idp:BootstrapAdmin", first);
+        Assert.Contains("Idp:BootstrapAdmin is ignored: an administrator exists already", second);
+        Assert.DoesNotContain("a long first administrator passphrase", first + second);
+    }
+
+    [Fact]
+    public async Task Production_NoAdministratorAndNoBootstrapAdmin_SaysHowToMakeOne()
+    {
+        var settings = ProductionWithCertificates();
+        settings.Remove("Idp__Bootstrap__Path");
+
+        var output = await StartedAsync(settings);
+
+        Assert.Contains("No administrator exists: set Idp__BootstrapAdmin__UserName and Idp__BootstrapAdmin__Password", output);
+    }
+
+    /// <summary>Starts the server, waits until it is ready, stops it, and returns what it wrote.</summary>
+    private async Task<string> StartedAsync(Dictionary<string, string> settings)
+    {
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{port}");
+        await server.WaitUntilReadyAsync($"http://127.0.0.1:{port}", StartTimeout);
+        server.Kill();
+        return server.Output;
+    }
+
+    private Dictionary<string, string> ProductionWithCertificates()
+    {
+        var settings = Settings("Production");
+        settings["Idp__Certificates__Signing__Path"] = WriteCertificate("signing");
+        settings["Idp__Certificates__Signing__Password"] = "pfx-password";
+        settings["Idp__Certificates__Encryption__Path"] = WriteCertificate("encryption");
+        settings["Idp__Certificates__Encryption__Password"] = "pfx-password";
+        return settings;
     }
 
     private Dictionary<string, string> Settings(string environment, string? bootstrap = null)

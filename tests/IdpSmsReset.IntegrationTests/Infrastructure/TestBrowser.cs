@@ -22,6 +22,11 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
     public async Task<BrowserPage> OpenAsync(string url) => await FollowAsync(await client.GetAsync(url), new Uri(client.BaseAddress!,
         url));
 
+    /// <summary>Presses the danger button of a confirmation page (a destructive action asks first); fails on any other page.</summary>
+    public Task<BrowserPage> ConfirmAsync(BrowserPage page) => page.Document.GetElementById("confirmation") is null
+        ? throw new InvalidOperationException($"No confirmation on {page.Uri}:\n{page.Html}")
+        : SubmitAsync(page, formSelector: "form#confirmation");
+
     public Task<BrowserPage> SubmitAsync(BrowserPage page, IDictionary<string, string>? fields = null, string? button = null,
         string formSelector = "form")
     {

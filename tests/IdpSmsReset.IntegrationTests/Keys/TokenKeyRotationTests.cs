@@ -74,7 +74,7 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         var signingBefore = page.Document.QuerySelectorAll("tr[data-use=signing]")
             .Where(row => row.QuerySelector(".state")!.TextContent == "in use").Select(row => row.GetAttribute("data-kid")).ToList();
 
-        var rotated = await admin.SubmitAsync(page, formSelector: "form[action*='handler=Rotate']");
+        var rotated = await admin.ConfirmAsync(await admin.SubmitAsync(page, formSelector: "form[action*='handler=Rotate']"));
         var signedAfter = KidOf(await ServiceTokenAsync());
 
         Assert.Contains(page.Document.QuerySelectorAll("tr[data-use=encryption] .state"), state => state.TextContent == "in use");

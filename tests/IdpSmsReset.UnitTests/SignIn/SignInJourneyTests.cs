@@ -80,6 +80,32 @@ public sealed class SignInJourneyTests
 
     // "required"/"optional": does the policy require a second factor; "app": an authenticator app enrolled; "passkey": one registered;
     // "sms": a verified phone the SMS factor can use; "enrol-phone": a phone could be added.
+    [Theory]
+    [InlineData("pwd", "", "Done")]
+    [InlineData("pwd", "update-password", "UpdatePassword")]
+    [InlineData("pwd,sms,mfa", "update-password,configure-second-factor", "UpdatePassword")]
+    [InlineData("pwd,sms,mfa", "configure-second-factor", "Done")]
+    public void AfterRequiredActions_DoneButANewPasswordIsRequired_AsksForItKeepingWhatWasProved(string proved, string actions,
+        string expected)
+    {
+        var user = new Core.Users.ApplicationUser { RequiredActions = actions };
+        var done = new SignInDecision(SignInStep.Done, [], ListOf(proved));
+
+        var next = SignInJourney.AfterRequiredActions(user, done);
+
+        Assert.Equal(expected, next.Step.ToString());
+        Assert.Equal(ListOf(proved), next.Amr);
+    }
+
+    [Fact]
+    public void AfterRequiredActions_SecondFactorStillDue_ThatComesFirst()
+    {
+        var user = new Core.Users.ApplicationUser { RequiredActions = RequiredActions.UpdatePassword };
+        var due = SignInJourney.Decide(FactorsOf("required sms"), [AuthenticationMethods.Password]);
+
+        Assert.Equal(SignInStep.SecondFactor, SignInJourney.AfterRequiredActions(user, due).Step);
+    }
+
     private static UserSecondFactors? FactorsOf(string description)
     {
         if (description == "none")

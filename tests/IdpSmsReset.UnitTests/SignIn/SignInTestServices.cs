@@ -59,7 +59,7 @@ public sealed class SignInTestServices : IAsyncDisposable
             typeof(SecurityPolicyService), typeof(UnknownAccountGuard), typeof(SignInFailures), typeof(SignInEligibility),
             typeof(SignInJourney), typeof(SecondFactorMethods), typeof(UserPhoneResolver), typeof(LimitGates), typeof(SmsOutbox),
             typeof(SmsChallengeService), typeof(SignInCodes), typeof(AuthenticatorService), typeof(RecoveryCodeService),
-            typeof(PasswordSignIn), typeof(SecondFactorCheck),
+            typeof(PasswordSignIn), typeof(SecondFactorCheck), typeof(Core.Audit.AuditLog), typeof(Core.Audit.AccountChanges),
         })
         {
             services.AddScoped(type);

@@ -26,6 +26,9 @@ public sealed class SessionSignIn(
 
     private HttpContext Context => signIn.Context;
 
+    /// <summary>The address of the browser signing in, for the audit.</summary>
+    public string? ClientAddress => Context.Connection.RemoteIpAddress?.ToString();
+
     public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods)
     {
         logger.SignedIn(user.Id, string.Join(' ', methods));

@@ -9,13 +9,17 @@ namespace IdpSmsReset.Server.Features.Account;
 /// done (a session). Core decides the step (<see cref="SignInJourney"/>); this carries it out, for the login, passkey,
 /// second-factor and enrolment pages alike.
 /// </summary>
-public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending, SignInCodes smsCodes)
+public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending, SignInCodes smsCodes,
+    RequiredActionProgress requiredActions)
 {
     /// <summary>The page that shows the second factor.</summary>
     public const string SecondFactorPage = "/Account/SecondFactor/SecondFactor";
 
     /// <summary>The page that sets one up.</summary>
     public const string EnrolPage = "/Account/SecondFactor/Enrol";
+
+    /// <summary>The page where a user with a temporary password chooses their own.</summary>
+    public const string UpdatePasswordPage = "/Account/RequiredActions/UpdatePassword";
 
     /// <summary>
     /// Carries out the journey's <paramref name="next"/> step after the password: a session when it is done (null is
@@ -24,10 +28,9 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// </summary>
     public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken)
     {
-        if (next.IsDone)
+        if (next.IsDone || next.Step == SignInStep.UpdatePassword)
         {
-            await CompleteAsync(user, next.Amr);
-            return null;
+            return await CompleteAsync(user, next.Amr, cancellationToken);
         }
 
         await pending.StartAsync(user);
@@ -44,12 +47,26 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
         return SecondFactorPage;
     }
 
-    /// <summary>Signs the user in with what they proved (<paramref name="amr"/>); a pending sign-in ends here.</summary>
-    public async Task CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr)
+    /// <summary>
+    /// Signs the user in with what they proved (<paramref name="amr"/>), a pending sign-in ending here; returns null. When
+    /// the user must first choose a new password, the sign-in stays pending with that proof and its page is returned.
+    /// </summary>
+    public async Task<string?> CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr, CancellationToken cancellationToken)
     {
+        if (SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step == SignInStep.UpdatePassword)
+        {
+            await pending.StartAsync(user, amr);
+            return UpdatePasswordPage;
+        }
+
         await pending.EndAsync();
+        await requiredActions.SignedInAsync(user, amr, sessions.ClientAddress, cancellationToken);
         await sessions.SignInAsync(user, amr);
+        return null;
     }
+
+    /// <summary>The user half-way through signing in, and what they proved so far.</summary>
+    public Task<(ApplicationUser? User, IReadOnlyList<string> Proved)> PendingWithProofAsync() => pending.ReadWithProofAsync();
 
     /// <summary>The user half-way through signing in (see <see cref="PendingSignIn.ReadAsync"/>), or null.</summary>
     public Task<ApplicationUser?> PendingUserAsync() => pending.ReadAsync();

@@ -68,8 +68,7 @@ public sealed class LoginModel(
             : PasswordlessAttempt.NotAccepted;
         if (attempt.SignsIn)
         {
-            await progress.CompleteAsync(attempt.User!, attempt.Amr);
-            return LocalRedirect(SafeReturnUrl);
+            return Next(await progress.CompleteAsync(attempt.User!, attempt.Amr, HttpContext.RequestAborted));
         }
 
         ModelState.AddModelError(string.Empty, attempt.Refusal switch
@@ -99,8 +98,7 @@ public sealed class LoginModel(
         var outcome = await passwordSignIn.CheckAsync(Input.UserName!, Input.Password!, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            var page = await progress.ContinueAsync(outcome.User!, outcome.Next!, HttpContext.RequestAborted);
-            return page is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(page, new { ReturnUrl = SafeReturnUrl });
+            return Next(await progress.ContinueAsync(outcome.User!, outcome.Next!, HttpContext.RequestAborted));
         }
 
         // The same words for a real and an unknown account.
@@ -109,6 +107,10 @@ public sealed class LoginModel(
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    /// <summary>On to the application, or to the page the sign-in still needs.</summary>
+    private IActionResult Next(string? page) =>
+        page is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(page, new { ReturnUrl = SafeReturnUrl });
 
     /// <summary>The <c>login_hint</c> of the authorization request the user came from, to save typing.</summary>
     private string? LoginHintOf(string? returnUrl) =>

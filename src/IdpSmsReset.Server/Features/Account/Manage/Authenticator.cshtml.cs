@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ public sealed class AuthenticatorModel(
     AuthenticatorSetup setup,
     AuthenticatorService authenticator,
     RecoveryCodeService recoveryCodes,
-    PasswordConfirmation password) : ManagedAccountPage(signIn)
+    PasswordConfirmation password,
+    AccountChanges changes) : ManagedAccountPage(signIn)
 {
     public const string Added = "Your authenticator app is set up. Sign-ins now ask for its code.";
     public const string Removed = "Your authenticator app was removed, with its recovery codes.";
@@ -69,6 +71,7 @@ public sealed class AuthenticatorModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
+        await changes.AuthenticatorAddedAsync(user, ClientAddress, HttpContext.RequestAborted);
         Notice = Added;
         await LoadAsync();
         return Page();
@@ -85,6 +88,7 @@ public sealed class AuthenticatorModel(
         }
 
         await authenticator.RemoveAsync(user.Id, HttpContext.RequestAborted);
+        await changes.AuthenticatorRemovedAsync(user, ClientAddress, HttpContext.RequestAborted);
         Notice = Removed;
         await LoadAsync();
         ShowSetupIfNone(user);
@@ -107,6 +111,7 @@ public sealed class AuthenticatorModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
+        await changes.RecoveryCodesGeneratedAsync(user, ClientAddress, HttpContext.RequestAborted);
         RecoveryCodesLeft = NewRecoveryCodes.Count;
         return Page();
     }

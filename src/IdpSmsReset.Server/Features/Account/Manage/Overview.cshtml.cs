@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using Microsoft.AspNetCore.Authentication;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
@@ -13,7 +14,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 [Authorize]
 public sealed class OverviewModel(
     SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions,
-    SessionTokens sessionTokens, IStringLocalizer<SharedResource> localizer)
+    SessionTokens sessionTokens, AccountChanges changes, IStringLocalizer<SharedResource> localizer)
     : ManagedAccountPage(signIn)
 {
     public ApplicationUser Account { get; private set; } = null!;
@@ -50,9 +51,13 @@ public sealed class OverviewModel(
     {
         var user = CurrentUser;
 
-        Notice = await sessions.EndAsync(user.Id, sessionId, HttpContext.RequestAborted)
-            ? "The session was ended. That browser is signed out within a minute."
-            : "That session had already ended.";
+        var ended = await sessions.EndAsync(user.Id, sessionId, HttpContext.RequestAborted);
+        if (ended)
+        {
+            await changes.SessionsEndedAsync(user, "one session", ClientAddress, HttpContext.RequestAborted);
+        }
+
+        Notice = ended ? "The session was ended. That browser is signed out within a minute." : "That session had already ended.";
         return RedirectToPage();
     }
 
@@ -61,6 +66,7 @@ public sealed class OverviewModel(
         var user = CurrentUser;
 
         var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
+        await changes.SessionsEndedAsync(user, "every other session", ClientAddress, HttpContext.RequestAborted);
         Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
         return RedirectToPage();
     }
@@ -71,6 +77,7 @@ public sealed class OverviewModel(
         var user = CurrentUser;
 
         await sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted);
+        await changes.SessionsEndedAsync(user, "every session", ClientAddress, HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         return LocalRedirect("/?signed-out=1");
     }

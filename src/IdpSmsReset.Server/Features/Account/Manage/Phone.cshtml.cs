@@ -79,7 +79,8 @@ public sealed class PhoneModel(
             return Page();
         }
 
-        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.RequestAborted);
+        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
         if (!check.IsAccepted)
         {
             CodeSent = true;

@@ -17,6 +17,7 @@ public sealed class EnrolModel(
     AuthenticatorSetup authenticatorSetup,
     RecoveryCodeService recoveryCodes,
     PhoneVerificationService phones,
+    Core.Audit.AccountChanges changes,
     AccountMessages messages) : PageModel
 {
     public const string NothingToEnrol =
@@ -48,6 +49,9 @@ public sealed class EnrolModel(
 
     public string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
+    /// <summary>Where "continue" goes after the recovery codes are shown.</summary>
+    public string ContinueUrl { get; private set; } = "/";
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await LoadAsync();
@@ -69,7 +73,8 @@ public sealed class EnrolModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
-        await FinishAsync(user, SecondFactorMethod.App);
+        await changes.AuthenticatorAddedAsync(user, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        ContinueUrl = await FinishAsync(user, SecondFactorMethod.App);
         return Page();
     }
 
@@ -102,7 +107,8 @@ public sealed class EnrolModel(
             return Elsewhere(user);
         }
 
-        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.RequestAborted);
+        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
         if (!check.IsAccepted)
         {
             ShowAuthenticator(user);
@@ -111,14 +117,14 @@ public sealed class EnrolModel(
             return Page();
         }
 
-        await FinishAsync(user, SecondFactorMethod.Sms);
-        return LocalRedirect(SafeReturnUrl);
+        return LocalRedirect(await FinishAsync(user, SecondFactorMethod.Sms));
     }
 
-    private async Task FinishAsync(ApplicationUser user, string method)
-    {
-        await progress.CompleteAsync(user, SignInJourney.AfterSecondFactor(method).Amr);
-    }
+    /// <summary>Where to go once the factor is set up: the application, or the page the sign-in still needs.</summary>
+    private async Task<string> FinishAsync(ApplicationUser user, string method) =>
+        await progress.CompleteAsync(user, SignInJourney.AfterSecondFactor(method).Amr, HttpContext.RequestAborted) is { } page
+            ? Url.Page(page, new { ReturnUrl = SafeReturnUrl })!
+            : SafeReturnUrl;
 
     private IActionResult Next(ApplicationUser user)
     {

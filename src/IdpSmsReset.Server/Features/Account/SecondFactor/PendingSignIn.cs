@@ -14,33 +14,41 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
 {
     private static readonly string Scheme = IdentityConstants.TwoFactorUserIdScheme;
 
+    private const string ProvedClaim = "idp_proved";
+
     /// <summary>How long the user has for the second factor after the password.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private HttpContext Context => signIn.Context;
 
-    public Task StartAsync(ApplicationUser user)
+    /// <param name="proved">What was proved beyond the password (the <c>amr</c>), when only a required action is left.</param>
+    public Task StartAsync(ApplicationUser user, IReadOnlyList<string>? proved = null)
     {
         var options = signIn.UserManager.Options.ClaimsIdentity;
         var identity = new ClaimsIdentity(Scheme);
         identity.AddClaim(new Claim(options.UserIdClaimType, user.Id));
         identity.AddClaim(new Claim(options.SecurityStampClaimType, user.SecurityStamp ?? ""));
+        identity.AddClaims((proved ?? []).Select(amr => new Claim(ProvedClaim, amr)));
         return Context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
 
     /// <summary>The user half-way through signing in, while still allowed to sign in and with the same password.</summary>
-    public async Task<ApplicationUser?> ReadAsync()
+    public async Task<ApplicationUser?> ReadAsync() => (await ReadWithProofAsync()).User;
+
+    /// <summary>As <see cref="ReadAsync"/>, with what the sign-in proved so far (empty: the password only).</summary>
+    public async Task<(ApplicationUser? User, IReadOnlyList<string> Proved)> ReadWithProofAsync()
     {
         var result = await Context.AuthenticateAsync(Scheme);
         if (!result.Succeeded)
         {
-            return null;
+            return (null, []);
         }
 
         var options = signIn.UserManager.Options.ClaimsIdentity;
         var user = await signIn.UserManager.FindByIdAsync(result.Principal.FindFirstValue(options.UserIdClaimType) ?? "");
         var stampStill = user is not null && result.Principal.FindFirstValue(options.SecurityStampClaimType) == (user.SecurityStamp ?? "");
-        return stampStill && await eligibility.MaySignInAsync(user!) ? user : null;
+        var proved = result.Principal.FindAll(ProvedClaim).Select(claim => claim.Value).ToList();
+        return stampStill && await eligibility.MaySignInAsync(user!) ? (user, proved) : (null, []);
     }
 
     public Task EndAsync() => Context.SignOutAsync(Scheme);

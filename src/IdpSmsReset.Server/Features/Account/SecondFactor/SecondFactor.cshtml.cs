@@ -109,8 +109,7 @@ public sealed class SecondFactorModel(
         var verdict = await check.VerifyCodeAsync(user, Method!, Input.Code, HttpContext.RequestAborted);
         if (verdict.IsAccepted)
         {
-            await progress.CompleteAsync(user, verdict.Amr);
-            return LocalRedirect(SafeReturnUrl);
+            return Next(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted));
         }
 
         if (verdict.Outcome == SecondFactorOutcome.LockedOut)
@@ -148,8 +147,7 @@ public sealed class SecondFactorModel(
         var verdict = await check.PasskeyAsync(user, proof?.KeyAmr);
         if (verdict.IsAccepted)
         {
-            await progress.CompleteAsync(user, verdict.Amr);
-            return LocalRedirect(SafeReturnUrl);
+            return Next(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted));
         }
 
         ModelState.AddModelError(string.Empty, Passkeys.PasskeyTexts.NotAccepted);
@@ -178,6 +176,10 @@ public sealed class SecondFactorModel(
 
         return (user, state.Next);
     }
+
+    /// <summary>On to the application, or to the page the sign-in still needs (a new password).</summary>
+    private IActionResult Next(string? page) =>
+        page is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(page, new { ReturnUrl = SafeReturnUrl });
 
     private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
 }

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
@@ -22,6 +23,9 @@ public sealed class ApplicationsModel(
     public async Task OnGetAsync() =>
         Rows = await directory.ListAsync(HttpContext.RequestAborted);
 
+    [Confirm(
+        "The application is deleted: it can no longer sign anyone in, and every token issued to it stops working.",
+        "Delete the application")]
     public async Task<IActionResult> OnPostDeleteAsync(string clientId)
     {
         Notice = await administration.DeleteAsync(clientId, changes.Current, HttpContext.RequestAborted)

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
@@ -81,6 +82,9 @@ public sealed class EditApplicationModel(
         return Page();
     }
 
+    [Confirm(
+        "A new secret is made and shown once; the old secret stops working at once, so the application fails until it has the new one.",
+        "Rotate the secret")]
     public async Task<IActionResult> OnPostRotateSecretAsync()
     {
         if (ExistingClientId is null || await administration.FindAsync(ExistingClientId, HttpContext.RequestAborted) is not { } application)

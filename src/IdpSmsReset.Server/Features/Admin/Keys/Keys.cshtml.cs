@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Keys;
 using IdpSmsReset.Server.Keys;
@@ -71,6 +72,9 @@ public sealed class KeysModel(
         return RedirectToPage();
     }
 
+    [Confirm(
+        "New keys sign every token from now on; the current ones stay published until the tokens they signed expire.",
+        "Rotate the keys now")]
     public async Task<IActionResult> OnPostRotateAsync()
     {
         if (Credentials is not { } credentials)

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
@@ -19,6 +20,7 @@ public sealed class PoliciesModel(
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    [Confirm("The policy is deleted.", "Delete the policy")]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         var policy = await directory.FindAsync(id, HttpContext.RequestAborted);

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
@@ -57,6 +58,17 @@ public sealed class EditUserModel(
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>A password typed for the user (blank: one is generated).</summary>
+    [BindProperty]
+    public string? TemporaryPassword { get; set; }
+
+    /// <summary>The generated password, shown on this one answer only (never kept in a cookie or the log).</summary>
+    public string? GeneratedPassword { get; private set; }
+
+    /// <summary>The required actions ticked.</summary>
+    [BindProperty]
+    public List<string> RequiredActions { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Id is not null && await LoadAsync() is null)
@@ -112,17 +124,73 @@ public sealed class EditUserModel(
 
     public Task<IActionResult> OnPostUnlockAsync() => ActAsync(localizer["The account is unlocked."], administration.UnlockAsync);
 
+    [Confirm(
+        "The user's authenticator app, recovery codes and passkeys are removed; the user sets up a factor again at the next"
+            + " sign-in if the policy requires one.",
+        "Reset MFA enrolment")]
     public Task<IActionResult> OnPostResetMfaAsync() => ActAsync(
         localizer["The authenticator app, recovery codes and passkeys were removed; the user sets up a factor again at the next"
             + " sign-in if the policy requires one."],
         administration.RemoveSecondFactorsAsync);
 
+    [Confirm("Every passkey of the user is removed; they add new ones from their account page.", "Remove passkeys")]
     public Task<IActionResult> OnPostRemovePasskeysAsync() =>
         ActAsync(localizer["Every passkey of the user was removed."], administration.RemovePasskeysAsync);
+
+    [Confirm(
+        "The user's password is replaced by a temporary one, every session ends and every token is revoked; the user chooses"
+            + " their own at the next sign-in.",
+        "Set a temporary password")]
+    public async Task<IActionResult> OnPostTemporaryPasswordAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var (result, generated) = await administration.SetTemporaryPasswordAsync(user, TemporaryPassword, changes.Current,
+            HttpContext.RequestAborted);
+        foreach (var (_, problem) in result.Problems)
+        {
+            ModelState.AddModelError(nameof(TemporaryPassword), problem);
+        }
+
+        if (result.Succeeded)
+        {
+            await LoadAsync();
+            GeneratedPassword = generated;
+            Notice = localizer["The temporary password is set: the user chooses their own at the next sign-in. Every session ended."];
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRequiredActionsAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await administration.SetRequiredActionsAsync(user, RequiredActions, changes.Current, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(RequiredActions), result.Problems[0].Problem);
+            return Page();
+        }
+
+        Notice = localizer["The required actions were saved."];
+        return RedirectToPage(new { id = user.Id });
+    }
 
     public Task<IActionResult> OnPostEnableAsync() =>
         ActAsync(localizer["The account is enabled: the user may sign in again."], administration.EnableAsync);
 
+    [Confirm(
+        "Every session of the user ends, and the applications signed in through them are told; their tokens are revoked.",
+        "End all sessions")]
     public Task<IActionResult> OnPostEndSessionsAsync() =>
         ActAsync(localizer["Every session of the user was ended."], administration.EndSessionsAsync);
 

@@ -38,6 +38,8 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         Assert.Equal(10, added.Document.QuerySelectorAll(".codes li").Length);
         Assert.Equal("/account/second-factor", nextSignIn.Path);
         Assert.Contains("authenticator app", nextSignIn.Text);
+        Assert.Single(await factory.AuditEventsOfAsync("bob"),
+            e => e.Type == Core.Audit.AuditEventTypes.AuthenticatorAdded && e.Actor == "bob");
     }
 
     [SkippableFact]
@@ -61,6 +63,9 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
         Assert.Equal("Enter your current password to confirm this change.", refused.FieldError("password-error"));
         Assert.Contains(AuthenticatorModel.Removed, removed.Text);
         Assert.Equal("/", nextSignIn.Path);
+        Assert.Equal([Core.Audit.AuditEventTypes.AuthenticatorAdded, Core.Audit.AuditEventTypes.AuthenticatorRemoved],
+            (await factory.AuditEventsOfAsync("carol")).Where(e => e.Actor == "carol" && e.Type.StartsWith("authenticator."))
+                .Select(e => e.Type));
     }
 }
 

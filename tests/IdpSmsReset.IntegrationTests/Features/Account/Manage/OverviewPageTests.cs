@@ -58,6 +58,8 @@ public abstract class OverviewPageTests
         Assert.Equal("/account/login", (await second.OpenAsync("/account/manage")).Path);
         Assert.Equal("/account/login", (await third.OpenAsync("/account/manage")).Path);
         Assert.Equal("/account/manage", (await first.OpenAsync("/account/manage")).Path);
+        Assert.Contains(await _factory.AuditEventsOfAsync("erin"), e => e.Type == Core.Audit.AuditEventTypes.SessionEnded
+            && e.Actor == "erin" && e.Details == "The user ended every other session.");
     }
 
     [SkippableFact]

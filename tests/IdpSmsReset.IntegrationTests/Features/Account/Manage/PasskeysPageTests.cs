@@ -109,7 +109,7 @@ public abstract class PasskeysPageTests : TwilioBackedTests
         var list = await admin.OpenAsync("/admin/users?search=erin");
         var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='erin'] a")!.GetAttribute("href")!);
 
-        await admin.SubmitAsync(edit, formSelector: "form[action*='handler=ResetMfa']");
+        await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=ResetMfa']"));
 
         Assert.Equal(0, await PasskeyCountAsync("erin"));
     }

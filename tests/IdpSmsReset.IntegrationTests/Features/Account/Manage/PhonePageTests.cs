@@ -101,6 +101,9 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         Assert.Equal("+•••••••••01 (verified)", saved.Document.GetElementById("phone-status")!.TextContent);
         Assert.Contains(notices, notice => notice.Form["Body"].StartsWith("The phone number of your account at localhost was changed.",
             StringComparison.Ordinal));
+        var audited = Assert.Single(await Factory.AuditEventsOfAsync("alice"), e => e.Type == Core.Audit.AuditEventTypes.PhoneChanged);
+        Assert.Equal("alice", audited.Actor);
+        Assert.Equal("From +•••••••••00 to +•••••••••01.", audited.Details);
     }
 }
 

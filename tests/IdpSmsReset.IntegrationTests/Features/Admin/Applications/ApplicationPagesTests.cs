@@ -25,12 +25,14 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
         var secret = created.Document.GetElementById("client-secret")!.TextContent;
         var first = await TokenAsync("reports", secret);
         var edit = await admin.OpenAsync("/admin/applications/edit?clientId=reports");
-        var rotated = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RotateSecret']");
+        var rotated = await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RotateSecret']"));
         var newSecret = rotated.Document.GetElementById("client-secret")!.TextContent;
         var withOld = await TokenAsync("reports", secret);
         var withNew = await TokenAsync("reports", newSecret);
         var list = await admin.OpenAsync("/admin/applications");
-        await admin.SubmitAsync(list, formSelector: "tr[data-client='reports'] form");
+        var confirmation = await admin.SubmitAsync(list, formSelector: "tr[data-client='reports'] form");
+        var tokenBeforeConfirming = await TokenAsync("reports", newSecret);
+        await admin.ConfirmAsync(confirmation);
         var afterDelete = await TokenAsync("reports", newSecret);
 
         Assert.Equal("client_credentials needs a confidential application.", refused.FieldError("grants-error"));
@@ -42,6 +44,8 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withOld.HttpStatusCode);
         Assert.False(withNew.IsError, withNew.Error);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterDelete.HttpStatusCode);
+        Assert.False(tokenBeforeConfirming.IsError, tokenBeforeConfirming.Error);
+        Assert.Contains("every token issued to it stops working", confirmation.Document.GetElementById("confirmation-what")!.TextContent);
     }
 
     [SkippableFact]

@@ -49,8 +49,10 @@ public abstract class PolicyPagesTests(IdpFactory factory, FakeTwilio twilio) : 
         await admin.SubmitAsync(await admin.OpenAsync("/admin/policies/edit"), new Dictionary<string, string> { ["Name"] = "Temporary" });
         var list = await admin.OpenAsync("/admin/policies");
 
-        var inUse = await admin.SubmitAsync(list, formSelector: "tr[data-policy='Strict'] form[action*='handler=Delete']");
-        var deleted = await admin.SubmitAsync(list, formSelector: "tr[data-policy='Temporary'] form[action*='handler=Delete']");
+        var inUse = await admin.ConfirmAsync(
+            await admin.SubmitAsync(list, formSelector: "tr[data-policy='Strict'] form[action*='handler=Delete']"));
+        var deleted = await admin.ConfirmAsync(
+            await admin.SubmitAsync(list, formSelector: "tr[data-policy='Temporary'] form[action*='handler=Delete']"));
 
         Assert.Equal("1", list.Document.QuerySelector("tr[data-policy='Strict'] .users")!.TextContent);
         Assert.Null(list.Document.QuerySelector("tr[data-policy='Default'] form[action*='handler=Delete']"));

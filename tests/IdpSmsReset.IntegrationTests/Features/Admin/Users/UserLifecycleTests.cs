@@ -93,6 +93,62 @@ public abstract class UserLifecycleTests : TwilioBackedTests
         Assert.Equal("/admin", dashboard.Path);
     }
 
+    [SkippableFact]
+    public async Task TemporaryPassword_Generated_WorksOnceThenTheUserChoosesTheirOwnBeforeAnyApplication()
+    {
+        using var signedIn = await Factory.CreateSignedInBrowserAsync("cole");
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var set = await admin.ConfirmAsync(
+            await admin.SubmitAsync(await OpenUserAsync(admin, "cole"), formSelector: "form[action*='handler=TemporaryPassword']"));
+        var temporary = set.Document.GetElementById("generated-password")!.TextContent;
+
+        var oldSession = await signedIn.OpenAsync("/account/manage");
+        using var browser = Factory.CreateBrowser();
+        var required = await browser.SubmitAsync(await browser.OpenAsync("/account/login?ReturnUrl=%2Faccount%2Fmanage"),
+            new Dictionary<string, string> { ["Input.UserName"] = "cole", ["Input.Password"] = temporary });
+        var skipped = await browser.OpenAsync("/account/manage");
+        var mismatch = await browser.SubmitAsync(await browser.OpenAsync("/account/update-password?ReturnUrl=%2Faccount%2Fmanage"),
+            new Dictionary<string, string> { ["Input.NewPassword"] = "one long passphrase", ["Input.ConfirmPassword"] = "another" });
+        var chosen = await browser.SubmitAsync(mismatch, new Dictionary<string, string>
+        {
+            ["Input.NewPassword"] = "cole's very own passphrase", ["Input.ConfirmPassword"] = "cole's very own passphrase",
+        });
+        using var later = Factory.CreateBrowser();
+        var temporaryAgain = await later.SubmitAsync(await later.OpenAsync("/account/login"),
+            new Dictionary<string, string> { ["Input.UserName"] = "cole", ["Input.Password"] = temporary });
+
+        Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", temporary);
+        Assert.Equal("/account/login", oldSession.Path);
+        Assert.Equal("/account/update-password", required.Path);
+        Assert.Equal("/account/login", skipped.Path);
+        Assert.Equal("/account/update-password", mismatch.Path);
+        Assert.Contains("The two passwords are not the same.", mismatch.Text);
+        Assert.Equal("/account/manage", chosen.Path);
+        Assert.Contains(LoginModel.InvalidCredentials, temporaryAgain.Text);
+        var audit = await Factory.AuditEventsOfAsync("cole");
+        Assert.Contains(audit, e => e.Type == AdminEventTypes.UserTemporaryPasswordSet && !(e.Details ?? "").Contains(temporary));
+        Assert.Contains(audit, e => e.Type == Core.Audit.AuditEventTypes.RequiredActionCompleted && e.Details == "update-password");
+    }
+
+    [SkippableFact]
+    public async Task RequiredAction_ConfigureSecondFactor_TickedByTheAdministrator_EnrolmentBeforeSignIn()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var saved = await admin.SubmitAsync(await OpenUserAsync(admin, "dina"), new Dictionary<string, string>
+        {
+            ["RequiredActions"] = "configure-second-factor",
+        }, formSelector: "form[action*='handler=RequiredActions']");
+
+        using var browser = Factory.CreateBrowser();
+        var next = await browser.SubmitAsync(await browser.OpenAsync("/account/login"),
+            new Dictionary<string, string> { ["Input.UserName"] = "dina", ["Input.Password"] = TestBootstrap.Password });
+
+        Assert.Contains("The required actions were saved.", saved.Text);
+        Assert.NotNull(saved.Document.QuerySelector("input[name='RequiredActions'][value='configure-second-factor'][checked]"));
+        Assert.StartsWith("/account/second-factor", next.Path);
+    }
+
     private static async Task<BrowserPage> OpenUserAsync(TestBrowser admin, string userName)
     {
         var list = await admin.OpenAsync($"/admin/users?search={userName}");

@@ -127,7 +127,7 @@ public abstract class UserPagesTests(IdpFactory factory)
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
         var list = await admin.OpenAsync("/admin/users?search=frank");
         var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='frank'] a")!.GetAttribute("href")!);
-        var reset = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=ResetMfa']");
+        var reset = await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=ResetMfa']"));
         using var after = factory.CreateBrowser();
         var passwordOnly = await after.SubmitPasswordAsync("frank");
 
@@ -150,7 +150,7 @@ public abstract class UserPagesTests(IdpFactory factory)
         using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
         var list = await admin.OpenAsync("/admin/users?search=grace");
         var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='grace'] a")!.GetAttribute("href")!);
-        var removed = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RemovePasskeys']");
+        var removed = await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RemovePasskeys']"));
         var audit = await admin.OpenAsync("/admin/audit?Type=admin.user-passkeys-removed&user=grace");
 
         Assert.Equal("Passkeys: 1.", edit.FieldError("passkey-count"));
@@ -179,7 +179,7 @@ public abstract class UserPagesTests(IdpFactory factory)
         var list = await admin.OpenAsync("/admin/users?search=grace");
         var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='grace'] a")!.GetAttribute("href")!);
 
-        var ended = await admin.SubmitAsync(edit, formSelector: "form[action*='handler=EndSessions']");
+        var ended = await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=EndSessions']"));
 
         Assert.Single(edit.Document.QuerySelectorAll("tr[data-session]"));
         Assert.Empty(ended.Document.QuerySelectorAll("tr[data-session]"));

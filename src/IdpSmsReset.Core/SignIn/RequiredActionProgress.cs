@@ -1,0 +1,45 @@
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace IdpSmsReset.Core.SignIn;
+
+/// <summary>Marks required actions done: the new password chosen at sign-in, a second factor shown.</summary>
+public sealed class RequiredActionProgress(IdpUserManager users, PasswordChange passwordChange, AuditLog audit)
+{
+    /// <summary>
+    /// Sets the new password the user chose at sign-in (the policy's rules and history apply, as for any password) and
+    /// clears <see cref="RequiredActions.UpdatePassword"/>; what any new password sets off follows (other sessions end).
+    /// </summary>
+    public async Task<IdentityResult> UpdatePasswordAsync(ApplicationUser user, string newPassword, string? ipAddress,
+        CancellationToken cancellationToken)
+    {
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        RequiredActions.Remove(user, RequiredActions.UpdatePassword);
+        await users.UpdateAsync(user);
+        await passwordChange.AppliedAsync(user, keepSession: null, AuditEventTypes.PasswordChanged, user.UserName ?? user.Id, ipAddress,
+            "Chosen at sign-in (required action).", cancellationToken);
+        await audit.WriteAsync(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress,
+            RequiredActions.UpdatePassword, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Clears <see cref="RequiredActions.ConfigureSecondFactor"/> once a session proved a second factor.</summary>
+    public async Task SignedInAsync(ApplicationUser user, IReadOnlyList<string> amr, string? ipAddress, CancellationToken cancellationToken)
+    {
+        if (!amr.Contains(AuthenticationMethods.MultiFactor) || !RequiredActions.Has(user, RequiredActions.ConfigureSecondFactor))
+        {
+            return;
+        }
+
+        RequiredActions.Remove(user, RequiredActions.ConfigureSecondFactor);
+        await users.UpdateAsync(user);
+        await audit.WriteAsync(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress,
+            RequiredActions.ConfigureSecondFactor, cancellationToken);
+    }
+}
