@@ -18,6 +18,7 @@ public static class AdminEventTypes
     public const string UserSessionsEnded = "admin.user-sessions-ended";
     public const string UserDisabled = "admin.user-disabled";
     public const string UserEnabled = "admin.user-enabled";
+    public const string UserDeleted = "admin.user-deleted";
     public const string UserTemporaryPasswordSet = "admin.user-temporary-password-set";
     public const string UserRequiredActionsChanged = "admin.user-required-actions-changed";
     public const string MessageRetried = "admin.message-retried";

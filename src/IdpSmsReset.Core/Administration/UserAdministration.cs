@@ -15,7 +15,7 @@ namespace IdpSmsReset.Core.Administration;
 /// </summary>
 public sealed class UserAdministration(
     IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
-    UserSessionService sessions, SessionTokens sessionTokens, AdminChangeLog log, TimeProvider time)
+    UserSessionService sessions, SessionTokens sessionTokens, UserErasure erasure, AdminChangeLog log, TimeProvider time)
 {
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
@@ -130,15 +130,9 @@ public sealed class UserAdministration(
             return CommandResult.Done(user.Id);
         }
 
-        if (string.Equals(user.UserName, who.Name, StringComparison.OrdinalIgnoreCase))
+        if (await RefusalToRemoveAsync(user, who, "disable") is { } refused)
         {
-            return CommandResult.Refused(nameof(ApplicationUser.DisabledAt), "You cannot disable your own account.");
-        }
-
-        if (await IsAdministratorAsync(user) && await OtherEnabledAdministratorsAsync(user.Id, cancellationToken) == 0)
-        {
-            return CommandResult.Refused(nameof(ApplicationUser.DisabledAt),
-                "This is the last administrator who can sign in: make another one first.");
+            return refused;
         }
 
         await ActAsync(user, who, AdminEventTypes.UserDisabled, async () =>
@@ -149,6 +143,41 @@ public sealed class UserAdministration(
             await sessionTokens.RevokeEverythingAsync(user.Id, cancellationToken);
         }, cancellationToken);
         return CommandResult.Done(user.Id);
+    }
+
+    /// <summary>
+    /// Deletes the user and erases their personal data (<see cref="UserErasure"/>), in one transaction; the audit keeps
+    /// that a user was deleted, by whom, under the pseudonym only. Refused for one's own account and the last
+    /// administrator who can sign in.
+    /// </summary>
+    public async Task<CommandResult> DeleteAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken)
+    {
+        if (await RefusalToRemoveAsync(user, who, "delete") is { } refused)
+        {
+            return refused;
+        }
+
+        return await database.InTransactionAsync(async () =>
+        {
+            await erasure.EraseAsync(user, cancellationToken);
+            await log.WriteAsync(who, AdminEventTypes.UserDeleted, user.Id, null, new { user = UserErasure.PseudonymOf(user.Id) },
+                cancellationToken);
+            return CommandResult.Done(user.Id);
+        }, commits: result => result.Succeeded, cancellationToken);
+    }
+
+    /// <summary>Why <paramref name="who"/> may not take <paramref name="user"/> out of service (disable, delete), or null.</summary>
+    private async Task<CommandResult?> RefusalToRemoveAsync(ApplicationUser user, Administrator who, string verb)
+    {
+        if (string.Equals(user.UserName, who.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return CommandResult.Refused(nameof(ApplicationUser.DisabledAt), $"You cannot {verb} your own account.");
+        }
+
+        return await IsAdministratorAsync(user) && await OtherEnabledAdministratorsAsync(user.Id) == 0
+            ? CommandResult.Refused(nameof(ApplicationUser.DisabledAt),
+                "This is the last administrator who can sign in: make another one first.")
+            : null;
     }
 
     /// <summary>The user may sign in again, as before (a password, factors and phone kept); nothing revoked comes back.</summary>
@@ -210,7 +239,7 @@ public sealed class UserAdministration(
         return CommandResult.Done(user.Id);
     }
 
-    private async Task<int> OtherEnabledAdministratorsAsync(string userId, CancellationToken cancellationToken) =>
+    private async Task<int> OtherEnabledAdministratorsAsync(string userId) =>
         (await users.GetUsersInRoleAsync(AdministratorRole)).Count(other => other.Id != userId && other.DisabledAt is null);
 
     public Task EndSessionsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>

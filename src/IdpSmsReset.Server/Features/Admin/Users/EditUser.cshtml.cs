@@ -185,6 +185,29 @@ public sealed class EditUserModel(
         return RedirectToPage(new { id = user.Id });
     }
 
+    [Confirm(
+        "The user is deleted and their personal data erased: the account, factors, passkeys, attributes, sessions, tokens,"
+            + " the numbers and texts of SMS sent to them, and their name in the audit log (a pseudonym stays).",
+        "Delete the user")]
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await administration.DeleteAsync(user, changes.Current, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, localizer[result.Problems[0].Problem]);
+            return Page();
+        }
+
+        Notice = localizer["The user was deleted and their personal data erased."];
+        return RedirectToPage("/Admin/Users/Users");
+    }
+
     public Task<IActionResult> OnPostEnableAsync() =>
         ActAsync(localizer["The account is enabled: the user may sign in again."], administration.EnableAsync);
 

@@ -18,6 +18,10 @@ public sealed class UsersModel(UserAdministration users) : PageModel
 
     public IReadOnlyList<ApplicationUser> Rows { get; private set; } = [];
 
+    /// <summary>Said once, after a user was deleted.</summary>
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Notice { get; set; }
+
     public int LastPage => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(string? search, string? p)
