@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
@@ -55,7 +56,34 @@ public sealed class FactorsModel(
         }
     }
 
+    /// <summary>Removes the secondary account, confirmed first: failover ends with it.</summary>
+    [Confirm(
+        "The secondary Twilio account is removed: every message goes through the primary account alone, with no failover when it"
+            + " fails.",
+        "Remove the secondary account")]
+    public async Task<IActionResult> OnPostRemoveSecondaryAsync()
+    {
+        Secondary = new SmsFactorForm();
+        return await SaveSecondaryAsync();
+    }
+
+    /// <summary>Saves the secondary account; an empty Account SID is refused here (removing goes through its confirmation).</summary>
     public async Task<IActionResult> OnPostSaveSecondaryAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Secondary.AccountSid))
+        {
+            var typed = Secondary;
+            await OnGetAsync();
+            Secondary = typed;
+            ModelState.AddModelError("Secondary.AccountSid",
+                localizer["Enter the Account SID. To remove the secondary account, use the button below the form."]);
+            return Page();
+        }
+
+        return await SaveSecondaryAsync();
+    }
+
+    private async Task<IActionResult> SaveSecondaryAsync()
     {
         AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
         var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));

@@ -94,14 +94,20 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
             ["Secondary.Sender"] = "number", ["Secondary.From"] = FakeTwilio.SecondaryFrom,
         }, formSelector: secondaryForm);
         var again = await admin.OpenAsync("/admin/factors");
-        var removed = await admin.SubmitAsync(again, new Dictionary<string, string> { ["Secondary.AccountSid"] = "" },
+        var blank = await admin.SubmitAsync(again, new Dictionary<string, string> { ["Secondary.AccountSid"] = "" },
             formSelector: secondaryForm);
+        var confirmation = await admin.SubmitAsync(blank, formSelector: "form#remove-secondary");
+        var stillThere = await admin.OpenAsync("/admin/factors");
+        var removed = await admin.ConfirmAsync(confirmation);
 
         Assert.StartsWith("accountSid: must be a Twilio Account SID", refused.FieldError("secondary-account-error"));
         Assert.Equal("AC1", refused.InputValue("Secondary.AccountSid"));
         Assert.Contains("Twilio accepted the secondary account", saved.Text);
         Assert.Equal("Twilio accepted this account.", again.FieldError("secondary-state"));
         Assert.DoesNotContain(FakeTwilio.SecondaryAuthToken, again.Html);
+        Assert.StartsWith("Enter the Account SID.", blank.FieldError("secondary-account-error"));
+        Assert.Contains("no failover", confirmation.Document.GetElementById("confirmation-what")!.TextContent);
+        Assert.Equal("Twilio accepted this account.", stillThere.FieldError("secondary-state"));
         Assert.Contains("The secondary account was removed", removed.Text);
         Assert.Null(removed.Document.GetElementById("secondary-state"));
     }
