@@ -52,12 +52,7 @@ public sealed class FirstAdministrator(
                 $"Idp:BootstrapAdmin:Password: {string.Join(" ", created.Errors.Select(error => error.Description))}");
         }
 
-        if (!await roles.RoleExistsAsync(UserAdministration.AdministratorRole))
-        {
-            await roles.CreateAsync(new IdentityRole(UserAdministration.AdministratorRole));
-        }
-
-        await users.AddToRoleAsync(user, UserAdministration.AdministratorRole);
+        await UserAdministration.GrantAdministratorRoleAsync(users, roles, user);
         await audit.WriteAsync(AuditEventTypes.FirstAdministratorCreated, "Idp:BootstrapAdmin", user.Id, null,
             "Made from the settings while no administrator existed.", cancellationToken);
         logger.FirstAdministratorCreated(user.UserName);

@@ -200,7 +200,7 @@ public sealed class UserAdministration(
         var temporary = string.IsNullOrWhiteSpace(password) ? TemporaryPassword.New() : password;
         var result = await database.InTransactionAsync(async () =>
         {
-            var set = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), temporary);
+            var set = await users.ReplacePasswordAsync(user, temporary);
             if (!set.Succeeded)
             {
                 return CommandResult.Refused(
@@ -329,17 +329,23 @@ public sealed class UserAdministration(
         var isNow = await users.IsInRoleAsync(user, AdministratorRole);
         if (administrator && !isNow)
         {
-            if (!await roles.RoleExistsAsync(AdministratorRole))
-            {
-                await roles.CreateAsync(new IdentityRole(AdministratorRole));
-            }
-
-            await users.AddToRoleAsync(user, AdministratorRole);
+            await GrantAdministratorRoleAsync(users, roles, user);
         }
         else if (!administrator && isNow)
         {
             await users.RemoveFromRoleAsync(user, AdministratorRole);
         }
+    }
+
+    /// <summary>Makes <paramref name="user"/> an administrator, creating the role on first use.</summary>
+    internal static async Task GrantAdministratorRoleAsync(IdpUserManager users, RoleManager<IdentityRole> roles, ApplicationUser user)
+    {
+        if (!await roles.RoleExistsAsync(AdministratorRole))
+        {
+            await roles.CreateAsync(new IdentityRole(AdministratorRole));
+        }
+
+        await users.AddToRoleAsync(user, AdministratorRole);
     }
 
     private async Task<object> SnapshotAsync(ApplicationUser user) => new

@@ -16,7 +16,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// change is a transition of <see cref="PasswordResetFlows"/>; what completion sets off is <see cref="PasswordResetCompletion"/>.
 /// </summary>
 public sealed class PasswordResetService(
-    UserManager<ApplicationUser> users,
+    IdpUserManager users,
     IOptions<PasswordResetLimits> limits,
     IBackgroundJobClient jobs,
     AuditLog audit,
@@ -171,8 +171,7 @@ public sealed class PasswordResetService(
             return (ResetCompleted.ResetOver, []);
         }
 
-        // Identity's own reset: the policy's rules and history apply, and the security stamp changes.
-        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        var result = await users.ReplacePasswordAsync(user, newPassword);
         if (!result.Succeeded)
         {
             var refusedBy = result.Errors.Select(error => error.Code);

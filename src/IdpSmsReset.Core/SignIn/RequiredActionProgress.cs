@@ -14,7 +14,7 @@ public sealed class RequiredActionProgress(IdpUserManager users, PasswordChange 
     public async Task<IdentityResult> UpdatePasswordAsync(ApplicationUser user, string newPassword, string? ipAddress,
         CancellationToken cancellationToken)
     {
-        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        var result = await users.ReplacePasswordAsync(user, newPassword);
         if (!result.Succeeded)
         {
             return result;

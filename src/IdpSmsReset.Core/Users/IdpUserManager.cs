@@ -85,5 +85,12 @@ public sealed class IdpUserManager(
         database.Users.Where(candidate => candidate.Id == user.Id && candidate.SecondFactorFailedCount != 0)
             .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.SecondFactorFailedCount, 0));
 
+    /// <summary>
+    /// Sets a new password without the old one (a reset, a temporary password, one chosen at sign-in): Identity's own
+    /// reset, so the policy's rules and history apply and the security stamp changes.
+    /// </summary>
+    public async Task<IdentityResult> ReplacePasswordAsync(ApplicationUser user, string newPassword) =>
+        await ResetPasswordAsync(user, await GeneratePasswordResetTokenAsync(user), newPassword);
+
     private DateTimeOffset LockedUntil(LockoutRules lockout) => time.GetUtcNow() + TimeSpan.FromMinutes(lockout.LockoutMinutes);
 }

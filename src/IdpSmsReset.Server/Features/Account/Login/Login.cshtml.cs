@@ -68,7 +68,7 @@ public sealed class LoginModel(
             : PasswordlessAttempt.NotAccepted;
         if (attempt.SignsIn)
         {
-            return Next(await progress.CompleteAsync(attempt.User!, attempt.Amr, HttpContext.RequestAborted));
+            return this.ContinueSignIn(await progress.CompleteAsync(attempt.User!, attempt.Amr, HttpContext.RequestAborted), SafeReturnUrl);
         }
 
         ModelState.AddModelError(string.Empty, attempt.Refusal switch
@@ -98,7 +98,8 @@ public sealed class LoginModel(
         var outcome = await passwordSignIn.CheckAsync(Input.UserName!, Input.Password!, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            return Next(await progress.ContinueAsync(outcome.User!, outcome.Next!, HttpContext.RequestAborted));
+            return this.ContinueSignIn(await progress.ContinueAsync(outcome.User!, outcome.Next!, HttpContext.RequestAborted),
+                SafeReturnUrl);
         }
 
         // The same words for a real and an unknown account.
@@ -107,10 +108,6 @@ public sealed class LoginModel(
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-
-    /// <summary>On to the application, or to the page the sign-in still needs.</summary>
-    private IActionResult Next(string? page) =>
-        page is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(page, new { ReturnUrl = SafeReturnUrl });
 
     /// <summary>The <c>login_hint</c> of the authorization request the user came from, to save typing.</summary>
     private string? LoginHintOf(string? returnUrl) =>

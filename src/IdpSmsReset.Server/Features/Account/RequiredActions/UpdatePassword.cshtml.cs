@@ -52,7 +52,6 @@ public sealed class UpdatePasswordModel(SignInProgress progress, RequiredActionP
             return Page();
         }
 
-        var next = await progress.CompleteAsync(user, proved, HttpContext.RequestAborted);
-        return next is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(next, new { ReturnUrl = SafeReturnUrl });
+        return this.ContinueSignIn(await progress.CompleteAsync(user, proved, HttpContext.RequestAborted), SafeReturnUrl);
     }
 }

@@ -109,7 +109,7 @@ public sealed class SecondFactorModel(
         var verdict = await check.VerifyCodeAsync(user, Method!, Input.Code, HttpContext.RequestAborted);
         if (verdict.IsAccepted)
         {
-            return Next(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted));
+            return this.ContinueSignIn(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted), SafeReturnUrl);
         }
 
         if (verdict.Outcome == SecondFactorOutcome.LockedOut)
@@ -147,7 +147,7 @@ public sealed class SecondFactorModel(
         var verdict = await check.PasskeyAsync(user, proof?.KeyAmr);
         if (verdict.IsAccepted)
         {
-            return Next(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted));
+            return this.ContinueSignIn(await progress.CompleteAsync(user, verdict.Amr, HttpContext.RequestAborted), SafeReturnUrl);
         }
 
         ModelState.AddModelError(string.Empty, Passkeys.PasskeyTexts.NotAccepted);
@@ -176,10 +176,6 @@ public sealed class SecondFactorModel(
 
         return (user, state.Next);
     }
-
-    /// <summary>On to the application, or to the page the sign-in still needs (a new password).</summary>
-    private IActionResult Next(string? page) =>
-        page is null ? LocalRedirect(SafeReturnUrl) : RedirectToPage(page, new { ReturnUrl = SafeReturnUrl });
 
     private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
 }
