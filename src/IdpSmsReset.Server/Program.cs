@@ -6,6 +6,7 @@ builder.AddIdpStartupReporting();
 builder.AddIdpOptions();
 builder.AddIdpStorage();
 builder.AddIdpJobs();
+builder.AddIdpAudit();
 builder.AddIdpSms();
 builder.AddIdpIdentity();
 builder.AddIdpMfa();

@@ -49,6 +49,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Details")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -69,11 +73,17 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("SubjectUserId", "OccurredAt");
+
+                    b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -749,6 +759,9 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SmsTwoStepSince")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("TwoFactorEnabled")

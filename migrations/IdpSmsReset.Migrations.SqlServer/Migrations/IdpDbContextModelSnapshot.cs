@@ -49,6 +49,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Details")
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
@@ -69,11 +73,17 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("SubjectUserId", "OccurredAt");
+
+                    b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -750,6 +760,9 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SmsTwoStepSince")
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("TwoFactorEnabled")

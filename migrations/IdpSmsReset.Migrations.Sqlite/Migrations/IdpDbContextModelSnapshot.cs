@@ -44,6 +44,10 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Details")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -64,11 +68,17 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("SubjectUserId", "OccurredAt");
+
+                    b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -744,6 +754,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SmsResetWrongCodesCountedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SmsTwoStepSince")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

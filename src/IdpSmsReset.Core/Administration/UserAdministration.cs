@@ -95,10 +95,10 @@ public sealed class UserAdministration(
             await users.ResetSecondFactorFailuresAsync(user);
         }, cancellationToken);
 
-    /// <summary>Removes the authenticator app and the recovery codes: the user sets a factor up again when the policy asks.</summary>
     /// <summary>
     /// Every second factor of the user goes: the authenticator app, its recovery codes and the passkeys (one added behind
-    /// the user's back would otherwise survive the reset). The user enrols again at the next sign-in where the policy asks.
+    /// the user's back would otherwise survive the reset). The user enrols again at the next sign-in where the policy asks. SMS
+    /// two-step stays as the user chose it: the number is not a device one could lose.
     /// </summary>
     public Task RemoveSecondFactorsAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserMfaReset, async () =>

@@ -19,7 +19,14 @@ public sealed class AuditEvent
     /// <summary>The account concerned, when there is one.</summary>
     public string? SubjectUserId { get; set; }
 
+    /// <summary>The client's address, or only its network (<see cref="AuditOptions.Addresses"/>).</summary>
     public string? IpAddress { get; set; }
+
+    /// <summary>The browser's family (<see cref="Audit.UserAgentFamily"/>), when a browser asked.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>The application the request was for (its OAuth client_id), when it was for one.</summary>
+    public string? ClientId { get; set; }
 
     public string? Details { get; set; }
 }

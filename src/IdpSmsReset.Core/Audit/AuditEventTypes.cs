@@ -1,7 +1,19 @@
 namespace IdpSmsReset.Core.Audit;
 
+/// <summary>The audit's event types (with <c>AdminEventTypes</c>, the catalogue: <see cref="AuditEventCatalogue"/>).</summary>
 public static class AuditEventTypes
 {
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SecondFactorSucceeded = "second-factor.succeeded";
+    public const string SecondFactorFailed = "second-factor.failed";
+    public const string TwoStepEnabled = "two-step.enabled";
+    public const string TwoStepDisabled = "two-step.disabled";
+    public const string ConsentGranted = "consent.granted";
+    public const string ConsentDenied = "consent.denied";
+    public const string ConsentRevoked = "consent.revoked";
+
     public const string PasswordResetRequested = "password-reset.requested";
     public const string PasswordResetCodeSent = "password-reset.code-sent";
     public const string PasswordResetCodeNotSent = "password-reset.code-not-sent";

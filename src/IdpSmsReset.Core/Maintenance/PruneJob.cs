@@ -1,10 +1,12 @@
 using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Devices;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
 namespace IdpSmsReset.Core.Maintenance;
@@ -14,12 +16,12 @@ namespace IdpSmsReset.Core.Maintenance;
 /// it names), an SMS challenge, a reset flow, a wrong reset or user code, a device's last poll, a used client
 /// assertion, a back-channel logout or an unknown name's failures that ended (expired, redeemed, revoked, signed out,
 /// delivered or given up, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
-/// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log and
-/// the SMS messages are records for administrators and are kept.
+/// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log is a
+/// record for administrators: kept for <see cref="AuditOptions.RetainFor"/>. The SMS messages are kept.
 /// </summary>
 public sealed class PruneJob(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows,
-        TimeProvider time)
+        IOptions<AuditOptions> audit, TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";
 
@@ -65,6 +67,9 @@ public sealed class PruneJob(
         await database.Set<SignInFailureTally>().Where(tally => tally.HourStart < countedUntil.AddDays(-7))
             .ExecuteDeleteAsync(cancellationToken);
         await database.Set<LimitGate>().Where(gate => gate.TouchedAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+
+        var auditCutoff = (time.GetUtcNow() - audit.Value.RetainFor).UtcDateTime;
+        await database.Set<AuditEvent>().Where(e => e.OccurredAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);
 
         return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);
     }

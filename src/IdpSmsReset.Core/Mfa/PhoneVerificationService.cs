@@ -33,8 +33,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
     }
 
     /// <summary>Stores the number the accepted code was sent to; the result says why not otherwise.</summary>
-    public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, string? ipAddress,
-        CancellationToken cancellationToken)
+    public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
     {
         var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn,
             cancellationToken);
@@ -53,7 +52,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
                 $" {string.Join(" ", updated.Errors.Select(e => e.Description))}");
         }
 
-        await changes.PhoneVerifiedAsync(user, previous, check.Destination!, ipAddress, cancellationToken);
+        await changes.PhoneVerifiedAsync(user, previous, check.Destination!, cancellationToken);
         if (previous is not null && previous != check.Destination)
         {
             // Best effort: a notice refused (its country no longer allowed, say) must not undo the change.

@@ -27,12 +27,14 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
             HasAuthenticator: hasAuthenticator,
             CanEnrolPhone: smsAllowed && settings!.PhoneField == SmsFactorSettings.DefaultPhoneField,
             CanEnrolAuthenticator: totpAllowed,
-            HasPasskey: mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken));
+            HasPasskey: mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken),
+            SmsChosen: user.SmsTwoStepSince is not null);
     }
 
     /// <summary>
     /// The cheap question asked on every authorization request of a session without MFA: must this user show a second
-    /// factor? Yes when the policy requires it, or when the user enrolled an authenticator app the policy allows.
+    /// factor? Yes when the policy requires it, or when the user enrolled an authenticator app or a passkey the policy
+    /// allows, or turned SMS two-step on.
     /// </summary>
     public async Task<bool> IsRequiredAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
@@ -42,8 +44,14 @@ public sealed class SecondFactorMethods(IdpDbContext database, SecurityPolicySer
             || await HasRoleRequiringItAsync(user, cancellationToken)
             || (mfa.TotpEnabled && await database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == user.Id, cancellationToken)
                 && await AuthenticatorFactorOnAsync(cancellationToken))
-            || (mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken));
+            || (mfa.PasskeyEnabled && await HasPasskeyAsync(user, cancellationToken))
+            || (user.SmsTwoStepSince is not null && mfa.SmsEnabled && await SmsChosenUsableAsync(user, cancellationToken));
     }
+
+    // As ForUserAsync counts it: a number that can still receive the codes.
+    private async Task<bool> SmsChosenUsableAsync(ApplicationUser user, CancellationToken cancellationToken) =>
+        await database.SmsFactorSettingsAsync(cancellationToken) is { IsConfigured: true } settings
+            && await VerifiedPhoneAsync(user, settings, cancellationToken) is not null;
 
     // An administrator (or the bootstrap) asked this user to set up a second factor: required as by a policy until done.
     private static bool ActionRequiresIt(ApplicationUser user) =>

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Telemetry;
 using IdpSmsReset.Core.Users;
@@ -19,6 +20,7 @@ public sealed class PasswordSignIn(
     SignInJourney journey,
     SignInFailures failures,
     IdpMetrics metrics,
+    AuditLog audit,
     ILogger<PasswordSignIn> logger)
 {
     public async Task<PasswordSignInOutcome> CheckAsync(string login, string password, CancellationToken cancellationToken)
@@ -30,6 +32,7 @@ public sealed class PasswordSignIn(
             var (unknown, lockedUntil) = await unknownAccounts.CheckPasswordAsync(login, password, lockout, cancellationToken);
             logger.SignInUnknownAccount(unknown.IsLockedOut ? " (the name is locked after repeated failures)" : "");
             metrics.SignIn("unknown_account");
+            audit.Stage(AuditEventTypes.SignInFailed, AuditActors.Anonymous, null, null, Reason("unknown_account"));
             return await RefusedAsync(null, unknown.IsLockedOut, lockedUntil, cancellationToken);
         }
 
@@ -44,19 +47,20 @@ public sealed class PasswordSignIn(
             return PasswordSignInOutcome.Accepted(user, next);
         }
 
+        var (reason, result) = Describe(refusal);
+        // Saved once, at the end, with a lockout the count may cause: one insert for both.
+        audit.Stage(AuditEventTypes.SignInFailed, AuditActors.Anonymous, user.Id, null, Reason(result));
         if (refusal == SignInRefusal.None)
         {
             await users.AccessFailedAsync(user);
-            refusal = await eligibility.RefusalAsync(user);
+            if ((refusal = await eligibility.RefusalAsync(user)) == SignInRefusal.LockedOut)
+            {
+                audit.Stage(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null,
+                    $"Locked until {user.LockoutEnd:u} after repeated wrong passwords.");
+                (reason, result) = Describe(refusal);
+            }
         }
 
-        var (reason, result) = refusal switch
-        {
-            SignInRefusal.LockedOut => ("locked out", "locked"),
-            SignInRefusal.NotAllowed => ("not allowed to sign in", "not_allowed"),
-            SignInRefusal.Disabled => ("disabled by an administrator", "disabled"),
-            _ => ("wrong password", "wrong_password"),
-        };
         logger.SignInRefused(user.Id, reason);
         metrics.SignIn(result);
         return await RefusedAsync(user, refusal == SignInRefusal.LockedOut, user.LockoutEnd, cancellationToken);
@@ -66,6 +70,18 @@ public sealed class PasswordSignIn(
         CancellationToken cancellationToken)
     {
         await failures.RecordAsync(cancellationToken);
+        await audit.SaveStagedAsync(cancellationToken);
         return PasswordSignInOutcome.Refused(user, lockedOut, lockedOut ? lockedUntil : null);
     }
+
+    private static (string Reason, string Result) Describe(SignInRefusal refusal) => refusal switch
+    {
+        SignInRefusal.LockedOut => ("locked out", "locked"),
+        SignInRefusal.NotAllowed => ("not allowed to sign in", "not_allowed"),
+        SignInRefusal.Disabled => ("disabled by an administrator", "disabled"),
+        _ => ("wrong password", "wrong_password"),
+    };
+
+    /// <summary>The audit's reason code: the metric's result, so a chart and the log say the same.</summary>
+    private static string Reason(string code) => $"Reason: {code}.";
 }

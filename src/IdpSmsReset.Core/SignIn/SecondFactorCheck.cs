@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Telemetry;
@@ -20,7 +21,8 @@ public sealed class SecondFactorCheck(
     IdpUserManager users,
     SignInEligibility eligibility,
     IdpMetrics metrics,
-    Audit.AccountChanges changes,
+    AccountChanges changes,
+    AuditLog audit,
     ILogger<SecondFactorCheck> logger)
 {
     public async Task<SecondFactorState> StateAsync(ApplicationUser user, string? askedMethod, CancellationToken cancellationToken)
@@ -54,7 +56,7 @@ public sealed class SecondFactorCheck(
         {
             if (method == SecondFactorMethod.Recovery)
             {
-                await changes.RecoveryCodeUsedAsync(user, ipAddress: null, cancellationToken);
+                await changes.RecoveryCodeUsedAsync(user, cancellationToken);
             }
 
             return await AcceptedAsync(user, method, SignInJourney.AfterSecondFactor(method).Amr);
@@ -65,9 +67,12 @@ public sealed class SecondFactorCheck(
         if (!await eligibility.MaySignInAsync(user))
         {
             logger.SecondFactorLockedOut(user.Id);
+            audit.Stage(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null, "Locked after repeated wrong codes.");
+            await audit.SaveStagedAsync(cancellationToken);
             return new SecondFactorVerdict(SecondFactorOutcome.LockedOut, [], sms);
         }
 
+        await audit.SaveStagedAsync(cancellationToken);
         return new SecondFactorVerdict(SecondFactorOutcome.Refused, [], sms);
     }
 
@@ -80,12 +85,15 @@ public sealed class SecondFactorCheck(
         }
 
         Refused(user, SecondFactorMethod.Passkey);
+        await audit.SaveStagedAsync(CancellationToken.None);
         return new SecondFactorVerdict(SecondFactorOutcome.Refused, []);
     }
 
     private async Task<SecondFactorVerdict> AcceptedAsync(ApplicationUser user, string method, IReadOnlyList<string> amr)
     {
         metrics.SecondFactorChecked(method, "accepted");
+        await audit.WriteAsync(AuditEventTypes.SecondFactorSucceeded, user.UserName ?? user.Id, user.Id, null, $"Method: {method}.",
+            CancellationToken.None);
         await users.ResetSecondFactorFailuresAsync(user);
         return new SecondFactorVerdict(SecondFactorOutcome.Accepted, amr);
     }
@@ -94,5 +102,6 @@ public sealed class SecondFactorCheck(
     {
         logger.SecondFactorRefused(user.Id, method);
         metrics.SecondFactorChecked(method, "refused");
+        audit.Stage(AuditEventTypes.SecondFactorFailed, AuditActors.Anonymous, user.Id, null, $"Method: {method}.");
     }
 }

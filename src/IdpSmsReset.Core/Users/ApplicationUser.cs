@@ -31,6 +31,12 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public DateTime? DisabledAt { get; set; }
 
+    /// <summary>
+    /// Since when the user asked for a code by SMS at every sign-in (<see cref="Mfa.SmsTwoStep"/>), where their policy
+    /// would not require one; null while they have not.
+    /// </summary>
+    public DateTime? SmsTwoStepSince { get; set; }
+
     /// <summary>What the user must do at the next sign-in (<see cref="SignIn.RequiredActions"/>), comma-separated.</summary>
     public string RequiredActions { get; set; } = "";
 

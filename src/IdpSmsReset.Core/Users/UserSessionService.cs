@@ -7,13 +7,16 @@ namespace IdpSmsReset.Core.Users;
 /// Records sign-ins and ends them, so users (and administrators) can see and end sessions elsewhere. A session that ends
 /// takes the tokens its applications obtained through it along (<see cref="SessionTokens"/>).
 /// </summary>
-public sealed class UserSessionService(IdpDbContext database, SessionTokens tokens, BackchannelLogouts logouts, TimeProvider time)
+public sealed class UserSessionService(
+    IdpDbContext database, SessionTokens tokens, BackchannelLogouts logouts, Audit.AuditLog audit, TimeProvider time)
 {
     public const int UserAgentMaxLength = 256;
 
-    public async Task<UserSession> StartAsync(string userId, IEnumerable<string> methods, string? userAgent, string? ipAddress,
+    /// <summary>A new session: the sign-in's last step, audited (<c>sign-in.succeeded</c>) in the same save.</summary>
+    public async Task<UserSession> StartAsync(ApplicationUser user, IReadOnlyList<string> methods, string? userAgent, string? ipAddress,
         CancellationToken cancellationToken)
     {
+        var userId = user.Id;
         var now = time.GetUtcNow().UtcDateTime;
         var session = new UserSession
         {
@@ -26,6 +29,8 @@ public sealed class UserSessionService(IdpDbContext database, SessionTokens toke
             IpAddress = ipAddress,
         };
         database.Add(session);
+        audit.Stage(Audit.AuditEventTypes.SignInSucceeded, user.UserName ?? userId, userId, ipAddress,
+            $"Signed in with {session.Methods}.");
         await database.SaveChangesAsync(cancellationToken);
         return session;
     }

@@ -29,6 +29,7 @@ public static class MfaHosting
         services.AddScoped<RecoveryCodeService>();
         services.AddScoped<PhoneVerificationService>();
         services.AddScoped<SecondFactorMethods>();
+        services.AddScoped<SmsTwoStep>();
         services.AddScoped<SignInJourney>();
         services.AddScoped<SignInEligibility>();
         services.AddScoped<PasswordChange>();

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Server.Features.Account.ForgotPassword;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace IdpSmsReset.Server.Hosting;
 
 public static class PasswordResetHosting
 {
-    /// <summary>"Forgot password" by SMS: the flow, its background job, its limits, and the audit log it writes to.</summary>
+    /// <summary>"Forgot password" by SMS: the flow, its background job and its limits.</summary>
     public static WebApplicationBuilder AddIdpPasswordReset(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PasswordResetLimits>()
@@ -17,7 +16,6 @@ public static class PasswordResetHosting
 
         builder.Services.AddSingleton<PasswordResetAvailability>();
         builder.Services.AddSingleton(services => new IdpUrls(services.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerUri));
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<PasswordResetStarter>();
         builder.Services.AddScoped<PasswordResetService>();
         builder.Services.AddScoped<PasswordResetFlows>();

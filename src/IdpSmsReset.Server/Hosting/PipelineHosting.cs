@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Admin.Audit;
 using IdpSmsReset.Server.Features.Admin.Jobs;
 using IdpSmsReset.Server.Features.Connect;
 using IdpSmsReset.Server.Features.Webhooks;
@@ -48,6 +49,7 @@ public static class PipelineHosting
         app.MapIdpHealth();
         app.MapIdpMetrics();
         app.MapTwilioStatusWebhook();
+        app.MapAuditExport();
         app.MapIdpSmsSandbox();
         return app;
     }

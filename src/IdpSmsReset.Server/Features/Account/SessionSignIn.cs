@@ -48,7 +48,7 @@ public sealed class SessionSignIn(
         }
 
         var session = await sessions.StartAsync(
-            user.Id, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(),
+            user, methods, Context.Request.Headers.UserAgent.ToString(), Context.Connection.RemoteIpAddress?.ToString(),
                 Context.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [
             .. methods.Select(method => new Claim(Claims.AuthenticationMethodReference, method)),

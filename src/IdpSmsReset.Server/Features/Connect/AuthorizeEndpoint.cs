@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.SignIn;
 using Microsoft.AspNetCore;
 using System.Security.Claims;
@@ -28,6 +29,7 @@ internal static class AuthorizeEndpoint
         SessionTokens sessionTokens,
         SignInJourney journey,
         IAntiforgery antiforgery,
+        AuditLog audit,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -68,6 +70,8 @@ internal static class AuthorizeEndpoint
         var decision = await ReadConsentDecisionAsync(context, request, antiforgery);
         if (decision == ConsentDecision.Deny)
         {
+            await audit.WriteAsync(AuditEventTypes.ConsentDenied, session.User.UserName ?? session.User.Id, session.User.Id, null,
+                $"Scopes: {string.Join(' ', request.GetScopes())}.", context.RequestAborted);
             return OAuthErrors.Forbid(Errors.AccessDenied, "The user denied the authorization request.");
         }
 
@@ -87,6 +91,12 @@ internal static class AuthorizeEndpoint
         granted ??= await authorizations.CreateAsync(
             principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,
             type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
+        if (decision == ConsentDecision.Accept)
+        {
+            await audit.WriteAsync(AuditEventTypes.ConsentGranted, session.User.UserName ?? session.User.Id, session.User.Id, null,
+                $"Scopes: {string.Join(' ', identity.GetScopes())}.", context.RequestAborted);
+        }
+
         // The tokens: they belong to this session's own authorization, so that revoking it (a replayed code, the session
         // ending) reaches this session's tokens and no other device's.
         var sessionAuthorization = await sessionTokens.AuthorizationForAsync(session.SessionId, session.User.Id, applicationId!,

@@ -40,6 +40,12 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
         Assert.False(second.IsError, second.Error);
         Assert.Empty(agent.PagesSeen);
         Assert.Equal("Bob Example", second.User.FindFirst("name")?.Value);
+        var events = await factory.AuditEventsOfAsync("bob");
+        var consent = Assert.Single(events, e => e.Type == IdpSmsReset.Core.Audit.AuditEventTypes.ConsentGranted);
+        Assert.Equal(TestBootstrap.ConsentClientId, consent.ClientId);
+        Assert.Equal("bob", consent.Actor);
+        Assert.Contains(events, e => e.Type == IdpSmsReset.Core.Audit.AuditEventTypes.SignInSucceeded
+            && e.ClientId == TestBootstrap.ConsentClientId);
     }
 
     [SkippableFact]
@@ -55,6 +61,9 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
         Assert.True(result.IsError);
         Assert.Equal("access_denied", result.Error);
         Assert.Equal(["/account/login", "/connect/consent"], agent.PagesSeen);
+        var denied = Assert.Single(await factory.AuditEventsOfAsync("carol"),
+            e => e.Type == IdpSmsReset.Core.Audit.AuditEventTypes.ConsentDenied);
+        Assert.Equal(TestBootstrap.ConsentClientId, denied.ClientId);
     }
 
     [SkippableFact]

@@ -71,7 +71,7 @@ public sealed class AuthenticatorModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
-        await changes.AuthenticatorAddedAsync(user, ClientAddress, HttpContext.RequestAborted);
+        await changes.AuthenticatorAddedAsync(user, HttpContext.RequestAborted);
         Notice = Added;
         await LoadAsync();
         return Page();
@@ -88,7 +88,7 @@ public sealed class AuthenticatorModel(
         }
 
         await authenticator.RemoveAsync(user.Id, HttpContext.RequestAborted);
-        await changes.AuthenticatorRemovedAsync(user, ClientAddress, HttpContext.RequestAborted);
+        await changes.AuthenticatorRemovedAsync(user, HttpContext.RequestAborted);
         Notice = Removed;
         await LoadAsync();
         ShowSetupIfNone(user);
@@ -111,7 +111,7 @@ public sealed class AuthenticatorModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
-        await changes.RecoveryCodesGeneratedAsync(user, ClientAddress, HttpContext.RequestAborted);
+        await changes.RecoveryCodesGeneratedAsync(user, HttpContext.RequestAborted);
         RecoveryCodesLeft = NewRecoveryCodes.Count;
         return Page();
     }

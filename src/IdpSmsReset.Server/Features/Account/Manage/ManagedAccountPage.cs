@@ -18,9 +18,6 @@ public abstract class ManagedAccountPage(SignInManager<ApplicationUser> signIn) 
 
     protected ApplicationUser CurrentUser => Session.User;
 
-    /// <summary>The browser's address, for the audit of the user's changes.</summary>
-    protected string? ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
-
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (await SignedInSession.ReadAsync(HttpContext, signIn) is not { } session)

@@ -54,7 +54,7 @@ public sealed class OverviewModel(
         var ended = await sessions.EndAsync(user.Id, sessionId, HttpContext.RequestAborted);
         if (ended)
         {
-            await changes.SessionsEndedAsync(user, "one session", ClientAddress, HttpContext.RequestAborted);
+            await changes.SessionsEndedAsync(user, "one session", HttpContext.RequestAborted);
         }
 
         Notice = ended ? "The session was ended. That browser is signed out within a minute." : "That session had already ended.";
@@ -66,7 +66,7 @@ public sealed class OverviewModel(
         var user = CurrentUser;
 
         var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
-        await changes.SessionsEndedAsync(user, "every other session", ClientAddress, HttpContext.RequestAborted);
+        await changes.SessionsEndedAsync(user, "every other session", HttpContext.RequestAborted);
         Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
         return RedirectToPage();
     }
@@ -77,7 +77,7 @@ public sealed class OverviewModel(
         var user = CurrentUser;
 
         await sessions.EndAllAsync(user.Id, keep: null, HttpContext.RequestAborted);
-        await changes.SessionsEndedAsync(user, "every session", ClientAddress, HttpContext.RequestAborted);
+        await changes.SessionsEndedAsync(user, "every session", HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         return LocalRedirect("/?signed-out=1");
     }

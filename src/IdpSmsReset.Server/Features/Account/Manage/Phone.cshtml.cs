@@ -11,11 +11,13 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 [Authorize]
 public sealed class PhoneModel(
     SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password,
-        AccountMessages messages)
+        AccountMessages messages, SmsTwoStep smsTwoStep)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your phone number was verified and saved.";
     public const string ManagedByAdministrator = "Your phone number is managed by your administrator.";
+    public const string TwoStepTurnedOn = "Two-step verification by SMS is on: a code will be sent to your phone at every sign-in.";
+    public const string TwoStepTurnedOff = "Two-step verification by SMS is off.";
 
     [BindProperty]
     public string? PhoneNumber { get; set; }
@@ -32,6 +34,16 @@ public sealed class PhoneModel(
 
     public bool CodeSent { get; private set; }
 
+    /// <summary>Whether SMS two-step can be offered: a verified number the policy lets receive codes.</summary>
+    public bool CanUseSms { get; private set; }
+
+    public bool SmsTwoStepOn { get; private set; }
+
+    /// <summary>The policy asks for a second step whatever the user chooses.</summary>
+    public bool PolicyRequiresTwoStep { get; private set; }
+
+    public string? TwoStepProblem { get; private set; }
+
     public string? Notice { get; private set; }
 
     [TempData(Key = "Notice")]
@@ -40,6 +52,7 @@ public sealed class PhoneModel(
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync();
+        Notice = DoneNotice;
         return Page();
     }
 
@@ -79,8 +92,7 @@ public sealed class PhoneModel(
             return Page();
         }
 
-        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
-            HttpContext.RequestAborted);
+        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.RequestAborted);
         if (!check.IsAccepted)
         {
             CodeSent = true;
@@ -92,11 +104,35 @@ public sealed class PhoneModel(
         return RedirectToPage("/Account/Manage/Overview");
     }
 
+    public Task<IActionResult> OnPostSmsTwoStepOnAsync() => SwitchSmsTwoStepAsync(on: true);
+
+    public Task<IActionResult> OnPostSmsTwoStepOffAsync() => SwitchSmsTwoStepAsync(on: false);
+
+    private async Task<IActionResult> SwitchSmsTwoStepAsync(bool on)
+    {
+        var user = await LoadAsync();
+        var problem = on
+            ? await smsTwoStep.TurnOnAsync(user, HttpContext.RequestAborted)
+            : await smsTwoStep.TurnOffAsync(user, HttpContext.RequestAborted);
+        if (problem is not null)
+        {
+            TwoStepProblem = problem;
+            return Page();
+        }
+
+        DoneNotice = on ? TwoStepTurnedOn : TwoStepTurnedOff;
+        return RedirectToPage();
+    }
+
     private async Task<ApplicationUser> LoadAsync()
     {
         var user = CurrentUser;
         CurrentPhone = user.PhoneNumber;
-        CanChange = (await methods.ForUserAsync(user, HttpContext.RequestAborted)).CanEnrolPhone;
+        var factors = await methods.ForUserAsync(user, HttpContext.RequestAborted);
+        CanChange = factors.CanEnrolPhone;
+        CanUseSms = factors.CanUseSms;
+        SmsTwoStepOn = user.SmsTwoStepSince is not null;
+        PolicyRequiresTwoStep = factors.PolicyRequires;
         return user;
     }
 }

@@ -73,7 +73,7 @@ public sealed class EnrolModel(
         }
 
         NewRecoveryCodes = await recoveryCodes.ReplaceAsync(user.Id, HttpContext.RequestAborted);
-        await changes.AuthenticatorAddedAsync(user, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        await changes.AuthenticatorAddedAsync(user, HttpContext.RequestAborted);
         ContinueUrl = await FinishAsync(user, SecondFactorMethod.App);
         return Page();
     }
@@ -107,8 +107,7 @@ public sealed class EnrolModel(
             return Elsewhere(user);
         }
 
-        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(),
-            HttpContext.RequestAborted);
+        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.RequestAborted);
         if (!check.IsAccepted)
         {
             ShowAuthenticator(user);

@@ -105,6 +105,48 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         Assert.Equal("alice", audited.Actor);
         Assert.Equal("From +•••••••••00 to +•••••••••01.", audited.Details);
     }
+
+    [SkippableFact]
+    public async Task SmsTwoStep_TurnedOnThenOff_SignInAsksForACodeOnlyWhileOn_BothAudited()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = await Factory.CreateSignedInBrowserAsync("alice");
+        var page = await browser.OpenAsync("/account/manage/phone");
+        Assert.NotNull(page.Document.QuerySelector("[data-sms-two-step='off']"));
+
+        var turnedOn = await browser.SubmitAsync(page, formSelector: "form[action*='handler=SmsTwoStepOn']");
+        using var whileOn = Factory.CreateBrowser();
+        var asked = await whileOn.SubmitPasswordAsync("alice");
+        var turnedOff = await browser.SubmitAsync(turnedOn, formSelector: "form[action*='handler=SmsTwoStepOff']");
+        using var afterOff = Factory.CreateBrowser();
+        var notAsked = await afterOff.SubmitPasswordAsync("alice");
+
+        Assert.Contains(PhoneModel.TwoStepTurnedOn, turnedOn.Text);
+        Assert.NotNull(turnedOn.Document.QuerySelector("[data-sms-two-step='on']"));
+        Assert.Equal("/account/second-factor", asked.Path);
+        Assert.Contains(PhoneModel.TwoStepTurnedOff, turnedOff.Text);
+        Assert.Equal("/", notAsked.Path);
+        var events = await Factory.AuditEventsOfAsync("alice");
+        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepEnabled, Actor: "alice" });
+        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepDisabled, Actor: "alice" });
+    }
+
+    [SkippableFact]
+    public async Task SmsTwoStep_OffWherePolicyRequiresItAndSmsIsTheOnlyMethod_RefusedWithWhy()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Users.IdpUserManager>();
+        var smsTwoStep = scope.ServiceProvider.GetRequiredService<IdpSmsReset.Core.Mfa.SmsTwoStep>();
+        var ivan = (await users.FindByNameAsync(TestBootstrap.MfaUserNames[0]))!;
+
+        var on = await smsTwoStep.TurnOnAsync(ivan, CancellationToken.None);
+        var off = await smsTwoStep.TurnOffAsync(ivan, CancellationToken.None);
+
+        Assert.Null(on);
+        Assert.Equal(IdpSmsReset.Core.Mfa.SmsTwoStep.PolicyRequiresIt, off);
+        Assert.NotNull((await users.FindByIdAsync(ivan.Id))!.SmsTwoStepSince);
+    }
 }
 
 public sealed class PhonePageTestsOnSqlite(SqliteIdpFactory factory, FakeTwilio twilio)
