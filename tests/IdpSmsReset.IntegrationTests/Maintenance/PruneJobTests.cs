@@ -46,6 +46,30 @@ public abstract class PruneJobTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task Prune_AuditEvents_OlderThanRetainForDeleted_YoungerKept()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var old = AuditEventAt(now.AddDays(-401));
+        var kept = AuditEventAt(now.AddDays(-399));
+        database.AddRange(old, kept);
+        await database.SaveChangesAsync();
+
+        await scope.ServiceProvider.GetRequiredService<PruneJob>().RunAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(8),
+            CancellationToken.None);
+
+        var left = await database.Set<Core.Audit.AuditEvent>().AsNoTracking()
+            .Where(e => e.Id == old.Id || e.Id == kept.Id).Select(e => e.Id).ToListAsync();
+        Assert.Equal([kept.Id], left);
+    }
+
+    private static Core.Audit.AuditEvent AuditEventAt(DateTime at) => new()
+    {
+        Id = Guid.NewGuid(), OccurredAt = at, Type = Core.Audit.AuditEventTypes.PasswordChanged, Actor = "retention-test",
+    };
+
+    [SkippableFact]
     public void Prune_IsAnHourlyRecurringJob()
     {
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
