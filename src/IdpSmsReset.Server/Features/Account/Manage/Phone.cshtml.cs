@@ -28,6 +28,10 @@ public sealed class PhoneModel(
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>Turning SMS two-step off lowers the account's protection: the password is asked, as for removing an app.</summary>
+    [BindProperty]
+    public string? TwoStepPassword { get; set; }
+
     public string? CurrentPhone { get; private set; }
 
     public bool CanChange { get; private set; }
@@ -111,6 +115,12 @@ public sealed class PhoneModel(
     private async Task<IActionResult> SwitchSmsTwoStepAsync(bool on)
     {
         var user = await LoadAsync();
+        if (!on && await password.ProblemAsync(user, TwoStepPassword) is { } wrongPassword)
+        {
+            ModelState.AddModelError(nameof(TwoStepPassword), wrongPassword);
+            return Page();
+        }
+
         var problem = on
             ? await smsTwoStep.TurnOnAsync(user, HttpContext.RequestAborted)
             : await smsTwoStep.TurnOffAsync(user, HttpContext.RequestAborted);

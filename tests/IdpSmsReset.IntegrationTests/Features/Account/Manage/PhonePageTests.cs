@@ -117,13 +117,18 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         var turnedOn = await browser.SubmitAsync(page, formSelector: "form[action*='handler=SmsTwoStepOn']");
         using var whileOn = Factory.CreateBrowser();
         var asked = await whileOn.SubmitPasswordAsync("alice");
-        var turnedOff = await browser.SubmitAsync(turnedOn, formSelector: "form[action*='handler=SmsTwoStepOff']");
+        var wrongPassword = await browser.SubmitAsync(turnedOn, new Dictionary<string, string> { ["TwoStepPassword"] = "not it" },
+            formSelector: "form[action*='handler=SmsTwoStepOff']");
+        var turnedOff = await browser.SubmitAsync(turnedOn, new Dictionary<string, string> { ["TwoStepPassword"] = TestBootstrap.Password },
+            formSelector: "form[action*='handler=SmsTwoStepOff']");
         using var afterOff = Factory.CreateBrowser();
         var notAsked = await afterOff.SubmitPasswordAsync("alice");
 
         Assert.Contains(PhoneModel.TwoStepTurnedOn, turnedOn.Text);
         Assert.NotNull(turnedOn.Document.QuerySelector("[data-sms-two-step='on']"));
         Assert.Equal("/account/second-factor", asked.Path);
+        Assert.Equal("The current password is incorrect.", wrongPassword.FieldError("two-step-password-error"));
+        Assert.NotNull(wrongPassword.Document.QuerySelector("[data-sms-two-step='on']"));
         Assert.Contains(PhoneModel.TwoStepTurnedOff, turnedOff.Text);
         Assert.Equal("/", notAsked.Path);
         var events = await Factory.AuditEventsOfAsync("alice");

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
@@ -105,6 +106,9 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         Assert.Equal(code == "000000" ? "111111" : "000000", wrong.InputValue("Input.Code"));
         Assert.Equal("/", right.Path);
         Assert.Equal("That code has already been used. Send a new code.", reused.FieldError("code-error"));
+        var events = await Factory.AuditEventsOfAsync("mallory");
+        Assert.Equal(2, events.Count(e => e is { Type: AuditEventTypes.SecondFactorFailed, Details: "Method: sms." }));
+        Assert.Single(events, e => e is { Type: AuditEventTypes.SecondFactorSucceeded, Actor: "mallory", Details: "Method: sms." });
     }
 
     [SkippableFact]
@@ -292,6 +296,10 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         Assert.Contains("Enter one of the recovery codes", recoveryPage.Text);
         Assert.Equal("/", signedIn.Path);
         Assert.Equal("That recovery code is not correct or has already been used.", reused.FieldError("code-error"));
+        var events = await Factory.AuditEventsOfAsync("walter");
+        Assert.Single(events, e => e.Type == AuditEventTypes.RecoveryCodeUsed);
+        Assert.Single(events, e => e is { Type: AuditEventTypes.SecondFactorSucceeded, Details: "Method: recovery." });
+        Assert.Single(events, e => e is { Type: AuditEventTypes.SecondFactorFailed, Details: "Method: recovery." });
     }
 }
 
