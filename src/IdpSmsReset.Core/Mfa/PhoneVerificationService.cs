@@ -10,7 +10,7 @@ namespace IdpSmsReset.Core.Mfa;
 /// The old number is told of the change, so a taken-over account does not move its SMS codes away silently.
 /// </summary>
 public sealed class PhoneVerificationService(SmsChallengeService challenges, SmsOutbox outbox, ISmsTexts texts,
-    UserManager<ApplicationUser> users, Audit.AccountChanges changes)
+    UserManager<ApplicationUser> users, Audit.AccountChanges changes, Audit.AuditLog audit)
 {
     private static readonly TimeSpan NoticeLifetime = TimeSpan.FromDays(1);
 
@@ -32,7 +32,10 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
                 cancellationToken);
     }
 
-    /// <summary>Stores the number the accepted code was sent to; the result says why not otherwise.</summary>
+    /// <summary>
+    /// Stores the number the accepted code was sent to, which completes a <see cref="SignIn.RequiredActions.VerifyPhone"/>
+    /// action wherever it happens (the sign-in's page or the account page); the result says why not otherwise.
+    /// </summary>
     public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
     {
         var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn,
@@ -45,6 +48,13 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
         var previous = user.PhoneNumberConfirmed ? user.PhoneNumber : null;
         user.PhoneNumber = check.Destination;
         user.PhoneNumberConfirmed = true;
+        if (SignIn.RequiredActions.Has(user, SignIn.RequiredActions.VerifyPhone))
+        {
+            SignIn.RequiredActions.Remove(user, SignIn.RequiredActions.VerifyPhone);
+            audit.Stage(Audit.AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, null,
+                SignIn.RequiredActions.VerifyPhone);
+        }
+
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {

@@ -29,17 +29,34 @@ public sealed class RequiredActionProgress(IdpUserManager users, PasswordChange 
         return result;
     }
 
-    /// <summary>Clears <see cref="RequiredActions.ConfigureSecondFactor"/> once a session proved a second factor.</summary>
+    /// <summary>
+    /// At a session's start, clears what it shows done: <see cref="RequiredActions.ConfigureSecondFactor"/> once a
+    /// second factor is proved, <see cref="RequiredActions.VerifyPhone"/> once the number is verified.
+    /// </summary>
     public async Task SignedInAsync(ApplicationUser user, IReadOnlyList<string> amr, string? ipAddress, CancellationToken cancellationToken)
     {
-        if (!amr.Contains(AuthenticationMethods.MultiFactor) || !RequiredActions.Has(user, RequiredActions.ConfigureSecondFactor))
+        var done = new List<string>();
+        if (amr.Contains(AuthenticationMethods.MultiFactor) && RequiredActions.Has(user, RequiredActions.ConfigureSecondFactor))
+        {
+            done.Add(RequiredActions.ConfigureSecondFactor);
+        }
+
+        if (user.PhoneNumberConfirmed && RequiredActions.Has(user, RequiredActions.VerifyPhone))
+        {
+            done.Add(RequiredActions.VerifyPhone);
+        }
+
+        if (done.Count == 0)
         {
             return;
         }
 
-        RequiredActions.Remove(user, RequiredActions.ConfigureSecondFactor);
+        RequiredActions.Set(user, RequiredActions.Of(user).Except(done));
+        foreach (var action in done)
+        {
+            audit.Stage(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress, action);
+        }
+
         await users.UpdateAsync(user);
-        await audit.WriteAsync(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress,
-            RequiredActions.ConfigureSecondFactor, cancellationToken);
     }
 }

@@ -15,7 +15,14 @@ public static class RequiredActions
     /// <summary>Set up a second factor, whatever the policy says: asked like a policy requiring one; done once there is one.</summary>
     public const string ConfigureSecondFactor = "configure-second-factor";
 
-    public static readonly IReadOnlyList<string> All = [UpdatePassword, ConfigureSecondFactor];
+    /// <summary>
+    /// Verify a mobile number by a code sent to it (a number the administrator typed, or none yet): asked after the
+    /// password (after <see cref="UpdatePassword"/>), where the user's policy lets SMS be used; done once a number is
+    /// verified, so a user whose number already is has nothing to do (as Keycloak's verify-email).
+    /// </summary>
+    public const string VerifyPhone = "verify-phone";
+
+    public static readonly IReadOnlyList<string> All = [UpdatePassword, ConfigureSecondFactor, VerifyPhone];
 
     public static IReadOnlyList<string> Of(ApplicationUser user) =>
         user.RequiredActions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

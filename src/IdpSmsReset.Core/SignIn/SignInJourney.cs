@@ -21,18 +21,21 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
         AfterRequiredActions(user, Decide(NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null, proved));
 
     /// <summary>
-    /// <paramref name="decision"/>, unless it is done and the user must still choose a new password: then that comes
-    /// first, with the <c>amr</c> proved so far kept for the session that follows.
+    /// <paramref name="decision"/>, unless it is done and the user must still choose a new password, then verify a
+    /// number: those come first, in that order, with the <c>amr</c> proved so far kept for the session that follows.
     /// </summary>
     public static SignInDecision AfterRequiredActions(ApplicationUser user, SignInDecision decision) =>
-        decision.IsDone && RequiredActions.Has(user, RequiredActions.UpdatePassword)
-            ? decision with { Step = SignInStep.UpdatePassword }
-            : decision;
+        !decision.IsDone ? decision
+        : RequiredActions.Has(user, RequiredActions.UpdatePassword) ? decision with { Step = SignInStep.UpdatePassword }
+        : RequiredActions.Has(user, RequiredActions.VerifyPhone) && !user.PhoneNumberConfirmed
+            ? decision with { Step = SignInStep.VerifyPhone }
+        : decision;
 
     /// <summary>
     /// Whether the session is signed in as far as the journey goes: the question the authorization endpoint asks on
     /// every request. It reads only whether a second factor is due at all (the <see cref="UserSecondFactors.IsRequired"/>
-    /// that <see cref="Decide"/> would compute), not the factors themselves.
+    /// that <see cref="Decide"/> would compute), not the factors themselves. A number to verify waits for the next
+    /// sign-in: it may not be possible now (no SMS for the user's policy), and a session must not loop on it.
     /// </summary>
     public async Task<bool> IsDoneAsync(ApplicationUser user, IReadOnlyCollection<string> proved, CancellationToken cancellationToken) =>
         !RequiredActions.Has(user, RequiredActions.UpdatePassword)

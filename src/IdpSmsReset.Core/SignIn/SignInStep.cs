@@ -15,6 +15,12 @@ public enum SignInStep
     /// <summary>Both factors are shown; the user must choose a new password first (<see cref="RequiredActions.UpdatePassword"/>).</summary>
     UpdatePassword,
 
+    /// <summary>
+    /// Both factors are shown (and the password chosen); the user must verify a mobile number first
+    /// (<see cref="RequiredActions.VerifyPhone"/>).
+    /// </summary>
+    VerifyPhone,
+
     /// <summary>Signed in, with the <c>amr</c> the session carries.</summary>
     Done,
 }

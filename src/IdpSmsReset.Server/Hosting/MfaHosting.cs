@@ -51,6 +51,7 @@ public static class MfaHosting
         services.AddScoped<PasswordConfirmation>();
         services.AddSingleton<ProblemMessages>();
         services.AddSingleton<AccountMessages>();
+        services.AddScoped<Features.Account.PhoneCodeStep>();
         services.AddScoped<AuthenticatorSetup>();
 
         // Ended sessions fail the cookie's periodic check like a changed security stamp does.

@@ -21,6 +21,9 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// <summary>The page where a user with a temporary password chooses their own.</summary>
     public const string UpdatePasswordPage = "/Account/RequiredActions/UpdatePassword";
 
+    /// <summary>The page where a user asked to verify a mobile number does so.</summary>
+    public const string VerifyPhonePage = "/Account/RequiredActions/VerifyPhone";
+
     /// <summary>
     /// Carries out the journey's <paramref name="next"/> step after the password: a session when it is done (null is
     /// returned: go on to the application), else a pending sign-in and the page to show, with the SMS code already on
@@ -28,7 +31,7 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// </summary>
     public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken)
     {
-        if (next.IsDone || next.Step == SignInStep.UpdatePassword)
+        if (next.IsDone || next.Step is SignInStep.UpdatePassword or SignInStep.VerifyPhone)
         {
             return await CompleteAsync(user, next.Amr, cancellationToken);
         }
@@ -49,14 +52,23 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
 
     /// <summary>
     /// Signs the user in with what they proved (<paramref name="amr"/>), a pending sign-in ending here; returns null. When
-    /// the user must first choose a new password, the sign-in stays pending with that proof and its page is returned.
+    /// the user must first choose a new password or verify a number, the sign-in stays pending with that proof and the
+    /// action's page is returned. <paramref name="skipPhone"/>: the user may not verify a number now (no SMS for their
+    /// policy), so that action waits for a later sign-in rather than lock them out.
     /// </summary>
-    public async Task<string?> CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr, CancellationToken cancellationToken)
+    public async Task<string?> CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr, CancellationToken cancellationToken,
+        bool skipPhone = false)
     {
-        if (SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step == SignInStep.UpdatePassword)
+        var page = SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step switch
+        {
+            SignInStep.UpdatePassword => UpdatePasswordPage,
+            SignInStep.VerifyPhone when !skipPhone => VerifyPhonePage,
+            _ => null,
+        };
+        if (page is not null)
         {
             await pending.StartAsync(user, amr);
-            return UpdatePasswordPage;
+            return page;
         }
 
         await pending.EndAsync();

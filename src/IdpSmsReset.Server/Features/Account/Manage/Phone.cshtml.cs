@@ -10,8 +10,8 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// <summary>Adds or changes the phone number: password first, then a code sent to the new number; the old number gets a notice.</summary>
 [Authorize]
 public sealed class PhoneModel(
-    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneVerificationService phones, PasswordConfirmation password,
-        AccountMessages messages, SmsTwoStep smsTwoStep)
+    SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, PhoneCodeStep phoneCode, PasswordConfirmation password,
+        SmsTwoStep smsTwoStep)
     : ManagedAccountPage(signIn)
 {
     public const string Changed = "Your phone number was verified and saved.";
@@ -75,15 +75,8 @@ public sealed class PhoneModel(
             return Page();
         }
 
-        var sent = await phones.SendCodeAsync(user, PhoneNumber ?? "", HttpContext.RequestAborted);
-        if (sent.Status == SmsChallengeSendStatus.Refused)
-        {
-            ModelState.AddModelError(nameof(PhoneNumber), messages.Refusal(sent.Problem!));
-            return Page();
-        }
-
-        CodeSent = true;
-        Notice = messages.SmsSent(sent);
+        Notice = await phoneCode.SendAsync(user, PhoneNumber, ModelState, nameof(PhoneNumber), HttpContext.RequestAborted);
+        CodeSent = Notice is not null;
         return Page();
     }
 
@@ -96,11 +89,9 @@ public sealed class PhoneModel(
             return Page();
         }
 
-        var check = await phones.ConfirmAsync(user, Code ?? "", HttpContext.RequestAborted);
-        if (!check.IsAccepted)
+        if (!await phoneCode.ConfirmAsync(user, Code, ModelState, nameof(Code), HttpContext.RequestAborted))
         {
             CodeSent = true;
-            ModelState.AddModelError(nameof(Code), messages.SmsCode(check));
             return Page();
         }
 

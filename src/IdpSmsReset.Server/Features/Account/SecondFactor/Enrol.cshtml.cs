@@ -16,9 +16,8 @@ public sealed class EnrolModel(
     SignInJourney journey,
     AuthenticatorSetup authenticatorSetup,
     RecoveryCodeService recoveryCodes,
-    PhoneVerificationService phones,
-    Core.Audit.AccountChanges changes,
-    AccountMessages messages) : PageModel
+    PhoneCodeStep phoneCode,
+    Core.Audit.AccountChanges changes) : PageModel
 {
     public const string NothingToEnrol =
         "Your account requires two-step verification, but no method can be set up for it. Contact your administrator.";
@@ -87,15 +86,8 @@ public sealed class EnrolModel(
         }
 
         ShowAuthenticator(user);
-        var sent = await phones.SendCodeAsync(user, PhoneNumber ?? "", HttpContext.RequestAborted);
-        if (sent.Status == SmsChallengeSendStatus.Refused)
-        {
-            ModelState.AddModelError(nameof(PhoneNumber), messages.Refusal(sent.Problem!));
-            return Page();
-        }
-
-        PhoneCodeSent = true;
-        PhoneNotice = messages.SmsSent(sent);
+        PhoneNotice = await phoneCode.SendAsync(user, PhoneNumber, ModelState, nameof(PhoneNumber), HttpContext.RequestAborted);
+        PhoneCodeSent = PhoneNotice is not null;
         return Page();
     }
 
@@ -107,12 +99,10 @@ public sealed class EnrolModel(
             return Elsewhere(user);
         }
 
-        var check = await phones.ConfirmAsync(user, PhoneCode ?? "", HttpContext.RequestAborted);
-        if (!check.IsAccepted)
+        if (!await phoneCode.ConfirmAsync(user, PhoneCode, ModelState, nameof(PhoneCode), HttpContext.RequestAborted))
         {
             ShowAuthenticator(user);
             PhoneCodeSent = true;
-            ModelState.AddModelError(nameof(PhoneCode), messages.SmsCode(check));
             return Page();
         }
 

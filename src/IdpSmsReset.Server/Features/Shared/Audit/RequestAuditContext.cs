@@ -45,7 +45,9 @@ public sealed class RequestAuditContext(IHttpContextAccessor http) : IAuditConte
     private static string? ClientOfReturnUrl(string? returnUrl)
     {
         var query = returnUrl?.IndexOf('?') is >= 0 and var start ? returnUrl[start..] : null;
-        return query is null ? null : NonEmpty(QueryHelpers.ParseQuery(query)[OpenIddictConstants.Parameters.ClientId]);
+        return query is not null && QueryHelpers.ParseQuery(query).TryGetValue(OpenIddictConstants.Parameters.ClientId, out var clientId)
+            ? NonEmpty(clientId)
+            : null;
     }
 
     private static string? NonEmpty(Microsoft.Extensions.Primitives.StringValues value) =>

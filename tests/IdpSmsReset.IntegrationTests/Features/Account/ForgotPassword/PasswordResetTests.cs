@@ -58,7 +58,8 @@ public abstract class PasswordResetTests : TwilioBackedTests
         Assert.Contains(Twilio.MessagesTo(TestBootstrap.PhoneOf("uma")),
             sms => sms.Form["Body"].StartsWith("The password of your account at localhost was changed", StringComparison.Ordinal));
         Assert.Equal(
-            [AuditEventTypes.PasswordResetRequested, AuditEventTypes.PasswordResetCodeSent, AuditEventTypes.PasswordResetCompleted],
+            [AuditEventTypes.PasswordResetRequested, AuditEventTypes.PasswordResetCodeSent, AuditEventTypes.PasswordResetCompleted,
+                AuditEventTypes.SignInSucceeded],
             await AuditTypesAsync("uma"));
     }
 

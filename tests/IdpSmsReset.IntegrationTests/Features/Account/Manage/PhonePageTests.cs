@@ -110,19 +110,19 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
     public async Task SmsTwoStep_TurnedOnThenOff_SignInAsksForACodeOnlyWhileOn_BothAudited()
     {
         await Factory.ConfigureSmsFactorAsync();
-        using var browser = await Factory.CreateSignedInBrowserAsync("alice");
+        using var browser = await Factory.CreateSignedInBrowserAsync("abel");
         var page = await browser.OpenAsync("/account/manage/phone");
         Assert.NotNull(page.Document.QuerySelector("[data-sms-two-step='off']"));
 
         var turnedOn = await browser.SubmitAsync(page, formSelector: "form[action*='handler=SmsTwoStepOn']");
         using var whileOn = Factory.CreateBrowser();
-        var asked = await whileOn.SubmitPasswordAsync("alice");
+        var asked = await whileOn.SubmitPasswordAsync("abel");
         var wrongPassword = await browser.SubmitAsync(turnedOn, new Dictionary<string, string> { ["TwoStepPassword"] = "not it" },
             formSelector: "form[action*='handler=SmsTwoStepOff']");
         var turnedOff = await browser.SubmitAsync(turnedOn, new Dictionary<string, string> { ["TwoStepPassword"] = TestBootstrap.Password },
             formSelector: "form[action*='handler=SmsTwoStepOff']");
         using var afterOff = Factory.CreateBrowser();
-        var notAsked = await afterOff.SubmitPasswordAsync("alice");
+        var notAsked = await afterOff.SubmitPasswordAsync("abel");
 
         Assert.Contains(PhoneModel.TwoStepTurnedOn, turnedOn.Text);
         Assert.NotNull(turnedOn.Document.QuerySelector("[data-sms-two-step='on']"));
@@ -131,9 +131,9 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
         Assert.NotNull(wrongPassword.Document.QuerySelector("[data-sms-two-step='on']"));
         Assert.Contains(PhoneModel.TwoStepTurnedOff, turnedOff.Text);
         Assert.Equal("/", notAsked.Path);
-        var events = await Factory.AuditEventsOfAsync("alice");
-        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepEnabled, Actor: "alice" });
-        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepDisabled, Actor: "alice" });
+        var events = await Factory.AuditEventsOfAsync("abel");
+        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepEnabled, Actor: "abel" });
+        Assert.Single(events, e => e is { Type: IdpSmsReset.Core.Audit.AuditEventTypes.TwoStepDisabled, Actor: "abel" });
     }
 
     [SkippableFact]

@@ -149,6 +149,65 @@ public abstract class UserLifecycleTests : TwilioBackedTests
         Assert.StartsWith("/account/second-factor", next.Path);
     }
 
+    [SkippableFact]
+    public async Task RequiredActions_UpdatePasswordThenVerifyPhone_InThatOrder_BeforeTheApplication()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        var number = TestBootstrap.PhoneOf("eli");
+        await Factory.ChangeUserAsync("eli", (users, user) =>
+        {
+            user.PhoneNumberConfirmed = false;
+            Core.SignIn.RequiredActions.Set(user, [Core.SignIn.RequiredActions.VerifyPhone, Core.SignIn.RequiredActions.UpdatePassword]);
+            return users.UpdateAsync(user);
+        });
+
+        using var browser = Factory.CreateBrowser();
+        var first = await browser.SubmitPasswordAsync("eli", "/account/manage");
+        var second = await browser.SubmitAsync(first, new Dictionary<string, string>
+        {
+            ["Input.NewPassword"] = "eli's very own passphrase", ["Input.ConfirmPassword"] = "eli's very own passphrase",
+        });
+        var prefilled = second.InputValue("PhoneNumber");
+        var sent = await browser.SubmitAsync(second, formSelector: "form[action*='handler=Send']");
+        // The new password's notice and the code, in whichever order the jobs deliver them.
+        await Twilio.WaitForMoreMessagesAsync(number, seenBefore: 1);
+        var code = Phone.CodeIn(Twilio.MessagesTo(number).Select(sms => sms.Form["Body"]).Single(body => body.Contains(" #")));
+        var done = await browser.SubmitAsync(sent, new Dictionary<string, string> { ["Code"] = code },
+            formSelector: "form[action*='handler=Verify']");
+
+        Assert.Equal("/account/update-password", first.Path);
+        Assert.Equal("/account/verify-phone", second.Path);
+        Assert.Equal(number, prefilled);
+        Assert.Equal("/account/manage", done.Path);
+        var audit = await Factory.AuditEventsOfAsync("eli");
+        Assert.Equal(["update-password", "verify-phone"], audit.Where(e => e.Type == Core.Audit.AuditEventTypes.RequiredActionCompleted)
+            .Select(e => e.Details));
+        Assert.Contains(audit, e => e.Type == Core.Audit.AuditEventTypes.PhoneVerified);
+    }
+
+    [SkippableFact]
+    public async Task RequiredAction_VerifyPhone_NoSmsForThePolicy_SaysSoAndLetsTheUserIn_TheActionWaits()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        await Factory.ChangeUserAsync("frank", (users, user) =>
+        {
+            user.PhoneNumberConfirmed = false;
+            Core.SignIn.RequiredActions.Set(user, [Core.SignIn.RequiredActions.VerifyPhone]);
+            return users.UpdateAsync(user);
+        });
+
+        using var browser = Factory.CreateBrowser();
+        var asked = await browser.SubmitPasswordAsync("frank", "/account/manage");
+        var inside = await browser.SubmitAsync(asked, formSelector: "form[action*='handler=Later']");
+        using var admin = await Factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var user = await OpenUserAsync(admin, "frank");
+
+        Assert.Equal("/account/verify-phone", asked.Path);
+        Assert.Contains(Server.Features.Account.RequiredActions.VerifyPhoneModel.CannotSendNow, asked.Text);
+        Assert.Equal("/account/manage", inside.Path);
+        Assert.NotNull(user.Document.QuerySelector("input[name='RequiredActions'][value='verify-phone'][checked]"));
+    }
+
     private static async Task<BrowserPage> OpenUserAsync(TestBrowser admin, string userName)
     {
         var list = await admin.OpenAsync($"/admin/users?search={userName}");
