@@ -83,8 +83,10 @@ public static class OpenIddictHosting
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyUserInfoResponseContext>.Descriptor)
                     .AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyEndSessionResponseContext>.Descriptor);
 
-                // private_key_jwt (RFC 7523): each assertion once, and refusals as the RFC names them.
-                options.AddEventHandler(ClientAssertionReplayGuard.Descriptor)
+                // private_key_jwt (RFC 7523): as clients send it, each assertion once, and refusals as the RFC names them.
+                options.AddEventHandler(AssertionTypHeader.AcceptGeneric.Descriptor)
+                    .AddEventHandler(AssertionTypHeader.RetypeGeneric.Descriptor)
+                    .AddEventHandler(ClientAssertionReplayGuard.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)

@@ -38,6 +38,46 @@ public abstract class PrivateKeyJwtTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task AssertionTypedAsClientsSendIt_Accepted_AnotherExplicitType_Refused()
+    {
+        await EnsureApplicationAsync();
+        using var service = OidcClients.Backchannel(factory);
+        var audience = IdpFactory.Origin + "/";
+
+        var withoutTyp = await RequestTokenAsync(service, UntypedAssertion(audience));
+        var generic = await RequestTokenAsync(service, Assertion(audience, typ: "JWT"));
+        var explicitType = await RequestTokenAsync(service, Assertion(audience, typ: "client-authentication+jwt"));
+        var others = new List<(string Typ, string? Error)>();
+        foreach (var typ in new[] { "at+jwt", "logout+jwt", "oauth-authz-req+jwt", "dpop+jwt" })
+        {
+            others.Add((typ, ErrorOf(await RequestTokenAsync(service, Assertion(audience, typ: typ)))));
+        }
+
+        var untypedReplayed = UntypedAssertion(audience);
+        await RequestTokenAsync(service, untypedReplayed);
+        var replayed = await RequestTokenAsync(service, untypedReplayed);
+
+        Assert.False(withoutTyp.IsError, withoutTyp.Raw);
+        Assert.False(generic.IsError, generic.Raw);
+        Assert.False(explicitType.IsError, explicitType.Raw);
+        Assert.All(others, other => Assert.Equal("invalid_client", other.Error));
+        Assert.Equal("invalid_client", ErrorOf(replayed));
+    }
+
+    [SkippableFact]
+    public async Task UntypedAssertionForTheTokenEndpointOrAnotherClient_Refused()
+    {
+        await EnsureApplicationAsync();
+        using var service = OidcClients.Backchannel(factory);
+
+        var tokenEndpoint = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/connect/token"));
+        var otherSubject = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/", subject: "someone-else"));
+
+        Assert.Equal("invalid_client", ErrorOf(tokenEndpoint));
+        Assert.Equal("invalid_client", ErrorOf(otherSubject));
+    }
+
+    [SkippableFact]
     public async Task AssertionForAnotherAudience_Refused()
     {
         await EnsureApplicationAsync();
@@ -82,17 +122,31 @@ public abstract class PrivateKeyJwtTests(IdpFactory factory)
         });
     }
 
-    public static string Assertion(string audience, RSA? key = null, string clientId = ClientId) =>
+    public static string Assertion(string audience, RSA? key = null, string clientId = ClientId,
+        string typ = "client-authentication+jwt") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = clientId,
-            TokenType = "client-authentication+jwt",
+            TokenType = typ,
             Audience = audience,
             Subject = new ClaimsIdentity([new Claim("sub", clientId), new Claim("jti", Guid.NewGuid().ToString())]),
             Expires = DateTime.UtcNow.AddMinutes(2),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key ?? Key) { KeyId = "service-key-1" },
                 SecurityAlgorithms.RsaSha256),
         });
+
+    /// <summary>An assertion with no <c>typ</c> header at all, as openid-client signs one (the handler always writes one).</summary>
+    private static string UntypedAssertion(string audience, string subject = ClientId)
+    {
+        static string Part(object value) => Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(value));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var signed = Part(new { alg = "RS256", kid = "service-key-1" }) + "." + Part(new
+        {
+            iss = ClientId, sub = subject, aud = audience, jti = Guid.NewGuid().ToString(), iat = now, exp = now + 120,
+        });
+        var signature = Key.SignData(System.Text.Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return signed + "." + Base64UrlEncoder.Encode(signature);
+    }
 
     /// <summary>The RFC's error code, whatever the status (the client library reads only a 400's body).</summary>
     private static string? ErrorOf(TokenResponse response) =>

@@ -6,8 +6,8 @@ namespace IdpSmsReset.Server.Features.Connect.ClientAssertions;
 
 /// <summary>
 /// RFC 7523 §3.1: a client assertion that is not valid is answered <c>invalid_client</c>. OpenIddict answers
-/// <c>invalid_token</c> for some of its checks (the audience, for one); where the client authenticated with an
-/// assertion and no other token of the request is at fault, this says what the RFC says.
+/// <c>invalid_token</c> for some of its checks (the audience, for one) and <c>invalid_grant</c> for others (the subject);
+/// where the assertion, and no other token of the request, is at fault, this says what the RFC says.
 /// </summary>
 internal sealed class ClientAssertionErrors<TContext> : IOpenIddictServerHandler<TContext> where TContext : BaseRequestContext
 {
@@ -25,6 +25,14 @@ internal sealed class ClientAssertionErrors<TContext> : IOpenIddictServerHandler
             && request.SubjectToken is null && request.ActorToken is null && request.RefreshToken is null)
         {
             response.Error = Errors.InvalidClient;
+        }
+
+        // OpenIddict answers invalid_grant when the assertion's claims are wrong (a subject that is not the client); its
+        // descriptions of those refusals all name "client assertion", which no refusal of the grant itself does.
+        if (context.Transaction.Response is { Error: Errors.InvalidGrant, ErrorDescription: { } description } refused
+            && request?.ClientAssertion is not null && description.Contains("client assertion", StringComparison.OrdinalIgnoreCase))
+        {
+            refused.Error = Errors.InvalidClient;
         }
 
         return ValueTask.CompletedTask;

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+
+namespace IdpSmsReset.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Runs a script of an interop package (<c>Interop/&lt;package&gt;</c>, its libraries pinned by its lock file) under
+/// node. The packages are installed with <c>npm ci</c> when missing (<c>.ci/run</c> does it first). Without node a
+/// developer's run skips with the reason; a CI run fails instead, so a missing runtime cannot pass for green.
+/// </summary>
+public static class NodeScript
+{
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+
+    public static string FolderOf(string package) =>
+        Path.Combine(RepositoryRoot.Path, "tests", "IdpSmsReset.IntegrationTests", "Interop", package);
+
+    /// <summary>The script's standard output; a non-zero exit fails the test with what it wrote.</summary>
+    public static async Task<string> RunAsync(string package, string script, IDictionary<string, string> environment)
+    {
+        SkipOrFailWithoutNode();
+        var folder = FolderOf(package);
+        await EnsureInstalledAsync(folder);
+        var (exit, output, errors) = await RunProcessAsync("node", folder, environment, script);
+        Assert.True(exit == 0, $"node {script} exited with {exit}:\n{errors}\n{output}");
+        return output;
+    }
+
+    private static void SkipOrFailWithoutNode()
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(directory => File.Exists(Path.Combine(directory, "node")));
+        if (found)
+        {
+            return;
+        }
+
+        const string reason = "node is not installed; the interop tests run real client libraries under it.";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            throw new InvalidOperationException(reason + " CI is set, so this fails instead of skipping.");
+        }
+
+        Skip.If(true, reason);
+    }
+
+    private static async Task EnsureInstalledAsync(string folder)
+    {
+        await Installing.WaitAsync();
+        try
+        {
+            if (!Directory.Exists(Path.Combine(folder, "node_modules")))
+            {
+                var (exit, output, errors) = await RunProcessAsync("npm", folder, new Dictionary<string, string>(), "ci", "--no-audit",
+                    "--no-fund");
+                Assert.True(exit == 0, $"npm ci in {folder} failed:\n{errors}\n{output}");
+            }
+        }
+        finally
+        {
+            Installing.Release();
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunProcessAsync(string fileName, string folder,
+        IDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+}
