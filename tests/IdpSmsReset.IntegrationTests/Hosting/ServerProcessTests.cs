@@ -251,6 +251,8 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains("The first administrator first-admin was made from Idp:BootstrapAdmin", first);
         Assert.Contains("Idp:BootstrapAdmin is ignored: an administrator exists already", second);
         Assert.DoesNotContain("a long first administrator passphrase", first + second);
+        Assert.Equal("Idp:BootstrapAdmin", await ReadSqliteAsync(
+            $"SELECT Actor FROM AuditEvents WHERE Type = '{Core.Audit.AuditEventTypes.FirstAdministratorCreated}'"));
     }
 
     [Fact]

@@ -17,6 +17,14 @@ public static class AuditTrail
             => e.OccurredAt).ToListAsync();
     }
 
+    /// <summary>The events of one type, about anyone or no one, oldest first.</summary>
+    public static async Task<List<AuditEvent>> AuditEventsOfTypeAsync(this IdpFactory factory, string type)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        return await database.Set<AuditEvent>().AsNoTracking().Where(e => e.Type == type).OrderBy(e => e.OccurredAt).ToListAsync();
+    }
+
     /// <summary>
     /// Waits until the background job has answered <paramref name="count"/> code requests of <paramref name="userName"/>
     /// (sent or not), and returns the audit trail then.

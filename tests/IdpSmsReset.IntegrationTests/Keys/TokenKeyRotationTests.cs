@@ -83,6 +83,9 @@ public abstract class TokenKeyRotationTests(IdpFactory factory)
         Assert.Contains("New keys sign and encrypt from now on", rotated.Text);
         Assert.Contains(page.Document.QuerySelectorAll("code"), code => !string.IsNullOrEmpty(code.TextContent));
         Assert.DoesNotContain("PRIVATE", rotated.Html, StringComparison.OrdinalIgnoreCase);
+        var audited = Assert.Single(await factory.AuditEventsOfTypeAsync(Core.Administration.AdminEventTypes.TokenKeysRotated));
+        Assert.Equal(TestBootstrap.AdminUserName, audited.Actor);
+        Assert.DoesNotContain("PRIVATE", audited.Details, StringComparison.OrdinalIgnoreCase);
     }
 
     [SkippableFact]

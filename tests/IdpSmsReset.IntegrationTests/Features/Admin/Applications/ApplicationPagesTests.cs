@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Administration;
 using Duende.IdentityModel.Client;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 
@@ -46,6 +47,15 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterDelete.HttpStatusCode);
         Assert.False(tokenBeforeConfirming.IsError, tokenBeforeConfirming.Error);
         Assert.Contains("every token issued to it stops working", confirmation.Document.GetElementById("confirmation-what")!.TextContent);
+        foreach (var type in new[] { AdminEventTypes.ApplicationCreated, AdminEventTypes.ApplicationSecretRotated,
+            AdminEventTypes.ApplicationDeleted })
+        {
+            var audited = Assert.Single(await factory.AuditEventsOfTypeAsync(type),
+                e => (e.Details ?? "").Contains("\"clientId\":\"reports\""));
+            Assert.Equal(TestBootstrap.AdminUserName, audited.Actor);
+            Assert.DoesNotContain(secret, audited.Details);
+            Assert.DoesNotContain(newSecret, audited.Details);
+        }
     }
 
     [SkippableFact]
@@ -102,6 +112,8 @@ public abstract class ApplicationPagesTests(IdpFactory factory)
         Assert.Contains($"The application '{TestBootstrap.ConsentClientId}' was saved.", saved.Text);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, oldUri.Status);
         Assert.Equal("/account/login", newUri.Path);
+        Assert.Contains(await factory.AuditEventsOfTypeAsync(AdminEventTypes.ApplicationChanged),
+            e => (e.Details ?? "").Contains("https://rp.example/new-callback"));
     }
 
     private async Task<TokenResponse> TokenAsync(string clientId, string secret)

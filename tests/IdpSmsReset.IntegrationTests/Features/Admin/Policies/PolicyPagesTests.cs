@@ -63,6 +63,7 @@ public abstract class PolicyPagesTests(IdpFactory factory, FakeTwilio twilio) : 
         Assert.Contains("\"name\":\"Temporary\"",
             audit.Document.QuerySelector("tr[data-type='admin.policy-deleted'] .details")!.TextContent);
         Assert.Contains(TestBootstrap.AdminUserName, audit.Text);
+        Assert.Contains(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.PolicyCreated), e => (e.Details ?? "").Contains("Temporary"));
     }
 
     [SkippableFact]
@@ -85,6 +86,8 @@ public abstract class PolicyPagesTests(IdpFactory factory, FakeTwilio twilio) : 
 
         Assert.NotNull(before.Document.GetElementById("forgot-password"));
         Assert.Null(after.Document.GetElementById("forgot-password"));
+        Assert.Equal(3, (await Factory.AuditEventsOfTypeAsync(AdminEventTypes.PolicyChanged))
+            .Count(e => e.Actor == TestBootstrap.AdminUserName));
     }
 }
 

@@ -147,6 +147,8 @@ public abstract class UserLifecycleTests : TwilioBackedTests
         Assert.Contains("The required actions were saved.", saved.Text);
         Assert.NotNull(saved.Document.QuerySelector("input[name='RequiredActions'][value='configure-second-factor'][checked]"));
         Assert.StartsWith("/account/second-factor", next.Path);
+        Assert.Contains(await Factory.AuditEventsOfAsync("dina"), e => e.Type == AdminEventTypes.UserRequiredActionsChanged
+            && e.Actor == TestBootstrap.AdminUserName);
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Administration;
 using System.Security.Cryptography;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
@@ -51,6 +52,8 @@ public abstract class UserPagesTests(IdpFactory factory)
         Assert.StartsWith("'bad name=1' must be name=value", refused.FieldError("attributes-error"));
         Assert.Equal("0123", refused.InputValue("Input.PhoneNumber"));
         Assert.Contains("newcomer was saved.", created.Text);
+        var audited = Assert.Single(await factory.AuditEventsOfAsync("newcomer"), e => e.Type == AdminEventTypes.UserCreated);
+        Assert.DoesNotContain("a newcomer's long passphrase", audited.Details);
         Assert.Equal("team=blue", created.Document.QuerySelector("textarea[name='Input.Attributes']")!.TextContent.Trim());
         Assert.Equal("/", signedIn.Path);
     }
@@ -134,6 +137,7 @@ public abstract class UserPagesTests(IdpFactory factory)
         Assert.Equal("/account/second-factor", askedForApp.Path);
         Assert.Contains("Authenticator app: none.", reset.Text);
         Assert.Equal("/", passwordOnly.Path);
+        Assert.Contains(await factory.AuditEventsOfAsync("frank"), e => e.Type == AdminEventTypes.UserMfaReset);
     }
 
     [SkippableFact]
@@ -184,6 +188,7 @@ public abstract class UserPagesTests(IdpFactory factory)
         Assert.Single(edit.Document.QuerySelectorAll("tr[data-session]"));
         Assert.Empty(ended.Document.QuerySelectorAll("tr[data-session]"));
         Assert.Contains("Every session of the user was ended.", ended.Text);
+        Assert.Contains(await factory.AuditEventsOfAsync("grace"), e => e.Type == AdminEventTypes.UserSessionsEnded);
     }
 }
 

@@ -57,6 +57,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         Assert.NotNull(tokens.RefreshToken);
         Assert.Equal("alice", (await device.GetUserInfoAsync(new UserInfoRequest
             { Address = "/connect/userinfo", Token = tokens.AccessToken })).TryGet("preferred_username"));
+        Assert.Contains(await factory.AuditEventsOfAsync("alice"), e => e.Type == Core.Audit.AuditEventTypes.DeviceApproved);
     }
 
     [SkippableFact]
