@@ -63,6 +63,7 @@ public abstract class SmsFailoverTests : TwilioBackedTests
         Assert.True(audited >= 1);
         Assert.Contains(failovers, details => details!.Contains(whileOpen.Id.ToString()) && details.Contains("circuit breaker is open"));
         Assert.All(failovers, details => Assert.DoesNotContain("+1415555", details));
+        Assert.NotEmpty(await Factory.AuditEventsOfTypeAsync(AuditEventTypes.SmsBreakerClosed));
     }
 
     [SkippableFact]

@@ -43,6 +43,30 @@ public abstract class AuthenticatorPageTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task NewRecoveryCodes_AfterPassword_TenNewOnesReplaceTheOld_Audited()
+    {
+        using var browser = await factory.CreateSignedInBrowserAsync("dave");
+        var page = await browser.OpenAsync("/account/manage/authenticator");
+        var key = page.Document.GetElementById("authenticator-key")!.TextContent;
+        var added = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Setup.Code"] = Phone.AuthenticatorCode(key), ["CurrentPassword"] = TestBootstrap.Password,
+        }, formSelector: AddForm);
+        var first = added.Document.QuerySelectorAll(".codes li").Select(code => code.TextContent).ToList();
+
+        var replaced = await browser.SubmitAsync(added, new Dictionary<string, string> { ["CurrentPassword"] = TestBootstrap.Password },
+            button: "button[formaction*='handler=RecoveryCodes']", formSelector: "form:not([action*='handler=Add'])");
+        var second = replaced.Document.QuerySelectorAll(".codes li").Select(code => code.TextContent).ToList();
+
+        Assert.Equal(10, second.Count);
+        Assert.Empty(first.Intersect(second));
+        var audited = Assert.Single(await factory.AuditEventsOfAsync("dave"),
+            e => e.Type == Core.Audit.AuditEventTypes.RecoveryCodesGenerated);
+        Assert.Equal("dave", audited.Actor);
+        Assert.All(second, code => Assert.DoesNotContain(code, audited.Details));
+    }
+
+    [SkippableFact]
     public async Task RemoveApp_AfterPassword_NextSignInNeedsThePasswordOnly()
     {
         using var browser = await factory.CreateSignedInBrowserAsync("carol");

@@ -52,6 +52,7 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
         Assert.Equal(FactorsModel.TestText, Assert.Single(received).Form["Body"]);
         Assert.DoesNotContain(FakeTwilio.AuthToken, audit.Html);
         Assert.Contains(AdminChanges.Masked, audit.Text);
+        Assert.Single(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.TestSmsSent), e => e.Actor == TestBootstrap.AdminUserName);
     }
 
     [SkippableFact]
@@ -74,6 +75,7 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
         Assert.Equal("/", signedInOff.Path);
         Assert.StartsWith("On", on.Document.GetElementById("authenticator-status")!.TextContent);
         Assert.Equal("/account/second-factor", signedInOn.Path);
+        Assert.Equal(2, (await Factory.AuditEventsOfTypeAsync(AdminEventTypes.AuthenticatorFactorChanged)).Count);
     }
 
     [SkippableFact]

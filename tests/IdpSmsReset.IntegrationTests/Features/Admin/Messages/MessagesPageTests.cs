@@ -26,6 +26,10 @@ public abstract class MessagesPageTests(IdpFactory factory, FakeTwilio twilio) :
         Assert.DoesNotContain(to, failed.Html);
         Assert.Contains("The message is queued again.", retried.Text);
         Assert.Equal("secret text 424242", Assert.Single(Twilio.MessagesTo(to)).Form["Body"]);
+        var audited = Assert.Single(await Factory.AuditEventsOfTypeAsync(Core.Administration.AdminEventTypes.MessageRetried),
+            e => (e.Details ?? "").Contains(id.ToString()));
+        Assert.DoesNotContain("424242", audited.Details);
+        Assert.DoesNotContain(to, audited.Details);
     }
 
     [SkippableFact]

@@ -176,6 +176,22 @@ public abstract class UserPagesTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task EditUser_DisplayNameChanged_AuditedWithBeforeAndAfter()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=heidi");
+        var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='heidi'] a")!.GetAttribute("href")!);
+
+        var saved = await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.DisplayName"] = "Heidi Renamed" },
+            formSelector: "form[action*='handler=Save']");
+
+        Assert.Contains("heidi was saved.", saved.Text);
+        var audited = Assert.Single(await factory.AuditEventsOfAsync("heidi"), e => e.Type == AdminEventTypes.UserChanged);
+        Assert.Contains("Heidi Example", audited.Details);
+        Assert.Contains("Heidi Renamed", audited.Details);
+    }
+
+    [SkippableFact]
     public async Task EndAllSessions_TheUsersBrowserIsSignedOut()
     {
         using var grace = await factory.CreateSignedInBrowserAsync("grace");

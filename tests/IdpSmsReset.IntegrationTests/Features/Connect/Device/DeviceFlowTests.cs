@@ -125,6 +125,7 @@ public abstract class DeviceFlowTests(IdpFactory factory)
         Assert.Equal("/connect/verify/denied", done.Path);
         Assert.Equal("access_denied", denied.Error);
         Assert.Contains("This code was already used: the device was refused.", again.Text);
+        Assert.Contains(await factory.AuditEventsOfAsync("carol"), e => e.Type == Core.Audit.AuditEventTypes.DeviceDenied);
     }
 
     [SkippableFact]
