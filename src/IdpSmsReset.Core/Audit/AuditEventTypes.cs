@@ -12,6 +12,7 @@ public static class AuditEventTypes
     public const string TwoStepDisabled = "two-step.disabled";
     public const string ConsentGranted = "consent.granted";
     public const string ConsentDenied = "consent.denied";
+    public const string ConsentRevoked = "consent.revoked";
 
     public const string PasswordResetRequested = "password-reset.requested";
     public const string PasswordResetCodeSent = "password-reset.code-sent";

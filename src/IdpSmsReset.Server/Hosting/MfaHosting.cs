@@ -40,6 +40,7 @@ public static class MfaHosting
             : RolesRequiringSecondFactor.None);
         services.AddScoped<UserSessionService>();
         services.AddScoped<SessionTokens>();
+        services.AddScoped<ConnectedApplications>();
         services.AddScoped<SessionSignIn>();
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();

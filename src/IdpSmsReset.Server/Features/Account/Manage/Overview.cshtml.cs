@@ -14,7 +14,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 [Authorize]
 public sealed class OverviewModel(
     SignInManager<ApplicationUser> signIn, SecondFactorMethods methods, RecoveryCodeService recoveryCodes, UserSessionService sessions,
-    SessionTokens sessionTokens, AccountChanges changes, IStringLocalizer<SharedResource> localizer)
+    SessionTokens sessionTokens, AccountChanges changes, ConnectedApplications connected, IStringLocalizer<SharedResource> localizer)
     : ManagedAccountPage(signIn)
 {
     public ApplicationUser Account { get; private set; } = null!;
@@ -31,6 +31,9 @@ public sealed class OverviewModel(
     public IReadOnlyDictionary<Guid, IReadOnlyList<string>> Applications { get; private set; } =
         new Dictionary<Guid, IReadOnlyList<string>>();
 
+    /// <summary>The applications the user allowed.</summary>
+    public IReadOnlyList<ConnectedApplication> Allowed { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -44,7 +47,17 @@ public sealed class OverviewModel(
         Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
         Applications = await sessionTokens.ApplicationsOfAsync([.. Sessions.Select(s => s.Id)], HttpContext.RequestAborted);
         CurrentSessionId = SessionSignIn.CurrentSessionId(User);
+        Allowed = await connected.ListAsync(user.Id, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>Takes back the consent to one application: it holds no token of the user any more and must ask again.</summary>
+    public async Task<IActionResult> OnPostRevokeApplicationAsync(string clientId)
+    {
+        Notice = await connected.RevokeAsync(CurrentUser, clientId ?? "", HttpContext.RequestAborted)
+            ? localizer["{0} no longer has access to your account; it will ask again if you sign in to it.", clientId!]
+            : localizer["That application had no access to take back."];
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId)

@@ -1,3 +1,4 @@
+using Duende.IdentityModel.Client;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.IntegrationTests.Features.Account.Manage;
@@ -23,6 +24,37 @@ public abstract class OverviewPageTests
 
         Assert.Equal("/account/login", page.Path);
         Assert.Equal("/account/manage", page.InputValue("ReturnUrl"));
+    }
+
+    [SkippableFact]
+    public async Task AllowedApplication_AccessRemoved_ItsTokensStopAndItAsksForConsentAgain()
+    {
+        using var browser = _factory.CreateBrowser();
+        var agent = new UserAgent(browser, "heidi", TestBootstrap.Password);
+        var client = OidcClients.Create(_factory, agent, TestBootstrap.ConsentClientId, TestBootstrap.WebClientSecret,
+            "openid profile");
+        var first = await client.LoginAsync();
+        using var backchannel = OidcClients.Backchannel(_factory);
+
+        var page = await browser.OpenAsync("/account/manage");
+        var listed = page.Document.QuerySelector($"tr[data-application='{TestBootstrap.ConsentClientId}']")?.TextContent;
+        var removed = await browser.SubmitAsync(page, formSelector: $"tr[data-application='{TestBootstrap.ConsentClientId}'] form");
+        var userInfo = await backchannel.GetUserInfoAsync(new UserInfoRequest
+        {
+            Address = "/connect/userinfo", Token = first.AccessToken,
+        });
+        agent.PagesSeen.Clear();
+        var again = await client.LoginAsync();
+
+        Assert.False(first.IsError, first.Error);
+        Assert.Contains("Consent Web", listed);
+        Assert.Contains("no longer has access to your account", removed.Text);
+        Assert.Null(removed.Document.QuerySelector($"tr[data-application='{TestBootstrap.ConsentClientId}']"));
+        Assert.True(userInfo.IsError);
+        Assert.Contains("/connect/consent", agent.PagesSeen);
+        Assert.False(again.IsError, again.Error);
+        Assert.Single(await _factory.AuditEventsOfAsync("heidi"), e => e.Type == Core.Audit.AuditEventTypes.ConsentRevoked
+            && e.Actor == "heidi");
     }
 
     [SkippableFact]
