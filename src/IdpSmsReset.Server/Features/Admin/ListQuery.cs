@@ -13,7 +13,8 @@ public static class ListQuery
     public static int Page(string? value) => int.TryParse(value, out var page) && page > 0 ? Math.Min(page, 100_000) : 1;
 
     /// <summary>A date (yyyy-MM-dd, UTC) or null; what was not understood is added to <paramref name="problem"/>.</summary>
-    public static DateTime? Date(string? value, string name, ref string? problem)
+    /// <param name="consequence">What becomes of the filter: a page ignores it, an export refuses to run.</param>
+    public static DateTime? Date(string? value, string name, ref string? problem, string consequence = "is ignored")
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -26,7 +27,7 @@ public static class ListQuery
             return date;
         }
 
-        var said = $"'{value}' is not a date like 2026-11-25; the {name} filter is ignored.";
+        var said = $"'{value}' is not a date like 2026-11-25; the {name} filter {consequence}.";
         problem = problem is null ? said : $"{problem} {said}";
         return null;
     }

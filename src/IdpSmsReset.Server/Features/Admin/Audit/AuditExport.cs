@@ -15,6 +15,8 @@ public static class AuditExport
 {
     public const string Path = "/admin/audit/export";
 
+    private const string Refused = "cannot be used";
+
     // Rows between flushes: the client sees data early, the server holds only this many lines' worth of bytes.
     private const int FlushEvery = 1000;
 
@@ -34,8 +36,8 @@ public static class AuditExport
             problem = "format must be jsonl or csv.";
         }
 
-        var fromDate = ListQuery.Date(from, "from", ref problem);
-        var toDate = ListQuery.Date(to, "to", ref problem);
+        var fromDate = ListQuery.Date(from, "from", ref problem, Refused);
+        var toDate = ListQuery.Date(to, "to", ref problem, Refused);
         if (!string.IsNullOrWhiteSpace(type) && !AuditEventCatalogue.Contains(type.Trim()))
         {
             problem = $"{problem} '{type}' is no event type (see README, \"Audit events\").".Trim();
@@ -43,7 +45,7 @@ public static class AuditExport
 
         if (problem is not null)
         {
-            await Results.Problem(problem.Replace("is ignored", "cannot be used"), statusCode: StatusCodes.Status400BadRequest)
+            await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
                 .ExecuteAsync(context);
             return;
         }
