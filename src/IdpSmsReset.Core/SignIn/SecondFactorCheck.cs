@@ -25,9 +25,12 @@ public sealed class SecondFactorCheck(
     AuditLog audit,
     ILogger<SecondFactorCheck> logger)
 {
-    public async Task<SecondFactorState> StateAsync(ApplicationUser user, string? askedMethod, CancellationToken cancellationToken)
+    /// <param name="secondFactorDemanded">The relying application asked for two factors (step-up): due even where the
+    /// user's policy does not require one.</param>
+    public async Task<SecondFactorState> StateAsync(ApplicationUser user, string? askedMethod, CancellationToken cancellationToken,
+        bool secondFactorDemanded = false)
     {
-        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], cancellationToken);
+        var next = await journey.NextAsync(user, [AuthenticationMethods.Password], cancellationToken, secondFactorDemanded);
         var method = next.MethodOrPreferred(askedMethod);
         var nextSendAt = method == SecondFactorMethod.Sms && next.Offers(SecondFactorMethod.Sms)
             ? await smsCodes.NextSendAtAsync(user, cancellationToken)

@@ -14,11 +14,17 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
 
     /// <summary>
     /// The next step for <paramref name="user"/>, with the factors the second-factor and enrolment pages show. A
-    /// session that proved a second factor needs nothing read.
+    /// session that proved a second factor needs nothing read. <paramref name="secondFactorDemanded"/>: the relying
+    /// application asked for two factors (<see cref="AuthenticationContexts.MultiFactor"/>), so one is due as if the
+    /// user's policy required it.
     /// </summary>
     public async Task<SignInDecision> NextAsync(ApplicationUser user, IReadOnlyCollection<string> proved,
-        CancellationToken cancellationToken) =>
-        AfterRequiredActions(user, Decide(NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null, proved));
+        CancellationToken cancellationToken, bool secondFactorDemanded = false)
+    {
+        var factors = NeedsFactors(proved) ? await secondFactors.ForUserAsync(user, cancellationToken) : null;
+        return AfterRequiredActions(user, Decide(secondFactorDemanded && factors is not null ? factors with { PolicyRequires = true }
+            : factors, proved));
+    }
 
     /// <summary>
     /// <paramref name="decision"/>, unless it is done and the user must still choose a new password, then verify a

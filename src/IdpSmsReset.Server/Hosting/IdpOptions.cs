@@ -59,6 +59,8 @@ public sealed class IdpOptions
 
     public Core.Audit.AuditOptions Audit { get; set; } = new();
 
+    public ClientAssertionSettings ClientAssertions { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.

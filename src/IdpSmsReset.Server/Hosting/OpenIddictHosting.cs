@@ -86,6 +86,7 @@ public static class OpenIddictHosting
                 // private_key_jwt (RFC 7523): as clients send it, each assertion once, and refusals as the RFC names them.
                 options.AddEventHandler(AssertionTypHeader.AcceptGeneric.Descriptor)
                     .AddEventHandler(AssertionTypHeader.RetypeGeneric.Descriptor)
+                    .AddEventHandler(TokenEndpointAudience.Descriptor)
                     .AddEventHandler(ClientAssertionReplayGuard.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
@@ -93,8 +94,9 @@ public static class OpenIddictHosting
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyPushedAuthorizationResponseContext>.Descriptor)
                     .AddEventHandler(ClientAssertionErrors<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>.Descriptor);
 
-                // OpenID Connect Back-Channel Logout 1.0, which OpenIddict 7 does not offer: built on the session tokens.
-                options.AddEventHandler(BackchannelLogoutDiscovery.Descriptor);
+                // OpenID Connect Back-Channel Logout 1.0, which OpenIddict 7 does not offer (built on the session tokens), and
+                // step-up's acr_values (honoured by the authorization endpoint).
+                options.AddEventHandler(DiscoveryMetadata.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

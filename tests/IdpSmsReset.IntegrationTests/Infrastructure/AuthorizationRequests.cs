@@ -19,7 +19,8 @@ public static class AuthorizationRequests
         string? prompt = null,
         string? loginHint = null,
         string? responseMode = null,
-        int? maxAge = null)
+        int? maxAge = null,
+        string? acrValues = null)
     {
         var extra = new Parameters();
         if (maxAge is { } seconds)
@@ -39,6 +40,7 @@ public static class AuthorizationRequests
             responseMode: responseMode,
             codeChallenge: codeChallenge,
             codeChallengeMethod: codeChallenge is null ? null : codeChallengeMethod,
+            acrValues: acrValues,
             extra: extra);
     }
 

@@ -27,16 +27,18 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// <summary>
     /// Carries out the journey's <paramref name="next"/> step after the password: a session when it is done (null is
     /// returned: go on to the application), else a pending sign-in and the page to show, with the SMS code already on
-    /// its way when SMS is the only method.
+    /// its way when SMS is the only method. <paramref name="secondFactorDemanded"/>: a step-up the relying application
+    /// asked for, remembered by the pending sign-in so that its pages ask for the factor the policy alone would not.
     /// </summary>
-    public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken)
+    public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken,
+        bool secondFactorDemanded = false)
     {
         if (next.IsDone || next.Step is SignInStep.UpdatePassword or SignInStep.VerifyPhone)
         {
             return await CompleteAsync(user, next.Amr, cancellationToken);
         }
 
-        await pending.StartAsync(user);
+        await pending.StartAsync(user, secondFactorDemanded: secondFactorDemanded);
         if (next.Step == SignInStep.Enrol)
         {
             return EnrolPage;
@@ -79,6 +81,9 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
 
     /// <summary>The user half-way through signing in, and what they proved so far.</summary>
     public Task<(ApplicationUser? User, IReadOnlyList<string> Proved)> PendingWithProofAsync() => pending.ReadWithProofAsync();
+
+    /// <summary>Whether the pending sign-in is a step-up: the second factor is due because the application asked for it.</summary>
+    public Task<bool> PendingDemandsSecondFactorAsync() => pending.DemandsSecondFactorAsync();
 
     /// <summary>The user half-way through signing in (see <see cref="PendingSignIn.ReadAsync"/>), or null.</summary>
     public Task<ApplicationUser?> PendingUserAsync() => pending.ReadAsync();

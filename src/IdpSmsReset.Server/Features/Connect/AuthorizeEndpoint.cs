@@ -28,6 +28,8 @@ internal static class AuthorizeEndpoint
         UserClaims userClaims,
         SessionTokens sessionTokens,
         SignInJourney journey,
+        SignInProgress progress,
+        LinkGenerator links,
         IAntiforgery antiforgery,
         AuditLog audit,
         TimeProvider time,
@@ -58,6 +60,12 @@ internal static class AuthorizeEndpoint
                 new AuthenticationProperties { RedirectUri = AuthorizationRequestUrl.Build(context.Request, context.Request.Path,
                     request, withoutLoginPrompt: true) },
                 [IdentityConstants.ApplicationScheme]);
+        }
+
+        if (AuthenticationContexts.DemandsSecondFactor(request.AcrValues)
+            && !session.Methods.Contains(AuthenticationMethods.MultiFactor))
+        {
+            return await StepUpAsync(context, request, session, journey, progress, links, loggers);
         }
 
         var application = await applications.FindByClientIdAsync(request.ClientId!)
@@ -110,6 +118,39 @@ internal static class AuthorizeEndpoint
     }
 
     public const string ConsentPath = "/connect/consent";
+
+    /// <summary>
+    /// The application asked for two factors (<c>acr_values=mfa</c>) of a session that proved a password alone: the user
+    /// shows a second factor now, without typing the password again, or sets one up where the policy offers one; a
+    /// user with neither gets <c>unmet_authentication_requirements</c> (OpenID Connect Unmet Authentication Requirements
+    /// 1.0), never a code whose <c>acr</c> the application would have to notice falls short.
+    /// </summary>
+    private static async Task<IResult> StepUpAsync(HttpContext context, OpenIddictRequest request, SignedInSession session,
+        SignInJourney journey, SignInProgress progress, LinkGenerator links, ILoggerFactory loggers)
+    {
+        if (request.HasPromptValue(PromptValues.None))
+        {
+            return OAuthErrors.Forbid(Errors.InteractionRequired, "The application asked for a second factor, which needs the user.");
+        }
+
+        var next = await journey.NextAsync(session.User, [AuthenticationMethods.Password], context.RequestAborted,
+            secondFactorDemanded: true);
+        if (next.Step == SignInStep.Enrol && next.Factors is { CanEnrol: false })
+        {
+            loggers.CreateLogger(typeof(AuthorizeEndpoint).FullName!).StepUpUnmet(request.ClientId);
+            return OAuthErrors.Forbid(UnmetAuthenticationRequirements,
+                "The user has no second factor and their policy offers none to set up.");
+        }
+
+        loggers.CreateLogger(typeof(AuthorizeEndpoint).FullName!).AuthorizationNeedsSignIn(request.ClientId, "acr_values=mfa");
+        var page = await progress.ContinueAsync(session.User, next, context.RequestAborted, secondFactorDemanded: true);
+        var returnUrl = AuthorizationRequestUrl.Build(context.Request, context.Request.Path, request, withoutLoginPrompt: true);
+        return Results.Redirect(page is null ? returnUrl
+            : links.GetPathByPage(context, page, values: new { ReturnUrl = returnUrl }) ?? returnUrl);
+    }
+
+    /// <summary>OpenID Connect Unmet Authentication Requirements 1.0: the requested <c>acr</c> cannot be met.</summary>
+    public const string UnmetAuthenticationRequirements = "unmet_authentication_requirements";
 
     /// <summary>
     /// A plain request loses prompt=login on its way to the login page; a pushed one keeps it, so a sign-in after the

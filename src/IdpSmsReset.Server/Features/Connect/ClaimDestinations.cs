@@ -28,7 +28,7 @@ internal static class ClaimDestinations
             case Claims.PhoneNumber or Claims.PhoneNumberVerified:
                 return WithIdentityTokenIf(identity, Scopes.Phone);
 
-            case Claims.AuthenticationMethodReference or Claims.AuthenticationTime:
+            case Claims.AuthenticationMethodReference or Claims.AuthenticationTime or Claims.AuthenticationContextReference:
                 return [Destinations.AccessToken, Destinations.IdentityToken];
 
             case Claims.Role:

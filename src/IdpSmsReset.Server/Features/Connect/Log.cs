@@ -15,6 +15,10 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Information, "Authorization request of client {ClientId} sent to sign in: {Reason}")]
     public static partial void AuthorizationNeedsSignIn(this ILogger logger, string? clientId, string reason);
 
+    [LoggerMessage(2014, LogLevel.Information,
+        "Client {ClientId} asked for a second factor of a user who has none and may not set one up: unmet_authentication_requirements")]
+    public static partial void StepUpUnmet(this ILogger logger, string? clientId);
+
     [LoggerMessage(2004, LogLevel.Warning, "{Endpoint} request of client {ClientId} refused: {Error} ({Description})")]
     public static partial void RequestRefused(this ILogger logger, string endpoint, string? clientId, string error, string? description);
 

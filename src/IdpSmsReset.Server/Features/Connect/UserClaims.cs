@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -24,6 +25,7 @@ internal sealed class UserClaims(UserManager<ApplicationUser> users)
         var identity = NewIdentity();
         identity.SetScopes(scopes);
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. methods]);
+        identity.SetClaim(Claims.AuthenticationContextReference, AuthenticationContexts.Of(methods));
         if (authenticatedAt is { } time)
         {
             identity.AddClaim(new Claim(

@@ -78,6 +78,25 @@ public abstract class PrivateKeyJwtTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task TokenEndpointAudience_AcceptedOnlyWhereTheSettingSaysSo_NeverAnotherEndpoint()
+    {
+        using var lenient = NewFactory();
+        lenient.Settings["Idp:ClientAssertions:AcceptTokenEndpointAudience"] = "true";
+        await TestApplications.EnsureAsync(lenient, SignedService);
+        using var service = OidcClients.Backchannel(lenient);
+
+        var tokenEndpoint = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/connect/token"));
+        var issuer = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/"));
+        var parEndpoint = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/connect/par"));
+        var longer = await RequestTokenAsync(service, UntypedAssertion(IdpFactory.Origin + "/connect/token/x"));
+
+        Assert.False(tokenEndpoint.IsError, tokenEndpoint.Raw);
+        Assert.False(issuer.IsError, issuer.Raw);
+        Assert.Equal("invalid_client", ErrorOf(parEndpoint));
+        Assert.Equal("invalid_client", ErrorOf(longer));
+    }
+
+    [SkippableFact]
     public async Task AssertionForAnotherAudience_Refused()
     {
         await EnsureApplicationAsync();
@@ -102,11 +121,13 @@ public abstract class PrivateKeyJwtTests(IdpFactory factory)
 
     protected abstract IdpFactory NewFactory();
 
-    private Task EnsureApplicationAsync() => TestApplications.EnsureAsync(factory, new ApplicationDefinition
+    private Task EnsureApplicationAsync() => TestApplications.EnsureAsync(factory, SignedService);
+
+    private static ApplicationDefinition SignedService => new()
     {
         ClientId = ClientId, DisplayName = "Signed service", Type = ApplicationVocabulary.Confidential,
         GrantTypes = [ApplicationVocabulary.ClientCredentials], Scopes = ["profile"], JsonWebKeySet = PublicKeySet(Key),
-    });
+    };
 
     /// <summary>The JWKS a service registers: its public key only.</summary>
     public static string PublicKeySet(RSA key)

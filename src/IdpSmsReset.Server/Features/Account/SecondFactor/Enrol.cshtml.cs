@@ -140,7 +140,8 @@ public sealed class EnrolModel(
         var user = await progress.PendingUserAsync();
         if (user is not null)
         {
-            var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted);
+            var next = await journey.NextAsync(user, [AuthenticationMethods.Password], HttpContext.RequestAborted,
+                await progress.PendingDemandsSecondFactorAsync());
             Factors = next.Step == SignInStep.Enrol ? next.Factors : null;
         }
 

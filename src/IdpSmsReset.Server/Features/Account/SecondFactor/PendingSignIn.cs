@@ -16,19 +16,28 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
 
     private const string ProvedClaim = "idp_proved";
 
+    // The relying application asked for two factors (acr_values=mfa) of a user whose policy does not require them.
+    private const string SecondFactorDemandedClaim = "idp_second_factor_demanded";
+
     /// <summary>How long the user has for the second factor after the password.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private HttpContext Context => signIn.Context;
 
     /// <param name="proved">What was proved beyond the password (the <c>amr</c>), when only a required action is left.</param>
-    public Task StartAsync(ApplicationUser user, IReadOnlyList<string>? proved = null)
+    /// <param name="secondFactorDemanded">A step-up: the second factor is due because the application asked for it.</param>
+    public Task StartAsync(ApplicationUser user, IReadOnlyList<string>? proved = null, bool secondFactorDemanded = false)
     {
         var options = signIn.UserManager.Options.ClaimsIdentity;
         var identity = new ClaimsIdentity(Scheme);
         identity.AddClaim(new Claim(options.UserIdClaimType, user.Id));
         identity.AddClaim(new Claim(options.SecurityStampClaimType, user.SecurityStamp ?? ""));
         identity.AddClaims((proved ?? []).Select(amr => new Claim(ProvedClaim, amr)));
+        if (secondFactorDemanded)
+        {
+            identity.AddClaim(new Claim(SecondFactorDemandedClaim, "true"));
+        }
+
         return Context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
 
@@ -50,6 +59,11 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
         var proved = result.Principal.FindAll(ProvedClaim).Select(claim => claim.Value).ToList();
         return stampStill && await eligibility.MaySignInAsync(user!) ? (user, proved) : (null, []);
     }
+
+    /// <summary>Whether the pending sign-in is a step-up the application asked for (see <see cref="StartAsync"/>).</summary>
+    public async Task<bool> DemandsSecondFactorAsync() =>
+        (await Context.AuthenticateAsync(Scheme)) is { Succeeded: true } result
+        && result.Principal.HasClaim(SecondFactorDemandedClaim, "true");
 
     public Task EndAsync() => Context.SignOutAsync(Scheme);
 }

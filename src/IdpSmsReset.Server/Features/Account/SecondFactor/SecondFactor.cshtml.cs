@@ -166,7 +166,7 @@ public sealed class SecondFactorModel(
             return (null, SignInJourney.Decide(null, []));
         }
 
-        var state = await check.StateAsync(user, Method, HttpContext.RequestAborted);
+        var state = await check.StateAsync(user, Method, HttpContext.RequestAborted, await progress.PendingDemandsSecondFactorAsync());
         if (state.Next.Factors is { } factors)
         {
             Factors = factors;

@@ -25,7 +25,7 @@ internal static class AssertionTypHeader
         string.IsNullOrEmpty(typ) || typ.Equals(JwtConstants.HeaderType, StringComparison.OrdinalIgnoreCase)
         || typ.Equals("application/jwt", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsClientAssertionValidation(ValidateTokenContext context) =>
+    internal static bool IsClientAssertionValidation(ValidateTokenContext context) =>
         context.ValidTokenTypes.Count == 1 && context.ValidTokenTypes.Contains(TokenTypeIdentifiers.Private.ClientAssertion);
 
     /// <summary>Before the signature and type checks: a generic type is let through that one check.</summary>
