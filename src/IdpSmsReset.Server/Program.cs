@@ -14,6 +14,7 @@ builder.AddIdpPasskeys();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
+builder.AddIdpClientRegistration();
 builder.AddIdpDeviceFlow();
 builder.AddIdpKeys();
 builder.AddIdpThemes();

@@ -26,6 +26,8 @@ public static class AdminEventTypes
     public const string ApplicationChanged = "admin.application-changed";
     public const string ApplicationSecretRotated = "admin.application-secret-rotated";
     public const string ApplicationDeleted = "admin.application-deleted";
+    public const string RegistrationTokenIssued = "admin.registration-token-issued";
+    public const string RegistrationTokenRevoked = "admin.registration-token-revoked";
     public const string TokenKeysRotated = "admin.token-keys-rotated";
     public const string TokenKeyRevoked = "admin.token-key-revoked";
 }

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Applications.Registration;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Devices;
 using IdpSmsReset.Core.Mfa;
@@ -17,11 +18,12 @@ namespace IdpSmsReset.Core.Maintenance;
 /// assertion, a back-channel logout or an unknown name's failures that ended (expired, redeemed, revoked, signed out,
 /// delivered or given up, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
 /// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log is a
-/// record for administrators: kept for <see cref="AuditOptions.RetainFor"/>. The SMS messages are kept.
+/// record for administrators: kept for <see cref="AuditOptions.RetainFor"/>. A self-registered application left unused
+/// goes too (<see cref="DynamicClientRegistrationOptions.PruneAfter"/>). The SMS messages are kept.
 /// </summary>
 public sealed class PruneJob(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows,
-        IOptions<AuditOptions> audit, TimeProvider time)
+        ClientRegistrations registrations, IOptions<AuditOptions> audit, TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";
 
@@ -67,6 +69,9 @@ public sealed class PruneJob(
         await database.Set<SignInFailureTally>().Where(tally => tally.HourStart < countedUntil.AddDays(-7))
             .ExecuteDeleteAsync(cancellationToken);
         await database.Set<LimitGate>().Where(gate => gate.TouchedAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+
+        // Self-registered applications that got no token for Idp:DynamicClientRegistration:PruneAfter, with what they had.
+        await registrations.PruneAsync(cancellationToken);
 
         var auditCutoff = (time.GetUtcNow() - audit.Value.RetainFor).UtcDateTime;
         await database.Set<AuditEvent>().Where(e => e.OccurredAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);

@@ -61,6 +61,8 @@ public sealed class IdpOptions
 
     public ClientAssertionSettings ClientAssertions { get; set; } = new();
 
+    public Core.Applications.Registration.DynamicClientRegistrationOptions DynamicClientRegistration { get; set; } = new();
+
     /// <summary>
     /// The section as configured, for the few decisions taken while services are registered (which certificates to
     /// load); everything else reads <c>IOptions&lt;IdpOptions&gt;</c>, validated at start.

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Connect.Registration;
 using IdpSmsReset.Server.Hosting;
 
 namespace IdpSmsReset.Server.Features.Connect;
@@ -12,6 +13,7 @@ public static class ConnectEndpoints
         endpoints.MapPost(OpenIddictHosting.TokenEndpoint, TokenEndpoint.HandleAsync);
         endpoints.MapMethods(OpenIddictHosting.UserInfoEndpoint, getAndPost, UserInfoEndpoint.HandleAsync);
         endpoints.MapMethods(OpenIddictHosting.EndSessionEndpoint, getAndPost, EndSessionEndpoint.HandleAsync);
+        endpoints.MapRegistrationEndpoints();
         return endpoints;
     }
 }

@@ -1,4 +1,8 @@
+using IdpSmsReset.Core.Applications.Registration;
 using IdpSmsReset.Core.SignIn;
+using IdpSmsReset.Server.Features.Connect.Registration;
+using IdpSmsReset.Server.Hosting;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -7,9 +11,10 @@ namespace IdpSmsReset.Server.Features.Connect;
 
 /// <summary>
 /// What the discovery document says of the features built beside OpenIddict: back-channel logout with the session id,
-/// and the <c>acr_values</c> an application may ask for (step-up).
+/// the <c>acr_values</c> an application may ask for (step-up), and the registration endpoint where registration is on.
 /// </summary>
-internal sealed class DiscoveryMetadata : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+internal sealed class DiscoveryMetadata(IOptions<IdpOptions> idp, IOptions<DynamicClientRegistrationOptions> registration)
+    : IOpenIddictServerHandler<HandleConfigurationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
@@ -21,6 +26,11 @@ internal sealed class DiscoveryMetadata : IOpenIddictServerHandler<HandleConfigu
         context.Metadata["backchannel_logout_supported"] = true;
         context.Metadata["backchannel_logout_session_supported"] = true;
         context.Metadata["acr_values_supported"] = new OpenIddictParameter([.. AuthenticationContexts.Supported]);
+        if (registration.Value.IsOn)
+        {
+            context.Metadata["registration_endpoint"] = idp.Value.IssuerUri.AbsoluteUri.TrimEnd('/') + RegistrationEndpoints.Path;
+        }
+
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Applications.Registration;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Telemetry;
 using Microsoft.AspNetCore;
@@ -28,6 +29,12 @@ internal static class TokenEndpoint
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request cannot be retrieved.");
+
+        // Resolved only for a self-registered application: every other token request pays nothing for it.
+        if (RegisteredClientUse.IsRegistered(request.ClientId))
+        {
+            await context.RequestServices.GetRequiredService<RegisteredClientUse>().NoteAsync(request.ClientId!, context.RequestAborted);
+        }
 
         if (request.IsClientCredentialsGrantType())
         {
