@@ -25,6 +25,57 @@ public static class NodeScript
         return output;
     }
 
+    /// <summary>
+    /// Runs a script that talks to the test (see the package's <c>talk.mjs</c>): each <c>BROWSE &lt;url&gt;</c> line is
+    /// answered with where <paramref name="browse"/> ended (the application's callback), each <c>DEVICE &lt;url&gt;</c>
+    /// is handed to <paramref name="device"/> while the script goes on polling, and the <c>RESULT &lt;json&gt;</c> line is
+    /// returned. A script that exits without a result fails the test with what it wrote.
+    /// </summary>
+    public static async Task<string> ConverseAsync(string package, string script, IDictionary<string, string> environment,
+        Func<string, Task<string>> browse, Func<string, Task>? device = null)
+    {
+        SkipOrFailWithoutNode();
+        var folder = FolderOf(package);
+        await EnsureInstalledAsync(folder);
+        using var process = Process.Start(StartInfo("node", folder, environment, [script], redirectInput: true))!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var transcript = new System.Text.StringBuilder();
+        var devices = new List<Task>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                transcript.AppendLine(line);
+                if (line.StartsWith("BROWSE ", StringComparison.Ordinal))
+                {
+                    await process.StandardInput.WriteLineAsync(await browse(line["BROWSE ".Length..]));
+                    await process.StandardInput.FlushAsync(timeout.Token);
+                }
+                else if (line.StartsWith("DEVICE ", StringComparison.Ordinal) && device is not null)
+                {
+                    devices.Add(device(line["DEVICE ".Length..]));
+                }
+                else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
+                {
+                    await Task.WhenAll(devices);
+                    return line["RESULT ".Length..];
+                }
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"node {script} exited with {process.ExitCode} and no result:\n{await errors}\n{transcript}");
+    }
+
     private static void SkipOrFailWithoutNode()
     {
         var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
@@ -64,9 +115,21 @@ public static class NodeScript
     private static async Task<(int Exit, string Output, string Errors)> RunProcessAsync(string fileName, string folder,
         IDictionary<string, string> environment, params string[] arguments)
     {
+        using var process = Process.Start(StartInfo(fileName, folder, environment, arguments, redirectInput: false))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, string folder, IDictionary<string, string> environment,
+        string[] arguments, bool redirectInput)
+    {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
         };
         foreach (var argument in arguments)
         {
@@ -78,11 +141,6 @@ public static class NodeScript
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        return start;
     }
 }

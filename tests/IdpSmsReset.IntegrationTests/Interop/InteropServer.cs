@@ -16,6 +16,24 @@ public sealed class InteropServer : IAsyncLifetime
     public const string SignedServiceId = "interop-signed-service";
     public const string KeyId = "interop-key-1";
 
+    /// <summary>A server-rendered web application with a secret, which may also exchange its users' tokens for the API.</summary>
+    public const string WebClientId = "interop-web";
+    public const string WebClientSecret = "interop-web-secret-0123456789";
+    public const string ApiAudience = "interop-api";
+
+    /// <summary>A browser application (PKCE, no secret).</summary>
+    public const string SpaClientId = "interop-spa";
+
+    /// <summary>A device without a browser (RFC 8628).</summary>
+    public const string DeviceClientId = "interop-device";
+
+    /// <summary>Where the applications are sent back to; nothing listens there: the test's browser stops at the address.</summary>
+    public const string RedirectUri = "http://127.0.0.1/callback";
+    public const string PostLogoutRedirectUri = "http://127.0.0.1/signed-out";
+
+    public const string UserName = "ada";
+    public const string Password = "a long enough passphrase";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("idp-interop-").FullName;
     private readonly RSA _key = RSA.Create(2048);
     private ServerProcess? _server;
@@ -44,8 +62,28 @@ public sealed class InteropServer : IAsyncLifetime
         var publicKey = _key.ExportParameters(includePrivateParameters: false);
         await File.WriteAllTextAsync(bootstrap, BootstrapFile.Json(new BootstrapDocument
         {
+            Users = [BootstrapFile.Person(UserName, Password)],
             Applications =
             [
+                new ApplicationDefinition
+                {
+                    ClientId = WebClientId, ClientSecret = WebClientSecret, DisplayName = "Interop web", Type = ApplicationVocabulary.Confidential,
+                    GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken, ApplicationVocabulary.TokenExchange],
+                    TokenExchangeAudiences = [ApiAudience], RedirectUris = [RedirectUri], PostLogoutRedirectUris = [PostLogoutRedirectUri],
+                    Scopes = ["openid", "profile", "offline_access"],
+                },
+                new ApplicationDefinition
+                {
+                    ClientId = SpaClientId, DisplayName = "Interop SPA", Type = ApplicationVocabulary.Public,
+                    GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken],
+                    RedirectUris = [RedirectUri], PostLogoutRedirectUris = [PostLogoutRedirectUri], Scopes = ["openid", "profile", "offline_access"],
+                },
+                new ApplicationDefinition
+                {
+                    ClientId = DeviceClientId, DisplayName = "Interop device", Type = ApplicationVocabulary.Public,
+                    GrantTypes = [ApplicationVocabulary.DeviceCode, ApplicationVocabulary.RefreshToken],
+                    Scopes = ["openid", "profile", "offline_access"],
+                },
                 new ApplicationDefinition
                 {
                     ClientId = SignedServiceId, DisplayName = "Interop signed service", Type = ApplicationVocabulary.Confidential,
@@ -67,8 +105,20 @@ public sealed class InteropServer : IAsyncLifetime
             ["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
             ["Idp__Issuer"] = Issuer,
             ["Idp__Bootstrap__Path"] = bootstrap,
+            // As an outside check runs it: anyone may register a public application.
+            ["Idp__DynamicClientRegistration__Mode"] = "open",
         }, "--urls", Issuer.TrimEnd('/'));
         await _server.WaitUntilReadyAsync(Issuer.TrimEnd('/'), TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>A person's browser on this server: its own cookies, redirects followed within the server only.</summary>
+    public TestBrowser CreateBrowser()
+    {
+        var cookies = new System.Net.CookieContainer();
+        return new TestBrowser(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Issuer),
+        }, cookies);
     }
 
     public Task DisposeAsync()

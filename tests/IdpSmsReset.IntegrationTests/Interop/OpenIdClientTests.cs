@@ -22,4 +22,85 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
         Assert.Equal(InteropServer.SignedServiceId, result.GetProperty("clientIdBefore").GetString());
         Assert.False(result.GetProperty("activeAfter").GetBoolean());
     }
+
+    [SkippableFact]
+    public async Task WebApplication_CodeFlowWithPkce_UserInfoRefreshExchangeIntrospectRevokeAndSignOut()
+    {
+        using var browser = server.CreateBrowser();
+        var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
+
+        var result = await CodeFlowAsync(person, new() { ["CLIENT_ID"] = InteropServer.WebClientId,
+            ["CLIENT_SECRET"] = InteropServer.WebClientSecret, ["EXCHANGE_AUDIENCE"] = InteropServer.ApiAudience });
+        var account = await browser.OpenAsync("/account/manage");
+
+        Assert.Equal(InteropServer.WebClientId, result.GetProperty("clientId").GetString());
+        Assert.Equal(InteropServer.UserName, result.GetProperty("userName").GetString());
+        Assert.Equal("pwd", result.GetProperty("acr").GetString());
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("sessionId").GetString()));
+        Assert.True(result.GetProperty("refreshTokenRotated").GetBoolean());
+        Assert.Equal(InteropServer.ApiAudience, result.GetProperty("exchangedAudience").GetString());
+        Assert.Equal(InteropServer.WebClientId, result.GetProperty("exchangedActor").GetString());
+        Assert.True(result.GetProperty("introspectedActive").GetBoolean());
+        Assert.Equal("invalid_grant", result.GetProperty("refreshAfterRevocation").GetString());
+        Assert.StartsWith(InteropServer.PostLogoutRedirectUri + "?state=signed-out", result.GetProperty("afterLogout").GetString());
+        Assert.Equal("/account/login", account.Path);
+    }
+
+    [SkippableFact]
+    public async Task BrowserApplication_PushedRequest_PublicClientRefreshesAndRevokes()
+    {
+        using var browser = server.CreateBrowser();
+        var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
+
+        var result = await CodeFlowAsync(person, new() { ["CLIENT_ID"] = InteropServer.SpaClientId, ["USE_PAR"] = "1" });
+
+        Assert.Equal(["/account/login"], person.PagesSeen);
+        Assert.Equal(InteropServer.SpaClientId, result.GetProperty("clientId").GetString());
+        Assert.Contains("offline_access", result.GetProperty("refreshedScope").GetString());
+        Assert.Equal("invalid_grant", result.GetProperty("refreshAfterRevocation").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Agent_RegistersItselfOpenly_ThenSignsAUserInAfterTheirConsent()
+    {
+        using var browser = server.CreateBrowser();
+        var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
+
+        var result = await CodeFlowAsync(person, new() { ["REGISTER"] = "1" });
+
+        Assert.StartsWith("dcr_", result.GetProperty("clientId").GetString());
+        Assert.Equal(["/account/login", "/connect/consent"], person.PagesSeen);
+        Assert.Equal(InteropServer.UserName, result.GetProperty("userName").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Device_ShowsACode_PersonApprovesElsewhere_LibraryPollsItsTokens()
+    {
+        using var browser = server.CreateBrowser();
+        var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
+        var approved = "";
+
+        var output = await NodeScript.ConverseAsync(Package, "device-flow.mjs", Environment(new()
+        {
+            ["CLIENT_ID"] = InteropServer.DeviceClientId,
+        }), browse: _ => throw new InvalidOperationException("A device has no browser."),
+            device: async url => approved = await person.ApproveDeviceAsync(url));
+        var result = JsonDocument.Parse(output).RootElement;
+
+        Assert.Equal("/connect/verify/approved", approved);
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("subject").GetString()));
+        Assert.True(result.GetProperty("hasRefreshToken").GetBoolean());
+    }
+
+    private async Task<JsonElement> CodeFlowAsync(InteropPerson person, Dictionary<string, string> settings) =>
+        JsonDocument.Parse(await NodeScript.ConverseAsync(Package, "code-flow.mjs", Environment(settings), person.BrowseAsync))
+            .RootElement;
+
+    private Dictionary<string, string> Environment(Dictionary<string, string> settings)
+    {
+        settings["IDP_ISSUER"] = server.Issuer;
+        settings["REDIRECT_URI"] = InteropServer.RedirectUri;
+        settings["POST_LOGOUT_REDIRECT_URI"] = InteropServer.PostLogoutRedirectUri;
+        return settings;
+    }
 }
