@@ -125,6 +125,7 @@ public static class OpenIddictHosting
             .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();
         builder.Services.AddSingleton<ApplicationSnapshots>();
+        builder.Services.AddSingleton<Features.Connect.Cors.ApplicationOrigins>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<OpenIddictServerOptions>()

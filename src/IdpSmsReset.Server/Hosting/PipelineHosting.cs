@@ -1,6 +1,8 @@
 using IdpSmsReset.Server.Features.Admin.Audit;
 using IdpSmsReset.Server.Features.Admin.Jobs;
 using IdpSmsReset.Server.Features.Connect;
+using IdpSmsReset.Server.Features.Connect.Cors;
+using IdpSmsReset.Server.Features.Connect.Registration;
 using IdpSmsReset.Server.Features.Webhooks;
 using IdpSmsReset.Server.Theming;
 
@@ -13,6 +15,8 @@ public static class PipelineHosting
         // Read raw: resolving the validated options here would report their problems ahead of every other section's.
         app.UseIdpForwardedHeaders(IdpOptions.ReadAtRegistration(app.Configuration).ForwardedHeaders);
         app.UseIdpSecurityHeaders();
+        // Before OpenIddict (authentication) sees a preflight, which it would refuse.
+        app.UseMiddleware<BrowserApplicationCors>();
 
         // In every environment: a failure shows the error page and a correlation id, never a stack trace.
         app.UseExceptionHandler("/error");
@@ -36,6 +40,7 @@ public static class PipelineHosting
         || path.StartsWithSegments(OpenIddictHosting.UserInfoEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
+        || path.StartsWithSegments(RegistrationEndpoints.Path)
         || path.StartsWithSegments("/.well-known")
         || path.StartsWithSegments("/health")
         || path.StartsWithSegments("/webhooks")
