@@ -39,6 +39,13 @@ public static class JourneyBootstrap
                 theme: "corporate", postLogoutRedirectUris: [$"{appUrl}/signout-callback-corporate"]),
             new ApplicationDefinition
             {
+                ClientId = RelyingParty.SpaClientId, DisplayName = "Journey SPA", Type = ApplicationVocabulary.Public,
+                GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken],
+                RedirectUris = [$"{appUrl}/spa/callback.html"], PostLogoutRedirectUris = [$"{appUrl}/spa/index.html"],
+                Scopes = ["openid", "profile", "offline_access"],
+            },
+            new ApplicationDefinition
+            {
                 ClientId = DeviceClientId, DisplayName = "Journey TV", Type = ApplicationVocabulary.Public,
                 GrantTypes = [ApplicationVocabulary.DeviceCode], Scopes = ["openid", "profile"],
             },
@@ -58,6 +65,7 @@ public static class JourneyBootstrap
         [
             Person("alice", "Alice Journey", null),
             Person("bea", "Bea Journey", null),
+            Person("cleo", "Cleo Journey", null),
             Person("sam", "Sam Journey", "Mfa"),
             Person("tom", "Tom Journey", "Apps"),
             Person("rita", "Rita Journey", ResetPolicyName),
@@ -71,6 +79,6 @@ public static class JourneyBootstrap
     });
 
     private static BootstrapUser Person(string name, string displayName, string? policy) =>
-        BootstrapFile.Person(name, Password, displayName, phone: name is "alice" or "tom" or "bea" or "pia" ? null : PhoneOf(name),
-            policy: policy);
+        BootstrapFile.Person(name, Password, displayName,
+            phone: name is "alice" or "tom" or "bea" or "pia" or "cleo" ? null : PhoneOf(name), policy: policy);
 }

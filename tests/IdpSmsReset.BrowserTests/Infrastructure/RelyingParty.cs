@@ -86,6 +86,7 @@ public sealed class RelyingParty : IAsyncDisposable
 
             return Results.Challenge(properties, [CorporateScheme]);
         });
+        MapSinglePageApplication(app, issuer);
         app.MapPost(BackchannelLogoutPath, async (HttpContext context, IOptionsMonitor<OpenIdConnectOptions> oidc) =>
             await ReceiveLogoutTokenAsync(context, oidc.Get(OpenIdConnectDefaults.AuthenticationScheme))).DisableAntiforgery();
         app.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
@@ -95,6 +96,37 @@ public sealed class RelyingParty : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    /// <summary>The single-page application's client id: public, PKCE, its pages under <c>/spa/</c>.</summary>
+    public const string SpaClientId = "journey-spa";
+
+    /// <summary>
+    /// The single-page application, on this origin under <c>/spa/</c>: its pages from <c>Interop/oidc-client-ts</c> and
+    /// the library itself from that folder's packages, as a developer would ship them.
+    /// </summary>
+    private static void MapSinglePageApplication(WebApplication app, string issuer)
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "IdpSmsReset.BrowserTests", "Interop", "oidc-client-ts");
+        var files = new Dictionary<string, (string Path, string Type)>
+        {
+            ["index.html"] = (Path.Combine(folder, "index.html"), "text/html"),
+            ["callback.html"] = (Path.Combine(folder, "callback.html"), "text/html"),
+            ["app.js"] = (Path.Combine(folder, "app.js"), "text/javascript"),
+            ["oidc-client-ts.js"] = (Path.Combine(folder, "node_modules", "oidc-client-ts", "dist", "browser", "oidc-client-ts.js"),
+                "text/javascript"),
+        };
+        app.MapGet("/spa/config.js", () => Results.Text($"window.idpIssuer = {JsonSerializer.Serialize(issuer)};", "text/javascript"));
+        app.MapGet("/spa/{file}", async (string file) =>
+        {
+            if (!files.TryGetValue(file, out var found))
+            {
+                return Results.NotFound();
+            }
+
+            await NpmPackages.EnsureInstalledAsync(folder);
+            return Results.Text(await File.ReadAllTextAsync(found.Path), found.Type);
+        });
+    }
 
     private static async Task<IResult> ReceiveLogoutTokenAsync(HttpContext context, OpenIdConnectOptions oidc)
     {

@@ -1,4 +1,5 @@
 using IdpSmsReset.BrowserTests.Infrastructure;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace IdpSmsReset.BrowserTests.Journeys;
@@ -29,6 +30,31 @@ public sealed class SignInJourneys(JourneyServers servers) : IClassFixture<Journ
         Assert.Equal("Journey App wants to access your account", consentHeading);
         Assert.Equal("Hello, Alice Journey", greeting);
         Assert.Equal("Journey app", afterSignOut);
+    }
+
+    [SkippableFact]
+    public async Task SinglePageApplication_OidcClientTs_SignsInRenewsWithTheRefreshTokenAndSignsOut()
+    {
+        await using var journey = await Journey.StartAsync(servers, "spa-oidc-client-ts");
+        var spa = journey.Servers.App.Url + "/spa/index.html";
+        var status = journey.Page.Locator("#status");
+
+        await journey.Page.GotoAsync(spa);
+        await Assertions.Expect(status).ToHaveTextAsync("Signed out");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await journey.AtIdpAsync("/account/login", "spa-sign-in");
+        await journey.TypePasswordAsync("cleo");
+        await journey.Page.WaitForURLAsync(spa);
+        await Assertions.Expect(status).ToHaveTextAsync("Signed in as cleo (acr pwd)");
+        await journey.ShotAsync("spa-signed-in");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Renew" }).ClickAsync();
+        await Assertions.Expect(journey.Page.Locator("#renewal")).ToHaveTextAsync("Renewed");
+        await journey.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await journey.Page.WaitForURLAsync(new Regex("^" + Regex.Escape(spa)));
+        await Assertions.Expect(status).ToHaveTextAsync("Signed out");
+        await journey.ShotAsync("spa-signed-out");
+        await journey.Page.GotoAsync(journey.Servers.IdpUrl + "/account/manage");
+        await journey.AtIdpAsync("/account/login", "spa-identity-provider-session-ended");
     }
 
     [SkippableFact]

@@ -9,8 +9,6 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// </summary>
 public static class NodeScript
 {
-    private static readonly SemaphoreSlim Installing = new(1, 1);
-
     public static string FolderOf(string package) =>
         Path.Combine(RepositoryRoot.Path, "tests", "IdpSmsReset.IntegrationTests", "Interop", package);
 
@@ -19,7 +17,7 @@ public static class NodeScript
     {
         SkipOrFailWithoutNode();
         var folder = FolderOf(package);
-        await EnsureInstalledAsync(folder);
+        await NpmPackages.EnsureInstalledAsync(folder);
         var (exit, output, errors) = await RunProcessAsync("node", folder, environment, script);
         Assert.True(exit == 0, $"node {script} exited with {exit}:\n{errors}\n{output}");
         return output;
@@ -36,7 +34,7 @@ public static class NodeScript
     {
         SkipOrFailWithoutNode();
         var folder = FolderOf(package);
-        await EnsureInstalledAsync(folder);
+        await NpmPackages.EnsureInstalledAsync(folder);
         using var process = Process.Start(StartInfo("node", folder, environment, [script], redirectInput: true))!;
         var errors = process.StandardError.ReadToEndAsync();
         var transcript = new System.Text.StringBuilder();
@@ -92,24 +90,6 @@ public static class NodeScript
         }
 
         Skip.If(true, reason);
-    }
-
-    private static async Task EnsureInstalledAsync(string folder)
-    {
-        await Installing.WaitAsync();
-        try
-        {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-            {
-                var (exit, output, errors) = await RunProcessAsync("npm", folder, new Dictionary<string, string>(), "ci", "--no-audit",
-                    "--no-fund");
-                Assert.True(exit == 0, $"npm ci in {folder} failed:\n{errors}\n{output}");
-            }
-        }
-        finally
-        {
-            Installing.Release();
-        }
     }
 
     private static async Task<(int Exit, string Output, string Errors)> RunProcessAsync(string fileName, string folder,

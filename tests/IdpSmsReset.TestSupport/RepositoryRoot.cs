@@ -1,4 +1,4 @@
-namespace IdpSmsReset.IntegrationTests.Infrastructure;
+namespace IdpSmsReset.TestSupport;
 
 /// <summary>The repository's root folder, found above the test output (the one holding <c>docker-compose.yml</c>).</summary>
 public static class RepositoryRoot
