@@ -48,8 +48,10 @@ public sealed class InteropPerson(TestBrowser browser, string userName, string p
         {
             ["Input.UserName"] = userName, ["Input.Password"] = password,
         }),
-        _ when page.Document.QuerySelector("button[value=accept]") is not null => browser.SubmitAsync(page, button: "button[value=accept]"),
-        _ when page.Document.QuerySelector("button[value=approve]") is not null => browser.SubmitAsync(page, button: "button[value=approve]"),
+        _ when page.Document.QuerySelector("button[value=accept]") is not null =>
+            browser.SubmitAsync(page, button: "button[value=accept]"),
+        _ when page.Document.QuerySelector("button[value=approve]") is not null =>
+            browser.SubmitAsync(page, button: "button[value=approve]"),
         { Path: "/connect/verify" } => browser.SubmitAsync(page),
         _ => throw new InvalidOperationException($"The person does not know what to do on {page.Uri} ({page.Status}): {page.Text}"),
     };

@@ -24,6 +24,10 @@ public sealed class InteropServer : IAsyncLifetime
     /// <summary>A browser application (PKCE, no secret).</summary>
     public const string SpaClientId = "interop-spa";
 
+    /// <summary>An Express web application on <see cref="ExpressPort"/> (passport-openidconnect: a secret, no PKCE).</summary>
+    public const string ExpressClientId = "interop-express";
+    public const string ExpressClientSecret = "interop-express-secret-0123456789";
+
     /// <summary>A device without a browser (RFC 8628).</summary>
     public const string DeviceClientId = "interop-device";
 
@@ -39,6 +43,12 @@ public sealed class InteropServer : IAsyncLifetime
     private ServerProcess? _server;
 
     public string Issuer { get; private set; } = "";
+
+    /// <summary>The loopback port the Express application listens on: its redirect URI is registered with it.</summary>
+    public int ExpressPort { get; } = ServerProcess.FreePort();
+
+    /// <summary>The signed service's key pair, for libraries that take a key to sign with.</summary>
+    public RSA Key => _key;
 
     /// <summary>The service's private key as a JWK, as a client library imports it.</summary>
     public string PrivateJwk
@@ -67,16 +77,25 @@ public sealed class InteropServer : IAsyncLifetime
             [
                 new ApplicationDefinition
                 {
-                    ClientId = WebClientId, ClientSecret = WebClientSecret, DisplayName = "Interop web", Type = ApplicationVocabulary.Confidential,
-                    GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken, ApplicationVocabulary.TokenExchange],
-                    TokenExchangeAudiences = [ApiAudience], RedirectUris = [RedirectUri], PostLogoutRedirectUris = [PostLogoutRedirectUri],
-                    Scopes = ["openid", "profile", "offline_access"],
+                    ClientId = WebClientId, ClientSecret = WebClientSecret, DisplayName = "Interop web",
+                    Type = ApplicationVocabulary.Confidential,
+                    GrantTypes =
+                        [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken, ApplicationVocabulary.TokenExchange],
+                    TokenExchangeAudiences = [ApiAudience], RedirectUris = [RedirectUri],
+                    PostLogoutRedirectUris = [PostLogoutRedirectUri], Scopes = ["openid", "profile", "offline_access"],
                 },
                 new ApplicationDefinition
                 {
                     ClientId = SpaClientId, DisplayName = "Interop SPA", Type = ApplicationVocabulary.Public,
                     GrantTypes = [ApplicationVocabulary.AuthorizationCode, ApplicationVocabulary.RefreshToken],
-                    RedirectUris = [RedirectUri], PostLogoutRedirectUris = [PostLogoutRedirectUri], Scopes = ["openid", "profile", "offline_access"],
+                    RedirectUris = [RedirectUri], PostLogoutRedirectUris = [PostLogoutRedirectUri],
+                    Scopes = ["openid", "profile", "offline_access"],
+                },
+                new ApplicationDefinition
+                {
+                    ClientId = ExpressClientId, ClientSecret = ExpressClientSecret, DisplayName = "Interop Express",
+                    Type = ApplicationVocabulary.Confidential, GrantTypes = [ApplicationVocabulary.AuthorizationCode],
+                    RedirectUris = [$"http://127.0.0.1:{ExpressPort}/callback"], Scopes = ["openid", "profile"],
                 },
                 new ApplicationDefinition
                 {

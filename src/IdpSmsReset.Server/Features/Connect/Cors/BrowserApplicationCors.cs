@@ -16,7 +16,10 @@ public sealed class BrowserApplicationCors(RequestDelegate next, ApplicationOrig
     private static readonly string[] PublicDocuments = ["/.well-known/openid-configuration", "/.well-known/jwks"];
 
     private static readonly string[] ApplicationEndpoints =
-        [OpenIddictHosting.TokenEndpoint, OpenIddictHosting.UserInfoEndpoint, OpenIddictHosting.RevocationEndpoint, RegistrationEndpoints.Path];
+    [
+        OpenIddictHosting.TokenEndpoint, OpenIddictHosting.UserInfoEndpoint, OpenIddictHosting.RevocationEndpoint,
+        RegistrationEndpoints.Path,
+    ];
 
     public async Task InvokeAsync(HttpContext context)
     {
