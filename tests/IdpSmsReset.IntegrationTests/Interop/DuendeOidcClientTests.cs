@@ -12,11 +12,12 @@ namespace IdpSmsReset.IntegrationTests.Interop;
 /// Duende.IdentityModel.OidcClient 7 (native and desktop applications) and Duende.IdentityModel (services), unmodified,
 /// against the server as its own process: nothing in between but HTTP.
 /// </summary>
-public sealed class DuendeOidcClientTests(InteropServer server) : IClassFixture<InteropServer>
+public abstract class DuendeOidcClientTests(InteropServer server)
 {
     [SkippableFact]
     public async Task NativeApplication_LoopbackRedirect_SignsInRefreshesReadsUserInfoAndSignsOut()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
         var client = new OidcClient(new OidcClientOptions
@@ -51,6 +52,7 @@ public sealed class DuendeOidcClientTests(InteropServer server) : IClassFixture<
     [SkippableFact]
     public async Task Service_PrivateKeyJwt_AssertionAsDuendesDocumentationBuildsIt_TokenIssued()
     {
+        server.RequireRunning();
         using var http = new HttpClient();
         var discovery = await http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
         {
@@ -86,3 +88,7 @@ public sealed class DuendeOidcClientTests(InteropServer server) : IClassFixture<
             new() { ResultType = BrowserResultType.Success, Response = await person.BrowseAsync(options.StartUrl) };
     }
 }
+
+public sealed class DuendeOidcClientTestsOnSqlite(SqliteInteropServer server) : DuendeOidcClientTests(server), IClassFixture<SqliteInteropServer>;
+
+public sealed class DuendeOidcClientTestsOnPostgreSql(PostgreSqlInteropServer server) : DuendeOidcClientTests(server), IClassFixture<PostgreSqlInteropServer>;

@@ -11,7 +11,7 @@ namespace IdpSmsReset.IntegrationTests.Interop;
 /// The server as its own process on a loopback port, for client libraries that run outside this process (under node):
 /// the embedded database, and a service that authenticates with a key pair whose private half the client gets.
 /// </summary>
-public sealed class InteropServer : IAsyncLifetime
+public abstract class InteropServer : IAsyncLifetime
 {
     public const string SignedServiceId = "interop-signed-service";
     public const string KeyId = "interop-key-1";
@@ -64,8 +64,28 @@ public sealed class InteropServer : IAsyncLifetime
         }
     }
 
+    /// <summary>False when the database it needs is not there (a developer's machine without PostgreSQL): its tests skip.</summary>
+    public bool Available { get; private set; }
+
+    /// <summary>Skips the test when the server could not start for want of its database (never under CI).</summary>
+    public void RequireRunning() => Skip.IfNot(Available, "PostgreSQL is not running; the interop tests on it are skipped.");
+
+    /// <summary>Where the server keeps its data; null when that database is not available here.</summary>
+    protected abstract IReadOnlyDictionary<string, string>? DatabaseSettings(string directory);
+
+    /// <summary>Drops what <see cref="DatabaseSettings"/> created.</summary>
+    protected virtual void DropDatabase()
+    {
+    }
+
     public async Task InitializeAsync()
     {
+        if (DatabaseSettings(_directory) is not { } database)
+        {
+            return;
+        }
+
+        Available = true;
         var port = ServerProcess.FreePort();
         Issuer = $"http://127.0.0.1:{port}/";
         var bootstrap = Path.Combine(_directory, "bootstrap.json");
@@ -118,10 +138,9 @@ public sealed class InteropServer : IAsyncLifetime
                 },
             ],
         }));
-        _server = ServerProcess.Start(_directory, new Dictionary<string, string>
+        _server = ServerProcess.Start(_directory, new Dictionary<string, string>(database)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "idp.db")}",
             ["Idp__Issuer"] = Issuer,
             ["Idp__Bootstrap__Path"] = bootstrap,
             // As an outside check runs it: anyone may register a public application.
@@ -143,6 +162,7 @@ public sealed class InteropServer : IAsyncLifetime
     public Task DisposeAsync()
     {
         _server?.Dispose();
+        DropDatabase();
         _key.Dispose();
         try
         {
@@ -155,4 +175,37 @@ public sealed class InteropServer : IAsyncLifetime
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The interop server on the embedded database.</summary>
+public sealed class SqliteInteropServer : InteropServer
+{
+    protected override IReadOnlyDictionary<string, string> DatabaseSettings(string directory) =>
+        new Dictionary<string, string> { ["Idp__Database__ConnectionString"] = $"Data Source={Path.Combine(directory, "idp.db")}" };
+}
+
+/// <summary>The interop server on a fresh PostgreSQL database of its own.</summary>
+public sealed class PostgreSqlInteropServer : InteropServer
+{
+    private readonly string _database = "idp_interop_" + Guid.NewGuid().ToString("N")[..12];
+
+    protected override IReadOnlyDictionary<string, string>? DatabaseSettings(string directory)
+    {
+        try
+        {
+            PostgreSqlTestServer.RequireAvailable();
+        }
+        catch (SkipException)
+        {
+            return null;
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["Idp__Database__Provider"] = "PostgreSql",
+            ["Idp__Database__ConnectionString"] = PostgreSqlTestServer.ConnectionString(_database),
+        };
+    }
+
+    protected override void DropDatabase() => PostgreSqlTestServer.DropDatabase(_database);
 }

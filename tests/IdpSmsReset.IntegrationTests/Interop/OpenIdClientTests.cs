@@ -4,13 +4,14 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 namespace IdpSmsReset.IntegrationTests.Interop;
 
 /// <summary>openid-client 6 (the most used Node client), unmodified, against the real server.</summary>
-public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<InteropServer>
+public abstract class OpenIdClientTests(InteropServer server)
 {
     private const string Package = "openid-client";
 
     [SkippableFact]
     public async Task PrivateKeyJwt_TheLibrarysOwnAssertion_TokenIntrospectedThenRevoked()
     {
+        server.RequireRunning();
         var output = await NodeScript.RunAsync(Package, "client-credentials.mjs", new Dictionary<string, string>
         {
             ["IDP_ISSUER"] = server.Issuer, ["CLIENT_ID"] = InteropServer.SignedServiceId, ["CLIENT_PRIVATE_JWK"] = server.PrivateJwk,
@@ -26,6 +27,7 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
     [SkippableFact]
     public async Task WebApplication_CodeFlowWithPkce_UserInfoRefreshExchangeIntrospectRevokeAndSignOut()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
 
@@ -49,6 +51,7 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
     [SkippableFact]
     public async Task BrowserApplication_PushedRequest_PublicClientRefreshesAndRevokes()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
 
@@ -63,6 +66,7 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
     [SkippableFact]
     public async Task Agent_RegistersItselfOpenly_ThenSignsAUserInAfterTheirConsent()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
 
@@ -76,6 +80,7 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
     [SkippableFact]
     public async Task Device_ShowsACode_PersonApprovesElsewhere_LibraryPollsItsTokens()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
         var approved = "";
@@ -104,3 +109,7 @@ public sealed class OpenIdClientTests(InteropServer server) : IClassFixture<Inte
         return settings;
     }
 }
+
+public sealed class OpenIdClientTestsOnSqlite(SqliteInteropServer server) : OpenIdClientTests(server), IClassFixture<SqliteInteropServer>;
+
+public sealed class OpenIdClientTestsOnPostgreSql(PostgreSqlInteropServer server) : OpenIdClientTests(server), IClassFixture<PostgreSqlInteropServer>;

@@ -4,11 +4,12 @@ using IdpSmsReset.IntegrationTests.Infrastructure;
 namespace IdpSmsReset.IntegrationTests.Interop;
 
 /// <summary>passport-openidconnect 0.1 in an Express application (the most used Node web stack), unmodified.</summary>
-public sealed class PassportOpenIdConnectTests(InteropServer server) : IClassFixture<InteropServer>
+public abstract class PassportOpenIdConnectTests(InteropServer server)
 {
     [SkippableFact]
     public async Task ExpressApplication_CodeFlowWithItsSecret_TheUserIsInTheApplicationsSession()
     {
+        server.RequireRunning();
         using var browser = server.CreateBrowser();
         var person = new InteropPerson(browser, InteropServer.UserName, InteropServer.Password);
 
@@ -32,3 +33,7 @@ public sealed class PassportOpenIdConnectTests(InteropServer server) : IClassFix
         Assert.Equal(["/account/login"], person.PagesSeen);
     }
 }
+
+public sealed class PassportOpenIdConnectTestsOnSqlite(SqliteInteropServer server) : PassportOpenIdConnectTests(server), IClassFixture<SqliteInteropServer>;
+
+public sealed class PassportOpenIdConnectTestsOnPostgreSql(PostgreSqlInteropServer server) : PassportOpenIdConnectTests(server), IClassFixture<PostgreSqlInteropServer>;
