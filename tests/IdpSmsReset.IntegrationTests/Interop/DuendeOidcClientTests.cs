@@ -89,6 +89,8 @@ public abstract class DuendeOidcClientTests(InteropServer server)
     }
 }
 
-public sealed class DuendeOidcClientTestsOnSqlite(SqliteInteropServer server) : DuendeOidcClientTests(server), IClassFixture<SqliteInteropServer>;
+public sealed class DuendeOidcClientTestsOnSqlite(SqliteInteropServer server) : DuendeOidcClientTests(server),
+    IClassFixture<SqliteInteropServer>;
 
-public sealed class DuendeOidcClientTestsOnPostgreSql(PostgreSqlInteropServer server) : DuendeOidcClientTests(server), IClassFixture<PostgreSqlInteropServer>;
+public sealed class DuendeOidcClientTestsOnPostgreSql(PostgreSqlInteropServer server) : DuendeOidcClientTests(server),
+    IClassFixture<PostgreSqlInteropServer>;

@@ -110,6 +110,8 @@ public abstract class OpenIdClientTests(InteropServer server)
     }
 }
 
-public sealed class OpenIdClientTestsOnSqlite(SqliteInteropServer server) : OpenIdClientTests(server), IClassFixture<SqliteInteropServer>;
+public sealed class OpenIdClientTestsOnSqlite(SqliteInteropServer server) : OpenIdClientTests(server),
+    IClassFixture<SqliteInteropServer>;
 
-public sealed class OpenIdClientTestsOnPostgreSql(PostgreSqlInteropServer server) : OpenIdClientTests(server), IClassFixture<PostgreSqlInteropServer>;
+public sealed class OpenIdClientTestsOnPostgreSql(PostgreSqlInteropServer server) : OpenIdClientTests(server),
+    IClassFixture<PostgreSqlInteropServer>;

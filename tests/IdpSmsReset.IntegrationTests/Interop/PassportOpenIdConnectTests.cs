@@ -34,6 +34,8 @@ public abstract class PassportOpenIdConnectTests(InteropServer server)
     }
 }
 
-public sealed class PassportOpenIdConnectTestsOnSqlite(SqliteInteropServer server) : PassportOpenIdConnectTests(server), IClassFixture<SqliteInteropServer>;
+public sealed class PassportOpenIdConnectTestsOnSqlite(SqliteInteropServer server) : PassportOpenIdConnectTests(server),
+    IClassFixture<SqliteInteropServer>;
 
-public sealed class PassportOpenIdConnectTestsOnPostgreSql(PostgreSqlInteropServer server) : PassportOpenIdConnectTests(server), IClassFixture<PostgreSqlInteropServer>;
+public sealed class PassportOpenIdConnectTestsOnPostgreSql(PostgreSqlInteropServer server) : PassportOpenIdConnectTests(server),
+    IClassFixture<PostgreSqlInteropServer>;
