@@ -15,6 +15,7 @@ builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
 builder.AddIdpClientRegistration();
+builder.AddIdpApi();
 builder.AddIdpDeviceFlow();
 builder.AddIdpKeys();
 builder.AddIdpThemes();

@@ -39,6 +39,29 @@ public sealed class UserAdministration(
         return (total, rows);
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> users by name after <paramref name="afterNormalizedName"/> (keyset paging: each page one
+    /// index range, however deep), whose name, email or display name contains <paramref name="search"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicationUser>> ListAfterAsync(string? search, string? afterNormalizedName, int limit,
+        CancellationToken cancellationToken)
+    {
+        var found = database.Users.AsNoTracking().Include(user => user.Attributes).AsQueryable();
+        if (search is { Length: > 0 } term)
+        {
+            var normalized = term.ToUpperInvariant();
+            found = found.Where(user => user.NormalizedUserName!.Contains(normalized) || user.NormalizedEmail!.Contains(normalized)
+                || (user.DisplayName != null && user.DisplayName.Contains(term)));
+        }
+
+        if (afterNormalizedName is not null)
+        {
+            found = found.Where(user => string.Compare(user.NormalizedUserName, afterNormalizedName) > 0);
+        }
+
+        return await found.OrderBy(user => user.NormalizedUserName).Take(limit).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The user with its custom attributes, or null.</summary>
     public Task<ApplicationUser?> FindAsync(string id, CancellationToken cancellationToken) =>
         database.Users.Include(u => u.Attributes).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -319,6 +342,8 @@ public sealed class UserAdministration(
             stale.State = EntityState.Detached;
         }
 
+        // The user object stays in use after the save (the API answers with it): it must not still list the old ones.
+        user.Attributes.Clear();
         database.AddRange(attributes.DistinctBy(a => a.Name).Select(a => new UserAttribute { UserId = user.Id, Name = a.Name,
             Value = a.Value }));
         await database.SaveChangesAsync(cancellationToken);

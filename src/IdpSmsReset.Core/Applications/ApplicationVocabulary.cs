@@ -30,7 +30,20 @@ public static class ApplicationVocabulary
     public static readonly IReadOnlyList<string> ConsentTypes = [ImplicitConsent, ExplicitConsent];
     public static readonly IReadOnlyList<string> GrantTypes =
         [AuthorizationCode, RefreshToken, ClientCredentials, DeviceCode, TokenExchange];
-    public static readonly IReadOnlyList<string> Scopes = ["openid", "profile", "email", "phone", "offline_access"];
+    /// <summary>The management API, read and write (<c>/api/v1</c>, client credentials only).</summary>
+    public const string AdminScope = "idp:admin";
+
+    /// <summary>The management API, reading only.</summary>
+    public const string AdminReadScope = "idp:admin:read";
+
+    /// <summary>SCIM 2.0 provisioning (<c>/scim/v2</c>, client credentials only).</summary>
+    public const string ScimScope = "idp:scim";
+
+    /// <summary>Scopes that administer the server: an administrator grants them, never a self-registered application.</summary>
+    public static readonly IReadOnlyList<string> AdministrationScopes = [AdminScope, AdminReadScope, ScimScope];
+
+    public static readonly IReadOnlyList<string> Scopes =
+        ["openid", "profile", "email", "phone", "offline_access", AdminScope, AdminReadScope, ScimScope];
 
     /// <summary>The allowed words as a message lists them: 'a', 'b', 'c'.</summary>
     public static string Quote(IEnumerable<string> words) => string.Join(", ", words.Select(word => $"'{word}'"));

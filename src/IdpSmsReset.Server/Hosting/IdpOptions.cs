@@ -61,6 +61,8 @@ public sealed class IdpOptions
 
     public ClientAssertionSettings ClientAssertions { get; set; } = new();
 
+    public ApiSettings Api { get; set; } = new();
+
     public Core.Applications.Registration.DynamicClientRegistrationOptions DynamicClientRegistration { get; set; } = new();
 
     /// <summary>
@@ -76,6 +78,7 @@ public sealed class IdpOptions
         section.GetSection(nameof(Admin)).Bind(options.Admin);
         section.GetSection(nameof(ForwardedHeaders)).Bind(options.ForwardedHeaders);
         section.GetSection(nameof(Metrics)).Bind(options.Metrics);
+        section.GetSection(nameof(Api)).Bind(options.Api);
         return options;
     }
 

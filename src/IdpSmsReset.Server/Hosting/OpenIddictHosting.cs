@@ -60,7 +60,8 @@ public static class OpenIddictHosting
                 // OpenIddict also offers "plain", which gives no protection against a stolen authorization request.
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
 
-                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess);
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess,
+                    ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope, ApplicationVocabulary.ScimScope);
                 options.RegisterClaims(
                     Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified,
                     Claims.PhoneNumber, Claims.PhoneNumberVerified, Claims.AuthenticationMethodReference, Claims.AuthenticationTime);

@@ -41,6 +41,8 @@ public static class PipelineHosting
         || path.StartsWithSegments(OpenIddictHosting.IntrospectionEndpoint)
         || path.StartsWithSegments(OpenIddictHosting.RevocationEndpoint)
         || path.StartsWithSegments(RegistrationEndpoints.Path)
+        || path.StartsWithSegments("/api")
+        || path.StartsWithSegments("/scim")
         || path.StartsWithSegments("/.well-known")
         || path.StartsWithSegments("/health")
         || path.StartsWithSegments("/webhooks")
@@ -51,6 +53,7 @@ public static class PipelineHosting
         app.MapRazorPages();
         app.MapIdpLanguageSwitch();
         app.MapConnectEndpoints();
+        app.MapIdpApi();
         app.MapIdpHealth();
         app.MapIdpMetrics();
         app.MapTwilioStatusWebhook();

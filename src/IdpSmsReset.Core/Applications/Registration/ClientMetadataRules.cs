@@ -45,6 +45,11 @@ public static class ClientMetadataRules
 
         var scopes = metadata.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList()
             ?? ["openid", "profile", "email", "phone", .. grants.Contains(RefreshToken) ? new[] { "offline_access" } : []];
+        if (scopes.FirstOrDefault(AdministrationScopes.Contains) is { } administration)
+        {
+            return (null, Metadata($"The scope '{administration}' administers the server: only an administrator grants it."));
+        }
+
         if (scopes.FirstOrDefault(scope => !Scopes.Contains(scope)) is { } unknown)
         {
             return (null, Metadata($"The scope '{unknown}' is not offered; use {Quote(Scopes)}."));

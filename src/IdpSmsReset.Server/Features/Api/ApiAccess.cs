@@ -1,0 +1,48 @@
+using IdpSmsReset.Core.Administration;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IdpSmsReset.Server.Features.Api;
+
+/// <summary>
+/// Who may call the management API and SCIM: a bearer access token this server issued (validated locally: signature,
+/// expiry, not revoked) to an application by <c>client_credentials</c> (its subject is the application itself, so no
+/// user's token, whatever its scopes, ever administers anything), carrying one of the scopes the operation names.
+/// RFC 6750: 401 without a valid token, 403 <c>insufficient_scope</c> without the scope.
+/// </summary>
+internal static class ApiAccess
+{
+    private const string CallerKey = "idp:api-caller";
+
+    /// <summary>Lets the request through with one of <paramref name="scopes"/>; the caller is then <see cref="Caller"/>.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, params string[] scopes)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var result = await http.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+            if (result.Principal is not { } principal || principal.GetClaim(Claims.Subject) is not { } subject
+                || subject != (principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault()))
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                return ApiProblems.Of(StatusCodes.Status401Unauthorized, "invalid-token",
+                    "A bearer access token from this server's client_credentials grant is required.");
+            }
+
+            if (!scopes.Any(principal.HasScope))
+            {
+                http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"";
+                return ApiProblems.Of(StatusCodes.Status403Forbidden, "insufficient-scope",
+                    $"The token needs the scope {string.Join(" or ", scopes)}.");
+            }
+
+            http.Items[CallerKey] = new Administrator($"application:{subject}", http.Connection.RemoteIpAddress?.ToString());
+            return await next(context);
+        });
+
+    /// <summary>The application calling, as the audit names it (<c>application:&lt;client id&gt;</c>).</summary>
+    public static Administrator Caller(HttpContext context) =>
+        context.Items[CallerKey] as Administrator ?? throw new InvalidOperationException("The API's access filter did not run.");
+}

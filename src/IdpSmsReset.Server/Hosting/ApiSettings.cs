@@ -1,0 +1,17 @@
+namespace IdpSmsReset.Server.Hosting;
+
+/// <summary>The <c>Idp:Api</c> section: the management API (<c>/api/v1</c>) and SCIM (<c>/scim/v2</c>).</summary>
+public sealed class ApiSettings
+{
+    /// <summary>
+    /// <c>Idp:Api:Enabled</c>: whether <c>/api/v1</c> and <c>/scim/v2</c> answer (default true). Either way only an
+    /// application an administrator gave <c>idp:admin</c>, <c>idp:admin:read</c> or <c>idp:scim</c> gets in.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// <c>Idp:Api:Docs</c>: whether the OpenAPI description is served at <c>/openapi/v1.json</c>. Default: in Development
+    /// only (it tells an attacker nothing a token would not, but a production server need not advertise itself).
+    /// </summary>
+    public bool? Docs { get; set; }
+}
