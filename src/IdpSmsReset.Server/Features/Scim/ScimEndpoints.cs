@@ -16,14 +16,17 @@ internal static class ScimEndpoints
     {
         var scim = endpoints.MapGroup(Root).RequireScope(ApplicationVocabulary.ScimScope).ExcludeFromDescription();
         scim.MapGet("/ServiceProviderConfig", () => ScimJson.Resource(ServiceProviderConfig()));
-        scim.MapGet("/ResourceTypes", () => ScimJson.Resource(List(UserResourceType())));
+        scim.MapGet("/ResourceTypes", () => ScimJson.Resource(List(UserResourceType(), GroupResourceType())));
         scim.MapGet("/ResourceTypes/User", () => ScimJson.Resource(UserResourceType()));
-        scim.MapGet("/Schemas", () => ScimJson.Resource(List(UserSchema(), EnterpriseSchema())));
+        scim.MapGet("/ResourceTypes/Group", () => ScimJson.Resource(GroupResourceType()));
+        scim.MapGet("/Schemas", () => ScimJson.Resource(List(UserSchema(), EnterpriseSchema(), GroupSchema())));
         scim.MapGet("/Schemas/{id}", (string id) =>
             id == ScimUser.UserSchema ? ScimJson.Resource(UserSchema())
             : id == ScimUser.EnterpriseSchema ? ScimJson.Resource(EnterpriseSchema())
+            : id == GroupSchemaId ? ScimJson.Resource(GroupSchema())
             : ScimErrors.Of(404, null, $"There is no schema '{id}'."));
         scim.MapScimUserEndpoints();
+        scim.MapScimGroupEndpoints();
         return endpoints;
     }
 
@@ -44,6 +47,13 @@ internal static class ScimEndpoints
         ["meta"] = new JsonObject { ["resourceType"] = "ServiceProviderConfig", ["location"] = Root + "/ServiceProviderConfig" },
     };
 
+    private static JsonObject GroupResourceType() => new()
+    {
+        ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
+        ["id"] = "Group", ["name"] = "Group", ["endpoint"] = "/Groups", ["schema"] = "urn:ietf:params:scim:schemas:core:2.0:Group",
+        ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = Root + "/ResourceTypes/Group" },
+    };
+
     private static JsonObject UserResourceType() => new()
     {
         ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
@@ -59,6 +69,12 @@ internal static class ScimEndpoints
         Complex("phoneNumbers", multiValued: true, Attribute("value"), Attribute("type")),
         Boolean("active"), Attribute("password", mutability: "writeOnly", returned: "never"),
         Complex("groups", multiValued: true, mutability: "readOnly", Attribute("value"), Attribute("display")));
+
+    private const string GroupSchemaId = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+    private static JsonObject GroupSchema() => Schema(GroupSchemaId, "Group", "A role of the server (read-only)",
+        Attribute("displayName", mutability: "readOnly"),
+        Complex("members", multiValued: true, mutability: "readOnly", Attribute("value"), Attribute("display")));
 
     private static JsonObject EnterpriseSchema() => Schema(ScimUser.EnterpriseSchema, "EnterpriseUser", "Enterprise user",
         Attribute("employeeNumber"), Attribute("department"), Complex("manager", Attribute("value")));

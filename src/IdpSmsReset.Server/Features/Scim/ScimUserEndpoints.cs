@@ -32,7 +32,7 @@ internal static class ScimUserEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IdpDbContext database, UserAdministration administration,
-        string? filter, int? startIndex, int? count)
+        string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes)
     {
         var query = database.Users.AsNoTracking().Include(user => user.Attributes).AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter))
@@ -53,7 +53,7 @@ internal static class ScimUserEndpoints
         var resources = new JsonArray();
         foreach (var user in page)
         {
-            resources.Add(await JsonOfAsync(user, administration, context));
+            resources.Add(ScimProjection.Apply(await JsonOfAsync(user, administration, context), attributes, excludedAttributes));
         }
 
         return ScimJson.Resource(new JsonObject
@@ -66,9 +66,11 @@ internal static class ScimUserEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, UserAdministration administration) =>
+    private static async Task<IResult> GetAsync(string id, HttpContext context, UserAdministration administration, string? attributes,
+        string? excludedAttributes) =>
         await administration.FindAsync(id, context.RequestAborted) is { } user
-            ? Versioned(context, user, await JsonOfAsync(user, administration, context))
+            ? Versioned(context, user,
+                ScimProjection.Apply(await JsonOfAsync(user, administration, context), attributes, excludedAttributes))
             : ScimErrors.NotFound(id);
 
     private static async Task<IResult> CreateAsync(HttpContext context, UserAdministration administration)

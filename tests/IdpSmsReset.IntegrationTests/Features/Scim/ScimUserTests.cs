@@ -131,7 +131,43 @@ public abstract class ScimUserTests(IdpFactory factory)
         Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
         Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
         Assert.Equal("/Users", types["Resources"]![0]!["endpoint"]!.GetValue<string>());
-        Assert.Equal(2, schemas["totalResults"]!.GetValue<int>());
+        Assert.Equal(3, schemas["totalResults"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
+    public async Task Groups_TheAdministratorRoleReadable_ChangesRefusedWithMutability()
+    {
+        using var scim = await ApiClients.WithScopeAsync(factory, "scim-groups", "idp:scim");
+
+        var byName = await JsonAsync(await scim.GetAsync("/scim/v2/Groups?filter=" + Uri.EscapeDataString("displayName eq \"admin\"")));
+        using var change = await scim.PatchAsync("/scim/v2/Groups/admin", new StringContent(
+            """{"Operations":[{"op":"add","path":"members","value":[{"value":"someone"}]}]}""", Encoding.UTF8, "application/scim+json"));
+
+        var group = byName["Resources"]![0]!;
+        Assert.Equal("admin", group["displayName"]!.GetValue<string>());
+        Assert.Contains(group["members"]!.AsArray(), member => member!["display"]!.GetValue<string>() == TestBootstrap.AdminUserName);
+        Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
+        Assert.Equal("mutability", (await JsonAsync(change))["scimType"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task AttributesAndExcludedAttributes_ShapeTheAnswer_IdAlwaysThere()
+    {
+        using var scim = await ApiClients.WithScopeAsync(factory, "scim-projection", "idp:scim");
+        using var created = await PostAsync(scim, Users, """
+            {"userName":"scim.shaped","displayName":"Shaped","name":{"givenName":"Sha","familyName":"Ped"},
+             "emails":[{"value":"shaped@example.com"}]}
+            """);
+        var id = (await JsonAsync(created))["id"]!.GetValue<string>();
+
+        var only = await JsonAsync(await scim.GetAsync($"{Users}/{id}?attributes=userName,name.givenName"));
+        var without = await JsonAsync(await scim.GetAsync($"{Users}/{id}?excludedAttributes=emails,name"));
+
+        Assert.Equal(["userName", "name", "id", "schemas", "meta"], only.Select(pair => pair.Key));
+        Assert.Equal(["givenName"], only["name"]!.AsObject().Select(pair => pair.Key));
+        Assert.Null(without["emails"]);
+        Assert.Null(without["name"]);
+        Assert.Equal("Shaped", without["displayName"]!.GetValue<string>());
     }
 
     private const string ScimEnterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

@@ -32,7 +32,7 @@ internal static class UserEndpoints
         write.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser");
         write.MapPost("/{id}/disable", DisableAsync).WithName("DisableUser");
         write.MapPost("/{id}/enable", EnableAsync).WithName("EnableUser");
-        return users;
+        return users.MapUserActionEndpoints();
     }
 
     /// <summary>Users by name, <paramref name="limit"/> at a time; <c>next</c> is the address of the following page.</summary>

@@ -116,6 +116,33 @@ public abstract class UserApiTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task UserActions_TemporaryPasswordOnceRequiredActionsSessionsEnded()
+    {
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-admin", "idp:admin");
+        using var browser = await factory.CreateSignedInBrowserAsync("frank");
+        var frank = JsonDocument.Parse(await admin.GetStringAsync(Path + "?search=frank")).RootElement.GetProperty("items")[0];
+        var id = frank.GetProperty("id").GetString();
+
+        var sessions = JsonDocument.Parse(await admin.GetStringAsync($"{Path}/{id}/sessions")).RootElement.GetProperty("items");
+        using var ended = await admin.DeleteAsync($"{Path}/{id}/sessions");
+        var afterwards = await browser.OpenAsync("/account/manage");
+        using var actions = await admin.PutAsJsonAsync($"{Path}/{id}/required-actions", new { requiredActions = new[] { "verify-phone" } });
+        using var unknownAction = await admin.PutAsJsonAsync($"{Path}/{id}/required-actions", new { requiredActions = new[] { "dance" } });
+        using var temporary = await admin.PostAsJsonAsync($"{Path}/{id}/temporary-password", new { });
+        var password = JsonDocument.Parse(await temporary.Content.ReadAsStringAsync()).RootElement.GetProperty("password").GetString();
+
+        Assert.Single(sessions.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        Assert.Equal("/account/login", afterwards.Path);
+        Assert.Equal(HttpStatusCode.OK, actions.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownAction.StatusCode);
+        Assert.False(string.IsNullOrEmpty(password));
+        Assert.True(temporary.Headers.CacheControl?.NoStore);
+        var events = await factory.AuditEventsOfAsync("frank");
+        Assert.DoesNotContain(events, e => (e.Details ?? "").Contains(password!));
+    }
+
+    [SkippableFact]
     public async Task OpenApiDescription_EveryUserOperationWithTheBearerScheme()
     {
         using var http = OidcClients.Backchannel(factory);

@@ -1,0 +1,100 @@
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Users;
+
+namespace IdpSmsReset.Server.Features.Api.Users;
+
+/// <summary>
+/// The dashboard's actions on one user, over HTTP: unlock, reset the second factors, a temporary password (a generated
+/// one is in this answer only), the required actions, and the sessions (listed, ended). Each through
+/// <see cref="UserAdministration"/>, audited with the application as the actor.
+/// </summary>
+internal static class UserActionEndpoints
+{
+    public static RouteGroupBuilder MapUserActionEndpoints(this RouteGroupBuilder users)
+    {
+        var read = users.MapGroup("/{id}").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
+        var write = users.MapGroup("/{id}").RequireScope(ApplicationVocabulary.AdminScope);
+        read.MapGet("/sessions", ListSessionsAsync).WithName("ListUserSessions");
+        write.MapDelete("/sessions", (string id, HttpContext context, UserAdministration administration) =>
+            ActAsync(id, context, administration, administration.EndSessionsAsync)).WithName("EndUserSessions");
+        write.MapPost("/unlock", (string id, HttpContext context, UserAdministration administration) =>
+            ActAsync(id, context, administration, administration.UnlockAsync)).WithName("UnlockUser");
+        write.MapPost("/reset-second-factors", (string id, HttpContext context, UserAdministration administration) =>
+            ActAsync(id, context, administration, administration.RemoveSecondFactorsAsync)).WithName("ResetUserSecondFactors");
+        write.MapPost("/temporary-password", SetTemporaryPasswordAsync).WithName("SetTemporaryPassword");
+        write.MapPut("/required-actions", SetRequiredActionsAsync).WithName("SetRequiredActions");
+        return users;
+    }
+
+    /// <summary>A password the user must replace at the next sign-in; without one in the body, one is generated.</summary>
+    public sealed record TemporaryPasswordInput(string? Password);
+
+    public sealed record RequiredActionsInput(List<string>? RequiredActions);
+
+    public sealed record SessionResource(Guid Id, DateTime StartedAt, DateTime LastSeenAt, string Methods, string? UserAgent,
+        string? IpAddress);
+
+    private static async Task<IResult> ListSessionsAsync(string id, HttpContext context, UserAdministration administration,
+        UserSessionService sessions)
+    {
+        if (await administration.FindAsync(id, context.RequestAborted) is not { } user)
+        {
+            return ApiProblems.NotFound("user");
+        }
+
+        var active = await sessions.ListActiveAsync(user.Id, context.RequestAborted);
+        return Results.Ok(new
+        {
+            items = active.Select(session => new SessionResource(session.Id, session.CreatedAt, session.LastSeenAt, session.Methods,
+                session.UserAgent, session.IpAddress)),
+        });
+    }
+
+    private static async Task<IResult> ActAsync(string id, HttpContext context, UserAdministration administration,
+        Func<ApplicationUser, Administrator, CancellationToken, Task> action)
+    {
+        if (await administration.FindAsync(id, context.RequestAborted) is not { } user)
+        {
+            return ApiProblems.NotFound("user");
+        }
+
+        await action(user, ApiAccess.Caller(context), context.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> SetTemporaryPasswordAsync(string id, TemporaryPasswordInput? input, HttpContext context,
+        UserAdministration administration)
+    {
+        if (await administration.FindAsync(id, context.RequestAborted) is not { } user)
+        {
+            return ApiProblems.NotFound("user");
+        }
+
+        var (result, generated) = await administration.SetTemporaryPasswordAsync(user, input?.Password, ApiAccess.Caller(context),
+            context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Invalid(result.Problems);
+        }
+
+        // Handed over once: nowhere else is it written down.
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new { password = generated, requiredActions = Core.SignIn.RequiredActions.Of(user) });
+    }
+
+    private static async Task<IResult> SetRequiredActionsAsync(string id, RequiredActionsInput input, HttpContext context,
+        UserAdministration administration)
+    {
+        if (await administration.FindAsync(id, context.RequestAborted) is not { } user)
+        {
+            return ApiProblems.NotFound("user");
+        }
+
+        var result = await administration.SetRequiredActionsAsync(user, input.RequiredActions ?? [], ApiAccess.Caller(context),
+            context.RequestAborted);
+        return result.Succeeded
+            ? Results.Ok(new { requiredActions = Core.SignIn.RequiredActions.Of(user) })
+            : ApiProblems.Invalid(result.Problems);
+    }
+}
