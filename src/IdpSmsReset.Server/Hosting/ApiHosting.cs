@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Users;
 using IdpSmsReset.Server.Features.Scim;
 
@@ -31,6 +32,7 @@ public static class ApiHosting
         }
 
         app.MapUserEndpoints();
+        app.MapApplicationEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())
         {
