@@ -65,6 +65,60 @@ public sealed class BootstrapPolicy
     public static readonly IReadOnlyList<string> Factors = ["sms", "totp", "passkey"];
     public static readonly IReadOnlyList<string> Requirements = ["never", "always"];
 
+    /// <summary>
+    /// <paramref name="policy"/> as a bootstrap file writes it (the management API's shape), every field given: what
+    /// <see cref="ApplyTo"/> writes back unchanged.
+    /// </summary>
+    public static BootstrapPolicy Of(SecurityPolicy policy) => new()
+    {
+        Name = policy.Name,
+        IsDefault = policy.IsDefault,
+        Password = new PasswordSection
+        {
+            MinLength = policy.Password.MinLength, MaxLength = policy.Password.MaxLength,
+            BlockCommonPasswords = policy.Password.BlockCommonPasswords, HistoryCount = policy.Password.HistoryCount,
+        },
+        Lockout = new LockoutSection
+        {
+            MaxFailedAttempts = policy.Lockout.MaxFailedAttempts, LockoutMinutes = policy.Lockout.LockoutMinutes,
+        },
+        Mfa = new MfaSection
+        {
+            Factors =
+            [
+                .. policy.Mfa.SmsEnabled ? new[] { "sms" } : [], .. policy.Mfa.TotpEnabled ? new[] { "totp" } : [],
+                .. policy.Mfa.PasskeyEnabled ? new[] { "passkey" } : [],
+            ],
+            Require = policy.Mfa.Require == MfaRequirement.Always ? "always" : "never",
+            Passwordless = policy.Mfa.Passwordless,
+        },
+        PasswordReset = new PasswordResetSection
+        {
+            Sms = policy.PasswordReset.SmsEnabled, CodeLength = policy.PasswordReset.CodeLength,
+            CodeLifetimeMinutes = policy.PasswordReset.CodeLifetimeMinutes, MaxAttempts = policy.PasswordReset.MaxAttempts,
+            ResendCooldownSeconds = policy.PasswordReset.ResendCooldownSeconds, MaxSendsPerHour = policy.PasswordReset.MaxSendsPerHour,
+        },
+    };
+
+    /// <summary>The words this entry uses that a policy has no meaning for (an unknown factor or requirement), by field.</summary>
+    public IEnumerable<Problems.FieldProblem> VocabularyProblems()
+    {
+        var factors = Mfa?.Factors ?? [];
+        for (var factor = 0; factor < factors.Count; factor++)
+        {
+            if (!Factors.Contains(factors[factor]))
+            {
+                yield return new($"mfa.factors[{factor}]",
+                    $"'{factors[factor]}' is unknown; use {Applications.ApplicationVocabulary.Quote(Factors)}.");
+            }
+        }
+
+        if (Mfa?.Require is { } require && !Requirements.Contains(require))
+        {
+            yield return new("mfa.require", $"must be one of {Applications.ApplicationVocabulary.Quote(Requirements)}.");
+        }
+    }
+
     /// <summary>Writes this entry over <paramref name="policy"/>: what the file says, defaults for what it omits.</summary>
     public void ApplyTo(SecurityPolicy policy)
     {

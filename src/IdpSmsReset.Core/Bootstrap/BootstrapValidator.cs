@@ -72,19 +72,7 @@ public static partial class BootstrapValidator
                 errors.Add($"{entry}.name: appears more than once.");
             }
 
-            var factors = source.Mfa?.Factors ?? [];
-            for (var factor = 0; factor < factors.Count; factor++)
-            {
-                if (!BootstrapPolicy.Factors.Contains(factors[factor]))
-                {
-                    errors.Add($"{entry}.mfa.factors[{factor}]: '{factors[factor]}' is unknown; use {Quote(BootstrapPolicy.Factors)}.");
-                }
-            }
-
-            if (source.Mfa?.Require is { } require && !BootstrapPolicy.Requirements.Contains(require))
-            {
-                errors.Add($"{entry}.mfa.require: must be one of {Quote(BootstrapPolicy.Requirements)}.");
-            }
+            errors.AddRange(source.VocabularyProblems().Select(problem => $"{entry}.{problem.Field}: {problem.Problem}"));
 
             var policy = new Policies.SecurityPolicy { Name = source.Name ?? "" };
             source.ApplyTo(policy);

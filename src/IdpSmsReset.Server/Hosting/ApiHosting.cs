@@ -1,4 +1,5 @@
 using IdpSmsReset.Server.Features.Api.Applications;
+using IdpSmsReset.Server.Features.Api.Policies;
 using IdpSmsReset.Server.Features.Api.Users;
 using IdpSmsReset.Server.Features.Scim;
 
@@ -33,6 +34,7 @@ public static class ApiHosting
 
         app.MapUserEndpoints();
         app.MapApplicationEndpoints();
+        app.MapPolicyEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())
         {

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Server.Theming;
@@ -16,8 +13,6 @@ namespace IdpSmsReset.Server.Features.Api.Applications;
 internal static class ApplicationEndpoints
 {
     public const string Path = "/api/v1/applications";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static RouteGroupBuilder MapApplicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -55,7 +50,7 @@ internal static class ApplicationEndpoints
             return ApiProblems.NotFound("application");
         }
 
-        context.Response.Headers.ETag = ETagOf(definition);
+        context.Response.Headers.ETag = ApiVersions.OfContent(definition);
         return Results.Ok(definition);
     }
 
@@ -69,7 +64,7 @@ internal static class ApplicationEndpoints
         }
 
         var created = (await administration.FindAsync(definition.ClientId!, context.RequestAborted))!;
-        context.Response.Headers.ETag = ETagOf(created);
+        context.Response.Headers.ETag = ApiVersions.OfContent(created);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Created($"{Path}/{Uri.EscapeDataString(created.ClientId!)}",
             new { application = created, clientSecret = saved.NewSecret });
@@ -91,7 +86,7 @@ internal static class ApplicationEndpoints
         }
 
         var updated = (await administration.FindAsync(clientId, context.RequestAborted))!;
-        context.Response.Headers.ETag = ETagOf(updated);
+        context.Response.Headers.ETag = ApiVersions.OfContent(updated);
         return Results.Ok(updated);
     }
 
@@ -128,12 +123,6 @@ internal static class ApplicationEndpoints
             return ApiProblems.NotFound("application");
         }
 
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        return ifMatch.Length == 0 ? ApiProblems.PreconditionRequired()
-            : ifMatch != "*" && ifMatch != ETagOf(current) ? ApiProblems.Stale()
-            : null;
+        return ApiVersions.Refusal(context, ApiVersions.OfContent(current));
     }
-
-    private static string ETagOf(ApplicationDefinition definition) =>
-        $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(definition, Json))))[..32]}\"";
 }

@@ -164,11 +164,7 @@ internal static class UserEndpoints
     private static async Task<ApplicationUser?> ForChangeAsync(string id, HttpContext context, UserAdministration administration)
     {
         var user = await administration.FindAsync(id, context.RequestAborted);
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        context.Items[Refusal] = user is null ? ApiProblems.NotFound("user")
-            : ifMatch.Length == 0 ? ApiProblems.PreconditionRequired()
-            : ifMatch != "*" && ifMatch != UserResource.ETagOf(user) ? ApiProblems.Stale()
-            : null;
+        context.Items[Refusal] = user is null ? ApiProblems.NotFound("user") : ApiVersions.Refusal(context, UserResource.ETagOf(user));
         return context.Items[Refusal] is null ? user : null;
     }
 
