@@ -1,4 +1,6 @@
 using IdpSmsReset.Server.Features.Api.Applications;
+using IdpSmsReset.Server.Features.Api.Audit;
+using IdpSmsReset.Server.Features.Api.Keys;
 using IdpSmsReset.Server.Features.Api.Policies;
 using IdpSmsReset.Server.Features.Api.Users;
 using IdpSmsReset.Server.Features.Scim;
@@ -35,6 +37,8 @@ public static class ApiHosting
         app.MapUserEndpoints();
         app.MapApplicationEndpoints();
         app.MapPolicyEndpoints();
+        app.MapKeyEndpoints();
+        app.MapAuditEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())
         {

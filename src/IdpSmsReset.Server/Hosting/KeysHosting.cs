@@ -18,6 +18,7 @@ public static class KeysHosting
             .Validate(keys => !keys.Validate().Any(), "Idp:Keys is out of range (see TokenKeyOptions).")
             .ValidateOnStart();
         builder.Services.AddScoped<TokenKeyRing>();
+        builder.Services.AddScoped<TokenKeyCommands>();
         builder.Services.AddSingleton<TokenKeyMaterial>();
         if (SourceOf(builder.Configuration) != TokenKeySource.Database)
         {
@@ -31,6 +32,11 @@ public static class KeysHosting
             services.GetRequiredService<TokenKeyServerOptions>());
         builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(services =>
             services.GetRequiredService<TokenKeyServerOptions>());
+        builder.Services.AddSingleton<TokenKeyValidationOptions>();
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(services =>
+            services.GetRequiredService<TokenKeyValidationOptions>());
+        builder.Services.AddSingleton<IPostConfigureOptions<OpenIddict.Validation.OpenIddictValidationOptions>>(services =>
+            services.GetRequiredService<TokenKeyValidationOptions>());
         builder.Services.AddOpenIddict().AddServer(server => server.AddEventHandler(AccessTokenSigning.Descriptor));
         return builder;
     }

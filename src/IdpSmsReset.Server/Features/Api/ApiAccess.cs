@@ -26,6 +26,9 @@ internal static class ApiAccess
             if (result.Principal is not { } principal || principal.GetClaim(Claims.Subject) is not { } subject
                 || subject != (principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault()))
             {
+                Logger(http).ApiRefused(http.Request.Path, result.Properties?.GetString(
+                        OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription)
+                    ?? (result.Principal is null ? "no bearer token" : "not a client_credentials token"));
                 http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 return ApiProblems.Of(StatusCodes.Status401Unauthorized, "invalid-token",
                     "A bearer access token from this server's client_credentials grant is required.");
@@ -33,6 +36,7 @@ internal static class ApiAccess
 
             if (!scopes.Any(principal.HasScope))
             {
+                Logger(http).ApiRefused(http.Request.Path, "the token lacks " + string.Join(" or ", scopes));
                 http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"";
                 return ApiProblems.Of(StatusCodes.Status403Forbidden, "insufficient-scope",
                     $"The token needs the scope {string.Join(" or ", scopes)}.");
@@ -41,6 +45,9 @@ internal static class ApiAccess
             http.Items[CallerKey] = new Administrator($"application:{subject}", http.Connection.RemoteIpAddress?.ToString());
             return await next(context);
         });
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiAccess).FullName!);
 
     /// <summary>The application calling, as the audit names it (<c>application:&lt;client id&gt;</c>).</summary>
     public static Administrator Caller(HttpContext context) =>

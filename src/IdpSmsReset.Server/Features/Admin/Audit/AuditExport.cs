@@ -26,7 +26,7 @@ public static class AuditExport
         return endpoints;
     }
 
-    private static async Task ExportAsync(HttpContext context, AdminLogs logs, TimeProvider time, string? format, string? from,
+    internal static async Task ExportAsync(HttpContext context, AdminLogs logs, TimeProvider time, string? format, string? from,
         string? to, string? type, string? user, string? actor)
     {
         string? problem = null;

@@ -12,12 +12,9 @@ namespace IdpSmsReset.Server.Features.Admin.Keys;
 
 /// <summary>The keys that sign and encrypt tokens, their schedule, and a rotation on demand (never the key material).</summary>
 public sealed class KeysModel(
-    TokenKeyRing ring, IOptions<TokenKeyOptions> options, IServiceProvider services, AdminChanges changes, TimeProvider time,
+    TokenKeyRing ring, TokenKeyCommands commands, IOptions<TokenKeyOptions> options, AdminChanges changes, TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    // Registered only with Idp:Keys:Source Database (KeysHosting): with certificate files there is nothing to list.
-    private TokenKeyCredentials? Credentials => services.GetService<TokenKeyCredentials>();
-
     public bool FromDatabase { get; private set; }
 
     public IReadOnlyList<TokenKey> Rows { get; private set; } = [];
@@ -32,7 +29,7 @@ public sealed class KeysModel(
     public async Task OnGetAsync()
     {
         Now = time.GetUtcNow().UtcDateTime;
-        FromDatabase = Credentials is not null;
+        FromDatabase = commands.Available;
         Rows = FromDatabase ? await ring.ListAsync(HttpContext.RequestAborted) : [];
     }
 
@@ -46,7 +43,7 @@ public sealed class KeysModel(
     /// <summary>For a key believed stolen: unlike a rotation, it is taken out of the published keys and of validation now.</summary>
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        if (Credentials is not { } credentials)
+        if (!commands.Available)
         {
             return NotFound();
         }
@@ -57,16 +54,12 @@ public sealed class KeysModel(
             return RedirectToPage();
         }
 
-        if (RevokeKeyId is null || !await ring.RevokeAsync(RevokeKeyId, HttpContext.RequestAborted))
+        if (RevokeKeyId is null || !await commands.RevokeAsync(RevokeKeyId, changes.Current, HttpContext.RequestAborted))
         {
             Notice = localizer["That key is no longer published: there is nothing to revoke."];
             return RedirectToPage();
         }
 
-        // This instance drops it from the next request; the others within a second (the change stamp).
-        await credentials.ReloadAsync(HttpContext.RequestAborted, changed: true);
-        await changes.WriteAsync(AdminEventTypes.TokenKeyRevoked, null, new { key = RevokeKeyId },
-            new { key = RevokeKeyId, revoked = true }, HttpContext.RequestAborted);
         Notice = localizer["The key was revoked: it is no longer published or trusted, and tokens it signed no longer work. Users"
             + " signed in to applications with those tokens sign in again."];
         return RedirectToPage();
@@ -77,18 +70,12 @@ public sealed class KeysModel(
         "Rotate the keys now")]
     public async Task<IActionResult> OnPostRotateAsync()
     {
-        if (Credentials is not { } credentials)
+        if (!commands.Available)
         {
             return NotFound();
         }
 
-        var before = (await ring.HeldAsync(HttpContext.RequestAborted)).Select(key => key.KeyId).ToList();
-        await ring.RotateNowAsync(HttpContext.RequestAborted);
-        // This instance signs with the new key from the next request; the others within a second (the change stamp).
-        await credentials.ReloadAsync(HttpContext.RequestAborted, changed: true);
-        var after = (await ring.HeldAsync(HttpContext.RequestAborted)).Select(key => key.KeyId).ToList();
-        await changes.WriteAsync(AdminEventTypes.TokenKeysRotated, null, new { keys = before }, new { keys = after },
-            HttpContext.RequestAborted);
+        await commands.RotateAsync(changes.Current, HttpContext.RequestAborted);
         Notice = localizer["New keys sign and encrypt from now on; the previous ones stay published so that tokens already issued"
             + " keep working."];
         return RedirectToPage();
