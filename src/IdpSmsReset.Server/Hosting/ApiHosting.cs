@@ -1,6 +1,7 @@
 using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Audit;
 using IdpSmsReset.Server.Features.Api.Keys;
+using IdpSmsReset.Server.Features.Api.Messages;
 using IdpSmsReset.Server.Features.Api.Policies;
 using IdpSmsReset.Server.Features.Api.Users;
 using IdpSmsReset.Server.Features.Scim;
@@ -39,6 +40,7 @@ public static class ApiHosting
         app.MapPolicyEndpoints();
         app.MapKeyEndpoints();
         app.MapAuditEndpoints();
+        app.MapMessageEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())
         {

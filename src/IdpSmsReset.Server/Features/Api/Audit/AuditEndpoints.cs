@@ -1,4 +1,3 @@
-using System.Globalization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Audit;
@@ -46,11 +45,9 @@ internal static class AuditEndpoints
         (DateTime At, Guid Id)? after = null;
         if (cursor is not null)
         {
-            var parts = cursor.Split('_');
-            if (parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks)
-                && Guid.TryParse(parts[1], out var id))
+            if (ApiCursor.TryRead(cursor, out var at, out var id))
             {
-                after = (new DateTime(ticks, DateTimeKind.Utc), id);
+                after = (at, id);
             }
             else
             {
@@ -75,7 +72,7 @@ internal static class AuditEndpoints
         var items = rows.Take(size).Select(e => new AuditEventResource(e.Id, e.OccurredAt, e.Type, AuditEventCatalogue.OutcomeOf(e.Type),
             e.Actor, e.SubjectUserId, e.IpAddress, e.UserAgent, e.ClientId, e.Details)).ToList();
         var next = rows.Count > size
-            ? $"{Path}?limit={size}&cursor={rows[size - 1].OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture)}_{rows[size - 1].Id}"
+            ? $"{Path}?limit={size}&cursor={ApiCursor.Of(rows[size - 1].OccurredAt, rows[size - 1].Id)}"
                 + Carried(("type", type), ("user", user), ("actor", actor), ("from", from), ("to", to))
             : null;
         return Results.Ok(new { items, next });

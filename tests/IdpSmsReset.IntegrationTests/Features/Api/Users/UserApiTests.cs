@@ -1,9 +1,11 @@
 using System.Net;
+using Duende.IdentityModel.Client;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Api.Users;
 
@@ -31,6 +33,35 @@ public abstract class UserApiTests(IdpFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Contains("insufficient_scope", write.Headers.WwwAuthenticate.ToString());
         Assert.Equal("insufficient-scope", (await ProblemAsync(write)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Token_RevokedOrItsApplicationDeleted_RefusedAtOnce()
+    {
+        using var revoked = await ApiClients.WithScopeAsync(factory, "api-revoked", "idp:admin:read");
+        using var deletedApplication = await ApiClients.WithScopeAsync(factory, "api-deleted", "idp:admin:read");
+        using var before = await revoked.GetAsync(Path);
+        using var http = OidcClients.Backchannel(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<ApplicationAdministration>();
+            var secret = (await applications.RotateSecretAsync("api-revoked", new Administrator("test", null), CancellationToken.None))
+                .NewSecret!;
+            var revocation = await http.RevokeTokenAsync(new TokenRevocationRequest
+            {
+                Address = "/connect/revoke", ClientId = "api-revoked", ClientSecret = secret,
+                Token = revoked.DefaultRequestHeaders.Authorization!.Parameter!,
+            });
+            Assert.False(revocation.IsError, revocation.Error);
+            Assert.True(await applications.DeleteAsync("api-deleted", new Administrator("test", null), CancellationToken.None));
+        }
+
+        using var afterRevocation = await revoked.GetAsync(Path);
+        using var afterDeletion = await deletedApplication.GetAsync(Path);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevocation.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDeletion.StatusCode);
     }
 
     [SkippableFact]
