@@ -37,7 +37,7 @@ internal static class ScimEndpoints
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = 200 },
         ["changePassword"] = new JsonObject { ["supported"] = false },
-        ["sort"] = new JsonObject { ["supported"] = false },
+        ["sort"] = new JsonObject { ["supported"] = true },
         ["etag"] = new JsonObject { ["supported"] = true },
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {

@@ -32,7 +32,7 @@ internal static class ScimUserEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IdpDbContext database, UserAdministration administration,
-        string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes)
+        string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes, string? sortBy, string? sortOrder)
     {
         var query = database.Users.AsNoTracking().Include(user => user.Attributes).AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter))
@@ -49,7 +49,35 @@ internal static class ScimUserEndpoints
         var start = Math.Max(1, startIndex ?? 1);
         var size = Math.Clamp(count ?? 100, 0, 200);
         var total = await query.CountAsync(context.RequestAborted);
-        var page = await query.OrderBy(user => user.NormalizedUserName).Skip(start - 1).Take(size).ToListAsync(context.RequestAborted);
+        var descending = string.Equals(sortOrder, "descending", StringComparison.OrdinalIgnoreCase);
+        if (sortOrder is not null && !descending && !string.Equals(sortOrder, "ascending", StringComparison.OrdinalIgnoreCase))
+        {
+            return ScimErrors.InvalidValue("sortOrder is ascending or descending.");
+        }
+
+        IOrderedQueryable<ApplicationUser> sorted;
+        switch (sortBy?.ToLowerInvariant())
+        {
+            case null or "username":
+                sorted = descending
+                    ? query.OrderByDescending(user => user.NormalizedUserName)
+                    : query.OrderBy(user => user.NormalizedUserName);
+                break;
+            case "displayname":
+                sorted = descending ? query.OrderByDescending(user => user.DisplayName) : query.OrderBy(user => user.DisplayName);
+                break;
+            case "emails" or "emails.value":
+                sorted = descending ? query.OrderByDescending(user => user.NormalizedEmail) : query.OrderBy(user => user.NormalizedEmail);
+                break;
+            case "id":
+                sorted = descending ? query.OrderByDescending(user => user.Id) : query.OrderBy(user => user.Id);
+                break;
+            default:
+                return ScimErrors.InvalidValue($"Sorting by '{sortBy}' is not supported: userName, displayName, emails.value or id.");
+        }
+
+        // A stable order for ties, so pages neither repeat nor skip a user.
+        var page = await sorted.ThenBy(user => user.Id).Skip(start - 1).Take(size).ToListAsync(context.RequestAborted);
         var resources = new JsonArray();
         foreach (var user in page)
         {

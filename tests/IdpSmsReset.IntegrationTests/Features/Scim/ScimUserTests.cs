@@ -87,6 +87,13 @@ public abstract class ScimUserTests(IdpFactory factory)
             await NamesAsync("userName sw \"filter.\" and (userName ew \"ann\" or emails.value co \"cid@\")"));
         Assert.Equal(["filter.cid"], await NamesAsync("userName sw \"filter.\" and not (department eq \"Sales\")"));
         Assert.Equal(["filter.ann", "filter.ben", "filter.cid"], await NamesAsync("userName sw \"filter.\" and active eq true"));
+        var descending = await JsonAsync(await scim.GetAsync(Users + "?sortBy=userName&sortOrder=descending&count=2&filter="
+            + Uri.EscapeDataString("userName sw \"filter.\"")));
+        Assert.Equal(3, descending["totalResults"]!.GetValue<int>());
+        Assert.Equal(["filter.cid", "filter.ben"],
+            descending["Resources"]!.AsArray().Select(resource => resource!["userName"]!.GetValue<string>()));
+        using var unsortable = await scim.GetAsync(Users + "?sortBy=nickName");
+        Assert.Equal(HttpStatusCode.BadRequest, unsortable.StatusCode);
     }
 
     [SkippableFact]
