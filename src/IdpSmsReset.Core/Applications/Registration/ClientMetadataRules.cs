@@ -27,8 +27,7 @@ public static class ClientMetadataRules
     public static (ApplicationDefinition? Definition, RegistrationRefusal? Refusal) Check(ClientMetadata metadata, string clientId,
         bool open, string? keySet = null)
     {
-        // RFC 7591 §2: client_secret_basic when absent; open registration has no secrets to give, so none there.
-        var method = metadata.TokenEndpointAuthMethod ?? (open ? None : ClientSecretBasic);
+        var method = MethodOf(metadata, open);
         var grants = metadata.GrantTypes is { Count: > 0 } listed ? listed.Distinct().ToList() : [AuthorizationCode];
         var responseTypes = metadata.ResponseTypes is { Count: > 0 } types ? types : [Code];
         var redirectUris = metadata.RedirectUris ?? [];
@@ -74,6 +73,13 @@ public static class ClientMetadataRules
             ? (null, Metadata(string.Join(" ", problems.Select(problem => $"{Name(problem.Field)} {problem.Problem}"))))
             : (definition, null);
     }
+
+    /// <summary>
+    /// How the application authenticates: what it asked, else RFC 7591 §2's <c>client_secret_basic</c>; open registration
+    /// has no secrets to give, so <c>none</c> there.
+    /// </summary>
+    public static string MethodOf(ClientMetadata metadata, bool open) =>
+        metadata.TokenEndpointAuthMethod ?? (open ? None : ClientSecretBasic);
 
     /// <summary>The metadata of a registered application, as the answers give it back (no secret, no token).</summary>
     public static ClientMetadata Describe(ApplicationDefinition definition, string authMethod) => new()

@@ -53,7 +53,7 @@ public sealed class ClientRegistrations(
             return RegistrationOutcome.Refused(refusal);
         }
 
-        var method = MethodOf(metadata, OpenMode);
+        var method = ClientMetadataRules.MethodOf(metadata, OpenMode);
         Task<RegistrationOutcome> Create() => CreateAsync(definition, method, initialAccessToken, address, registrationUri,
             cancellationToken);
         return OpenMode
@@ -91,7 +91,7 @@ public sealed class ClientRegistrations(
         }
 
         var open = registration.InitialAccessTokenId is null;
-        var method = MethodOf(metadata, open);
+        var method = ClientMetadataRules.MethodOf(metadata, open);
         if ((method == ClientMetadataRules.None) != (registration.TokenEndpointAuthMethod == ClientMetadataRules.None))
         {
             return RegistrationOutcome.Refused(new(RegistrationErrors.InvalidClientMetadata,
@@ -236,9 +236,6 @@ public sealed class ClientRegistrations(
 
     private static RegistrationOutcome Unauthorized() =>
         RegistrationOutcome.BadToken("The registration access token is not valid for this application.");
-
-    private static string MethodOf(ClientMetadata metadata, bool open) =>
-        metadata.TokenEndpointAuthMethod ?? (open ? ClientMetadataRules.None : ClientMetadataRules.ClientSecretBasic);
 
     private static ClientMetadata Answer(ApplicationDefinition definition, DynamicRegistration registration, string registrationUri)
     {
