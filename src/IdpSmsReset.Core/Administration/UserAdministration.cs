@@ -20,6 +20,8 @@ public sealed class UserAdministration(
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
 
+    private const string LastAdministrator = "This is the last administrator who can sign in: make another one first.";
+
     /// <summary>A page of users whose name, email or display name contains <paramref name="search"/>, by name.</summary>
     public async Task<(int Total, IReadOnlyList<ApplicationUser> Rows)> SearchAsync(
         string? search, Func<int, int> pageOfTotal, int pageSize, CancellationToken cancellationToken)
@@ -80,6 +82,11 @@ public sealed class UserAdministration(
         if (problems.Count > 0)
         {
             return CommandResult.Refused(problems);
+        }
+
+        if (change.Id is not null && await RefusalToDemoteAsync(user, change.IsAdministrator) is { } lastAdministrator)
+        {
+            return lastAdministrator;
         }
 
         return await database.InTransactionAsync(async () =>
@@ -199,7 +206,7 @@ public sealed class UserAdministration(
 
         return await IsAdministratorAsync(user) && await OtherEnabledAdministratorsAsync(user.Id) == 0
             ? CommandResult.Refused(nameof(ApplicationUser.DisabledAt),
-                "This is the last administrator who can sign in: make another one first.")
+                LastAdministrator)
             : null;
     }
 
@@ -261,6 +268,40 @@ public sealed class UserAdministration(
         }, commits: _ => true, cancellationToken);
         return CommandResult.Done(user.Id);
     }
+
+    /// <summary>
+    /// Makes the user an administrator or no longer one (SCIM's <c>admin</c> group membership), with the rule of
+    /// <see cref="SaveAsync"/>: the last administrator who can sign in stays one. Audited as a change of the user.
+    /// </summary>
+    public async Task<CommandResult> SetAdministratorAsync(ApplicationUser user, bool administrator, Administrator who,
+        CancellationToken cancellationToken)
+    {
+        if (await IsAdministratorAsync(user) == administrator)
+        {
+            return CommandResult.Done(user.Id);
+        }
+
+        if (await RefusalToDemoteAsync(user, administrator) is { } lastAdministrator)
+        {
+            return lastAdministrator;
+        }
+
+        return await database.InTransactionAsync(async () =>
+        {
+            var before = await SnapshotAsync(user);
+            await SetAdministratorAsync(user, administrator);
+            await log.WriteAsync(who, AdminEventTypes.UserChanged, user.Id, before, await SnapshotAsync(user), cancellationToken);
+            return CommandResult.Done(user.Id);
+        }, commits: result => result.Succeeded, cancellationToken);
+    }
+
+    // Nobody could administer the server any more: no enabled administrator would be left.
+    private async Task<CommandResult?> RefusalToDemoteAsync(ApplicationUser user, bool staysAdministrator) =>
+        !staysAdministrator && user.DisabledAt is null && await IsAdministratorAsync(user)
+            && await OtherEnabledAdministratorsAsync(user.Id) == 0
+            ? CommandResult.Refused(nameof(UserChange.IsAdministrator),
+                LastAdministrator)
+            : null;
 
     private async Task<int> OtherEnabledAdministratorsAsync(string userId) =>
         (await users.GetUsersInRoleAsync(AdministratorRole)).Count(other => other.Id != userId && other.DisabledAt is null);

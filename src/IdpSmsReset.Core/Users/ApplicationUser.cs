@@ -43,4 +43,11 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The language of the user's last sign-in (<c>en</c>, <c>es</c>, <c>fr</c>): the language of SMS sent to them
     /// later.</summary>
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>When the account was created (<see cref="Persistence.UserChangeTimes"/>); null for accounts from before it
+    /// was recorded.</summary>
+    public DateTime? CreatedAt { get; set; }
+
+    /// <summary>When the account last changed in any way, sign-ins included (<see cref="Persistence.UserChangeTimes"/>).</summary>
+    public DateTime? ChangedAt { get; set; }
 }

@@ -32,7 +32,8 @@ public static class StorageHosting
         builder.Services.AddDbContextPool<IdpDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IdpDatabase>();
-            options.UseIdpDatabase(database.Provider, database.ConnectionString);
+            options.UseIdpDatabase(database.Provider, database.ConnectionString)
+                .AddInterceptors(new UserChangeTimes(services.GetRequiredService<TimeProvider>()));
         });
 
         // Keys in the database: a restart or a second instance keeps cookies, anti-forgery tokens and secrets readable.

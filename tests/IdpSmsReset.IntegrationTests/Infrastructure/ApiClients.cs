@@ -12,7 +12,10 @@ namespace IdpSmsReset.IntegrationTests.Infrastructure;
 /// </summary>
 public static class ApiClients
 {
-    /// <summary>A client with a bearer token of <paramref name="scope"/>, its application created with that scope first.</summary>
+    /// <summary>
+    /// A client with a bearer token of <paramref name="scope"/> (one or several, space-separated), its application created
+    /// with them first.
+    /// </summary>
     public static async Task<HttpClient> WithScopeAsync(IdpFactory factory, string clientId, string scope)
     {
         var http = OidcClients.Backchannel(factory);
@@ -35,7 +38,7 @@ public static class ApiClients
             ? await administration.SaveAsync(null, new ApplicationDefinition
             {
                 ClientId = clientId, DisplayName = clientId, Type = ApplicationVocabulary.Confidential,
-                GrantTypes = [ApplicationVocabulary.ClientCredentials], Scopes = [scope],
+                GrantTypes = [ApplicationVocabulary.ClientCredentials], Scopes = [.. scope.Split(' ')],
             }, [], who, CancellationToken.None)
             : await administration.RotateSecretAsync(clientId, who, CancellationToken.None);
         Assert.True(saved.Succeeded, string.Join(" ", saved.Problems));

@@ -15,6 +15,7 @@ namespace IdpSmsReset.Server.Features.Api;
 internal static class ApiAccess
 {
     private const string CallerKey = "idp:api-caller";
+    private const string ScopesKey = "idp:api-scopes";
 
     /// <summary>Lets the request through with one of <paramref name="scopes"/>; the caller is then <see cref="Caller"/>.</summary>
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, params string[] scopes)
@@ -43,11 +44,16 @@ internal static class ApiAccess
             }
 
             http.Items[CallerKey] = new Administrator($"application:{subject}", http.Connection.RemoteIpAddress?.ToString());
+            http.Items[ScopesKey] = principal.GetScopes();
             return await next(context);
         });
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiAccess).FullName!);
+
+    /// <summary>Whether the caller's token also carries <paramref name="scope"/> (beyond the one that let it in).</summary>
+    public static bool CallerHas(HttpContext context, string scope) =>
+        context.Items[ScopesKey] is IEnumerable<string> scopes && scopes.Contains(scope, StringComparer.Ordinal);
 
     /// <summary>The application calling, as the audit names it (<c>application:&lt;client id&gt;</c>).</summary>
     public static Administrator Caller(HttpContext context) =>

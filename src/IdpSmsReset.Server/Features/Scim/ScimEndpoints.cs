@@ -72,9 +72,10 @@ internal static class ScimEndpoints
 
     private const string GroupSchemaId = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
-    private static JsonObject GroupSchema() => Schema(GroupSchemaId, "Group", "A role of the server (read-only)",
+    private static JsonObject GroupSchema() => Schema(GroupSchemaId, "Group",
+        "A role of the server: its members are set (with idp:admin), the group itself is fixed",
         Attribute("displayName", mutability: "readOnly"),
-        Complex("members", multiValued: true, mutability: "readOnly", Attribute("value"), Attribute("display")));
+        Complex("members", multiValued: true, mutability: "readWrite", Attribute("value"), Attribute("display", mutability: "readOnly")));
 
     private static JsonObject EnterpriseSchema() => Schema(ScimUser.EnterpriseSchema, "EnterpriseUser", "Enterprise user",
         Attribute("employeeNumber"), Attribute("department"), Complex("manager", Attribute("value")));

@@ -117,6 +117,12 @@ internal sealed class ScimFilter
             };
         }
 
+        if (name is "meta.created" or "meta.lastmodified")
+        {
+            return Time(Expression.Property(User, name == "meta.created" ? nameof(ApplicationUser.CreatedAt)
+                : nameof(ApplicationUser.ChangedAt)), op, literal is null ? null : Unquote(literal));
+        }
+
         var text = literal is null ? null : Unquote(literal);
         return name switch
         {
@@ -161,8 +167,35 @@ internal sealed class ScimFilter
             "sw" => Expression.AndAlso(present, Expression.Call(member, StringStartsWith, constant)),
             "ew" => Expression.AndAlso(present, Expression.Call(member, StringEndsWith, constant)),
             "pr" => Expression.AndAlso(present, Expression.NotEqual(member, Expression.Constant(""))),
-            "gt" or "ge" or "lt" or "le" => throw new FormatException($"'{op}' compares dates, which no filterable attribute here is."),
+            "gt" or "ge" or "lt" or "le" => throw new FormatException($"'{op}' compares dates: meta.created or meta.lastModified."),
             _ => throw new FormatException($"'{op}' is not an operator (eq, ne, co, sw, ew, pr, gt, ge, lt, le)."),
+        };
+    }
+
+    // A dateTime attribute: every comparison SCIM defines for it; the literal is an xsd:dateTime (RFC 7643 §2.3.5).
+    private static Expression Time(Expression member, string op, string? literal)
+    {
+        if (op == "pr")
+        {
+            return Expression.NotEqual(member, Expression.Constant(null, typeof(DateTime?)));
+        }
+
+        if (!DateTimeOffset.TryParse(literal, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            throw new FormatException($"\"{literal}\" is not a dateTime such as \"2026-01-31T12:00:00Z\".");
+        }
+
+        var constant = Expression.Constant((DateTime?)parsed.UtcDateTime, typeof(DateTime?));
+        return op switch
+        {
+            "eq" => Expression.Equal(member, constant),
+            "ne" => Expression.NotEqual(member, constant),
+            "gt" => Expression.GreaterThan(member, constant),
+            "ge" => Expression.GreaterThanOrEqual(member, constant),
+            "lt" => Expression.LessThan(member, constant),
+            "le" => Expression.LessThanOrEqual(member, constant),
+            _ => throw new FormatException($"'{op}' does not compare dates (eq, ne, gt, ge, lt, le, pr)."),
         };
     }
 

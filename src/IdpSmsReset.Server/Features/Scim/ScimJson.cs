@@ -29,4 +29,8 @@ internal static class ScimJson
         node.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>A time as SCIM's dateTime (xsd:dateTime, UTC), or null.</summary>
+    public static string? DateTime(DateTime? utc) =>
+        utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace IdpSmsReset.Server.Features.Scim;
 
 /// <summary>
-/// RFC 7644 §3.5.2: a PATCH's operations applied to the user's SCIM representation, which is then saved as a PUT would
+/// RFC 7644 §3.5.2: a PATCH's operations applied to a resource's SCIM representation, which is then saved as a PUT would
 /// be. <c>add</c>, <c>replace</c> and <c>remove</c> in any case (Entra ID sends <c>Replace</c>), with or without a
 /// path; paths <c>attr</c>, <c>attr.sub</c>, <c>attr[type eq "x"].sub</c> and the enterprise extension's
 /// <c>urn:...:User:attr</c>.
@@ -99,6 +99,16 @@ internal static partial class ScimPatch
         var existing = KeyOf(user, path) ?? path;
         switch (kind)
         {
+            // Entra ID removes group members by listing them as the value: those entries go, not the attribute.
+            case "remove" when user[existing] is JsonArray entries && value is JsonArray removed:
+                var gone = removed.OfType<JsonObject>().Select(entry => ScimJson.Text(ScimJson.Member(entry, "value"))).ToHashSet();
+                foreach (var entry in entries.OfType<JsonObject>().Where(entry => gone.Contains(ScimJson.Text(ScimJson.Member(entry,
+                             "value")))).ToList())
+                {
+                    entries.Remove(entry);
+                }
+
+                return null;
             case "remove":
                 return Remove(user, existing);
             case "add" when user[existing] is JsonArray array && value is JsonArray added:

@@ -12,6 +12,9 @@ internal sealed record ScimUser(
     string? UserName, string? DisplayName, string? GivenName, string? FamilyName, string? Email, string? MobilePhone, bool Active,
     string? ExternalId, string? EmployeeNumber, string? Department, string? Manager, string? Password)
 {
+    /// <summary>When the user was created and last changed (SCIM's meta), where known; never read from a body.</summary>
+    public (DateTime? Created, DateTime? LastModified) Times { get; init; }
+
     public const string UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
     public const string EnterpriseSchema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
@@ -31,7 +34,7 @@ internal sealed record ScimUser(
         string? Attribute(string field) => user.Attributes.FirstOrDefault(attribute => attribute.Name == AttributeNames[field])?.Value;
         return new ScimUser(user.UserName, user.DisplayName, Attribute("givenName"), Attribute("familyName"), user.Email,
             user.PhoneNumber, user.DisabledAt is null, Attribute("externalId"), Attribute("employeeNumber"), Attribute("department"),
-            Attribute("manager"), null);
+            Attribute("manager"), null) { Times = (user.CreatedAt, user.ChangedAt) };
     }
 
     /// <summary>The SCIM fields of <see cref="AttributeNames"/>, as the user's attributes hold them.</summary>
@@ -90,7 +93,12 @@ internal sealed record ScimUser(
             json[EnterpriseSchema] = enterprise;
         }
 
-        json["meta"] = new JsonObject { ["resourceType"] = "User", ["location"] = location, ["version"] = version };
+        var meta = new JsonObject { ["resourceType"] = "User" };
+        Add(meta, "created", ScimJson.DateTime(Times.Created));
+        Add(meta, "lastModified", ScimJson.DateTime(Times.LastModified ?? Times.Created));
+        meta["location"] = location;
+        meta["version"] = version;
+        json["meta"] = meta;
         return json;
     }
 

@@ -69,11 +69,18 @@ internal static class ScimUserEndpoints
             case "emails" or "emails.value":
                 sorted = descending ? query.OrderByDescending(user => user.NormalizedEmail) : query.OrderBy(user => user.NormalizedEmail);
                 break;
+            case "meta.created":
+                sorted = descending ? query.OrderByDescending(user => user.CreatedAt) : query.OrderBy(user => user.CreatedAt);
+                break;
+            case "meta.lastmodified":
+                sorted = descending ? query.OrderByDescending(user => user.ChangedAt) : query.OrderBy(user => user.ChangedAt);
+                break;
             case "id":
                 sorted = descending ? query.OrderByDescending(user => user.Id) : query.OrderBy(user => user.Id);
                 break;
             default:
-                return ScimErrors.InvalidValue($"Sorting by '{sortBy}' is not supported: userName, displayName, emails.value or id.");
+                return ScimErrors.InvalidValue($"Sorting by '{sortBy}' is not supported: userName, displayName, emails.value, "
+                    + "meta.created, meta.lastModified or id.");
         }
 
         // A stable order for ties, so pages neither repeat nor skip a user.

@@ -142,19 +142,30 @@ public abstract class ScimUserTests(IdpFactory factory)
     }
 
     [SkippableFact]
-    public async Task Groups_TheAdministratorRoleReadable_ChangesRefusedWithMutability()
+    public async Task Meta_CreatedAndLastModified_ChangeWithTheUserAndFilterByDate()
     {
-        using var scim = await ApiClients.WithScopeAsync(factory, "scim-groups", "idp:scim");
+        using var scim = await ApiClients.WithScopeAsync(factory, "scim-meta", "idp:scim");
+        using var created = await PostAsync(scim, Users, """{"userName":"scim.meta","displayName":"Meta"}""");
+        var meta = (await JsonAsync(created))["meta"]!;
+        var id = (await JsonAsync(created))["id"]!.GetValue<string>();
+        var createdAt = DateTime.Parse(meta["created"]!.GetValue<string>(), null, System.Globalization.DateTimeStyles.RoundtripKind);
+        await Task.Delay(20);
+        using var renamed = await PatchAsync(scim, id, """{"Operations":[{"op":"replace","path":"displayName","value":"Meta 2"}]}""");
+        var changed = (await JsonAsync(renamed))["meta"]!;
 
-        var byName = await JsonAsync(await scim.GetAsync("/scim/v2/Groups?filter=" + Uri.EscapeDataString("displayName eq \"admin\"")));
-        using var change = await scim.PatchAsync("/scim/v2/Groups/admin", new StringContent(
-            """{"Operations":[{"op":"add","path":"members","value":[{"value":"someone"}]}]}""", Encoding.UTF8, "application/scim+json"));
+        string Since(DateTime time) => Uri.EscapeDataString(
+            $"meta.lastModified gt \"{time:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\" and userName eq \"scim.meta\"");
+        var sinceCreation = await JsonAsync(await scim.GetAsync($"{Users}?filter={Since(createdAt.AddSeconds(-1))}"));
+        var sinceLater = await JsonAsync(await scim.GetAsync($"{Users}?filter={Since(createdAt.AddMinutes(5))}"));
+        using var notADate = await scim.GetAsync($"{Users}?filter=" + Uri.EscapeDataString("meta.created gt \"yesterday\""));
 
-        var group = byName["Resources"]![0]!;
-        Assert.Equal("admin", group["displayName"]!.GetValue<string>());
-        Assert.Contains(group["members"]!.AsArray(), member => member!["display"]!.GetValue<string>() == TestBootstrap.AdminUserName);
-        Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
-        Assert.Equal("mutability", (await JsonAsync(change))["scimType"]!.GetValue<string>());
+        Assert.Equal(meta["created"]!.GetValue<string>(), changed["created"]!.GetValue<string>());
+        Assert.True(string.CompareOrdinal(changed["lastModified"]!.GetValue<string>(), meta["lastModified"]!.GetValue<string>()) > 0);
+        Assert.NotEqual(meta["version"]!.GetValue<string>(), changed["version"]!.GetValue<string>());
+        Assert.Equal(1, sinceCreation["totalResults"]!.GetValue<int>());
+        Assert.Equal(0, sinceLater["totalResults"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
+        Assert.Equal("invalidFilter", (await JsonAsync(notADate))["scimType"]!.GetValue<string>());
     }
 
     [SkippableFact]
