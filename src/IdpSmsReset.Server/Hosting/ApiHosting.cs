@@ -1,15 +1,21 @@
 using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Audit;
+using IdpSmsReset.Server.Features.Api.Factors;
 using IdpSmsReset.Server.Features.Api.Keys;
 using IdpSmsReset.Server.Features.Api.Messages;
 using IdpSmsReset.Server.Features.Api.Policies;
+using IdpSmsReset.Server.Features.Api.Templates;
 using IdpSmsReset.Server.Features.Api.Users;
 using IdpSmsReset.Server.Features.Scim;
+using Scalar.AspNetCore;
 
 namespace IdpSmsReset.Server.Hosting;
 
 public static class ApiHosting
 {
+    /// <summary>The interactive reference (Scalar), beside the description it reads.</summary>
+    public const string ApiReferencePath = "/api/docs";
+
     /// <summary>
     /// The management API's door: OpenIddict's validation of this server's own access tokens (locally: its keys, and the
     /// token's entry, so a revoked token stops at once).
@@ -37,15 +43,24 @@ public static class ApiHosting
 
         app.MapUserEndpoints();
         app.MapApplicationEndpoints();
+        app.MapRegistrationTokenEndpoints();
         app.MapPolicyEndpoints();
         app.MapKeyEndpoints();
         app.MapAuditEndpoints();
         app.MapMessageEndpoints();
+        app.MapFactorEndpoints();
+        app.MapSmsTemplateEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())
         {
             app.MapOpenApi();
+            app.MapScalarApiReference(ApiReferencePath, (options, context) => options
+                .WithTitle("IdpSmsReset management API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .WithNonce(SecurityHeadersHosting.ScriptNonceOf(context)));
         }
+
         return app;
     }
 }

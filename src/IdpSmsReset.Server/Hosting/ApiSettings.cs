@@ -10,7 +10,8 @@ public sealed class ApiSettings
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// <c>Idp:Api:Docs</c>: whether the OpenAPI description is served at <c>/openapi/v1.json</c>. Default: in Development
+    /// <c>Idp:Api:Docs</c>: whether the OpenAPI description is served at <c>/openapi/v1.json</c>, and the interactive
+    /// reference (Scalar) at <c>/api/docs/</c>. Default: in Development
     /// only (it tells an attacker nothing a token would not, but a production server need not advertise itself).
     /// </summary>
     public bool? Docs { get; set; }

@@ -7,6 +7,29 @@ public static class SecurityHeadersHosting
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none';" +
             " object-src 'none'";
 
+    private const string ScriptNonceKey = "idp:script-nonce";
+
+    /// <summary>
+    /// A fresh nonce for the one page that needs an inline script (the API reference, a third party's page: its
+    /// configuration is an inline script and its styles are injected), which then gets a policy naming that nonce.
+    /// </summary>
+    public static string ScriptNonceOf(HttpContext context)
+    {
+        if (context.Items[ScriptNonceKey] is not string nonce)
+        {
+            // Hex: nothing in it that HTML or a URL would escape differently from the header.
+            nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[ScriptNonceKey] = nonce;
+        }
+
+        return nonce;
+    }
+
+    private static string PolicyOf(HttpContext context) => context.Items[ScriptNonceKey] is string nonce
+        ? $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
+            + $"script-src 'self' 'nonce-{nonce}'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+        : ContentSecurityPolicy;
+
     public static IApplicationBuilder UseIdpSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -23,7 +46,7 @@ public static class SecurityHeadersHosting
                     // inline script of its own; every other page, the consent page included, gets the policy.
                     if (!context.Request.Path.StartsWithSegments(OpenIddictHosting.AuthorizationEndpoint))
                     {
-                        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                        headers.ContentSecurityPolicy = PolicyOf(context);
                     }
                 }
 

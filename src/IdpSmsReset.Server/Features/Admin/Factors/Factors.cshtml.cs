@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Messaging;
-using IdpSmsReset.Core.Mfa;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,16 +13,12 @@ namespace IdpSmsReset.Server.Features.Admin.Factors;
 /// back, nor written to the audit log.
 /// </summary>
 public sealed class FactorsModel(
-    SmsFactorService factor,
-    SmsOutbox outbox,
-    SecondFactorMethods secondFactors,
+    FactorAdministration factors,
     AdminChanges changes,
-    TimeProvider time,
     IStringLocalizer<SharedResource> localizer,
     ProblemMessages problems) : PageModel
 {
     public const string Validated = "Saved, and Twilio accepted the account: the SMS factor is configured.";
-    public const string TestText = "This is a test message from IdpSmsReset. No action is needed.";
 
     [BindProperty]
     public SmsFactorForm Sms { get; set; } = new();
@@ -45,8 +40,8 @@ public sealed class FactorsModel(
 
     public async Task OnGetAsync()
     {
-        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-        Stored = await factor.GetAsync(HttpContext.RequestAborted);
+        AuthenticatorOn = await factors.AuthenticatorAppsOnAsync(HttpContext.RequestAborted);
+        Stored = await factors.GetSmsFactorAsync(HttpContext.RequestAborted);
         if (Stored is { } stored)
         {
             Sms = SmsFactorForm.Of(stored.Primary);
@@ -85,9 +80,7 @@ public sealed class FactorsModel(
 
     private async Task<IActionResult> SaveSecondaryAsync()
     {
-        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-        var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));
-        var result = await factor.SaveSecondaryAsync(Secondary.ToInput(), HttpContext.RequestAborted);
+        var result = await factors.SaveSecondaryAccountAsync(Secondary.ToInput(), changes.Current, HttpContext.RequestAborted);
         var typed = Secondary;
         await OnGetAsync();
         Secondary = typed;
@@ -101,7 +94,6 @@ public sealed class FactorsModel(
             return Page();
         }
 
-        await changes.WriteAsync(AdminEventTypes.SmsFactorChanged, null, before, Snapshot(Stored), HttpContext.RequestAborted);
         if (result.Check is null)
         {
             Notice = localizer["The secondary account was removed: every message goes through the primary."];
@@ -120,10 +112,7 @@ public sealed class FactorsModel(
 
     public async Task<IActionResult> OnPostAuthenticatorAsync(bool enabled)
     {
-        var before = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-        await secondFactors.SetAuthenticatorFactorAsync(enabled, time.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
-        await changes.WriteAsync(AdminEventTypes.AuthenticatorFactorChanged, null, new { enabled = before }, new { enabled },
-            HttpContext.RequestAborted);
+        await factors.SetAuthenticatorAppsAsync(enabled, changes.Current, HttpContext.RequestAborted);
         await OnGetAsync();
         Notice = enabled
             ? localizer["Authenticator apps are on, in the policies that enable them."]
@@ -133,10 +122,9 @@ public sealed class FactorsModel(
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-        var before = Snapshot(await factor.GetAsync(HttpContext.RequestAborted));
-        var result = await factor.SaveAsync(Sms.ToInput(), HttpContext.RequestAborted);
-        Stored = await factor.GetAsync(HttpContext.RequestAborted);
+        AuthenticatorOn = await factors.AuthenticatorAppsOnAsync(HttpContext.RequestAborted);
+        var result = await factors.SaveSmsFactorAsync(Sms.ToInput(), changes.Current, HttpContext.RequestAborted);
+        Stored = await factors.GetSmsFactorAsync(HttpContext.RequestAborted);
         if (!result.Saved)
         {
             foreach (var (field, problem) in result.Problems)
@@ -147,7 +135,6 @@ public sealed class FactorsModel(
             return Page();
         }
 
-        await changes.WriteAsync(AdminEventTypes.SmsFactorChanged, null, before, Snapshot(Stored), HttpContext.RequestAborted);
         if (result.Check!.IsValid)
         {
             Notice = localizer[Validated];
@@ -162,40 +149,18 @@ public sealed class FactorsModel(
 
     public async Task<IActionResult> OnPostTestAsync()
     {
-        var queued = await outbox.EnqueueAsync(TestNumber ?? "", SmsPurposes.Test, TestText, TimeSpan.FromMinutes(10),
-            HttpContext.RequestAborted);
+        var queued = await factors.SendTestSmsAsync(TestNumber ?? "", changes.Current, HttpContext.RequestAborted);
         if (queued.Problem is { } problem)
         {
             // Only a refused number shows the page again; a queued message redirects.
-            AuthenticatorOn = await secondFactors.AuthenticatorFactorOnAsync(HttpContext.RequestAborted);
-            Stored = await factor.GetAsync(HttpContext.RequestAborted);
+            AuthenticatorOn = await factors.AuthenticatorAppsOnAsync(HttpContext.RequestAborted);
+            Stored = await factors.GetSmsFactorAsync(HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(TestNumber), problems.For(problem));
             return Page();
         }
 
-        await changes.WriteAsync(AdminEventTypes.TestSmsSent, null, null,
-            new { to = PhoneNumberRules.Mask(PhoneNumberRules.TryNormalize(TestNumber, out var e164, out _, out _) ? e164 : "") },
-            HttpContext.RequestAborted);
         Notice = localizer["The test SMS is queued. Its progress shows under Messages."];
         // Post-redirect-get: reloading the page must not send another message.
         return RedirectToPage();
     }
-
-    // The token is never recorded, only whether there is one.
-    private static object? Snapshot(SmsFactorSettings? settings) => settings is null ? null : new
-    {
-        Primary = Snapshot(settings.Primary),
-        settings.PhoneField,
-        settings.AllowedCountries,
-        Secondary = Snapshot(settings.Secondary),
-    };
-
-    private static object? Snapshot(TwilioAccount? account) => account is null ? null : new
-    {
-        account.AccountSid,
-        AuthToken = AdminChanges.Masked,
-        account.From,
-        account.MessagingServiceSid,
-        account.LastValidationError,
-    };
 }

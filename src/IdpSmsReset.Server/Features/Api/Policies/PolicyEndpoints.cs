@@ -25,6 +25,7 @@ internal static class PolicyEndpoints
         write.MapPost("", CreateAsync).WithName("CreatePolicy");
         write.MapPut("/{name}", UpdateAsync).WithName("UpdatePolicy");
         write.MapDelete("/{name}", DeleteAsync).WithName("DeletePolicy");
+        write.MapPost("/{name}/make-default", MakeDefaultAsync).WithName("MakeDefaultPolicy");
         return policies;
     }
 
@@ -79,6 +80,19 @@ internal static class PolicyEndpoints
         return deleted.Succeeded ? Results.NoContent()
             : ApiProblems.Of(StatusCodes.Status409Conflict, "refused", string.Join(" ", deleted.Problems.Select(p => p.Problem)),
                 deleted.Problems);
+    }
+
+    /// <summary>The policy of every user who has none of their own; the one that was the default no longer is.</summary>
+    private static async Task<IResult> MakeDefaultAsync(string name, HttpContext context, PolicyAdministration administration,
+        SecurityPolicyService policies)
+    {
+        if (await policies.FindByNameAsync(name, context.RequestAborted) is not { } policy)
+        {
+            return ApiProblems.NotFound("policy");
+        }
+
+        var made = await administration.MakeDefaultAsync(policy.Id, ApiAccess.Caller(context), context.RequestAborted);
+        return made.Succeeded ? Results.Ok(await ShownAsync(policy.Name, context, policies)) : ApiProblems.Invalid(made.Problems);
     }
 
     // Null when saved; else the refusal.

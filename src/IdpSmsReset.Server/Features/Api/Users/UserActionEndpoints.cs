@@ -5,7 +5,7 @@ using IdpSmsReset.Core.Users;
 namespace IdpSmsReset.Server.Features.Api.Users;
 
 /// <summary>
-/// The dashboard's actions on one user, over HTTP: unlock, reset the second factors, a temporary password (a generated
+/// The dashboard's actions on one user, over HTTP: unlock, reset the second factors, remove the passkeys, a temporary password (a generated
 /// one is in this answer only), the required actions, and the sessions (listed, ended). Each through
 /// <see cref="UserAdministration"/>, audited with the application as the actor.
 /// </summary>
@@ -22,6 +22,8 @@ internal static class UserActionEndpoints
             ActAsync(id, context, administration, administration.UnlockAsync)).WithName("UnlockUser");
         write.MapPost("/reset-second-factors", (string id, HttpContext context, UserAdministration administration) =>
             ActAsync(id, context, administration, administration.RemoveSecondFactorsAsync)).WithName("ResetUserSecondFactors");
+        write.MapPost("/remove-passkeys", (string id, HttpContext context, UserAdministration administration) =>
+            ActAsync(id, context, administration, administration.RemovePasskeysAsync)).WithName("RemoveUserPasskeys");
         write.MapPost("/temporary-password", SetTemporaryPasswordAsync).WithName("SetTemporaryPassword");
         write.MapPut("/required-actions", SetRequiredActionsAsync).WithName("SetRequiredActions");
         return users;

@@ -49,7 +49,7 @@ public abstract class FactorsPageTests(IdpFactory factory, FakeTwilio twilio) : 
         Assert.DoesNotContain(FakeTwilio.AuthToken, again.Html);
         Assert.Equal("", again.InputValue("Sms.AuthToken"));
         Assert.Contains("The test SMS is queued.", tested.Text);
-        Assert.Equal(FactorsModel.TestText, Assert.Single(received).Form["Body"]);
+        Assert.Equal(IdpSmsReset.Core.Administration.FactorAdministration.TestText, Assert.Single(received).Form["Body"]);
         Assert.DoesNotContain(FakeTwilio.AuthToken, audit.Html);
         Assert.Contains(AdminChanges.Masked, audit.Text);
         Assert.Single(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.TestSmsSent), e => e.Actor == TestBootstrap.AdminUserName);

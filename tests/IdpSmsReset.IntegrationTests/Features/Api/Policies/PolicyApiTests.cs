@@ -48,6 +48,25 @@ public abstract class PolicyApiTests(IdpFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task MakeDefault_TheNewDefaultIsTheOnlyOne_AndAnUnknownPolicyIsNotFound()
+    {
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-default-policy", "idp:admin");
+        using var created = await admin.PostAsJsonAsync(Path, new { name = "Everyone" });
+
+        using var made = await admin.PostAsync(Path + "/Everyone/make-default", null);
+        var list = JsonDocument.Parse(await admin.GetStringAsync(Path)).RootElement.GetProperty("items");
+        using var unknown = await admin.PostAsync(Path + "/Nobody/make-default", null);
+        using var back = await admin.PostAsync(Path + "/Default/make-default", null);
+
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.True(JsonDocument.Parse(await made.Content.ReadAsStringAsync()).RootElement.GetProperty("isDefault").GetBoolean());
+        Assert.Equal(["Everyone"], list.EnumerateArray().Where(policy => policy.GetProperty("isDefault").GetBoolean())
+            .Select(policy => policy.GetProperty("name").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string uri, string ifMatch, object? body)
     {
         var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };

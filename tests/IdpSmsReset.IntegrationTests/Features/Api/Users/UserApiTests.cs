@@ -161,8 +161,14 @@ public abstract class UserApiTests(IdpFactory factory)
         using var unknownAction = await admin.PutAsJsonAsync($"{Path}/{id}/required-actions", new { requiredActions = new[] { "dance" } });
         using var temporary = await admin.PostAsJsonAsync($"{Path}/{id}/temporary-password", new { });
         var password = JsonDocument.Parse(await temporary.Content.ReadAsStringAsync()).RootElement.GetProperty("password").GetString();
+        using var passkeys = await admin.PostAsync($"{Path}/{id}/remove-passkeys", null);
+        using var nobodysPasskeys = await admin.PostAsync($"{Path}/no-such-user/remove-passkeys", null);
 
         Assert.Single(sessions.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, passkeys.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nobodysPasskeys.StatusCode);
+        Assert.Contains(await factory.AuditEventsOfTypeAsync(Core.Administration.AdminEventTypes.UserPasskeysRemoved),
+            e => e.Actor == "application:api-admin");
         Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
         Assert.Equal("/account/login", afterwards.Path);
         Assert.Equal(HttpStatusCode.OK, actions.StatusCode);

@@ -1,0 +1,58 @@
+using IdpSmsReset.Core.Applications;
+using IdpSmsReset.Core.Applications.Registration;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdpSmsReset.Server.Features.Api.Applications;
+
+/// <summary>
+/// <c>/api/v1/registration-tokens</c>: the initial access tokens of dynamic client registration, as the dashboard's
+/// Applications → Registration tokens page issues and revokes them (<see cref="InitialAccessTokens"/>, audited). A new
+/// token is in the answer that issued it only; afterwards only what it is for and how it was used.
+/// </summary>
+internal static class RegistrationTokenEndpoints
+{
+    public const string Path = "/api/v1/registration-tokens";
+
+    public sealed record RegistrationTokenInput(string? Description, int? LifetimeDays, bool OneTime);
+
+    public sealed record RegistrationTokenResource(Guid Id, string Description, string CreatedBy, DateTime CreatedAt,
+        DateTime ExpiresAt, bool OneTime, int Uses, DateTime? RevokedAt)
+    {
+        public static RegistrationTokenResource Of(InitialAccessToken token) => new(token.Id, token.Description, token.CreatedBy,
+            token.CreatedAt, token.ExpiresAt, token.OneTime, token.Uses, token.RevokedAt);
+    }
+
+    public sealed record IssuedRegistrationToken(string Token, RegistrationTokenResource Issued);
+
+    public static RouteGroupBuilder MapRegistrationTokenEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var tokens = endpoints.MapGroup(Path).WithTags("Applications");
+        tokens.MapGet("", async (HttpContext context, InitialAccessTokens store) => Results.Ok(new
+            {
+                items = (await store.ListAsync(context.RequestAborted)).Select(RegistrationTokenResource.Of),
+                next = (string?)null,
+            }))
+            .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope).WithName("ListRegistrationTokens");
+        tokens.MapPost("", IssueAsync).RequireScope(ApplicationVocabulary.AdminScope).WithName("IssueRegistrationToken");
+        tokens.MapDelete("/{id:guid}", async (Guid id, HttpContext context, InitialAccessTokens store) =>
+                await store.RevokeAsync(id, ApiAccess.Caller(context), context.RequestAborted) ? Results.NoContent()
+                    : ApiProblems.NotFound("registration token that is not revoked already"))
+            .RequireScope(ApplicationVocabulary.AdminScope).WithName("RevokeRegistrationToken");
+        return tokens;
+    }
+
+    private static async Task<IResult> IssueAsync([FromBody] RegistrationTokenInput input, HttpContext context, InitialAccessTokens store)
+    {
+        var (token, problems) = await store.IssueAsync(input.Description, TimeSpan.FromDays(input.LifetimeDays ?? 7), input.OneTime,
+            ApiAccess.Caller(context), context.RequestAborted);
+        if (token is null)
+        {
+            return ApiProblems.Invalid(problems);
+        }
+
+        var hash = RegistrationSecrets.HashOf(token);
+        var issued = (await store.ListAsync(context.RequestAborted)).First(candidate => candidate.TokenHash == hash);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Created($"{Path}/{issued.Id}", new IssuedRegistrationToken(token, RegistrationTokenResource.Of(issued)));
+    }
+}
