@@ -22,6 +22,23 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IdpSmsReset.Core.ApiUse.ApiCallWindow", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Caller", "WindowStart");
+
+                    b.ToTable("ApiCallWindows", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Applications.Registration.DynamicRegistration", b =>
                 {
                     b.Property<string>("ClientId")
@@ -202,6 +219,37 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClientNetwork", "EnteredAt");
 
                     b.ToTable("WrongUserCodes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedAnswer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>

@@ -22,6 +22,23 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("IdpSmsReset.Core.ApiUse.ApiCallWindow", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("int");
+
+                    b.HasKey("Caller", "WindowStart");
+
+                    b.ToTable("ApiCallWindows", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Applications.Registration.DynamicRegistration", b =>
                 {
                     b.Property<string>("ClientId")
@@ -202,6 +219,37 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasIndex("ClientNetwork", "EnteredAt");
 
                     b.ToTable("WrongUserCodes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedAnswer")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>

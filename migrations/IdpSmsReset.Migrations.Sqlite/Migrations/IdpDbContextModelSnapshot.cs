@@ -17,6 +17,23 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IdpSmsReset.Core.ApiUse.ApiCallWindow", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "WindowStart");
+
+                    b.ToTable("ApiCallWindows", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Applications.Registration.DynamicRegistration", b =>
                 {
                     b.Property<string>("ClientId")
@@ -197,6 +214,37 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("ClientNetwork", "EnteredAt");
 
                     b.ToTable("WrongUserCodes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAnswer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Keys.TokenKey", b =>

@@ -30,6 +30,8 @@ public static class ApiHosting
             validation.UseAspNetCore();
         });
         builder.Services.AddOpenApi(Features.Api.ApiDescription.Configure);
+        builder.Services.AddScoped<Core.ApiUse.ApiCallBudget>();
+        builder.Services.AddScoped<Core.Idempotency.IdempotencyKeys>();
         return builder;
     }
 

@@ -15,4 +15,17 @@ public sealed class ApiSettings
     /// only (it tells an attacker nothing a token would not, but a production server need not advertise itself).
     /// </summary>
     public bool? Docs { get; set; }
+
+    /// <summary>
+    /// <c>Idp:Api:RequestsPerMinutePerClient</c>: how many calls one application may make to <c>/api/v1</c> and
+    /// <c>/scim/v2</c> in a minute, counted across every instance (default 600; 1 to 100000). Beyond it: 429 with
+    /// <c>Retry-After</c>. Entra ID provisions at up to a few calls a second; a script looping on users stays well below.
+    /// </summary>
+    public int RequestsPerMinutePerClient { get; set; } = 600;
+
+    /// <summary>
+    /// <c>Idp:Api:MaxRequestBodyBytes</c>: the largest request body <c>/api/v1</c> and <c>/scim/v2</c> read (default
+    /// 1048576, 1 MiB; 1024 to 104857600). A larger one is refused with 413 before it is read.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -31,6 +31,16 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
             failures.Add($"Idp:Sessions:CheckInterval '{options.Sessions.CheckInterval}' must be between 00:00:00 and 00:30:00.");
         }
 
+        if (options.Api.RequestsPerMinutePerClient is < 1 or > 100_000)
+        {
+            failures.Add($"Idp:Api:RequestsPerMinutePerClient '{options.Api.RequestsPerMinutePerClient}' must be between 1 and 100000.");
+        }
+
+        if (options.Api.MaxRequestBodyBytes is < 1024 or > 100 * 1024 * 1024)
+        {
+            failures.Add($"Idp:Api:MaxRequestBodyBytes '{options.Api.MaxRequestBodyBytes}' must be between 1024 and 104857600.");
+        }
+
         foreach (var proxy in options.ForwardedHeaders.KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
         {
             failures.Add($"Idp:ForwardedHeaders:KnownProxies '{proxy}' is not an IP address.");

@@ -24,6 +24,7 @@ public static class PipelineHosting
         // Machine endpoints keep their own (JSON, WWW-Authenticate) error responses untouched.
         app.UseWhen(context => !IsMachineEndpoint(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseIdpMalformedRequestGuard(IsMachineEndpoint);
+        app.UseMiddleware<Features.Api.ApiRequestLimits>();
 
         app.UseStaticFiles();
         app.UseIdpThemes();

@@ -1,4 +1,8 @@
+using System.Globalization;
 using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.ApiUse;
+using IdpSmsReset.Server.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -10,7 +14,8 @@ namespace IdpSmsReset.Server.Features.Api;
 /// Who may call the management API and SCIM: a bearer access token this server issued (validated locally: signature,
 /// expiry, not revoked) to an application by <c>client_credentials</c> (its subject is the application itself, so no
 /// user's token, whatever its scopes, ever administers anything), carrying one of the scopes the operation names.
-/// RFC 6750: 401 without a valid token, 403 <c>insufficient_scope</c> without the scope.
+/// RFC 6750: 401 without a valid token, 403 <c>insufficient_scope</c> without the scope; then each application's calls a
+/// minute (<see cref="ApiCallBudget"/>), 429 beyond.
 /// </summary>
 internal static class ApiAccess
 {
@@ -41,6 +46,19 @@ internal static class ApiAccess
                 http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"";
                 return ApiProblems.Of(StatusCodes.Status403Forbidden, "insufficient-scope",
                     $"The token needs the scope {string.Join(" or ", scopes)}.");
+            }
+
+            var perMinute = http.RequestServices.GetRequiredService<IOptions<IdpOptions>>().Value.Api.RequestsPerMinutePerClient;
+            var (admitted, nextWindow) = await http.RequestServices.GetRequiredService<ApiCallBudget>()
+                .TryAdmitAsync(subject, perMinute, http.RequestAborted);
+            if (!admitted)
+            {
+                Logger(http).ApiRefused(http.Request.Path, $"the application's {perMinute} calls of this minute are spent");
+                var wait = nextWindow - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ApiProblems.Of(StatusCodes.Status429TooManyRequests, "too-many-requests",
+                    $"This application may make {perMinute} calls a minute (Idp:Api:RequestsPerMinutePerClient); "
+                    + "try again after Retry-After.");
             }
 
             http.Items[CallerKey] = new Administrator($"application:{subject}", http.Connection.RemoteIpAddress?.ToString());

@@ -24,7 +24,7 @@ internal static class ScimUserEndpoints
     {
         scim.MapGet("/Users", ListAsync);
         scim.MapGet("/Users/{id}", GetAsync);
-        scim.MapPost("/Users", CreateAsync);
+        scim.MapPost("/Users", CreateAsync).WithIdempotency();
         scim.MapPut("/Users/{id}", ReplaceAsync);
         scim.MapPatch("/Users/{id}", PatchAsync);
         scim.MapDelete("/Users/{id}", DeleteAsync);

@@ -72,6 +72,26 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task OpenApi_TheConventionsDescribed_IdempotencyKeyIfMatchAndTheProblems()
+    {
+        using var http = OidcClients.Backchannel(factory);
+        var paths = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+
+        var create = paths.GetProperty("/api/v1/users").GetProperty("post");
+        var update = paths.GetProperty("/api/v1/users/{id}").GetProperty("put");
+        string[] Headers(JsonElement operation) => [.. operation.GetProperty("parameters").EnumerateArray()
+            .Where(parameter => parameter.GetProperty("in").GetString() == "header")
+            .Select(parameter => parameter.GetProperty("name").GetString()!)];
+
+        Assert.Contains("Idempotency-Key", Headers(create));
+        Assert.Contains("If-Match", Headers(update));
+        Assert.DoesNotContain("Idempotency-Key", Headers(update));
+        Assert.True(create.GetProperty("responses").TryGetProperty("429", out _));
+        Assert.True(create.GetProperty("responses").TryGetProperty("422", out _));
+        Assert.True(update.GetProperty("responses").TryGetProperty("412", out _));
+    }
+
+    [SkippableFact]
     public async Task ApiReference_ServedUnderAPolicyNamingItsOwnScriptsOnly()
     {
         using var http = OidcClients.Backchannel(factory);

@@ -21,7 +21,7 @@ internal static class ApplicationEndpoints
         var write = applications.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
         read.MapGet("", ListAsync).WithName("ListApplications");
         read.MapGet("/{clientId}", GetAsync).WithName("GetApplication");
-        write.MapPost("", CreateAsync).WithName("CreateApplication");
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateApplication");
         write.MapPut("/{clientId}", UpdateAsync).WithName("UpdateApplication");
         write.MapPost("/{clientId}/rotate-secret", RotateSecretAsync).WithName("RotateApplicationSecret");
         write.MapDelete("/{clientId}", DeleteAsync).WithName("DeleteApplication");

@@ -33,7 +33,7 @@ internal static class RegistrationTokenEndpoints
                 next = (string?)null,
             }))
             .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope).WithName("ListRegistrationTokens");
-        tokens.MapPost("", IssueAsync).RequireScope(ApplicationVocabulary.AdminScope).WithName("IssueRegistrationToken");
+        tokens.MapPost("", IssueAsync).RequireScope(ApplicationVocabulary.AdminScope).WithIdempotency().WithName("IssueRegistrationToken");
         tokens.MapDelete("/{id:guid}", async (Guid id, HttpContext context, InitialAccessTokens store) =>
                 await store.RevokeAsync(id, ApiAccess.Caller(context), context.RequestAborted) ? Results.NoContent()
                     : ApiProblems.NotFound("registration token that is not revoked already"))

@@ -22,7 +22,7 @@ internal static class PolicyEndpoints
         var write = policies.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
         read.MapGet("", ListAsync).WithName("ListPolicies");
         read.MapGet("/{name}", GetAsync).WithName("GetPolicy");
-        write.MapPost("", CreateAsync).WithName("CreatePolicy");
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreatePolicy");
         write.MapPut("/{name}", UpdateAsync).WithName("UpdatePolicy");
         write.MapDelete("/{name}", DeleteAsync).WithName("DeletePolicy");
         write.MapPost("/{name}/make-default", MakeDefaultAsync).WithName("MakeDefaultPolicy");

@@ -27,7 +27,7 @@ internal static class UserEndpoints
         var write = users.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
         read.MapGet("", ListAsync).WithName("ListUsers");
         read.MapGet("/{id}", GetAsync).WithName("GetUser");
-        write.MapPost("", CreateAsync).WithName("CreateUser");
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateUser");
         write.MapPut("/{id}", UpdateAsync).WithName("UpdateUser");
         write.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser");
         write.MapPost("/{id}/disable", DisableAsync).WithName("DisableUser");
