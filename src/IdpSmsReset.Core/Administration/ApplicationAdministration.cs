@@ -130,7 +130,9 @@ public sealed class ApplicationAdministration(
         {
             problems.Add(new("clientId", "Enter a client ID."));
         }
-        else if (isNew && await applications.FindByClientIdAsync(definition.ClientId!, cancellationToken) is not null)
+        // Looked up only once it is a client ID at all (a NUL would fail PostgreSQL's query, not this check).
+        else if (isNew && problems.All(problem => problem.Field != "clientId")
+                 && await applications.FindByClientIdAsync(definition.ClientId!, cancellationToken) is not null)
         {
             problems.Add(new("clientId", $"An application '{definition.ClientId}' exists already."));
         }

@@ -331,6 +331,12 @@ public sealed class UserAdministration(
             problems.Add(new(nameof(UserChange.UserName), "Enter a username."));
         }
 
+        foreach (var (field, text) in new[] { (nameof(UserChange.DisplayName), change.DisplayName), (nameof(UserChange.Email),
+                     change.Email) }.Where(typed => TextRules.HasControlCharacters(typed.Item2)))
+        {
+            problems.Add(new(field, "The text " + TextRules.ControlCharacters));
+        }
+
         if (!string.IsNullOrWhiteSpace(change.PhoneNumber))
         {
             if (PhoneNumberRules.TryNormalize(change.PhoneNumber, out var e164, out _, out var problem))

@@ -15,6 +15,12 @@ public static class ApplicationRules
         var problems = new List<FieldProblem>();
         void Fail(string field, string problem) => problems.Add(new(field, problem));
 
+        foreach (var (field, text) in new[] { ("clientId", application.ClientId), ("displayName", application.DisplayName) }
+                     .Where(typed => TextRules.HasControlCharacters(typed.Item2)))
+        {
+            Fail(field, TextRules.ControlCharacters);
+        }
+
         if (!ApplicationTypes.Contains(application.Type))
         {
             Fail("type", $"must be one of {Quote(ApplicationTypes)}.");

@@ -30,6 +30,10 @@ public static class SecurityPolicyRules
         {
             problems.Add(new("name", "must be at most 128 characters."));
         }
+        else if (TextRules.HasControlCharacters(policy.Name))
+        {
+            problems.Add(new("name", TextRules.ControlCharacters));
+        }
 
         Range("password.minLength", policy.Password.MinLength, 8, 64);
         if (policy.Password.MaxLength < 64 || policy.Password.MaxLength > 4096)

@@ -30,7 +30,10 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
     public async Task<IReadOnlyList<FieldProblem>> SaveAsync(SecurityPolicy policy, CancellationToken cancellationToken)
     {
         var problems = SecurityPolicyRules.Validate(policy).ToList();
-        if (await database.Set<SecurityPolicy>().AnyAsync(other => other.Name == policy.Name && other.Id != policy.Id, cancellationToken))
+        // Looked up only once it is a name at all (a NUL would fail PostgreSQL's query, not this check).
+        if (problems.All(problem => problem.Field != "name")
+            && await database.Set<SecurityPolicy>().AnyAsync(other => other.Name == policy.Name && other.Id != policy.Id,
+                cancellationToken))
         {
             problems.Add(new("name", $"A policy named '{policy.Name}' exists already."));
         }

@@ -19,7 +19,8 @@ public sealed partial class UserAttribute
 
     /// <summary>What is wrong with an attribute, whoever sets it (the bootstrap file, the dashboard); null when nothing.</summary>
     public static string? ProblemOf(string name, string value) =>
-        !IsValidName(name) ? BadName : value.Length > MaxValueLength ? ValueTooLong : null;
+        !IsValidName(name) ? BadName : value.Length > MaxValueLength ? ValueTooLong
+            : Problems.TextRules.HasControlCharacters(value) ? "the value " + Problems.TextRules.ControlCharacters : null;
 
     /// <summary>
     /// Attributes typed one <c>name=value</c> per line (the dashboard's form), with a problem for every line that is not

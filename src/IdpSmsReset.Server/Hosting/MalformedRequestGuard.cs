@@ -6,14 +6,22 @@ namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>
 /// A request whose body cannot be read (broken multipart, more form fields or bigger values than allowed, a body
-/// cut short) is the client's fault: it gets a 400, never a 500. Machine endpoints answer with RFC 6749's JSON
-/// <c>invalid_request</c>; pages get the themed error page through the status-code pages.
+/// cut short), or whose parameters hold a NUL, is the client's fault: it gets a 400, never a 500. Machine endpoints
+/// answer with RFC 6749's JSON <c>invalid_request</c>; pages get the themed error page through the status-code pages.
 /// </summary>
 internal static class MalformedRequestGuard
 {
     public static IApplicationBuilder UseIdpMalformedRequestGuard(this IApplicationBuilder app, Func<PathString, bool> isMachineEndpoint) =>
         app.Use(async (context, next) =>
         {
+            // No parameter of any page or endpoint means anything with a NUL in it, and PostgreSQL refuses one even in a
+            // query's parameter: it would turn a client's garbage into a server error on whatever looks it up.
+            if (await HasNulAsync(context.Request))
+            {
+                await RefuseAsync(context, isMachineEndpoint, "A parameter contains a NUL character.");
+                return;
+            }
+
             try
             {
                 await next(context);
@@ -21,19 +29,49 @@ internal static class MalformedRequestGuard
             catch (Exception exception) when (IsUnreadableBody(exception,
                 clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
             {
-                context.Response.Clear();
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                if (isMachineEndpoint(context.Request.Path))
-                {
-                    context.Response.ContentType = "application/json;charset=UTF-8";
-                    await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
-                    {
-                        [Parameters.Error] = Errors.InvalidRequest,
-                        [Parameters.ErrorDescription] = "The request body could not be read.",
-                    }));
-                }
+                await RefuseAsync(context, isMachineEndpoint, "The request body could not be read.");
             }
         });
+
+    private static async Task RefuseAsync(HttpContext context, Func<PathString, bool> isMachineEndpoint, string description)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (isMachineEndpoint(context.Request.Path))
+        {
+            context.Response.ContentType = "application/json;charset=UTF-8";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                [Parameters.Error] = Errors.InvalidRequest,
+                [Parameters.ErrorDescription] = description,
+            }));
+        }
+    }
+
+    // The query, and a URL-encoded form (read once here; the endpoint reads the same parsed form). A form that cannot be
+    // read is left to the endpoint, whose failure the guard turns into a 400 as before.
+    private static async Task<bool> HasNulAsync(HttpRequest request)
+    {
+        if (request.Query.Any(pair => pair.Key.Contains('\0') || pair.Value.Any(value => value?.Contains('\0') == true)))
+        {
+            return true;
+        }
+
+        if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return false;
+        }
+
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form.Any(pair => pair.Key.Contains('\0') || pair.Value.Any(value => value?.Contains('\0') == true));
+        }
+        catch (Exception exception) when (IsUnreadableBody(exception))
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// What reading a request body throws when the body is the problem: for this guard and for anything that reads the

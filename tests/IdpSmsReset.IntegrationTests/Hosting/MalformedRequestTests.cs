@@ -7,8 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
 
-/// <summary>No request, however malformed, gets a 5xx: the client's mistake is a 400 (JSON on the OAuth endpoints).</summary>
-public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixture<SqliteIdpFactory>
+/// <summary>
+/// No request, however malformed, gets a 5xx: the client's mistake is a 400 (JSON on the OAuth endpoints). On
+/// PostgreSQL too, which refuses a NUL even in a query's parameter where SQLite takes it.
+/// </summary>
+public abstract class MalformedRequestTests(IdpFactory factory)
 {
     private const string Boundary = "----broken";
 
@@ -130,3 +133,9 @@ public sealed class MalformedRequestTests(SqliteIdpFactory factory) : IClassFixt
         Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
     };
 }
+
+public sealed class MalformedRequestTestsOnSqlite(SqliteIdpFactory factory)
+    : MalformedRequestTests(factory), IClassFixture<SqliteIdpFactory>;
+
+public sealed class MalformedRequestTestsOnPostgreSql(PostgreSqlIdpFactory factory)
+    : MalformedRequestTests(factory), IClassFixture<PostgreSqlIdpFactory>;

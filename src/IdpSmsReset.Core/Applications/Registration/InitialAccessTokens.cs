@@ -23,6 +23,10 @@ public sealed class InitialAccessTokens(IdpDbContext database, AdminChangeLog lo
             {
                 problems.Add(new("description", "Say what the token is for, in at most 200 characters."));
             }
+            else if (Problems.TextRules.HasControlCharacters(description))
+            {
+                problems.Add(new("description", "The description " + Problems.TextRules.ControlCharacters));
+            }
 
             if (lifetime < TimeSpan.FromMinutes(5) || lifetime > MaxLifetime)
             {

@@ -199,10 +199,15 @@ internal sealed class ScimFilter
         };
     }
 
-    private static string Unquote(string literal) =>
-        literal.Length >= 2 && literal[0] == '"' && literal[^1] == '"'
+    private static string Unquote(string literal)
+    {
+        var text = literal.Length >= 2 && literal[0] == '"' && literal[^1] == '"'
             ? System.Text.Json.JsonSerializer.Deserialize<string>(literal)!
             : throw new FormatException($"{literal} is not a quoted string.");
+        return Core.Problems.TextRules.HasControlCharacters(text)
+            ? throw new FormatException("A value " + Core.Problems.TextRules.ControlCharacters)
+            : text;
+    }
 
     private bool Accept(string word)
     {
