@@ -43,12 +43,18 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// Up to <paramref name="limit"/> users by name after <paramref name="afterNormalizedName"/> (keyset paging: each page one
-    /// index range, however deep), whose name, email or display name contains <paramref name="search"/>.
+    /// index range, however deep), whose name, email or display name contains <paramref name="search"/>, and that
+    /// <paramref name="filter"/> (a SCIM filter, translated for the database) lets through.
     /// </summary>
     public async Task<IReadOnlyList<ApplicationUser>> ListAfterAsync(string? search, string? afterNormalizedName, int limit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, System.Linq.Expressions.Expression<Func<ApplicationUser, bool>>? filter = null)
     {
         var found = database.Users.AsNoTracking().Include(user => user.Attributes).AsQueryable();
+        if (filter is not null)
+        {
+            found = found.Where(filter);
+        }
+
         if (search is { Length: > 0 } term)
         {
             var normalized = term.ToUpperInvariant();
@@ -69,6 +75,10 @@ public sealed class UserAdministration(
         database.Users.Include(u => u.Attributes).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
     public Task<bool> IsAdministratorAsync(ApplicationUser user) => users.IsInRoleAsync(user, AdministratorRole);
+
+    /// <summary>The administrators' ids, read once for a page of users rather than once a user.</summary>
+    public async Task<HashSet<string>> AdministratorIdsAsync() =>
+        [.. (await users.GetUsersInRoleAsync(AdministratorRole)).Select(user => user.Id)];
 
     public async Task<CommandResult> SaveAsync(UserChange change, Administrator who, CancellationToken cancellationToken)
     {

@@ -85,10 +85,11 @@ internal static class ScimUserEndpoints
 
         // A stable order for ties, so pages neither repeat nor skip a user.
         var page = await sorted.ThenBy(user => user.Id).Skip(start - 1).Take(size).ToListAsync(context.RequestAborted);
+        var administrators = await administration.AdministratorIdsAsync();
         var resources = new JsonArray();
         foreach (var user in page)
         {
-            resources.Add(ScimProjection.Apply(await JsonOfAsync(user, administration, context), attributes, excludedAttributes));
+            resources.Add(ScimProjection.Apply(JsonOf(user, administrators.Contains(user.Id), context), attributes, excludedAttributes));
         }
 
         return ScimJson.Resource(new JsonObject
@@ -247,7 +248,10 @@ internal static class ScimUserEndpoints
         string.Join('\n', attributes.Select(attribute => $"{attribute.Name}={attribute.Value}"));
 
     private static async Task<JsonObject> JsonOfAsync(ApplicationUser user, UserAdministration administration, HttpContext context) =>
-        ScimUser.Of(user).ToJson(user.Id, Location(context, user.Id), VersionOf(user), await administration.IsAdministratorAsync(user));
+        JsonOf(user, await administration.IsAdministratorAsync(user), context);
+
+    private static JsonObject JsonOf(ApplicationUser user, bool administrator, HttpContext context) =>
+        ScimUser.Of(user).ToJson(user.Id, Location(context, user.Id), VersionOf(user), administrator);
 
     private static IResult Versioned(HttpContext context, ApplicationUser user, JsonObject json, int status = 200)
     {

@@ -35,11 +35,21 @@ internal static class UserEndpoints
         return users.MapUserActionEndpoints();
     }
 
-    /// <summary>Users by name, <paramref name="limit"/> at a time; <c>next</c> is the address of the following page.</summary>
+    /// <summary>
+    /// Users by name, <paramref name="limit"/> at a time; <c>next</c> is the address of the following page. <c>filter</c>
+    /// is a SCIM filter (<c>userName eq "jo"</c>, <c>meta.lastModified gt "..."</c>: the same grammar as <c>/scim/v2</c>),
+    /// answered by the database.
+    /// </summary>
     private static async Task<IResult> ListAsync(HttpContext context, UserAdministration administration, SecurityPolicyService policies,
-        TimeProvider time, string? search, int? limit, string? cursor)
+        TimeProvider time, string? search, string? filter, int? limit, string? cursor)
     {
         var size = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+        var (predicate, problem) = string.IsNullOrWhiteSpace(filter) ? (null, null) : Scim.ScimFilter.Parse(filter);
+        if (problem is not null)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "invalid-filter", problem);
+        }
+
         string? after;
         try
         {
@@ -50,11 +60,13 @@ internal static class UserEndpoints
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "invalid-cursor", "The cursor is not one this API gave.");
         }
 
-        var rows = await administration.ListAfterAsync(search, after, size + 1, context.RequestAborted);
+        var rows = await administration.ListAfterAsync(search, after, size + 1, context.RequestAborted, predicate);
+        var administrators = await administration.AdministratorIdsAsync();
         var items = new List<UserResource>();
         foreach (var user in rows.Take(size))
         {
-            items.Add(await ResourceOfAsync(user, administration, policies, time, context.RequestAborted));
+            var policy = (await policies.ForUserAsync(user, context.RequestAborted)).Name;
+            items.Add(UserResource.Of(user, policy, administrators.Contains(user.Id), time.GetUtcNow()));
         }
 
         string? next = null;
@@ -62,7 +74,8 @@ internal static class UserEndpoints
         {
             var nextCursor = Convert.ToBase64String(Encoding.UTF8.GetBytes(rows[size - 1].NormalizedUserName!));
             next = $"{Path}?limit={size}&cursor={Uri.EscapeDataString(nextCursor)}"
-                + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}");
+                + (search is null ? "" : $"&search={Uri.EscapeDataString(search)}")
+                + (filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}");
         }
 
         return Results.Ok(new { items, next });

@@ -147,6 +147,29 @@ public abstract class UserApiTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task List_ScimFilter_AnsweredByTheDatabaseAcrossPages_ABadOneRefused()
+    {
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-admin", "idp:admin");
+        foreach (var name in new[] { "filtered-a", "filtered-b", "filtered-c", "unfiltered-d" })
+        {
+            using var made = await admin.PostAsJsonAsync(Path, new { userName = name, email = $"{name}@example.com" });
+        }
+
+        var exact = await JsonAsync(await admin.GetAsync(Path + "?filter=" + Uri.EscapeDataString("userName eq \"filtered-b\"")));
+        var first = await JsonAsync(await admin.GetAsync(Path + "?limit=1&filter="
+            + Uri.EscapeDataString("userName sw \"filtered-\" and not (userName eq \"filtered-a\")")));
+        var second = await JsonAsync(await admin.GetAsync(first.GetProperty("next").GetString()!));
+        using var bad = await admin.GetAsync(Path + "?filter=" + Uri.EscapeDataString("userName eq"));
+
+        Assert.Equal(["filtered-b"], exact.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("userName").GetString()));
+        Assert.Equal(["filtered-b"], first.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("userName").GetString()));
+        Assert.Equal(["filtered-c"], second.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("userName").GetString()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("invalid-filter", (await JsonAsync(bad)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
     public async Task UserActions_TemporaryPasswordOnceRequiredActionsSessionsEnded()
     {
         using var admin = await ApiClients.WithScopeAsync(factory, "api-admin", "idp:admin");
