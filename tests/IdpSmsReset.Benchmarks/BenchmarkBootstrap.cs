@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Bootstrap;
 
 namespace IdpSmsReset.Benchmarks;
@@ -7,6 +8,7 @@ public static class BenchmarkBootstrap
 {
     public const string WebClientId = "bench-web";
     public const string ServiceClientId = "bench-service";
+    public const string ManagementClientId = "bench-management";
     public const string ClientSecret = "bench-client-secret-0123456789abcdef";
     public const string RedirectUri = "http://127.0.0.1/callback";
     public const string Password = "benchmark passphrase 2026";
@@ -29,6 +31,12 @@ public static class BenchmarkBootstrap
                 WebClientId, ClientSecret, "Benchmark Web", [RedirectUri], ["openid", "profile", "email", "offline_access"],
                 refreshTokens: true),
             BootstrapFile.ServiceApplication(ServiceClientId, ClientSecret, "Benchmark Service"),
+            new ApplicationDefinition
+            {
+                ClientId = ManagementClientId, ClientSecret = ClientSecret, DisplayName = "Benchmark Management",
+                Type = ApplicationVocabulary.Confidential, GrantTypes = [ApplicationVocabulary.ClientCredentials],
+                Scopes = ["idp:admin", "idp:scim"],
+            },
         ],
         Policies =
         [

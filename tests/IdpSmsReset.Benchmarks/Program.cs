@@ -21,6 +21,8 @@ var settings = new Dictionary<string, string>
     ["Idp__Sms__Twilio__ApiBaseUrl"] = twilio.Url,
     // Every simulated user comes from 127.0.0.1; the per-address limit would otherwise stop the reset scenario.
     ["Idp__PasswordReset__Limits__PerIpAddressPerHour"] = "10000",
+    // The management API scenarios call far faster than a provisioning client would.
+    ["Idp__Api__RequestsPerMinutePerClient"] = "100000",
 };
 foreach (var (key, value) in SigningKeys.WriteTo(directory))
 {
@@ -68,6 +70,7 @@ await RunAsync("introspect", async () => [await TokenScenarios.IntrospectionAsyn
 await RunAsync("reset", () => ResetScenarios.RequestCodeAsync(context));
 await RunAsync("login-timing", () => LoginTimingScenarios.WrongPasswordAsync(context));
 await RunAsync("dispatch", async () => [await DispatchScenario.BurstAsync(context)]);
+await RunAsync("api-users", () => ManagementApiScenarios.RunAsync(context, settings));
 
 // The same client_credentials load on a server with OpenTelemetry off (Idp:Metrics:Telemetry=false), right after the
 // one with it on, so the two CPU figures come from one run of this shared machine.

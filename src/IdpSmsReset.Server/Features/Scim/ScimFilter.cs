@@ -157,7 +157,7 @@ internal sealed class ScimFilter
 
     private static Expression Text(Expression member, string op, string? value)
     {
-        var constant = Expression.Constant(value, typeof(string));
+        var constant = Parameter(value);
         var present = Expression.NotEqual(member, Expression.Constant(null, typeof(string)));
         return op switch
         {
@@ -186,7 +186,7 @@ internal sealed class ScimFilter
             throw new FormatException($"\"{literal}\" is not a dateTime such as \"2026-01-31T12:00:00Z\".");
         }
 
-        var constant = Expression.Constant((DateTime?)parsed.UtcDateTime, typeof(DateTime?));
+        var constant = Parameter((DateTime?)parsed.UtcDateTime);
         return op switch
         {
             "eq" => Expression.Equal(member, constant),
@@ -198,6 +198,13 @@ internal sealed class ScimFilter
             _ => throw new FormatException($"'{op}' does not compare dates (eq, ne, gt, ge, lt, le, pr)."),
         };
     }
+
+    // A value as a query parameter, not a literal: with literals every value is a new query to translate (about 20 ms of
+    // CPU each, measured over 100,000 users), and the database's plan cache misses too.
+    private static Expression Parameter<T>(T value) =>
+        Expression.Property(Expression.Constant(new Boxed<T>(value)), nameof(Boxed<T>.Value));
+
+    private sealed record Boxed<T>(T Value);
 
     private static string Unquote(string literal)
     {
