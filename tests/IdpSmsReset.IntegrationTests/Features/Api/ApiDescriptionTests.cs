@@ -89,6 +89,15 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         Assert.True(create.GetProperty("responses").TryGetProperty("429", out _));
         Assert.True(create.GetProperty("responses").TryGetProperty("422", out _));
         Assert.True(update.GetProperty("responses").TryGetProperty("412", out _));
+        // Every success is described: a 204, or a body with its schema.
+        var undescribed = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject().Select(operation => (path, operation)))
+            .Where(pair => !pair.operation.Value.GetProperty("responses").EnumerateObject().Any(response =>
+                response.Name == "204" || (response.Name.StartsWith('2') && response.Value.TryGetProperty("content", out var content)
+                    && content.EnumerateObject().Any(media => media.Value.TryGetProperty("schema", out _)
+                        || media.Name is "text/csv" or "application/x-ndjson"))))
+            .Select(pair => $"{pair.operation.Name} {pair.path.Name}").ToArray();
+        Assert.Equal([], undescribed);
+        Assert.True(create.GetProperty("responses").TryGetProperty("201", out _));
     }
 
     [SkippableFact]

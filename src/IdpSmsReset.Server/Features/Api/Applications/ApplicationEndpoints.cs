@@ -19,12 +19,14 @@ internal static class ApplicationEndpoints
         var applications = endpoints.MapGroup(Path).WithTags("Applications");
         var read = applications.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = applications.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet("", ListAsync).WithName("ListApplications");
-        read.MapGet("/{clientId}", GetAsync).WithName("GetApplication");
-        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateApplication");
-        write.MapPut("/{clientId}", UpdateAsync).WithName("UpdateApplication");
-        write.MapPost("/{clientId}/rotate-secret", RotateSecretAsync).WithName("RotateApplicationSecret");
-        write.MapDelete("/{clientId}", DeleteAsync).WithName("DeleteApplication");
+        read.MapGet("", ListAsync).WithName("ListApplications").Produces<ApiAnswers.Page<ApplicationDefinition>>();
+        read.MapGet("/{clientId}", GetAsync).WithName("GetApplication").Produces<ApplicationDefinition>();
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateApplication")
+            .Produces<ApplicationDefinition>(StatusCodes.Status201Created);
+        write.MapPut("/{clientId}", UpdateAsync).WithName("UpdateApplication").Produces<ApplicationDefinition>();
+        write.MapPost("/{clientId}/rotate-secret", RotateSecretAsync).WithName("RotateApplicationSecret")
+            .Produces<ApiAnswers.NewSecret>();
+        write.MapDelete("/{clientId}", DeleteAsync).WithName("DeleteApplication").Produces(StatusCodes.Status204NoContent);
         return applications;
     }
 
@@ -40,7 +42,7 @@ internal static class ApplicationEndpoints
             }
         }
 
-        return Results.Ok(new { items, next = (string?)null });
+        return Results.Ok(new ApiAnswers.Page<ApplicationDefinition>(items, null));
     }
 
     private static async Task<IResult> GetAsync(string clientId, HttpContext context, ApplicationAdministration administration)
@@ -101,7 +103,7 @@ internal static class ApplicationEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new { clientSecret = rotated.NewSecret });
+        return Results.Ok(new ApiAnswers.NewSecret(rotated.NewSecret!));
     }
 
     private static async Task<IResult> DeleteAsync(string clientId, HttpContext context, ApplicationAdministration administration)

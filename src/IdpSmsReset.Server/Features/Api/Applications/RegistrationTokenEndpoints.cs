@@ -27,17 +27,17 @@ internal static class RegistrationTokenEndpoints
     public static RouteGroupBuilder MapRegistrationTokenEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var tokens = endpoints.MapGroup(Path).WithTags("Applications");
-        tokens.MapGet("", async (HttpContext context, InitialAccessTokens store) => Results.Ok(new
-            {
-                items = (await store.ListAsync(context.RequestAborted)).Select(RegistrationTokenResource.Of),
-                next = (string?)null,
-            }))
-            .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope).WithName("ListRegistrationTokens");
-        tokens.MapPost("", IssueAsync).RequireScope(ApplicationVocabulary.AdminScope).WithIdempotency().WithName("IssueRegistrationToken");
+        tokens.MapGet("", async (HttpContext context, InitialAccessTokens store) =>
+            Results.Ok(new ApiAnswers.Page<RegistrationTokenResource>(
+                [.. (await store.ListAsync(context.RequestAborted)).Select(RegistrationTokenResource.Of)], null)))
+            .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope).WithName("ListRegistrationTokens")
+            .Produces<ApiAnswers.Page<RegistrationTokenResource>>();
+        tokens.MapPost("", IssueAsync).RequireScope(ApplicationVocabulary.AdminScope).WithIdempotency().WithName("IssueRegistrationToken")
+            .Produces<IssuedRegistrationToken>(StatusCodes.Status201Created);
         tokens.MapDelete("/{id:guid}", async (Guid id, HttpContext context, InitialAccessTokens store) =>
                 await store.RevokeAsync(id, ApiAccess.Caller(context), context.RequestAborted) ? Results.NoContent()
                     : ApiProblems.NotFound("registration token that is not revoked already"))
-            .RequireScope(ApplicationVocabulary.AdminScope).WithName("RevokeRegistrationToken");
+            .RequireScope(ApplicationVocabulary.AdminScope).WithName("RevokeRegistrationToken").Produces(StatusCodes.Status204NoContent);
         return tokens;
     }
 

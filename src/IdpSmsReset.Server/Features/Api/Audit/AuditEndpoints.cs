@@ -26,8 +26,9 @@ internal static class AuditEndpoints
     {
         var audit = endpoints.MapGroup(Path).WithTags("Audit")
             .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
-        audit.MapGet("", ListAsync).WithName("ListAuditEvents");
-        audit.MapGet("/export", AuditExport.ExportAsync).WithName("ExportAuditEvents");
+        audit.MapGet("", ListAsync).WithName("ListAuditEvents").Produces<ApiAnswers.Page<AuditEventResource>>();
+        audit.MapGet("/export", AuditExport.ExportAsync).WithName("ExportAuditEvents")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson", "text/csv");
         return audit;
     }
 
@@ -75,7 +76,7 @@ internal static class AuditEndpoints
             ? $"{Path}?limit={size}&cursor={ApiCursor.Of(rows[size - 1].OccurredAt, rows[size - 1].Id)}"
                 + Carried(("type", type), ("user", user), ("actor", actor), ("from", from), ("to", to))
             : null;
-        return Results.Ok(new { items, next });
+        return Results.Ok(new ApiAnswers.Page<AuditEventResource>(items, next));
     }
 
     private static string Carried(params (string Name, string? Value)[] filters) =>

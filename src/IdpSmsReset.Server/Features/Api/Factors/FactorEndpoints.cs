@@ -26,20 +26,22 @@ internal static class FactorEndpoints
         var factors = endpoints.MapGroup("").WithTags("Factors");
         var read = factors.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = factors.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet(SmsFactorPath, GetSmsFactorAsync).WithName("GetSmsFactor");
-        write.MapPut(SmsFactorPath, SaveSmsFactorAsync).WithName("UpdateSmsFactor");
-        write.MapPut(SmsFactorPath + "/secondary", SaveSecondaryAsync).WithName("UpdateSecondarySmsAccount");
-        write.MapDelete(SmsFactorPath + "/secondary", RemoveSecondaryAsync).WithName("RemoveSecondarySmsAccount");
-        write.MapPost(SmsFactorPath + "/test", SendTestAsync).WithName("SendTestSms");
+        read.MapGet(SmsFactorPath, GetSmsFactorAsync).WithName("GetSmsFactor").Produces<SmsFactorResource>();
+        write.MapPut(SmsFactorPath, SaveSmsFactorAsync).WithName("UpdateSmsFactor").Produces<SmsFactorResource>();
+        write.MapPut(SmsFactorPath + "/secondary", SaveSecondaryAsync).WithName("UpdateSecondarySmsAccount").Produces<SmsFactorResource>();
+        write.MapDelete(SmsFactorPath + "/secondary", RemoveSecondaryAsync).WithName("RemoveSecondarySmsAccount")
+            .Produces<SmsFactorResource>();
+        write.MapPost(SmsFactorPath + "/test", SendTestAsync).WithName("SendTestSms")
+            .Produces<ApiAnswers.QueuedMessage>(StatusCodes.Status202Accepted);
         read.MapGet(AuthenticatorAppsPath, async (HttpContext context, FactorAdministration administration) =>
             Results.Ok(new AuthenticatorAppsResource(await administration.AuthenticatorAppsOnAsync(context.RequestAborted))))
-            .WithName("GetAuthenticatorApps");
+            .WithName("GetAuthenticatorApps").Produces<AuthenticatorAppsResource>();
         write.MapPut(AuthenticatorAppsPath, async ([FromBody] AuthenticatorAppsResource input, HttpContext context,
             FactorAdministration administration) =>
         {
             await administration.SetAuthenticatorAppsAsync(input.Enabled, ApiAccess.Caller(context), context.RequestAborted);
             return Results.Ok(input);
-        }).WithName("UpdateAuthenticatorApps");
+        }).WithName("UpdateAuthenticatorApps").Produces<AuthenticatorAppsResource>();
         return endpoints;
     }
 
@@ -85,7 +87,7 @@ internal static class FactorEndpoints
         var queued = await administration.SendTestSmsAsync(input.To ?? "", ApiAccess.Caller(context), context.RequestAborted);
         return queued.Problem is { } problem
             ? ApiProblems.Invalid([new("to", problems.For(problem))])
-            : Results.Accepted((string?)null, new { messageId = queued.MessageId });
+            : Results.Accepted((string?)null, new ApiAnswers.QueuedMessage(queued.MessageId));
     }
 
     private static async Task<IResult> AnswerAsync(SmsFactorSaveResult saved, HttpContext context, FactorAdministration administration) =>

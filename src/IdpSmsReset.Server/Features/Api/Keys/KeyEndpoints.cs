@@ -20,20 +20,17 @@ internal static class KeyEndpoints
     {
         var keys = endpoints.MapGroup(Path).WithTags("Keys");
         keys.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope)
-            .MapGet("", ListAsync).WithName("ListKeys");
+            .MapGet("", ListAsync).WithName("ListKeys").Produces<ApiAnswers.Listing<KeyResource>>();
         var write = keys.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        write.MapPost("/rotate", RotateAsync).WithName("RotateKeys");
-        write.MapPost("/{keyId}/revoke", RevokeAsync).WithName("RevokeKey");
+        write.MapPost("/rotate", RotateAsync).WithName("RotateKeys").Produces(StatusCodes.Status204NoContent);
+        write.MapPost("/{keyId}/revoke", RevokeAsync).WithName("RevokeKey").Produces(StatusCodes.Status204NoContent);
         return keys;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, TokenKeyRing ring, TokenKeyCommands commands) =>
         !commands.Available ? FromCertificates()
-            : Results.Ok(new
-            {
-                items = (await ring.ListAsync(context.RequestAborted)).Select(key => new KeyResource(key.KeyId, key.Use, key.Algorithm,
-                    key.CreatedAt, key.ActiveFrom, key.RetiredAt, key.RevokedAt)),
-            });
+            : Results.Ok(new ApiAnswers.Listing<KeyResource>([.. (await ring.ListAsync(context.RequestAborted)).Select(key =>
+                new KeyResource(key.KeyId, key.Use, key.Algorithm, key.CreatedAt, key.ActiveFrom, key.RetiredAt, key.RevokedAt))]));
 
     private static async Task<IResult> RotateAsync(HttpContext context, TokenKeyCommands commands)
     {

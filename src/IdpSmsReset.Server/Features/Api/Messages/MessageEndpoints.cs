@@ -23,7 +23,7 @@ internal static class MessageEndpoints
     {
         var messages = endpoints.MapGroup(Path).WithTags("Messages")
             .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
-        messages.MapGet("", ListAsync).WithName("ListMessages");
+        messages.MapGet("", ListAsync).WithName("ListMessages").Produces<ApiAnswers.Page<MessageResource>>();
         return messages;
     }
 
@@ -61,6 +61,6 @@ internal static class MessageEndpoints
             ? $"{Path}?limit={size}&cursor={ApiCursor.Of(rows[size - 1].CreatedAt, rows[size - 1].Id)}"
                 + (wanted is null ? "" : $"&status={wanted}")
             : null;
-        return Results.Ok(new { items, next });
+        return Results.Ok(new ApiAnswers.Page<MessageResource>(items, next));
     }
 }

@@ -20,21 +20,18 @@ internal static class PolicyEndpoints
         var policies = endpoints.MapGroup(Path).WithTags("Policies");
         var read = policies.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = policies.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet("", ListAsync).WithName("ListPolicies");
-        read.MapGet("/{name}", GetAsync).WithName("GetPolicy");
-        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreatePolicy");
-        write.MapPut("/{name}", UpdateAsync).WithName("UpdatePolicy");
-        write.MapDelete("/{name}", DeleteAsync).WithName("DeletePolicy");
-        write.MapPost("/{name}/make-default", MakeDefaultAsync).WithName("MakeDefaultPolicy");
+        read.MapGet("", ListAsync).WithName("ListPolicies").Produces<ApiAnswers.Page<BootstrapPolicy>>();
+        read.MapGet("/{name}", GetAsync).WithName("GetPolicy").Produces<BootstrapPolicy>();
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreatePolicy").Produces<BootstrapPolicy>(StatusCodes.Status201Created);
+        write.MapPut("/{name}", UpdateAsync).WithName("UpdatePolicy").Produces<BootstrapPolicy>();
+        write.MapDelete("/{name}", DeleteAsync).WithName("DeletePolicy").Produces(StatusCodes.Status204NoContent);
+        write.MapPost("/{name}/make-default", MakeDefaultAsync).WithName("MakeDefaultPolicy").Produces<BootstrapPolicy>();
         return policies;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, PolicyDirectory directory) =>
-        Results.Ok(new
-        {
-            items = (await directory.ListAsync(context.RequestAborted)).Select(BootstrapPolicy.Of),
-            next = (string?)null,
-        });
+        Results.Ok(new ApiAnswers.Page<BootstrapPolicy>([.. (await directory.ListAsync(context.RequestAborted)).Select(BootstrapPolicy.Of)],
+            null));
 
     private static async Task<IResult> GetAsync(string name, HttpContext context, SecurityPolicyService policies)
     {

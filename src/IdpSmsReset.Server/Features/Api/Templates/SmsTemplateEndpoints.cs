@@ -26,10 +26,10 @@ internal static class SmsTemplateEndpoints
         var templates = endpoints.MapGroup(Path).WithTags("SMS templates");
         var read = templates.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = templates.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet("", ListAsync).WithName("ListSmsTemplates");
-        read.MapGet("/{purpose}/{language}", GetAsync).WithName("GetSmsTemplate");
-        write.MapPut("/{purpose}/{language}", SaveAsync).WithName("UpdateSmsTemplate");
-        write.MapDelete("/{purpose}/{language}", ResetAsync).WithName("ResetSmsTemplate");
+        read.MapGet("", ListAsync).WithName("ListSmsTemplates").Produces<ApiAnswers.Page<SmsTemplateResource>>();
+        read.MapGet("/{purpose}/{language}", GetAsync).WithName("GetSmsTemplate").Produces<SmsTemplateResource>();
+        write.MapPut("/{purpose}/{language}", SaveAsync).WithName("UpdateSmsTemplate").Produces<SmsTemplateResource>();
+        write.MapDelete("/{purpose}/{language}", ResetAsync).WithName("ResetSmsTemplate").Produces<SmsTemplateResource>();
         return templates;
     }
 
@@ -37,12 +37,9 @@ internal static class SmsTemplateEndpoints
         AccountSmsTexts texts)
     {
         var stored = (await administration.ListAsync(context.RequestAborted)).ToDictionary(t => (t.Purpose, t.Language));
-        return Results.Ok(new
-        {
-            items = SmsTemplatePurposes.All.SelectMany(purpose => SmsLanguage.Supported.Select(language =>
-                ResourceOf(purpose, language, stored.GetValueOrDefault((purpose, language)), texts))),
-            next = (string?)null,
-        });
+        return Results.Ok(new ApiAnswers.Page<SmsTemplateResource>([.. SmsTemplatePurposes.All.SelectMany(purpose =>
+            SmsLanguage.Supported.Select(language => ResourceOf(purpose, language, stored.GetValueOrDefault((purpose, language)),
+                texts)))], null));
     }
 
     private static async Task<IResult> GetAsync(string purpose, string language, HttpContext context,

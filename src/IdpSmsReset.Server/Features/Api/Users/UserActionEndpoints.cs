@@ -15,17 +15,23 @@ internal static class UserActionEndpoints
     {
         var read = users.MapGroup("/{id}").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = users.MapGroup("/{id}").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet("/sessions", ListSessionsAsync).WithName("ListUserSessions");
+        read.MapGet("/sessions", ListSessionsAsync).WithName("ListUserSessions").Produces<ApiAnswers.Listing<SessionResource>>();
         write.MapDelete("/sessions", (string id, HttpContext context, UserAdministration administration) =>
-            ActAsync(id, context, administration, administration.EndSessionsAsync)).WithName("EndUserSessions");
+            ActAsync(id, context, administration, administration.EndSessionsAsync)).WithName("EndUserSessions")
+                .Produces(StatusCodes.Status204NoContent);
         write.MapPost("/unlock", (string id, HttpContext context, UserAdministration administration) =>
-            ActAsync(id, context, administration, administration.UnlockAsync)).WithName("UnlockUser");
+            ActAsync(id, context, administration, administration.UnlockAsync)).WithName("UnlockUser")
+                .Produces(StatusCodes.Status204NoContent);
         write.MapPost("/reset-second-factors", (string id, HttpContext context, UserAdministration administration) =>
-            ActAsync(id, context, administration, administration.RemoveSecondFactorsAsync)).WithName("ResetUserSecondFactors");
+            ActAsync(id, context, administration, administration.RemoveSecondFactorsAsync)).WithName("ResetUserSecondFactors")
+                .Produces(StatusCodes.Status204NoContent);
         write.MapPost("/remove-passkeys", (string id, HttpContext context, UserAdministration administration) =>
-            ActAsync(id, context, administration, administration.RemovePasskeysAsync)).WithName("RemoveUserPasskeys");
-        write.MapPost("/temporary-password", SetTemporaryPasswordAsync).WithName("SetTemporaryPassword");
-        write.MapPut("/required-actions", SetRequiredActionsAsync).WithName("SetRequiredActions");
+            ActAsync(id, context, administration, administration.RemovePasskeysAsync)).WithName("RemoveUserPasskeys")
+                .Produces(StatusCodes.Status204NoContent);
+        write.MapPost("/temporary-password", SetTemporaryPasswordAsync).WithName("SetTemporaryPassword")
+            .Produces<ApiAnswers.TemporaryPassword>();
+        write.MapPut("/required-actions", SetRequiredActionsAsync).WithName("SetRequiredActions")
+            .Produces<ApiAnswers.RequiredActionsAnswer>();
         return users;
     }
 
@@ -46,11 +52,8 @@ internal static class UserActionEndpoints
         }
 
         var active = await sessions.ListActiveAsync(user.Id, context.RequestAborted);
-        return Results.Ok(new
-        {
-            items = active.Select(session => new SessionResource(session.Id, session.CreatedAt, session.LastSeenAt, session.Methods,
-                session.UserAgent, session.IpAddress)),
-        });
+        return Results.Ok(new ApiAnswers.Listing<SessionResource>([.. active.Select(session => new SessionResource(session.Id,
+            session.CreatedAt, session.LastSeenAt, session.Methods, session.UserAgent, session.IpAddress))]));
     }
 
     private static async Task<IResult> ActAsync(string id, HttpContext context, UserAdministration administration,
@@ -82,7 +85,7 @@ internal static class UserActionEndpoints
 
         // Handed over once: nowhere else is it written down.
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new { password = generated, requiredActions = Core.SignIn.RequiredActions.Of(user) });
+        return Results.Ok(new ApiAnswers.TemporaryPassword(generated, Core.SignIn.RequiredActions.Of(user)));
     }
 
     private static async Task<IResult> SetRequiredActionsAsync(string id, RequiredActionsInput input, HttpContext context,
@@ -96,7 +99,7 @@ internal static class UserActionEndpoints
         var result = await administration.SetRequiredActionsAsync(user, input.RequiredActions ?? [], ApiAccess.Caller(context),
             context.RequestAborted);
         return result.Succeeded
-            ? Results.Ok(new { requiredActions = Core.SignIn.RequiredActions.Of(user) })
+            ? Results.Ok(new ApiAnswers.RequiredActionsAnswer(Core.SignIn.RequiredActions.Of(user)))
             : ApiProblems.Invalid(result.Problems);
     }
 }

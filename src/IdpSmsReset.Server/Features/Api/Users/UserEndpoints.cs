@@ -25,13 +25,13 @@ internal static class UserEndpoints
         var users = endpoints.MapGroup(Path).WithTags("Users");
         var read = users.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
         var write = users.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
-        read.MapGet("", ListAsync).WithName("ListUsers");
-        read.MapGet("/{id}", GetAsync).WithName("GetUser");
-        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateUser");
-        write.MapPut("/{id}", UpdateAsync).WithName("UpdateUser");
-        write.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser");
-        write.MapPost("/{id}/disable", DisableAsync).WithName("DisableUser");
-        write.MapPost("/{id}/enable", EnableAsync).WithName("EnableUser");
+        read.MapGet("", ListAsync).WithName("ListUsers").Produces<ApiAnswers.Page<UserResource>>();
+        read.MapGet("/{id}", GetAsync).WithName("GetUser").Produces<UserResource>();
+        write.MapPost("", CreateAsync).WithIdempotency().WithName("CreateUser").Produces<UserResource>(StatusCodes.Status201Created);
+        write.MapPut("/{id}", UpdateAsync).WithName("UpdateUser").Produces<UserResource>();
+        write.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser").Produces(StatusCodes.Status204NoContent);
+        write.MapPost("/{id}/disable", DisableAsync).WithName("DisableUser").Produces<UserResource>();
+        write.MapPost("/{id}/enable", EnableAsync).WithName("EnableUser").Produces<UserResource>();
         return users.MapUserActionEndpoints();
     }
 
@@ -78,7 +78,7 @@ internal static class UserEndpoints
                 + (filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}");
         }
 
-        return Results.Ok(new { items, next });
+        return Results.Ok(new ApiAnswers.Page<UserResource>(items, next));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, UserAdministration administration,
