@@ -118,8 +118,16 @@ public sealed class UserAdministration(
                 return CommandResult.Refused(saved.Errors.Select(ProblemOf).ToList());
             }
 
-            await ReplaceAttributesAsync(user, attributes, cancellationToken);
-            await SetAdministratorAsync(user, change.IsAdministrator);
+            // A new user has neither attributes nor roles to replace: provisioning creates many, each round trip counts.
+            if (change.Id is not null || attributes.Count > 0)
+            {
+                await ReplaceAttributesAsync(user, attributes, cancellationToken);
+            }
+
+            if (change.Id is not null || change.IsAdministrator)
+            {
+                await SetAdministratorAsync(user, change.IsAdministrator);
+            }
             await log.WriteAsync(who, change.Id is null ? AdminEventTypes.UserCreated : AdminEventTypes.UserChanged, user.Id,
                 before, await SnapshotAsync(user), cancellationToken);
             return CommandResult.Done(user.Id);

@@ -142,7 +142,8 @@ internal static class ScimUserEndpoints
         }
 
         context.Response.Headers.Location = Location(context, user.Id);
-        return Versioned(context, user, await JsonOfAsync(user, administration, context), 201);
+        // Provisioning never makes an administrator: no need to ask.
+        return Versioned(context, user, JsonOf(user, administrator: false, context), 201);
     }
 
     private static async Task<IResult> ReplaceAsync(string id, HttpContext context, UserAdministration administration)
