@@ -13,9 +13,9 @@ public sealed class InitialAccessTokens(IdpDbContext database, AdminChangeLog lo
 {
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
 
-    /// <summary>A new token (returned once: only its hash is kept), or the problems with the request.</summary>
-    public Task<(string? Token, IReadOnlyList<Problems.FieldProblem> Problems)> IssueAsync(string? description, TimeSpan lifetime,
-        bool oneTime, Administrator who, CancellationToken cancellationToken) =>
+    /// <summary>A new token (returned once: only its hash is kept) and its record, or the problems with the request.</summary>
+    public Task<(string? Token, InitialAccessToken? Issued, IReadOnlyList<Problems.FieldProblem> Problems)> IssueAsync(
+        string? description, TimeSpan lifetime, bool oneTime, Administrator who, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async () =>
         {
             var problems = new List<Problems.FieldProblem>();
@@ -35,7 +35,7 @@ public sealed class InitialAccessTokens(IdpDbContext database, AdminChangeLog lo
 
             if (problems.Count > 0)
             {
-                return ((string?)null, (IReadOnlyList<Problems.FieldProblem>)problems);
+                return ((string?)null, (InitialAccessToken?)null, (IReadOnlyList<Problems.FieldProblem>)problems);
             }
 
             var token = RegistrationSecrets.New();
@@ -49,8 +49,8 @@ public sealed class InitialAccessTokens(IdpDbContext database, AdminChangeLog lo
             await database.SaveChangesAsync(cancellationToken);
             await log.WriteAsync(who, AdminEventTypes.RegistrationTokenIssued, null, null,
                 new { issued.Id, issued.Description, issued.ExpiresAt, issued.OneTime }, cancellationToken);
-            return (token, []);
-        }, issued => issued.Item1 is not null, cancellationToken);
+            return (token, issued, []);
+        }, result => result.Item1 is not null, cancellationToken);
 
     public Task<List<InitialAccessToken>> ListAsync(CancellationToken cancellationToken) =>
         database.Set<InitialAccessToken>().AsNoTracking().OrderByDescending(token => token.CreatedAt).ToListAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class RegistrationTokensModel(
     {
         if (ModelState.IsValid)
         {
-            var (token, problems) = await tokens.IssueAsync(Description, TimeSpan.FromDays(LifetimeDays), OneTime, changes.Current,
+            var (token, _, problems) = await tokens.IssueAsync(Description, TimeSpan.FromDays(LifetimeDays), OneTime, changes.Current,
                 HttpContext.RequestAborted);
             foreach (var problem in problems)
             {

@@ -43,15 +43,12 @@ internal static class RegistrationTokenEndpoints
 
     private static async Task<IResult> IssueAsync([FromBody] RegistrationTokenInput input, HttpContext context, InitialAccessTokens store)
     {
-        var (token, problems) = await store.IssueAsync(input.Description, TimeSpan.FromDays(input.LifetimeDays ?? 7), input.OneTime,
+        var (token, issued, problems) = await store.IssueAsync(input.Description, TimeSpan.FromDays(input.LifetimeDays ?? 7), input.OneTime,
             ApiAccess.Caller(context), context.RequestAborted);
-        if (token is null)
+        if (token is null || issued is null)
         {
             return ApiProblems.Invalid(problems);
         }
-
-        var hash = RegistrationSecrets.HashOf(token);
-        var issued = (await store.ListAsync(context.RequestAborted)).First(candidate => candidate.TokenHash == hash);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Created($"{Path}/{issued.Id}", new IssuedRegistrationToken(token, RegistrationTokenResource.Of(issued)));
     }

@@ -162,7 +162,7 @@ public abstract class InitialAccessTokenRegistrationTests
     private async Task<string> IssueAsync(string description, TimeSpan lifetime, bool oneTime)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var (token, problems) = await scope.ServiceProvider.GetRequiredService<InitialAccessTokens>().IssueAsync(description, lifetime,
+        var (token, _, problems) = await scope.ServiceProvider.GetRequiredService<InitialAccessTokens>().IssueAsync(description, lifetime,
             oneTime, new Administrator("test", null), CancellationToken.None);
         Assert.Empty(problems);
         return token!;
