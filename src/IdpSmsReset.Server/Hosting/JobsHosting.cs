@@ -66,23 +66,15 @@ public static class JobsHosting
         }
 
         builder.Services.AddScoped<PruneJob>();
-        builder.Services.AddHostedService<PruneSchedule>();
-        return builder;
-    }
-
-    /// <summary>Runs the prune every hour (Hangfire's recurring job: one run at a time across instances, retried after a
-    /// restart).</summary>
-    private sealed class PruneSchedule(IRecurringJobManager recurringJobs, IOptions<JobsOptions> options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
+        builder.Services.AddHostedService<RecurringJobSchedules>();
+        // Every hour; Hangfire's recurring job runs once at a time across instances, and is retried after a restart.
+        builder.Services.AddSingleton(new RecurringJobSchedule(PruneJob.RecurringJobId, (recurringJobs, services) =>
         {
-            var keep = options.Value.KeepEndedFor;
+            var keep = services.GetRequiredService<IOptions<JobsOptions>>().Value.KeepEndedFor;
             recurringJobs.AddOrUpdate<PruneJob>(PruneJob.RecurringJobId, JobQueues.Default,
                 job => job.RunAsync(keep, IdentityHosting.SessionLifetime, CancellationToken.None), Cron.Hourly());
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        }));
+        return builder;
     }
 
     private static JobStorage CreateStorage(IdpDatabase database) => database.Provider switch
@@ -113,6 +105,10 @@ public static class JobsHosting
             QueuePollInterval = QueuePollInterval,
             // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued; the poll interval is the fallback.
             EnableLongPolling = true,
+            // How old a lock must be to count as left by an instance that died holding it (10 min by default). No lock
+            // here is held for more than a moment: the reset-code job's lock covers database work only. Ten minutes of
+            // a dead instance's lock would stop every reset code in the cluster for as long.
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

@@ -67,7 +67,10 @@ public static class SmsHosting
             .AddHttpMessageHandler(services
                 => new TwilioApiBaseAddressHandler(services.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));
 
-        builder.Services.AddHostedService<SmsRecurringJobs>();
+        builder.Services.AddSingleton(new RecurringJobSchedule(SmsOutboxSweeper.RecurringJobId, (recurringJobs, _) =>
+            recurringJobs.AddOrUpdate<SmsOutboxSweeper>(SmsOutboxSweeper.RecurringJobId, SmsDispatchJob.Queue,
+                sweeper => sweeper.RunAsync(CancellationToken.None), Cron.Minutely())));
+        builder.Services.AddHostedService<SmsSandboxStart>();
         return builder;
     }
 
@@ -82,17 +85,13 @@ public static class SmsHosting
     }
 
     /// <summary>
-    /// Registers the outbox sweeper with Hangfire, and in the sandbox makes it the SMS factor when none is configured.
-    /// Runs after <see cref="DatabaseInitializer"/>, so after the bootstrap file had its say.
+    /// In the sandbox, makes it the SMS factor when none is configured. Runs after <see cref="DatabaseInitializer"/>, so
+    /// after the bootstrap file had its say.
     /// </summary>
-    private sealed class SmsRecurringJobs(IRecurringJobManager recurringJobs, IServiceProvider services,
-        IOptions<SmsSandboxOptions> sandbox) : IHostedService
+    private sealed class SmsSandboxStart(IServiceProvider services, IOptions<SmsSandboxOptions> sandbox) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            recurringJobs.AddOrUpdate<SmsOutboxSweeper>(
-                SmsOutboxSweeper.RecurringJobId, SmsDispatchJob.Queue, sweeper => sweeper.RunAsync(CancellationToken.None),
-                    Cron.Minutely());
             if (sandbox.Value.IsActive)
             {
                 await using var scope = services.CreateAsyncScope();
