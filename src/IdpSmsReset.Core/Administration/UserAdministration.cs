@@ -76,9 +76,22 @@ public sealed class UserAdministration(
 
     public Task<bool> IsAdministratorAsync(ApplicationUser user) => users.IsInRoleAsync(user, AdministratorRole);
 
-    /// <summary>The administrators' ids, read once for a page of users rather than once a user.</summary>
-    public async Task<HashSet<string>> AdministratorIdsAsync() =>
-        [.. (await users.GetUsersInRoleAsync(AdministratorRole)).Select(user => user.Id)];
+    /// <summary>Which of a page of users are administrators: one query for the page rather than one a user.</summary>
+    public async Task<HashSet<string>> AdministratorIdsAmongAsync(IReadOnlyCollection<ApplicationUser> page,
+        CancellationToken cancellationToken)
+    {
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = page.Select(user => user.Id).ToList();
+        var role = users.NormalizeName(AdministratorRole);
+        return [.. await database.UserRoles.Where(link => ids.Contains(link.UserId))
+            .Join(database.Roles.Where(candidate => candidate.NormalizedName == role), link => link.RoleId, found => found.Id,
+                (link, _) => link.UserId)
+            .ToListAsync(cancellationToken)];
+    }
 
     public async Task<CommandResult> SaveAsync(UserChange change, Administrator who, CancellationToken cancellationToken)
     {

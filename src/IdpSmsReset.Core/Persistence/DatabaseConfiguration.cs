@@ -20,7 +20,7 @@ public static class DatabaseConfiguration
             // Transient faults (failover, throttling) are retried; the token endpoint should not fail on a blip.
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,
                 sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString,
+            DatabaseProvider.PostgreSql => options.UseNpgsql(PostgreSqlConnectionTuning.Apply(connectionString),
                 npgsql => npgsql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider,
                 "Idp:Database:Provider must be Sqlite, SqlServer or PostgreSql."),

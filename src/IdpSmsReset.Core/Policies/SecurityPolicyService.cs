@@ -18,6 +18,19 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
             ?? await DefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The name of each user's policy, for a page of users: every policy read once (a server has a handful), rather than
+    /// one query a user.
+    /// </summary>
+    public async Task<Func<ApplicationUser, string>> NamesForAsync(CancellationToken cancellationToken)
+    {
+        var all = await database.Set<SecurityPolicy>().AsNoTracking().Select(policy => new { policy.Id, policy.Name, policy.IsDefault })
+            .ToListAsync(cancellationToken);
+        var names = all.ToDictionary(policy => policy.Id, policy => policy.Name);
+        var fallback = all.FirstOrDefault(policy => policy.IsDefault)?.Name ?? DefaultPolicyName;
+        return user => user.SecurityPolicyId is { } id && names.TryGetValue(id, out var name) ? name : fallback;
+    }
+
     /// <summary>The default policy, else the built-in defaults: what a user without a policy, or a name that is no user, has.</summary>
     public async Task<SecurityPolicy> DefaultAsync(CancellationToken cancellationToken) =>
         await database.Set<SecurityPolicy>().AsNoTracking().SingleOrDefaultAsync(policy => policy.IsDefault, cancellationToken)

@@ -85,7 +85,7 @@ internal static class ScimUserEndpoints
 
         // A stable order for ties, so pages neither repeat nor skip a user.
         var page = await sorted.ThenBy(user => user.Id).Skip(start - 1).Take(size).ToListAsync(context.RequestAborted);
-        var administrators = await administration.AdministratorIdsAsync();
+        var administrators = await administration.AdministratorIdsAmongAsync(page, context.RequestAborted);
         var resources = new JsonArray();
         foreach (var user in page)
         {

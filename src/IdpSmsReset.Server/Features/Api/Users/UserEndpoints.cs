@@ -61,13 +61,11 @@ internal static class UserEndpoints
         }
 
         var rows = await administration.ListAfterAsync(search, after, size + 1, context.RequestAborted, predicate);
-        var administrators = await administration.AdministratorIdsAsync();
-        var items = new List<UserResource>();
-        foreach (var user in rows.Take(size))
-        {
-            var policy = (await policies.ForUserAsync(user, context.RequestAborted)).Name;
-            items.Add(UserResource.Of(user, policy, administrators.Contains(user.Id), time.GetUtcNow()));
-        }
+        var page = rows.Take(size).ToList();
+        var administrators = await administration.AdministratorIdsAmongAsync(page, context.RequestAborted);
+        var policyOf = await policies.NamesForAsync(context.RequestAborted);
+        var items = page.Select(user => UserResource.Of(user, policyOf(user), administrators.Contains(user.Id), time.GetUtcNow()))
+            .ToList();
 
         string? next = null;
         if (rows.Count > size)
