@@ -32,5 +32,21 @@ public sealed class UpstreamDirectory(IServiceScopeFactory scopes, ChangeStamps 
         return upstreams;
     }
 
+    /// <summary>
+    /// Home-realm discovery: the provider whose <c>emailDomains</c> hold the domain of what the person typed as their
+    /// name, or null. Only the domain decides, never whether an account exists, so it tells nobody anything.
+    /// </summary>
+    public async ValueTask<Upstream?> ForEmailAsync(string? typed, CancellationToken cancellationToken)
+    {
+        var at = typed?.LastIndexOf('@') ?? -1;
+        if (at < 1 || at == typed!.Length - 1)
+        {
+            return null;
+        }
+
+        var domain = typed[(at + 1)..].Trim().ToLowerInvariant();
+        return (await EnabledAsync(cancellationToken)).FirstOrDefault(upstream => upstream.EmailDomains.Contains(domain));
+    }
+
     private sealed record Snapshot(long Version, IReadOnlyList<Upstream> Upstreams);
 }

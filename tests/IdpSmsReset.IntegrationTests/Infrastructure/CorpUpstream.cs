@@ -43,11 +43,13 @@ public sealed class CorpUpstream : IAsyncDisposable
     }
 
     /// <summary>The bootstrap entry that makes this upstream a provider named <paramref name="name"/>.</summary>
-    public JsonObject BootstrapEntry(string name, string provisioning = IdentityProviderVocabulary.Automatic) => new()
-    {
-        ["name"] = name, ["type"] = "oidc", ["displayName"] = "Corp", ["issuer"] = Issuer, ["clientId"] = ClientId,
-        ["clientSecret"] = ClientSecret, ["provisioning"] = provisioning,
-    };
+    public JsonObject BootstrapEntry(string name, string provisioning = IdentityProviderVocabulary.Automatic,
+        params string[] emailDomains) =>
+        new()
+        {
+            ["name"] = name, ["type"] = "oidc", ["displayName"] = "Corp", ["issuer"] = Issuer, ["clientId"] = ClientId,
+            ["clientSecret"] = ClientSecret, ["provisioning"] = provisioning, ["emailDomains"] = new JsonArray([.. emailDomains]),
+        };
 
     /// <summary>Writes the test bootstrap plus <paramref name="providers"/> as <paramref name="factory"/>'s bootstrap file.</summary>
     public static void WriteBootstrap(IdpFactory factory, params JsonObject[] providers)

@@ -26,6 +26,10 @@ public static class ExternalSignInEndpoints
         return app;
     }
 
+    /// <summary>Where a person is sent to sign in through <paramref name="name"/>, coming back to <paramref name="returnUrl"/>.</summary>
+    public static string ChallengePath(string name, string returnUrl) =>
+        $"/connect/external/{name}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
     private static async Task<IResult> ChallengeAsync(string name, string? returnUrl, HttpContext context, IdentityProviders providers)
     {
         var safeReturnUrl = LocalOr(returnUrl);

@@ -100,6 +100,12 @@ public sealed class LoginModel(
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadOffersAsync();
+        // Home-realm discovery: a name in a domain that signs in elsewhere goes there, without a password typed here.
+        if (await upstreams.ForEmailAsync(Input.UserName, HttpContext.RequestAborted) is { } home)
+        {
+            return LocalRedirect(External.ExternalSignInEndpoints.ChallengePath(home.Name, SafeReturnUrl));
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

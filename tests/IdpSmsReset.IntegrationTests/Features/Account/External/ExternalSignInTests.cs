@@ -108,6 +108,73 @@ public sealed class ExternalSignInTests
         Assert.NotNull(back.Document.GetElementById("external-corp"));
     }
 
+    [SkippableFact]
+    public async Task HomeRealmDiscovery_NameInTheProvidersDomain_StraightToTheProviderWithoutAPassword()
+    {
+        await using var upstream = await CorpUpstream.StartAsync(Corp, Accounts);
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry(Corp, IdentityProviderVocabulary.Automatic, "corp.example"));
+        using var browser = factory.CreateBrowser();
+
+        var challenge = AuthorizationRequests.NewPkce().Challenge;
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge));
+        var sent = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "Ann@Corp.Example" });
+        var otherDomain = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "ann@example.com" });
+
+        Assert.NotNull(sent.ExternalRedirect);
+        Assert.StartsWith(upstream.Issuer + "/", sent.ExternalRedirect.AbsoluteUri);
+        Assert.Equal("/account/login", otherDomain.Path);
+        Assert.Equal("Enter your password.", otherDomain.FieldError("password-error"));
+    }
+
+    [SkippableFact]
+    public async Task ProviderDisabled_ButtonGoneAndItsAddressRefused_AtOnceWithoutRestart()
+    {
+        await using var upstream = await CorpUpstream.StartAsync(Corp, Accounts);
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry(Corp));
+        using var browser = factory.CreateBrowser();
+        var before = await browser.OpenAsync("/account/login");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<IdentityProviders>().SaveAsync(new IdentityProviderDefinition
+            {
+                Name = Corp, Type = "oidc", DisplayName = "Corp", Issuer = upstream.Issuer, ClientId = CorpUpstream.ClientId,
+                Enabled = false,
+            }, new Core.Administration.Administrator("test", null), CancellationToken.None);
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Problems));
+        }
+
+        var after = await browser.OpenAsync("/account/login");
+        var refused = await browser.OpenAsync("/connect/external/corp?returnUrl=%2F");
+
+        Assert.NotNull(before.Document.GetElementById("external-corp"));
+        Assert.Null(after.Document.GetElementById("external-corp"));
+        Assert.Equal("/account/login", refused.Path);
+        Assert.Contains("That way of signing in is not available", refused.Text);
+    }
+
+    [SkippableFact]
+    public async Task LinkedAccountDisabled_UpstreamSignInRefused()
+    {
+        await using var upstream = await CorpUpstream.StartAsync(Corp, Accounts);
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry(Corp, IdentityProviderVocabulary.ExistingOnly));
+        await factory.ChangeUserAsync("bob", async (users, bob) =>
+        {
+            await users.AddLoginAsync(bob, new UserLoginInfo(Corp, "ann-1", "Corp"));
+            bob.DisabledAt = DateTime.UtcNow;
+            return await users.UpdateAsync(bob);
+        });
+        using var browser = factory.CreateBrowser();
+
+        var back = await ThroughCorpAsync(browser, upstream, AuthorizationRequests.NewPkce().Challenge, "ann-1");
+
+        Assert.Equal("/account/login", back.Path);
+        Assert.Contains("That account cannot sign in now", back.Text);
+    }
+
     private const string AuthenticationMethodsFed = "fed";
 
     /// <summary>From the application's request, through "Continue with Corp" and the upstream, back to this server.</summary>
