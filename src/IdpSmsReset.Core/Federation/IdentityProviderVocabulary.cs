@@ -29,4 +29,7 @@ public static class IdentityProviderVocabulary
 
     /// <summary>The path the upstream sends the person back to, under this server's issuer.</summary>
     public static string CallbackPath(string name) => $"/connect/external/{name}/callback";
+
+    /// <summary>The redirect URI to register at the upstream for the provider <paramref name="name"/>.</summary>
+    public static Uri RedirectUriOf(Uri issuer, string name) => new(issuer, CallbackPath(name).TrimStart('/'));
 }

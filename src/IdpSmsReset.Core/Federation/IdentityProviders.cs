@@ -22,6 +22,24 @@ public sealed class IdentityProviders(
     public Task<IdentityProvider?> FindAsync(string name, CancellationToken cancellationToken) =>
         database.Set<IdentityProvider>().AsNoTracking().SingleOrDefaultAsync(provider => provider.Name == name, cancellationToken);
 
+    /// <summary>The provider as its definition is written (the bootstrap file's words), without its secret.</summary>
+    public async Task<IdentityProviderDefinition> DefinitionOfAsync(IdentityProvider provider, CancellationToken cancellationToken) => new()
+    {
+        Name = provider.Name, Type = provider.Type, DisplayName = provider.DisplayName, Issuer = provider.Issuer,
+        ClientId = provider.ClientId, Scopes = [.. provider.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+        Claims = new IdentityProviderClaimMapping
+        {
+            UserName = provider.UserNameClaim, Email = provider.EmailClaim, DisplayName = provider.DisplayNameClaim,
+            Phone = provider.PhoneClaim,
+        },
+        EmailDomains = [.. provider.EmailDomains.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+        Provisioning = provider.Provisioning,
+        Policy = provider.SecurityPolicyId is { } id
+            ? await database.Set<SecurityPolicy>().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            : null,
+        TrustUpstreamMfa = provider.TrustUpstreamMfa, Enabled = provider.Enabled,
+    };
+
     /// <summary>The client secret in clear, for the request to the upstream's token endpoint only.</summary>
     public string? ClientSecretOf(IdentityProvider provider) =>
         provider.ProtectedClientSecret is { } stored ? protection.ClientSecret.Unprotect(stored) : null;

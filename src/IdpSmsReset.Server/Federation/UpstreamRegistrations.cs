@@ -79,7 +79,7 @@ internal sealed class UpstreamRegistrations(IServiceProvider provider, IServiceS
             Issuer = issuer,
             ClientId = upstream.ClientId,
             ClientSecret = clientSecret,
-            RedirectUri = new Uri(idp.Value.IssuerUri, IdentityProviderVocabulary.CallbackPath(upstream.Name).TrimStart('/')),
+            RedirectUri = IdentityProviderVocabulary.RedirectUriOf(idp.Value.IssuerUri, upstream.Name),
             ConfigurationEndpoint = new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration"),
         };
         registration.Scopes.Add(OpenIddictConstants.Scopes.OpenId);
