@@ -25,7 +25,8 @@ const provider = new Provider(issuer, {
     token_endpoint_auth_method: process.env.TOKEN_AUTH_METHOD ?? 'client_secret_basic',
   }],
   scopes: ['openid', 'profile', 'email'],
-  claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
+  // amr in the openid scope: the ID token then says how the person signed in there, as an upstream with MFA does.
+  claims: { openid: ['sub', 'amr'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
   conformIdTokenClaims: false,
   findAccount: (ctx, id) => accounts[id] && {
     accountId: id,

@@ -63,14 +63,15 @@ public static class ExternalSignInEndpoints
         // OpenIddict checked that the answer came to the address its request named; the name is checked here again.
         var provider = principal.FindFirst(Claims.Private.RegistrationId)?.Value != name ? null
             : await providers.FindAsync(name, context.RequestAborted);
-        var identity = new FederatedIdentity(principal.FindFirst(Claims.Subject)?.Value, FirstValues(principal));
+        var identity = new FederatedIdentity(principal.FindFirst(Claims.Subject)?.Value, FirstValues(principal),
+            [.. principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value)]);
         var (user, refusal) = await federation.ResolveAsync(provider, identity, address, context.RequestAborted);
         if (user is null)
         {
             return Results.Redirect(ExternalSignInProblems.LoginUrl(returnUrl, refusal));
         }
 
-        var next = await journey.NextAsync(user, [AuthenticationMethods.Federated], context.RequestAborted);
+        var next = await journey.NextAsync(user, identity.ProvedWith(provider!), context.RequestAborted);
         return await progress.ContinueAsync(user, next, context.RequestAborted, firstFactor: AuthenticationMethods.Federated) is { } page
             ? Results.Redirect(links.GetPathByPage(page, values: new { ReturnUrl = returnUrl }) ?? "/")
             : Results.LocalRedirect(returnUrl);

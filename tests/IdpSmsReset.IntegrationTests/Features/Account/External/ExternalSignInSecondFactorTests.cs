@@ -18,7 +18,9 @@ public sealed class ExternalSignInSecondFactorTests(FakeTwilio twilio) : IClassF
     {
         await using var upstream = await CorpUpstream.StartAsync(Corp, new Dictionary<string, object>
         {
-            ["ivan-at-corp"] = new { preferred_username = "ivan.corp", email = "ivan@corp.example", name = "Ivan" },
+            // The upstream says it checked a second factor; untrusted, that changes nothing here.
+            ["ivan-at-corp"] = new { preferred_username = "ivan.corp", email = "ivan@corp.example", name = "Ivan",
+                amr = new[] { "pwd", "otp", "mfa" } },
         });
         using var factory = new SqliteIdpFactory();
         factory.Settings["Idp:Sms:Twilio:ApiBaseUrl"] = twilio.Url;
@@ -47,5 +49,34 @@ public sealed class ExternalSignInSecondFactorTests(FakeTwilio twilio) : IClassF
         Assert.False(tokens.IsError, tokens.Error);
         var idToken = new JsonWebToken(tokens.IdentityToken);
         Assert.Equal(["fed", "sms", "mfa"], idToken.Claims.Where(claim => claim.Type == "amr").Select(claim => claim.Value));
+    }
+
+    [SkippableFact]
+    public async Task TrustedUpstreamSaysItCheckedASecondFactor_NoSecondFactorHere_IdTokenSaysFedOtpMfa()
+    {
+        await using var upstream = await CorpUpstream.StartAsync(Corp, new Dictionary<string, object>
+        {
+            ["ivan-at-corp"] = new { preferred_username = "ivan.corp", amr = new[] { "pwd", "otp", "mfa" } },
+        });
+        using var factory = new SqliteIdpFactory();
+        var entry = upstream.BootstrapEntry(Corp, IdentityProviderVocabulary.ExistingOnly);
+        entry["trustUpstreamMfa"] = true;
+        CorpUpstream.WriteBootstrap(factory, entry);
+        await factory.ChangeUserAsync("ivan", (users, ivan) => users.AddLoginAsync(ivan, new UserLoginInfo(Corp, "ivan-at-corp", "Corp")));
+        using var browser = factory.CreateBrowser();
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge));
+        var sent = await browser.OpenAsync(login.Document.GetElementById("external-corp")!.GetAttribute("href")!);
+        var back = await browser.OpenAsync((await upstream.AnswerAsync(sent.ExternalRedirect!, "ivan-at-corp")).PathAndQuery);
+        var tokens = await browser.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = AuthorizationRequests.ResponseParameters(back)["code"],
+            RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+        });
+
+        Assert.False(tokens.IsError, tokens.Error);
+        Assert.Equal(["fed", "otp", "mfa"],
+            new JsonWebToken(tokens.IdentityToken).Claims.Where(claim => claim.Type == "amr").Select(claim => claim.Value));
     }
 }
