@@ -16,6 +16,7 @@ public static class FederationHosting
         builder.Services.AddSingleton(new UpstreamIssuerRule(AllowLoopbackHttp: builder.Environment.IsDevelopment()));
         builder.Services.AddScoped<IdentityProviders>();
         builder.Services.AddScoped<FederatedSignIn>();
+        builder.Services.AddScoped<FederatedLinks>();
         builder.Services.AddSingleton<UpstreamDirectory>();
 
         builder.Services.AddOpenIddict().AddClient(options =>
