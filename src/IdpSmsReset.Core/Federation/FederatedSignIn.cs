@@ -13,7 +13,8 @@ namespace IdpSmsReset.Core.Federation;
 /// automatic provisioning creates the user (no password), others refuse.
 /// </summary>
 public sealed class FederatedSignIn(
-    UserManager<ApplicationUser> users, SignInEligibility eligibility, AuditLog audit, ILogger<FederatedSignIn> logger)
+    UserManager<ApplicationUser> users, SignInEligibility eligibility, AuditLog audit, Telemetry.IdpMetrics metrics,
+    ILogger<FederatedSignIn> logger)
 {
     /// <summary>The user the identity signs in as, or why none.</summary>
     public async Task<(ApplicationUser? User, FederatedRefusal Refusal)> ResolveAsync(IdentityProvider? provider,
@@ -29,12 +30,15 @@ public sealed class FederatedSignIn(
         if (user is null)
         {
             logger.FederatedSignInRefused(name, refusal);
+            // A stored provider's name, never the request's: no one can add values to the metric.
+            metrics.FederatedSignIn(name, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(refusal.ToString()));
             await audit.WriteAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, ipAddress,
                 $"Through {name}: {refusal}.", cancellationToken);
             return (null, refusal);
         }
 
         logger.FederatedSignIn(user.Id, name);
+        metrics.FederatedSignIn(name, "success");
         await audit.WriteAsync(AuditEventTypes.FederatedSignInSucceeded, user.UserName ?? user.Id, user.Id, ipAddress, $"Through {name}.",
             cancellationToken);
         return (user, FederatedRefusal.None);

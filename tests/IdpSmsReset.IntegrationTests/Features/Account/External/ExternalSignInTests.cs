@@ -30,6 +30,7 @@ public sealed class ExternalSignInTests
         await using var upstream = await CorpUpstream.StartAsync(Corp, Accounts);
         using var factory = new SqliteIdpFactory();
         CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry(Corp));
+        using var measured = new RecordedMeasurements(factory);
         using var browser = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
 
@@ -54,6 +55,7 @@ public sealed class ExternalSignInTests
         Assert.Equal(("ann", "ann@corp.example", "Ann Corp"), (ann.UserName, ann.Email, ann.DisplayName));
         Assert.False(await users.HasPasswordAsync(ann));
         Assert.Single(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedUserProvisioned));
+        Assert.Equal(1, measured.Sum("idp.sign_ins", ("provider", Corp), ("result", "success")));
         Assert.Equal(ann.Id, Assert.Single(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedSignInSucceeded)).SubjectUserId);
     }
 
@@ -83,12 +85,14 @@ public sealed class ExternalSignInTests
         await using var upstream = await CorpUpstream.StartAsync(Corp, Accounts);
         using var factory = new SqliteIdpFactory();
         CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry(Corp, IdentityProviderVocabulary.ExistingOnly));
+        using var measured = new RecordedMeasurements(factory);
         using var browser = factory.CreateBrowser();
 
         var back = await ThroughCorpAsync(browser, upstream, AuthorizationRequests.NewPkce().Challenge, "ann-1");
 
         Assert.Equal("/account/login", back.Path);
         Assert.Contains("is not linked to an account here", back.Text);
+        Assert.Equal(1, measured.Sum("idp.sign_ins", ("provider", Corp), ("result", "not_linked")));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("ann"));
     }
