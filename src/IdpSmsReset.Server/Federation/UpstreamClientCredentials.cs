@@ -9,9 +9,10 @@ namespace IdpSmsReset.Server.Federation;
 /// <summary>
 /// The OpenIddict client protects its state tokens (what it remembers between sending a person upstream and their
 /// return) with the server's own keys, whichever source they come from, so that a sign-in started on one instance ends
-/// on another, and across a restart. A rotation rebuilds these options as it rebuilds the server's.
+/// on another, and across a restart. A rotation rebuilds these options as it rebuilds the server's. With keys from
+/// certificate files there is no rotation to follow (<see cref="TokenKeyCredentials"/> is not registered).
 /// </summary>
-internal sealed class UpstreamClientCredentials(IOptionsMonitor<OpenIddictServerOptions> server, TokenKeyCredentials keys)
+internal sealed class UpstreamClientCredentials(IOptionsMonitor<OpenIddictServerOptions> server, TokenKeyCredentials? keys = null)
     : IConfigureOptions<OpenIddictClientOptions>, IOptionsChangeTokenSource<OpenIddictClientOptions>
 {
     public string Name => Options.DefaultName;
@@ -23,5 +24,5 @@ internal sealed class UpstreamClientCredentials(IOptionsMonitor<OpenIddictServer
         options.EncryptionCredentials.AddRange(current.EncryptionCredentials);
     }
 
-    public IChangeToken GetChangeToken() => keys.ChangeToken;
+    public IChangeToken GetChangeToken() => keys?.ChangeToken ?? Microsoft.Extensions.FileProviders.NullChangeToken.Singleton;
 }

@@ -3,6 +3,7 @@ using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Federation;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Server.Federation;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Client.AspNetCore;
@@ -46,9 +47,18 @@ public static class ExternalSignInEndpoints
     private static async Task<IResult> CallbackAsync(string name, HttpContext context, IdentityProviders providers,
         FederatedSignIn federation, SignInJourney journey, SignInProgress progress, AuditLog audit, LinkGenerator links)
     {
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        // A request OpenIddict could not even read (a POST that is no form): there is nothing to authenticate, and
+        // asking would throw inside OpenIddict.
+        if (context.GetOpenIddictClientRequest() is null)
+        {
+            await audit.WriteAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, address,
+                $"An unreadable answer came back: {context.GetOpenIddictClientResponse()?.ErrorDescription}", context.RequestAborted);
+            return Results.Redirect(ExternalSignInProblems.LoginUrl("/", ExternalSignInProblems.Failed));
+        }
+
         var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         var returnUrl = LocalOr(result.Properties?.RedirectUri);
-        var address = context.Connection.RemoteIpAddress?.ToString();
         if (result.Principal is not { Identity.IsAuthenticated: true } principal)
         {
             var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error);
