@@ -14,7 +14,6 @@ builder.AddIdpPasskeys();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
-builder.AddIdpFederation();
 builder.AddIdpClientRegistration();
 builder.AddIdpApi();
 builder.AddIdpDeviceFlow();

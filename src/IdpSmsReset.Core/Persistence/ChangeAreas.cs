@@ -7,7 +7,6 @@ public static class ChangeAreas
     public const string SmsFactor = "sms-factor";
     public const string Applications = "applications";
     public const string Keys = "keys";
-    public const string IdentityProviders = "identity-providers";
 
-    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys, IdentityProviders];
+    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys];
 }

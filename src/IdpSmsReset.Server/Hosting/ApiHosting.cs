@@ -1,4 +1,3 @@
-using IdpSmsReset.Server.Features.Api.IdentityProviders;
 using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Audit;
 using IdpSmsReset.Server.Features.Api.Factors;
@@ -48,7 +47,6 @@ public static class ApiHosting
         app.MapApplicationEndpoints();
         app.MapRegistrationTokenEndpoints();
         app.MapPolicyEndpoints();
-        app.MapIdentityProviderEndpoints();
         app.MapKeyEndpoints();
         app.MapAuditEndpoints();
         app.MapMessageEndpoints();

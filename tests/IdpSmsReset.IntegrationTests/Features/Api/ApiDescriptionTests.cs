@@ -42,7 +42,6 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         ["InitialAccessTokens.RevokeAsync"] = "RevokeRegistrationToken",
         ["TokenKeyCommands.RotateAsync"] = "RotateKeys",
         ["TokenKeyCommands.RevokeAsync"] = "RevokeKey",
-        ["IdentityProviders.SaveAsync"] = "SaveIdentityProvider",
     };
 
     [SkippableFact]
