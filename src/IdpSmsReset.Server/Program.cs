@@ -14,6 +14,7 @@ builder.AddIdpPasskeys();
 builder.AddIdpPasswordReset();
 builder.AddIdpAdmin();
 builder.AddIdpOpenIddict();
+builder.AddIdpFederation();
 builder.AddIdpClientRegistration();
 builder.AddIdpApi();
 builder.AddIdpDeviceFlow();

@@ -30,4 +30,6 @@ public static class AdminEventTypes
     public const string RegistrationTokenRevoked = "admin.registration-token-revoked";
     public const string TokenKeysRotated = "admin.token-keys-rotated";
     public const string TokenKeyRevoked = "admin.token-key-revoked";
+    public const string IdentityProviderCreated = "admin.identity-provider-created";
+    public const string IdentityProviderChanged = "admin.identity-provider-changed";
 }

@@ -19,7 +19,7 @@ public static class AuditEventCatalogue
         AuditEventTypes.SignInFailed, AuditEventTypes.SignInLockedOut, AuditEventTypes.SecondFactorFailed,
         AuditEventTypes.PasswordResetCodeFailed, AuditEventTypes.PasswordResetLocked, AuditEventTypes.PasswordResetCodeNotSent,
         AuditEventTypes.PasswordResetSuspended, AuditEventTypes.DeviceUserCodeWrong, AuditEventTypes.TokenExchangeRefused,
-        AuditEventTypes.SmsBreakerOpened,
+        AuditEventTypes.SmsBreakerOpened, AuditEventTypes.FederatedSignInFailed,
     ];
 
     /// <summary>All types, sorted.</summary>

@@ -6,6 +6,10 @@ public static class AuditEventTypes
     public const string SignInSucceeded = "sign-in.succeeded";
     public const string SignInFailed = "sign-in.failed";
     public const string SignInLockedOut = "sign-in.locked-out";
+    public const string FederatedSignInSucceeded = "federation.sign-in-succeeded";
+    public const string FederatedSignInFailed = "federation.sign-in-failed";
+    public const string FederatedUserProvisioned = "federation.user-provisioned";
+    public const string FederatedLinkRemoved = "federation.link-removed";
     public const string SecondFactorSucceeded = "second-factor.succeeded";
     public const string SecondFactorFailed = "second-factor.failed";
     public const string TwoStepEnabled = "two-step.enabled";

@@ -23,6 +23,7 @@ public sealed class BootstrapApplier(
     IdpDbContext database,
     ChangeStamps stamps,
     Messaging.Templates.SmsTemplateStore smsTemplates,
+    Federation.IdentityProviders identityProviders,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -58,6 +59,22 @@ public sealed class BootstrapApplier(
         }
 
         await ApplySmsTemplatesAsync(document.SmsTemplates, cancellationToken);
+        await ApplyIdentityProvidersAsync(document.IdentityProviders, cancellationToken);
+    }
+
+    /// <summary>After the policies, which a provider may name for its new users.</summary>
+    private async Task ApplyIdentityProvidersAsync(List<Federation.IdentityProviderDefinition> providers,
+        CancellationToken cancellationToken)
+    {
+        foreach (var source in providers)
+        {
+            var result = await identityProviders.SaveAsync(source, Administration.Administrator.Bootstrap, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new BootstrapException($"Bootstrap entry identityProviders ('{source.Name}') was refused: " + string.Join(" ",
+                    result.Problems.Select(p => $"{p.Field}: {p.Problem}")));
+            }
+        }
     }
 
     /// <summary>Through the store, so that instances already running reload what changed.</summary>

@@ -16,4 +16,7 @@ public sealed class BootstrapDocument
 
     /// <summary>Messages reworded per language; one not listed keeps what is stored (or the product's own words).</summary>
     public List<BootstrapSmsTemplate> SmsTemplates { get; init; } = [];
+
+    /// <summary>Outside identity providers people may sign in through, by <c>name</c>; the secret is stored encrypted.</summary>
+    public List<Federation.IdentityProviderDefinition> IdentityProviders { get; init; } = [];
 }

@@ -20,6 +20,7 @@ public static partial class BootstrapValidator
             errors.AddRange(Messaging.Templates.SmsTemplateRules.Validate(template.Purpose, template.Language, template.Text)
                 .Select(problem => $"smsTemplates[{index}].{problem.Field}: {problem.Problem}"));
         }
+        ValidateIdentityProviders(document.IdentityProviders, errors);
         if (document.SmsFactor is { } smsFactor)
         {
             // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.
@@ -57,6 +58,24 @@ public static partial class BootstrapValidator
             {
                 Fail(field, problem);
             }
+        }
+    }
+
+    // The issuer's scheme is checked again when saved, where the host says whether this is Development.
+    private static void ValidateIdentityProviders(List<Federation.IdentityProviderDefinition> providers, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < providers.Count; index++)
+        {
+            var provider = providers[index];
+            var entry = $"identityProviders[{index}]" + (string.IsNullOrWhiteSpace(provider.Name) ? "" : $" ('{provider.Name}')");
+            if (!string.IsNullOrWhiteSpace(provider.Name) && !seen.Add(provider.Name))
+            {
+                errors.Add($"{entry}.name: appears more than once.");
+            }
+
+            errors.AddRange(Federation.IdentityProviderRules.Validate(provider, hasStoredSecret: false, allowLoopbackHttp: true)
+                .Select(problem => $"{entry}.{problem.Field}: {problem.Problem}"));
         }
     }
 

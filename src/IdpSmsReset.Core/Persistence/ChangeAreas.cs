@@ -7,6 +7,7 @@ public static class ChangeAreas
     public const string SmsFactor = "sms-factor";
     public const string Applications = "applications";
     public const string Keys = "keys";
+    public const string IdentityProviders = "identity-providers";
 
-    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys];
+    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys, IdentityProviders];
 }

@@ -25,6 +25,13 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             return ResetEligibility.No("The account is disabled.");
         }
 
+        // A user an outside identity provider brought has no password here to reset; one an administrator created
+        // without a password sets it through this very flow, so it is the link that decides.
+        if (user.PasswordHash is null && await database.UserLogins.AnyAsync(login => login.UserId == user.Id, cancellationToken))
+        {
+            return ResetEligibility.No("The account signs in through another identity provider and has no password here.");
+        }
+
         if (user.SmsResetSuspendedAt is { } suspendedAt)
         {
             return ResetEligibility.No(

@@ -5,6 +5,12 @@ public static class AuthenticationMethods
 {
     public const string Password = "pwd";
 
+    /// <summary>An outside identity provider vouched for the user (the first factor of a federated sign-in).</summary>
+    public const string Federated = "fed";
+
+    /// <summary>What proves the first factor: the password here, or an outside identity provider.</summary>
+    public static bool ProvesFirstFactor(IReadOnlyCollection<string> proved) => proved.Contains(Password) || proved.Contains(Federated);
+
     public const string Sms = "sms";
 
     /// <summary>An authenticator app code, or a recovery code (also a one-time password).</summary>

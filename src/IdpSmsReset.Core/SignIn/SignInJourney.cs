@@ -59,7 +59,7 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
             return Done([.. proved]);
         }
 
-        if (!proved.Contains(AuthenticationMethods.Password))
+        if (!AuthenticationMethods.ProvesFirstFactor(proved))
         {
             return new SignInDecision(SignInStep.Password, None, None);
         }
@@ -72,7 +72,7 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
         ArgumentNullException.ThrowIfNull(factors);
         if (!factors.IsRequired)
         {
-            return Done([AuthenticationMethods.Password]);
+            return Done([.. proved]);
         }
 
         return factors.NeedsEnrolment
@@ -89,7 +89,7 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
 
     /// <summary>Only a session that proved the password and nothing more has an answer that depends on the user's factors.</summary>
     private static bool NeedsFactors(IReadOnlyCollection<string> proved) =>
-        proved.Contains(AuthenticationMethods.Password) && !proved.Contains(AuthenticationMethods.MultiFactor)
+        AuthenticationMethods.ProvesFirstFactor(proved) && !proved.Contains(AuthenticationMethods.MultiFactor)
             && !proved.Any(IsSecondFactor);
 
     private static bool IsSecondFactor(string amr) => amr is AuthenticationMethods.Sms or AuthenticationMethods.OneTimePassword

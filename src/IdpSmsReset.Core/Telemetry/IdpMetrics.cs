@@ -33,7 +33,8 @@ public sealed class IdpMetrics
             "Token responses issued, by grant type and client.");
         _tokenRequestsRefused = meter.CreateCounter<long>("idp.token_requests.refused", "{request}",
             "Token requests refused, by OAuth error.");
-        _signIns = meter.CreateCounter<long>("idp.sign_ins", "{attempt}", "Password sign-ins, by result.");
+        _signIns = meter.CreateCounter<long>("idp.sign_ins", "{attempt}",
+            "Sign-ins, by result; through another identity provider, by provider too.");
         _secondFactors = meter.CreateCounter<long>("idp.second_factor.checks", "{check}",
             "Second-factor codes checked, by method and result.");
         _resetSteps = meter.CreateCounter<long>("idp.password_reset.steps", "{step}", "Forgot-password steps, by step and outcome.");
@@ -75,6 +76,11 @@ public sealed class IdpMetrics
 
     /// <param name="result">success, mfa_required, wrong_password, locked, not_allowed, unknown_account.</param>
     public void SignIn(string result) => _signIns.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>A sign-in through the outside identity provider <paramref name="provider"/> (an administrator's name:
+    /// as few values as there are providers).</summary>
+    public void FederatedSignIn(string provider, string result) => _signIns.Add(1,
+        new KeyValuePair<string, object?>("result", result), new KeyValuePair<string, object?>("provider", provider));
 
     public void SecondFactorChecked(string method, string result) =>
         _secondFactors.Add(1, new("method", method), new("result", result));

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Api.IdentityProviders;
 using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Audit;
 using IdpSmsReset.Server.Features.Api.Factors;
@@ -47,6 +48,7 @@ public static class ApiHosting
         app.MapApplicationEndpoints();
         app.MapRegistrationTokenEndpoints();
         app.MapPolicyEndpoints();
+        app.MapIdentityProviderEndpoints();
         app.MapKeyEndpoints();
         app.MapAuditEndpoints();
         app.MapMessageEndpoints();

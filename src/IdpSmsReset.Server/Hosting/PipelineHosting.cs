@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Account.External;
 using IdpSmsReset.Server.Features.Admin.Audit;
 using IdpSmsReset.Server.Features.Admin.Jobs;
 using IdpSmsReset.Server.Features.Connect;
@@ -54,6 +55,7 @@ public static class PipelineHosting
         app.MapRazorPages();
         app.MapIdpLanguageSwitch();
         app.MapConnectEndpoints();
+        app.MapExternalSignIn();
         app.MapIdpApi();
         app.MapIdpHealth();
         app.MapIdpMetrics();

@@ -22,7 +22,7 @@ public sealed class DeadInstanceLockTests
         await WaitUntilAsync(() => IsRegistered(storage), TimeSpan.FromSeconds(20));
         first.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(SmsOutboxSweeper.RecurringJobId);
         // Taken and never given back, as by a process killed while holding it.
-        var deadInstance = storage.GetConnection();
+        using var deadInstance = storage.GetConnection();
         _ = deadInstance.AcquireDistributedLock($"lock:recurring-job:{SmsOutboxSweeper.RecurringJobId}", TimeSpan.FromSeconds(5));
         first.Dispose();
 

@@ -74,6 +74,28 @@ public static class NodeScript
         throw new Xunit.Sdk.XunitException($"node {script} exited with {process.ExitCode} and no result:\n{await errors}\n{transcript}");
     }
 
+    /// <summary>
+    /// Starts a script that serves until it is stopped (an upstream identity provider), once it printed <c>READY</c>;
+    /// disposing the process stops it. A script that exits first fails the test with what it wrote.
+    /// </summary>
+    public static async Task<Process> StartServerAsync(string package, string script, IDictionary<string, string> environment)
+    {
+        SkipOrFailWithoutNode();
+        var folder = FolderOf(package);
+        await NpmPackages.EnsureInstalledAsync(folder);
+        var process = Process.Start(StartInfo("node", folder, environment, [script], redirectInput: false))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        if (await process.StandardOutput.ReadLineAsync(timeout.Token) == "READY")
+        {
+            return process;
+        }
+
+        var errors = await process.StandardError.ReadToEndAsync(timeout.Token);
+        process.Kill(entireProcessTree: true);
+        process.Dispose();
+        throw new Xunit.Sdk.XunitException($"node {script} did not start:\n{errors}");
+    }
+
     private static void SkipOrFailWithoutNode()
     {
         var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)

@@ -31,14 +31,16 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// asked for, remembered by the pending sign-in so that its pages ask for the factor the policy alone would not.
     /// </summary>
     public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken,
-        bool secondFactorDemanded = false)
+        bool secondFactorDemanded = false, string firstFactor = AuthenticationMethods.Password)
     {
         if (next.IsDone || next.Step is SignInStep.UpdatePassword or SignInStep.VerifyPhone)
         {
             return await CompleteAsync(user, next.Amr, cancellationToken);
         }
 
-        await pending.StartAsync(user, secondFactorDemanded: secondFactorDemanded);
+        // A federated first factor is remembered, so the session says fed rather than pwd once the second one is shown.
+        await pending.StartAsync(user, secondFactorDemanded: secondFactorDemanded,
+            federated: firstFactor == AuthenticationMethods.Federated);
         if (next.Step == SignInStep.Enrol)
         {
             return EnrolPage;
@@ -61,6 +63,7 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     public async Task<string?> CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr, CancellationToken cancellationToken,
         bool skipPhone = false)
     {
+        amr = await WithPendingFirstFactorAsync(user, amr);
         var page = SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step switch
         {
             SignInStep.UpdatePassword => UpdatePasswordPage,
@@ -78,6 +81,15 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
         await sessions.SignInAsync(user, amr);
         return null;
     }
+
+    /// <summary>
+    /// The second-factor pages name the password as the first factor; a sign-in that began at an outside identity
+    /// provider proved <c>fed</c> instead (kept by its pending sign-in, for this same user only).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WithPendingFirstFactorAsync(ApplicationUser user, IReadOnlyList<string> amr) =>
+        amr.Contains(AuthenticationMethods.Password) && await pending.IsFederatedAsync(user)
+            ? [.. amr.Select(method => method == AuthenticationMethods.Password ? AuthenticationMethods.Federated : method)]
+            : amr;
 
     /// <summary>The user half-way through signing in, and what they proved so far.</summary>
     public Task<(ApplicationUser? User, IReadOnlyList<string> Proved)> PendingWithProofAsync() => pending.ReadWithProofAsync();

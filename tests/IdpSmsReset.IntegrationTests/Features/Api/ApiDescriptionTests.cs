@@ -42,6 +42,7 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         ["InitialAccessTokens.RevokeAsync"] = "RevokeRegistrationToken",
         ["TokenKeyCommands.RotateAsync"] = "RotateKeys",
         ["TokenKeyCommands.RevokeAsync"] = "RevokeKey",
+        ["IdentityProviders.SaveAsync"] = "SaveIdentityProvider",
     };
 
     [SkippableFact]

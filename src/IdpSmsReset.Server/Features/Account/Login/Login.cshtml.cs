@@ -15,6 +15,7 @@ public sealed class LoginModel(
     PasswordResetAvailability resetAvailability,
     SignInProgress progress,
     AccountMessages messages,
+    Federation.UpstreamDirectory upstreams,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     // One message for an unknown account and a wrong password: the page must not tell which.
@@ -38,6 +39,14 @@ public sealed class LoginModel(
     /// <summary>The browser's answer to the passkey request (JSON), filled in by the page's script.</summary>
     [BindProperty]
     public string? Credential { get; set; }
+
+    /// <summary>The outside identity providers offered as "Continue with …".</summary>
+    public IReadOnlyList<Federation.UpstreamDirectory.Upstream> Upstreams { get; private set; } = [];
+
+    /// <summary>Why a sign-in through another provider came back without a session
+    /// (<see cref="External.ExternalSignInProblems"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "external")]
+    public string? ExternalProblem { get; set; }
 
     /// <summary>Said once, after a password reset.</summary>
     [TempData]
@@ -85,11 +94,18 @@ public sealed class LoginModel(
     {
         ResetAvailable = await resetAvailability.IsAvailableAsync(HttpContext.RequestAborted);
         PasskeyAvailable = await passwordless.IsAvailableAsync(HttpContext.RequestAborted);
+        Upstreams = await upstreams.EnabledAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadOffersAsync();
+        // Home-realm discovery: a name in a domain that signs in elsewhere goes there, without a password typed here.
+        if (await upstreams.ForEmailAsync(Input.UserName, HttpContext.RequestAborted) is { } home)
+        {
+            return LocalRedirect(External.ExternalSignInEndpoints.ChallengePath(home.Name, SafeReturnUrl));
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
