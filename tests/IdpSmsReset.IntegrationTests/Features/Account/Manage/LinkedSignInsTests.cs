@@ -95,7 +95,8 @@ public sealed class LinkedSignInsTests
         });
         using var factory = new SqliteIdpFactory();
         CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry("corp"));
-        await factory.ChangeUserAsync("alice", (users, alice) => users.AddLoginAsync(alice, new UserLoginInfo("corp", "alice-at-corp", "Corp")));
+        await factory.ChangeUserAsync("alice", (users, alice)
+            => users.AddLoginAsync(alice, new UserLoginInfo("corp", "alice-at-corp", "Corp")));
         using var bob = await factory.CreateSignedInBrowserAsync("bob");
 
         var page = await bob.OpenAsync("/account/manage/linked");
