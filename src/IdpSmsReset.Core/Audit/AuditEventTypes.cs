@@ -9,6 +9,7 @@ public static class AuditEventTypes
     public const string FederatedSignInSucceeded = "federation.sign-in-succeeded";
     public const string FederatedSignInFailed = "federation.sign-in-failed";
     public const string FederatedUserProvisioned = "federation.user-provisioned";
+    public const string FederatedLinkAdded = "federation.link-added";
     public const string FederatedLinkRemoved = "federation.link-removed";
     public const string SecondFactorSucceeded = "second-factor.succeeded";
     public const string SecondFactorFailed = "second-factor.failed";

@@ -9,7 +9,7 @@ namespace IdpSmsReset.Server.Hosting;
 /// cut short), or whose parameters hold a NUL, is the client's fault: it gets a 400, never a 500. Machine endpoints
 /// answer with RFC 6749's JSON <c>invalid_request</c>; pages get the themed error page through the status-code pages.
 /// </summary>
-internal static class MalformedRequestGuard
+internal static partial class MalformedRequestGuard
 {
     public static IApplicationBuilder UseIdpMalformedRequestGuard(this IApplicationBuilder app, Func<PathString, bool> isMachineEndpoint) =>
         app.Use(async (context, next) =>
@@ -26,12 +26,24 @@ internal static class MalformedRequestGuard
             {
                 await next(context);
             }
-            catch (Exception exception) when (IsUnreadableBody(exception,
+            // Only a request that has a body can have an unreadable one: anything else that fails with an I/O error (a
+            // file the page reads, the machine out of file handles) is the server's failure, for the error page and the log.
+            catch (Exception exception) when (HasBody(context.Request) && IsUnreadableBody(exception,
                 clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
             {
+                BodyRefused(Logger(context), context.Request.Path, exception.GetType().Name, exception.Message);
                 await RefuseAsync(context, isMachineEndpoint, "The request body could not be read.");
             }
         });
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.TransferEncoding);
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MalformedRequestGuard).FullName!);
+
+    [LoggerMessage(9003, LogLevel.Warning, "Request to {Path} refused (400): its body could not be read ({ExceptionType}: {Reason})")]
+    private static partial void BodyRefused(ILogger logger, string path, string exceptionType, string reason);
 
     private static async Task RefuseAsync(HttpContext context, Func<PathString, bool> isMachineEndpoint, string description)
     {

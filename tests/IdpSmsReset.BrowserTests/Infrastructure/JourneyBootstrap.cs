@@ -26,8 +26,10 @@ public static class JourneyBootstrap
     private static readonly string[] BothFactors = ["sms", "totp"];
     private static readonly string[] Scopes = ["openid", "profile", "email"];
 
-    public static string Json(string appUrl, bool withSmsFactor) => BootstrapFile.Json(new BootstrapDocument
+    public static string Json(string appUrl, bool withSmsFactor,
+        IReadOnlyList<Core.Federation.IdentityProviderDefinition>? identityProviders = null) => BootstrapFile.Json(new BootstrapDocument
     {
+        IdentityProviders = [.. identityProviders ?? []],
         Applications =
         [
             BootstrapFile.CodeFlowApplication(

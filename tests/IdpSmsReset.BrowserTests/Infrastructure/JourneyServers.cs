@@ -28,6 +28,13 @@ public class JourneyServers : IAsyncLifetime
     /// <summary>The identity provider's host name: WebAuthn refuses an IP address as the relying party.</summary>
     protected virtual string IdpHost => "127.0.0.1";
 
+    /// <summary>The outside identity providers of the bootstrap, started for the identity provider at <paramref name="idpUrl"/>.</summary>
+    protected virtual Task<IReadOnlyList<Core.Federation.IdentityProviderDefinition>> IdentityProvidersAsync(string idpUrl) =>
+        Task.FromResult<IReadOnlyList<Core.Federation.IdentityProviderDefinition>>([]);
+
+    /// <summary>Stops what <see cref="IdentityProvidersAsync"/> started.</summary>
+    protected virtual ValueTask StopMoreAsync() => ValueTask.CompletedTask;
+
     /// <summary>Settings a set of journeys needs beyond the common ones.</summary>
     protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
@@ -42,7 +49,8 @@ public class JourneyServers : IAsyncLifetime
         var appPort = ServerProcess.FreePort();
         IdpUrl = $"http://{IdpHost}:{idpPort}";
         var bootstrap = Path.Combine(_directory, "bootstrap.json");
-        await File.WriteAllTextAsync(bootstrap, JourneyBootstrap.Json($"http://127.0.0.1:{appPort}", SmsFactorAtStart));
+        await File.WriteAllTextAsync(bootstrap, JourneyBootstrap.Json($"http://127.0.0.1:{appPort}", SmsFactorAtStart,
+            await IdentityProvidersAsync(IdpUrl)));
 
         var settings = new Dictionary<string, string>(MoreSettings)
         {
@@ -81,6 +89,7 @@ public class JourneyServers : IAsyncLifetime
         }
 
         _server?.Dispose();
+        await StopMoreAsync();
         Twilio.Dispose();
         try
         {

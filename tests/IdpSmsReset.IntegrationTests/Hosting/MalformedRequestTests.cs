@@ -2,7 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
@@ -34,6 +38,23 @@ public abstract class MalformedRequestTests(IdpFactory factory)
         }
 
         Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// The guard once took any I/O error for an unreadable body: a page that failed reading a file of its own (a script
+    /// it fingerprints, with the process out of file handles) answered an empty 400, logged nowhere.
+    /// </summary>
+    [SkippableFact]
+    public async Task PageWithoutABodyFailingOnAFile_ErrorPageWithAReference_NotABadRequest()
+    {
+        using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddTransient<IStartupFilter, UnreadableScripts>()));
+        using var client = failing.CreateClient();
+
+        using var response = await client.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Reference:", await response.Content.ReadAsStringAsync());
     }
 
     [SkippableFact]
@@ -132,6 +153,31 @@ public abstract class MalformedRequestTests(IdpFactory factory)
     {
         Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
     };
+}
+
+/// <summary>The web root, except that reading a script fails as a process out of file handles does.</summary>
+internal sealed class UnreadableScripts : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        var environment = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>();
+        environment.WebRootFileProvider = new Files(environment.WebRootFileProvider);
+        next(app);
+    };
+
+    // Once: the page fails on its stylesheet; the error page after it reads the file.
+    private sealed class Files(IFileProvider inner) : IFileProvider
+    {
+        private int _failures;
+
+        public IFileInfo GetFileInfo(string subpath) =>
+            subpath.EndsWith("site.css", StringComparison.Ordinal) && Interlocked.Increment(ref _failures) == 1
+                ? throw new IOException("Too many open files") : inner.GetFileInfo(subpath);
+
+        public IDirectoryContents GetDirectoryContents(string subpath) => inner.GetDirectoryContents(subpath);
+
+        public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => inner.Watch(filter);
+    }
 }
 
 public sealed class MalformedRequestTestsOnSqlite(SqliteIdpFactory factory)

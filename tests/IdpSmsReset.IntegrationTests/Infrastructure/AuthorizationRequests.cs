@@ -44,6 +44,23 @@ public static class AuthorizationRequests
             extra: extra);
     }
 
+    /// <summary>
+    /// The ID token a public application gets for the code it was sent back with (<paramref name="back"/>); fails with
+    /// the page or the token endpoint's error when there is none.
+    /// </summary>
+    public static async Task<Microsoft.IdentityModel.JsonWebTokens.JsonWebToken> IdTokenAsync(TestBrowser browser, BrowserPage back,
+        string verifier, string clientId = TestBootstrap.SpaClientId)
+    {
+        Xunit.Assert.True(back.ExternalRedirect is not null, back.Html);
+        var tokens = await browser.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = clientId, Code = ResponseParameters(back)["code"],
+            RedirectUri = TestBootstrap.RedirectUri, CodeVerifier = verifier,
+        });
+        Xunit.Assert.False(tokens.IsError, tokens.Error);
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.IdentityToken);
+    }
+
     /// <summary>A verifier and its S256 challenge, as RFC 7636 defines them.</summary>
     public static (string Verifier, string Challenge) NewPkce()
     {

@@ -20,16 +20,22 @@ public sealed class SessionSignIn(
     /// <summary>When this browser last proved who it is (signing in, a new password): in the cookie only, never in a token.</summary>
     public const string ProvenAtClaim = "idp_proven_at";
 
+    /// <summary>The outside identity provider the session began at (absent when it began here), told to applications.</summary>
+    public const string IdentityProviderClaim = "idp";
+
     /// <summary>The claims a renewed cookie must keep: Identity rebuilds the principal from the user and would drop them.</summary>
-    public static readonly IReadOnlySet<string> CarriedClaims =
-        new HashSet<string>(StringComparer.Ordinal) { Claims.AuthenticationMethodReference, SessionIdClaim, ProvenAtClaim };
+    public static readonly IReadOnlySet<string> CarriedClaims = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Claims.AuthenticationMethodReference, SessionIdClaim, ProvenAtClaim, IdentityProviderClaim,
+    };
 
     private HttpContext Context => signIn.Context;
 
     /// <summary>The address of the browser signing in, for the audit.</summary>
     public string? ClientAddress => Context.Connection.RemoteIpAddress?.ToString();
 
-    public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods)
+    /// <param name="identityProvider">The outside identity provider the sign-in began at, if any.</param>
+    public async Task SignInAsync(ApplicationUser user, IReadOnlyList<string> methods, string? identityProvider = null)
     {
         logger.SignedIn(user.Id, string.Join(' ', methods));
         // The language the user signs in with is the language of the SMS sent to them later, from background jobs too.
@@ -54,6 +60,7 @@ public sealed class SessionSignIn(
             .. methods.Select(method => new Claim(Claims.AuthenticationMethodReference, method)),
             new Claim(SessionIdClaim, session.Id.ToString()),
             ProvenNow(),
+            .. identityProvider is null ? Array.Empty<Claim>() : [new Claim(IdentityProviderClaim, identityProvider)],
         ]);
     }
 

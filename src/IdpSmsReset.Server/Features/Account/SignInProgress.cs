@@ -30,17 +30,17 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     /// its way when SMS is the only method. <paramref name="secondFactorDemanded"/>: a step-up the relying application
     /// asked for, remembered by the pending sign-in so that its pages ask for the factor the policy alone would not.
     /// </summary>
+    /// <param name="identityProvider">The sign-in began at this outside identity provider (<c>fed</c>), not the password.</param>
     public async Task<string?> ContinueAsync(ApplicationUser user, SignInDecision next, CancellationToken cancellationToken,
-        bool secondFactorDemanded = false, string firstFactor = AuthenticationMethods.Password)
+        bool secondFactorDemanded = false, string? identityProvider = null)
     {
         if (next.IsDone || next.Step is SignInStep.UpdatePassword or SignInStep.VerifyPhone)
         {
-            return await CompleteAsync(user, next.Amr, cancellationToken);
+            return await FinishAsync(user, next.Amr, identityProvider, skipPhone: false, cancellationToken);
         }
 
         // A federated first factor is remembered, so the session says fed rather than pwd once the second one is shown.
-        await pending.StartAsync(user, secondFactorDemanded: secondFactorDemanded,
-            federated: firstFactor == AuthenticationMethods.Federated);
+        await pending.StartAsync(user, secondFactorDemanded: secondFactorDemanded, identityProvider: identityProvider);
         if (next.Step == SignInStep.Enrol)
         {
             return EnrolPage;
@@ -63,7 +63,23 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     public async Task<string?> CompleteAsync(ApplicationUser user, IReadOnlyList<string> amr, CancellationToken cancellationToken,
         bool skipPhone = false)
     {
-        amr = await WithPendingFirstFactorAsync(user, amr);
+        // The second-factor pages name the password as the first factor; a sign-in that began at an outside identity
+        // provider proved fed instead (kept by its pending sign-in, for this same user only).
+        // A required action left after a federated sign-in carries fed already.
+        var identityProvider = amr.Contains(AuthenticationMethods.Password) || amr.Contains(AuthenticationMethods.Federated)
+            ? await pending.IdentityProviderOfAsync(user) : null;
+        if (identityProvider is not null)
+        {
+            amr = [.. amr.Select(method => method == AuthenticationMethods.Password ? AuthenticationMethods.Federated : method)];
+        }
+
+        return await FinishAsync(user, amr, identityProvider, skipPhone, cancellationToken);
+    }
+
+    private async Task<string?> FinishAsync(ApplicationUser user, IReadOnlyList<string> amr, string? identityProvider, bool skipPhone,
+        CancellationToken cancellationToken)
+    {
+
         var page = SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step switch
         {
             SignInStep.UpdatePassword => UpdatePasswordPage,
@@ -72,24 +88,15 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
         };
         if (page is not null)
         {
-            await pending.StartAsync(user, amr);
+            await pending.StartAsync(user, amr, identityProvider: identityProvider);
             return page;
         }
 
         await pending.EndAsync();
         await requiredActions.SignedInAsync(user, amr, sessions.ClientAddress, cancellationToken);
-        await sessions.SignInAsync(user, amr);
+        await sessions.SignInAsync(user, amr, identityProvider);
         return null;
     }
-
-    /// <summary>
-    /// The second-factor pages name the password as the first factor; a sign-in that began at an outside identity
-    /// provider proved <c>fed</c> instead (kept by its pending sign-in, for this same user only).
-    /// </summary>
-    private async Task<IReadOnlyList<string>> WithPendingFirstFactorAsync(ApplicationUser user, IReadOnlyList<string> amr) =>
-        amr.Contains(AuthenticationMethods.Password) && await pending.IsFederatedAsync(user)
-            ? [.. amr.Select(method => method == AuthenticationMethods.Password ? AuthenticationMethods.Federated : method)]
-            : amr;
 
     /// <summary>The user half-way through signing in, and what they proved so far.</summary>
     public Task<(ApplicationUser? User, IReadOnlyList<string> Proved)> PendingWithProofAsync() => pending.ReadWithProofAsync();

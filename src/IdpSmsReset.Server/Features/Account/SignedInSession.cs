@@ -12,8 +12,9 @@ namespace IdpSmsReset.Server.Features.Account;
 /// check): the user still exists and may sign in (not locked, not disabled), the security stamp is the one the cookie
 /// was issued with (no password change or reset since), and the session has not been ended, on whatever instance.
 /// </summary>
+/// <param name="IdentityProvider">The outside identity provider the session began at, or null.</param>
 internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt,
-    DateTimeOffset ProvenAt)
+    DateTimeOffset ProvenAt, string? IdentityProvider = null)
 {
     public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
@@ -41,6 +42,7 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
         return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
-            authenticatedAt, SessionSignIn.ProvenAt(result.Principal) ?? authenticatedAt);
+            authenticatedAt, SessionSignIn.ProvenAt(result.Principal) ?? authenticatedAt,
+            result.Principal.FindFirst(SessionSignIn.IdentityProviderClaim)?.Value);
     }
 }

@@ -95,6 +95,7 @@ internal static class AuthorizeEndpoint
         }
 
         var identity = await userClaims.CreateAsync(session.User, request.GetScopes(), session.Methods, session.AuthenticatedAt);
+        identity.SetClaim(SessionSignIn.IdentityProviderClaim, session.IdentityProvider);
         // The consent: one permanent record per user and application, asked for once.
         granted ??= await authorizations.CreateAsync(
             principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,

@@ -28,7 +28,8 @@ internal static class ClaimDestinations
             case Claims.PhoneNumber or Claims.PhoneNumberVerified:
                 return WithIdentityTokenIf(identity, Scopes.Phone);
 
-            case Claims.AuthenticationMethodReference or Claims.AuthenticationTime or Claims.AuthenticationContextReference:
+            case Claims.AuthenticationMethodReference or Claims.AuthenticationTime or Claims.AuthenticationContextReference
+                or SessionSignIn.IdentityProviderClaim:
                 return [Destinations.AccessToken, Destinations.IdentityToken];
 
             case Claims.Role:

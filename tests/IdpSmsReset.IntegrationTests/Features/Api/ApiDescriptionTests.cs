@@ -43,6 +43,7 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         ["TokenKeyCommands.RotateAsync"] = "RotateKeys",
         ["TokenKeyCommands.RevokeAsync"] = "RevokeKey",
         ["IdentityProviders.SaveAsync"] = "SaveIdentityProvider",
+        ["FederatedLinks.RemoveAsync"] = "RemoveUserLink",
     };
 
     [SkippableFact]

@@ -5,6 +5,7 @@ using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Server.Federation;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;
 using OpenIddict.Client.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,6 +26,21 @@ public static class ExternalSignInEndpoints
         app.MapMethods(UpstreamCallbackRoute.Pattern, [HttpMethods.Get, HttpMethods.Post], CallbackAsync).ExcludeFromDescription()
             .DisableAntiforgery();
         return app;
+    }
+
+    /// <summary>
+    /// What the state token carries when a signed-in user links a provider (from the account page) instead of signing in:
+    /// their id, checked again against the session the browser brings back.
+    /// </summary>
+    public const string LinkingUserItem = ".idp_link_user";
+
+    /// <summary>Where the account page sends a signed-in user to link <paramref name="provider"/>.</summary>
+    public static IActionResult LinkChallenge(string provider, string userId, string returnUrl)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = returnUrl };
+        properties.Items[OpenIddictClientAspNetCoreConstants.Properties.RegistrationId] = provider;
+        properties.Items[LinkingUserItem] = userId;
+        return new ChallengeResult(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme, properties);
     }
 
     /// <summary>Where a person is sent to sign in through <paramref name="name"/>, coming back to <paramref name="returnUrl"/>.</summary>
@@ -75,6 +91,11 @@ public static class ExternalSignInEndpoints
             : await providers.FindAsync(name, context.RequestAborted);
         var identity = new FederatedIdentity(principal.FindFirst(Claims.Subject)?.Value, FirstValues(principal),
             [.. principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value)]);
+        if (result.Properties?.Items.TryGetValue(LinkingUserItem, out var linkingUserId) == true)
+        {
+            return await LinkAsync(context, linkingUserId, provider, identity, returnUrl);
+        }
+
         var (user, refusal) = await federation.ResolveAsync(provider, identity, address, context.RequestAborted);
         if (user is null)
         {
@@ -82,9 +103,30 @@ public static class ExternalSignInEndpoints
         }
 
         var next = await journey.NextAsync(user, identity.ProvedWith(provider!), context.RequestAborted);
-        return await progress.ContinueAsync(user, next, context.RequestAborted, firstFactor: AuthenticationMethods.Federated) is { } page
+        return await progress.ContinueAsync(user, next, context.RequestAborted, identityProvider: provider!.Name) is { } page
             ? Results.Redirect(links.GetPathByPage(page, values: new { ReturnUrl = returnUrl }) ?? "/")
             : Results.LocalRedirect(returnUrl);
+    }
+
+    /// <summary>
+    /// The end of linking: the upstream vouched for an identity, and the browser still holds the session of the user who
+    /// started (someone else's browser, or a session ended meanwhile, links nothing).
+    /// </summary>
+    private static async Task<IResult> LinkAsync(HttpContext context, string? linkingUserId, IdentityProvider? provider,
+        FederatedIdentity identity, string returnUrl)
+    {
+        var services = context.RequestServices;
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Users.ApplicationUser>>();
+        var session = await context.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        var user = session.Principal is { } principal ? await users.GetUserAsync(principal) : null;
+        var refusal = user is null || user.Id != linkingUserId ? Manage.LinkedSignInsModel.SessionChanged
+            : await services.GetRequiredService<FederatedLinks>().AddAsync(user, provider, identity,
+                context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        var tempData = services.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionaryFactory>()
+            .GetTempData(context);
+        tempData[nameof(Manage.LinkedSignInsModel.Notice)] = refusal ?? Manage.LinkedSignInsModel.Linked;
+        tempData.Save();
+        return Results.LocalRedirect(returnUrl);
     }
 
     private static Dictionary<string, string> FirstValues(ClaimsPrincipal principal) =>

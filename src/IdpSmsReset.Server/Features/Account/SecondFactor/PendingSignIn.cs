@@ -19,7 +19,7 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
     // The relying application asked for two factors (acr_values=mfa) of a user whose policy does not require them.
     private const string SecondFactorDemandedClaim = "idp_second_factor_demanded";
 
-    // The first factor was an outside identity provider.
+    // The first factor was an outside identity provider: its name.
     private const string FederatedClaim = "idp_federated";
 
     /// <summary>How long the user has for the second factor after the password.</summary>
@@ -29,10 +29,10 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
 
     /// <param name="proved">What was proved beyond the password (the <c>amr</c>), when only a required action is left.</param>
     /// <param name="secondFactorDemanded">A step-up: the second factor is due because the application asked for it.</param>
-    /// <param name="federated">The first factor was an outside identity provider (<c>fed</c>), not the password. Kept
-    /// apart from <paramref name="proved"/>, which the required-action pages take as "only the action is left".</param>
+    /// <param name="identityProvider">The first factor was this outside identity provider (<c>fed</c>), not the password.
+    /// Kept apart from <paramref name="proved"/>, which the required-action pages take as "only the action is left".</param>
     public Task StartAsync(ApplicationUser user, IReadOnlyList<string>? proved = null, bool secondFactorDemanded = false,
-        bool federated = false)
+        string? identityProvider = null)
     {
         var options = signIn.UserManager.Options.ClaimsIdentity;
         var identity = new ClaimsIdentity(Scheme);
@@ -44,9 +44,9 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
             identity.AddClaim(new Claim(SecondFactorDemandedClaim, "true"));
         }
 
-        if (federated)
+        if (identityProvider is not null)
         {
-            identity.AddClaim(new Claim(FederatedClaim, "true"));
+            identity.AddClaim(new Claim(FederatedClaim, identityProvider));
         }
 
         return Context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
@@ -76,11 +76,11 @@ public sealed class PendingSignIn(SignInManager<ApplicationUser> signIn, SignInE
         (await Context.AuthenticateAsync(Scheme)) is { Succeeded: true } result
         && result.Principal.HasClaim(SecondFactorDemandedClaim, "true");
 
-    /// <summary>Whether the pending sign-in of <paramref name="user"/> began at an outside identity provider.</summary>
-    public async Task<bool> IsFederatedAsync(ApplicationUser user) =>
+    /// <summary>The outside identity provider the pending sign-in of <paramref name="user"/> began at, or null.</summary>
+    public async Task<string?> IdentityProviderOfAsync(ApplicationUser user) =>
         (await Context.AuthenticateAsync(Scheme)) is { Succeeded: true } result
-        && result.Principal.HasClaim(FederatedClaim, "true")
-        && result.Principal.FindFirstValue(signIn.UserManager.Options.ClaimsIdentity.UserIdClaimType) == user.Id;
+        && result.Principal.FindFirstValue(signIn.UserManager.Options.ClaimsIdentity.UserIdClaimType) == user.Id
+            ? result.Principal.FindFirstValue(FederatedClaim) : null;
 
     public Task EndAsync() => Context.SignOutAsync(Scheme);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using IdpSmsReset.Core.Federation;
 using IdpSmsReset.Server.Features.Shared.Confirmation;
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
@@ -27,6 +29,7 @@ public sealed class EditUserModel(
     WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
     PasskeyUseLog passkeyUses,
+    FederatedLinks federatedLinks,
     TimeProvider time,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -54,6 +57,12 @@ public sealed class EditUserModel(
     public bool HasAuthenticator { get; private set; }
 
     public int PasskeyCount { get; private set; }
+
+    /// <summary>The outside identity providers the user signs in through.</summary>
+    public IReadOnlyList<UserLoginInfo> Links { get; private set; } = [];
+
+    [BindProperty]
+    public string? LinkedProvider { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -136,6 +145,20 @@ public sealed class EditUserModel(
     [Confirm("Every passkey of the user is removed; they add new ones from their account page.", "Remove passkeys")]
     public Task<IActionResult> OnPostRemovePasskeysAsync() =>
         ActAsync(localizer["Every passkey of the user was removed."], administration.RemovePasskeysAsync);
+
+    [Confirm("The user can no longer sign in through that provider, and their sessions end.", "Remove the link")]
+    public async Task<IActionResult> OnPostRemoveLinkAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var refusal = await federatedLinks.RemoveAsync(user, LinkedProvider ?? "", null, HttpContext.RequestAborted, changes.Current);
+        Notice = refusal is null ? localizer["The link to {0} was removed.", LinkedProvider ?? ""] : localizer[refusal];
+        return RedirectToPage(new { id = user.Id });
+    }
 
     [Confirm(
         "The user's password is replaced by a temporary one, every session ends and every token is revoked; the user chooses"
@@ -258,6 +281,7 @@ public sealed class EditUserModel(
             Reset = await eligibility.CheckAsync(user, HttpContext.RequestAborted);
             HasAuthenticator = await authenticators.IsEnrolledAsync(user.Id, HttpContext.RequestAborted);
             PasskeyCount = await passkeyUses.CountPasskeysAsync(user.Id, HttpContext.RequestAborted);
+            Links = await federatedLinks.ListAsync(user);
         }
 
         return Account;

@@ -32,7 +32,7 @@ internal static class UserEndpoints
         write.MapDelete("/{id}", DeleteAsync).WithName("DeleteUser").Produces(StatusCodes.Status204NoContent);
         write.MapPost("/{id}/disable", DisableAsync).WithName("DisableUser").Produces<UserResource>();
         write.MapPost("/{id}/enable", EnableAsync).WithName("EnableUser").Produces<UserResource>();
-        return users.MapUserActionEndpoints();
+        return users.MapUserActionEndpoints().MapUserLinkEndpoints();
     }
 
     /// <summary>

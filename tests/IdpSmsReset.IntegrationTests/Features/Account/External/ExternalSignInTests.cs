@@ -47,6 +47,7 @@ public sealed class ExternalSignInTests
         Assert.False(tokens.IsError, tokens.Error);
         var idToken = new JsonWebToken(tokens.IdentityToken);
         Assert.Equal(AuthenticationMethodsFed, idToken.GetClaim("amr").Value);
+        Assert.Equal(Corp, idToken.GetClaim("idp").Value);
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var ann = await users.FindByLoginAsync(Corp, "ann-1");

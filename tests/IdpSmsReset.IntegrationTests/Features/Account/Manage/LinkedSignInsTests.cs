@@ -50,5 +50,84 @@ public sealed class LinkedSignInsTests
         Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByLoginAsync("corp", "ann-1"));
     }
 
+    [SkippableFact]
+    public async Task SignedInUser_LinksCorp_NextSignInThroughCorpIsThemWithIdpClaim_Audited()
+    {
+        await using var upstream = await CorpUpstream.StartAsync("corp", new Dictionary<string, object>
+        {
+            // The upstream's address is not bob's: linking rests on bob proving both accounts, never on addresses.
+            ["bob-at-corp"] = new { preferred_username = "robert", email = "robert@corp.example" },
+        });
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry("corp"));
+        using var bob = await factory.CreateSignedInBrowserAsync("bob");
+
+        var page = await bob.OpenAsync("/account/manage/linked");
+        var sent = await bob.SubmitAsync(page, formSelector: "form[action*='handler=Link']");
+        var linked = await bob.OpenAsync((await upstream.AnswerAsync(sent.ExternalRedirect!, "bob-at-corp")).PathAndQuery);
+
+        Assert.Equal("/account/manage/linked", linked.Path);
+        Assert.Contains("The provider was linked", linked.Text);
+        Assert.NotNull(linked.Document.QuerySelector(".linked-sign-ins [data-provider='corp']"));
+        Assert.Null(linked.Document.QuerySelector(".linkable-sign-ins"));
+        Assert.Contains("corp", Assert.Single(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedLinkAdded)).Details);
+
+        // Anyone signing in through Corp as that account is now bob, and the application is told where they came from.
+        using var browser = factory.CreateBrowser();
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var login = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge));
+        var toCorp = await browser.OpenAsync(login.Document.GetElementById("external-corp")!.GetAttribute("href")!);
+        var back = await browser.OpenAsync((await upstream.AnswerAsync(toCorp.ExternalRedirect!, "bob-at-corp")).PathAndQuery);
+        var idToken = await AuthorizationRequests.IdTokenAsync(browser, back, verifier);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Equal((await users.FindByNameAsync("bob"))!.Id, idToken.Subject);
+        Assert.Equal("corp", idToken.GetClaim("idp").Value);
+        Assert.Null(await users.FindByNameAsync("robert"));
+    }
+
+    [SkippableFact]
+    public async Task UpstreamAccountLinkedToAlice_BobLinksIt_RefusedAndAliceKeepsIt()
+    {
+        await using var upstream = await CorpUpstream.StartAsync("corp", new Dictionary<string, object>
+        {
+            ["alice-at-corp"] = new { preferred_username = "alice.corp" },
+        });
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry("corp"));
+        await factory.ChangeUserAsync("alice", (users, alice)
+            => users.AddLoginAsync(alice, new UserLoginInfo("corp", "alice-at-corp", "Corp")));
+        using var bob = await factory.CreateSignedInBrowserAsync("bob");
+
+        var page = await bob.OpenAsync("/account/manage/linked");
+        var sent = await bob.SubmitAsync(page, formSelector: "form[action*='handler=Link']");
+        var refused = await bob.OpenAsync((await upstream.AnswerAsync(sent.ExternalRedirect!, "alice-at-corp")).PathAndQuery);
+
+        Assert.Contains(FederatedLinks.LinkedElsewhere, refused.Text);
+        Assert.True(refused.Document.GetElementById("no-links") is not null, refused.Text);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Equal("alice", (await users.FindByLoginAsync("corp", "alice-at-corp"))!.UserName);
+        Assert.Empty(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedLinkAdded));
+    }
+
+    [SkippableFact]
+    public async Task LinkWithoutRecentProof_WrongPassword_NotSentToTheProvider()
+    {
+        await using var upstream = await CorpUpstream.StartAsync("corp", new Dictionary<string, object>());
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry("corp"));
+        using var bob = await factory.CreateSignedInBrowserAsync("bob");
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        var page = await bob.OpenAsync("/account/manage/linked");
+        var refused = await bob.SubmitAsync(page, new Dictionary<string, string> { ["CurrentPassword"] = "not-bobs-password" },
+            formSelector: "form[action*='handler=Link']");
+
+        Assert.NotNull(page.Document.GetElementById("link-password-corp"));
+        Assert.Null(refused.ExternalRedirect);
+        Assert.False(string.IsNullOrEmpty(refused.FieldError("password-error")), refused.Text);
+    }
+
     private const string LinkedSignInsModelRemoved = "The provider was removed from your account.";
 }

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Audit;
 using System.Security.Cryptography;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
@@ -161,6 +162,23 @@ public abstract class UserPagesTests(IdpFactory factory)
         Assert.Contains("Every passkey of the user was removed.", removed.Text);
         Assert.Equal("Passkeys: 0.", removed.FieldError("passkey-count"));
         Assert.Single(audit.Document.QuerySelectorAll("tr[data-type]"));
+    }
+
+    [SkippableFact]
+    public async Task RemoveLink_ConfirmedThenGone_AuditedAsTheAdministrator()
+    {
+        await factory.ChangeUserAsync("heidi", (users, heidi) => users.AddLoginAsync(heidi, new UserLoginInfo("corp", "heidi-1", "Corp")));
+
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var list = await admin.OpenAsync("/admin/users?search=heidi");
+        var edit = await admin.OpenAsync(list.Document.QuerySelector("tr[data-user='heidi'] a")!.GetAttribute("href")!);
+        var removed = await admin.ConfirmAsync(await admin.SubmitAsync(edit, formSelector: "form[action*='handler=RemoveLink']"));
+
+        Assert.Contains("heidi-1", edit.Document.QuerySelector("[data-provider='corp']")!.TextContent);
+        Assert.Contains("The link to corp was removed.", removed.Text);
+        Assert.NotNull(removed.Document.GetElementById("no-links"));
+        var audited = Assert.Single(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedLinkRemoved));
+        Assert.Equal(TestBootstrap.AdminUserName, audited.Actor);
     }
 
     [SkippableFact]

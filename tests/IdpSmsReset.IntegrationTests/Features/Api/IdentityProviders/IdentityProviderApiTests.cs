@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Api.IdentityProviders;
 
@@ -43,6 +46,33 @@ public abstract class IdentityProviderApiTests(IdpFactory factory)
         Assert.Equal("Corp Inc.", shown.GetProperty("definition").GetProperty("displayName").GetString());
         Assert.True(shown.GetProperty("clientSecretSet").GetBoolean());
         Assert.DoesNotContain(Secret, listed.GetRawText());
+    }
+
+    [SkippableFact]
+    public async Task UserLinks_Listed_LastWayInKept_OtherRemovedAndAudited()
+    {
+        await factory.ChangeUserAsync("erin", (users, erin) => users.AddLoginAsync(erin, new("corp", "erin-1", "Corp")));
+        await factory.ChangeUserAsync("grace", (users, grace) => users.AddLoginAsync(grace, new("corp", "grace-1", "Corp")));
+        await factory.ChangeUserAsync("grace", (users, grace) => users.RemovePasswordAsync(grace));
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-user-links", "idp:admin");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var erin = (await users.FindByNameAsync("erin"))!.Id;
+        var grace = (await users.FindByNameAsync("grace"))!.Id;
+
+        var listed = JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/users/{erin}/links")).RootElement.GetProperty("items");
+        using var removed = await admin.DeleteAsync($"/api/v1/users/{erin}/links/corp");
+        using var again = await admin.DeleteAsync($"/api/v1/users/{erin}/links/corp");
+        using var lastWayIn = await admin.DeleteAsync($"/api/v1/users/{grace}/links/corp");
+
+        var link = Assert.Single(listed.EnumerateArray());
+        Assert.Equal(("corp", "erin-1"), (link.GetProperty("provider").GetString(), link.GetProperty("subject").GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lastWayIn.StatusCode);
+        Assert.Contains("only way to sign in", await lastWayIn.Content.ReadAsStringAsync());
+        Assert.Equal("application:api-user-links", Assert.Single(await factory.AuditEventsOfTypeAsync(
+            Core.Audit.AuditEventTypes.FederatedLinkRemoved)).Actor);
     }
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient http, string uri, string ifMatch, object body)

@@ -1,0 +1,91 @@
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Federation;
+using IdpSmsReset.Server.Hosting;
+using IdpSmsReset.Server.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace IdpSmsReset.Server.Features.Admin.IdentityProviders;
+
+/// <summary>
+/// Creates or changes an identity provider (<see cref="Core.Federation.IdentityProviders"/>, the same command as the
+/// bootstrap and the management API). The client secret is stored encrypted and never shown again; a change that
+/// leaves it blank keeps it. Every instance follows a change within <c>Idp:Cache:MaxAge</c>.
+/// </summary>
+public sealed class EditIdentityProviderModel(
+    Core.Federation.IdentityProviders providers, PolicyDirectory policies, AdminChanges changes, IOptions<IdpOptions> idp,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "name")]
+    public string? ExistingName { get; set; }
+
+    [BindProperty]
+    public IdentityProviderForm Input { get; set; } = new();
+
+    public bool IsNew => ExistingName is null;
+
+    /// <summary>A secret is stored: the form's blank secret field keeps it.</summary>
+    public bool HasSecret { get; private set; }
+
+    public IReadOnlyList<string> PolicyNames { get; private set; } = [];
+
+    public Uri? RedirectUri => IsNew ? null : IdentityProvidersModel.RedirectUriOf(ExistingName!, idp.Value, Request);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadPoliciesAsync();
+        if (IsNew)
+        {
+            return Page();
+        }
+
+        if (await providers.FindAsync(ExistingName!, HttpContext.RequestAborted) is not { } provider)
+        {
+            return NotFound();
+        }
+
+        Input = IdentityProviderForm.From(await providers.DefinitionOfAsync(provider, HttpContext.RequestAborted));
+        HasSecret = provider.ProtectedClientSecret is not null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadPoliciesAsync();
+        var existing = IsNew ? null : await providers.FindAsync(ExistingName!, HttpContext.RequestAborted);
+        if (!IsNew && existing is null)
+        {
+            return NotFound();
+        }
+
+        // A new provider must not quietly replace one of the same name: saving is an upsert by name.
+        var name = ExistingName ?? Input.Name?.Trim() ?? "";
+        if (IsNew && await providers.FindAsync(name, HttpContext.RequestAborted) is not null)
+        {
+            ModelState.AddModelError("Input.Name", localizer["There is already an identity provider named '{0}'.", name]);
+            return Page();
+        }
+
+        HasSecret = existing?.ProtectedClientSecret is not null;
+        var saved = await providers.SaveAsync(Input.ToDefinition(name), changes.Current, HttpContext.RequestAborted);
+        foreach (var (field, problem) in saved.Problems)
+        {
+            ModelState.AddModelError(IdentityProviderForm.KeyOf(field), problem);
+        }
+
+        if (!saved.Succeeded)
+        {
+            // The secret typed is not sent back into the page; the rest of the form stays as typed.
+            Input.ClientSecret = null;
+            return Page();
+        }
+
+        TempData[nameof(IdentityProvidersModel.Notice)] = localizer["The identity provider '{0}' was saved.", name].Value;
+        return RedirectToPage("/Admin/IdentityProviders/IdentityProviders");
+    }
+
+    private async Task LoadPoliciesAsync() =>
+        PolicyNames = [.. (await policies.ListAsync(HttpContext.RequestAborted)).Select(policy => policy.Name)];
+}
