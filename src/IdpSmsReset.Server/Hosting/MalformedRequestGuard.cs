@@ -26,10 +26,8 @@ internal static partial class MalformedRequestGuard
             {
                 await next(context);
             }
-            // Only a request that has a body can have an unreadable one: anything else that fails with an I/O error (a
-            // file the page reads, the machine out of file handles) is the server's failure, for the error page and the log.
-            catch (Exception exception) when (HasBody(context.Request) && IsUnreadableBody(exception,
-                clientGone: context.RequestAborted.IsCancellationRequested) && !context.Response.HasStarted)
+            catch (Exception exception) when (IsUnreadableBody(exception, clientGone: context.RequestAborted.IsCancellationRequested,
+                hasBody: HasBody(context.Request)) && !context.Response.HasStarted)
             {
                 BodyRefused(Logger(context), context.Request.Path, exception.GetType().Name, exception.Message);
                 await RefuseAsync(context, isMachineEndpoint, "The request body could not be read.");
@@ -42,7 +40,7 @@ internal static partial class MalformedRequestGuard
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MalformedRequestGuard).FullName!);
 
-    [LoggerMessage(9003, LogLevel.Warning, "Request to {Path} refused (400): its body could not be read ({ExceptionType}: {Reason})")]
+    [LoggerMessage(9003, LogLevel.Warning, "Request to {Path} refused (400): it could not be read ({ExceptionType}: {Reason})")]
     private static partial void BodyRefused(ILogger logger, string path, string exceptionType, string reason);
 
     private static async Task RefuseAsync(HttpContext context, Func<PathString, bool> isMachineEndpoint, string description)
@@ -89,11 +87,14 @@ internal static partial class MalformedRequestGuard
     /// What reading a request body throws when the body is the problem: for this guard and for anything that reads the
     /// form before routing. With <paramref name="clientGone"/>, a broken stream is the client leaving, not a bad body.
     /// </summary>
-    public static bool IsUnreadableBody(Exception exception, bool clientGone = false) => exception switch
+    /// <param name="hasBody">Only a request that has a body can have an unreadable one: without one, an I/O error (a file a
+    /// page reads, the process out of inotify instances or file handles) is the server's failure, for the error page and
+    /// the log.</param>
+    public static bool IsUnreadableBody(Exception exception, bool clientGone = false, bool hasBody = true) => exception switch
     {
         BadHttpRequestException or InvalidDataException or ValueProviderException => true,
         // A body that ends early or breaks mid-part; a client that went away is not answered at all.
-        IOException => !clientGone,
-        _ => exception.InnerException is { } inner && IsUnreadableBody(inner, clientGone),
+        IOException => hasBody && !clientGone,
+        _ => exception.InnerException is { } inner && IsUnreadableBody(inner, clientGone, hasBody),
     };
 }

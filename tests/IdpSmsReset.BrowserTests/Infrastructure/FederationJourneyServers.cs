@@ -38,7 +38,7 @@ public sealed class FederationJourneyServers : JourneyServers
             [AnnAtCorp] = new { preferred_username = "ann", email = "ann@corp.example", email_verified = true, name = "Ann Corp" },
         });
         _upstream = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         if (await _upstream.StandardOutput.ReadLineAsync(timeout.Token) != "READY")
         {
             throw new InvalidOperationException("Corp did not start: " + await _upstream.StandardError.ReadToEndAsync(timeout.Token));

@@ -84,7 +84,8 @@ public static class NodeScript
         var folder = FolderOf(package);
         await NpmPackages.EnsureInstalledAsync(folder);
         var process = Process.Start(StartInfo("node", folder, environment, [script], redirectInput: false))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Generous: on two cores busy with the whole suite, a node start once took more than 30 seconds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         if (await process.StandardOutput.ReadLineAsync(timeout.Token) == "READY")
         {
             return process;
