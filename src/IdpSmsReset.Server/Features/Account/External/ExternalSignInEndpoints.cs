@@ -110,15 +110,15 @@ public static class ExternalSignInEndpoints
 
     /// <summary>
     /// The end of linking: the upstream vouched for an identity, and the browser still holds the session of the user who
-    /// started (someone else's browser, or a session ended meanwhile, links nothing).
+    /// started (someone else's browser, or a session ended meanwhile on any instance, links nothing).
     /// </summary>
     private static async Task<IResult> LinkAsync(HttpContext context, string? linkingUserId, IdentityProvider? provider,
         FederatedIdentity identity, string returnUrl)
     {
         var services = context.RequestServices;
-        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Users.ApplicationUser>>();
-        var session = await context.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
-        var user = session.Principal is { } principal ? await users.GetUserAsync(principal) : null;
+        var session = await SignedInSession.ReadAsync(context,
+            services.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<Core.Users.ApplicationUser>>());
+        var user = session?.User;
         var refusal = user is null || user.Id != linkingUserId ? Manage.LinkedSignInsModel.SessionChanged
             : await services.GetRequiredService<FederatedLinks>().AddAsync(user, provider, identity,
                 context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);

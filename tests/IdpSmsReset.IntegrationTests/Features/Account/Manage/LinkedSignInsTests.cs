@@ -112,6 +112,28 @@ public sealed class LinkedSignInsTests
     }
 
     [SkippableFact]
+    public async Task SessionEndedWhileAtTheProvider_BackWithTheIdentity_NothingLinked()
+    {
+        await using var upstream = await CorpUpstream.StartAsync("corp", new Dictionary<string, object>
+        {
+            ["bob-at-corp"] = new { preferred_username = "robert" },
+        });
+        using var factory = new SqliteIdpFactory();
+        CorpUpstream.WriteBootstrap(factory, upstream.BootstrapEntry("corp"));
+        using var bob = await factory.CreateSignedInBrowserAsync("bob");
+        var sent = await bob.SubmitAsync(await bob.OpenAsync("/account/manage/linked"), formSelector: "form[action*='handler=Link']");
+
+        // Meanwhile bob's password changes on another instance: every session of his ends, this browser's too.
+        await factory.ChangeUserAsync("bob", (users, user) => users.UpdateSecurityStampAsync(user));
+        var back = await bob.OpenAsync((await upstream.AnswerAsync(sent.ExternalRedirect!, "bob-at-corp")).PathAndQuery);
+
+        Assert.Equal("/account/login", back.Path);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByLoginAsync("corp", "bob-at-corp"));
+        Assert.Empty(await factory.AuditEventsOfTypeAsync(AuditEventTypes.FederatedLinkAdded));
+    }
+
+    [SkippableFact]
     public async Task LinkWithoutRecentProof_WrongPassword_NotSentToTheProvider()
     {
         await using var upstream = await CorpUpstream.StartAsync("corp", new Dictionary<string, object>());
