@@ -79,7 +79,6 @@ public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending
     private async Task<string?> FinishAsync(ApplicationUser user, IReadOnlyList<string> amr, string? identityProvider, bool skipPhone,
         CancellationToken cancellationToken)
     {
-
         var page = SignInJourney.AfterRequiredActions(user, new SignInDecision(SignInStep.Done, [], amr)).Step switch
         {
             SignInStep.UpdatePassword => UpdatePasswordPage,

@@ -31,7 +31,7 @@ public sealed class EditIdentityProviderModel(
 
     public IReadOnlyList<string> PolicyNames { get; private set; } = [];
 
-    public Uri? RedirectUri => IsNew ? null : IdentityProvidersModel.RedirectUriOf(ExistingName!, idp.Value, Request);
+    public Uri? RedirectUri => IsNew ? null : IdentityProviderVocabulary.RedirectUriOf(idp.Value.IssuerUri, ExistingName!);
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -17,11 +17,7 @@ public sealed class IdentityProvidersModel(Core.Federation.IdentityProviders pro
     [TempData]
     public string? Notice { get; set; }
 
-    public Uri RedirectUriOf(IdentityProvider provider) => RedirectUriOf(provider.Name, idp.Value, Request);
-
-    /// <summary>Under the configured issuer; without one (Development, listening on given URLs), under this request's.</summary>
-    public static Uri RedirectUriOf(string name, IdpOptions options, HttpRequest request) => IdentityProviderVocabulary.RedirectUriOf(
-        options.Issuer is null ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/") : options.IssuerUri, name);
+    public Uri RedirectUriOf(IdentityProvider provider) => IdentityProviderVocabulary.RedirectUriOf(idp.Value.IssuerUri, provider.Name);
 
     public async Task OnGetAsync() => Rows = await providers.ListAsync(HttpContext.RequestAborted);
 }
