@@ -19,7 +19,8 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
 
     // A change is recorded inside its transaction, so a read between the bump and the commit still sees the old
     // counters, and would keep them for MaxAge: after this instance's own change, every read goes to the database
-    // until then (UTC ticks), and the change counts here as soon as it commits.
+    // until MaxAge after the commit (UTC ticks), however long the commit took, so the change counts here as soon as
+    // it commits.
     private long _readAfreshUntil;
 
     /// <summary>The current counter of <paramref name="area"/> (one of <see cref="ChangeAreas"/>).</summary>
@@ -44,6 +45,12 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
     {
         await database.Set<ChangeStamp>().Where(stamp => stamp.Area == area)
             .ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Version, stamp => stamp.Version + 1), cancellationToken);
+        ReadAfreshForAWhile();
+        database.AfterCommit(ReadAfreshForAWhile);
+    }
+
+    private void ReadAfreshForAWhile()
+    {
         Interlocked.Exchange(ref _readAfreshUntil, (time.GetUtcNow() + MaxAge).UtcTicks);
         _snapshot = null;
     }

@@ -21,6 +21,7 @@ public static class UnitOfWork
                 if (commits(result))
                 {
                     await transaction.CommitAsync(cancellationToken);
+                    CommitHooks.Committed(transaction);
                 }
                 else
                 {

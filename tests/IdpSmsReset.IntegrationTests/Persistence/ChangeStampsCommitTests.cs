@@ -22,6 +22,8 @@ public abstract class ChangeStampsCommitTests(IdpFactory factory)
         var during = await database.InTransactionAsync(async () =>
         {
             await stamps.BumpAsync(database, ChangeAreas.Applications, CancellationToken.None);
+            // A slow commit: the change is older than the counters' MaxAge by the time it commits.
+            factory.Clock.Advance(stamps.MaxAge + TimeSpan.FromMilliseconds(100));
             return await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
         }, _ => true, CancellationToken.None);
 
