@@ -7,6 +7,7 @@ builder.AddIdpOptions();
 builder.AddIdpStorage();
 builder.AddIdpJobs();
 builder.AddIdpAudit();
+builder.AddIdpEvents();
 builder.AddIdpSms();
 builder.AddIdpIdentity();
 builder.AddIdpMfa();

@@ -32,4 +32,9 @@ public static class AdminEventTypes
     public const string TokenKeyRevoked = "admin.token-key-revoked";
     public const string IdentityProviderCreated = "admin.identity-provider-created";
     public const string IdentityProviderChanged = "admin.identity-provider-changed";
+    public const string WebhookCreated = "admin.webhook-created";
+    public const string WebhookChanged = "admin.webhook-changed";
+    public const string WebhookDeleted = "admin.webhook-deleted";
+    public const string WebhookTested = "admin.webhook-tested";
+    public const string WebhookRedelivered = "admin.webhook-redelivered";
 }

@@ -19,7 +19,8 @@ public static class AuditEventCatalogue
         AuditEventTypes.SignInFailed, AuditEventTypes.SignInLockedOut, AuditEventTypes.SecondFactorFailed,
         AuditEventTypes.PasswordResetCodeFailed, AuditEventTypes.PasswordResetLocked, AuditEventTypes.PasswordResetCodeNotSent,
         AuditEventTypes.PasswordResetSuspended, AuditEventTypes.DeviceUserCodeWrong, AuditEventTypes.TokenExchangeRefused,
-        AuditEventTypes.SmsBreakerOpened, AuditEventTypes.FederatedSignInFailed,
+        AuditEventTypes.SmsBreakerOpened, AuditEventTypes.FederatedSignInFailed, AuditEventTypes.SmsFailed,
+        AuditEventTypes.WebhookDisabled,
     ];
 
     /// <summary>All types, sorted.</summary>

@@ -35,6 +35,8 @@ public static class AuditEventTypes
     public const string SmsBreakerOpened = "sms.breaker-opened";
     public const string SmsBreakerClosed = "sms.breaker-closed";
     public const string SmsFailover = "sms.failover";
+    public const string SmsFailed = "sms.failed";
+    public const string WebhookDisabled = "webhook.disabled";
     public const string PasswordChanged = "password.changed";
     public const string PhoneVerified = "phone.verified";
     public const string PhoneChanged = "phone.changed";

@@ -18,8 +18,29 @@ public sealed class AuditOptions
     /// </summary>
     public AuditAddressDetail Addresses { get; set; } = AuditAddressDetail.Full;
 
+    /// <summary>
+    /// <c>Idp:Audit:Stream</c>: where each committed event also goes, one JSON line in the export's schema, for a log
+    /// shipper to forward to a SIEM: <c>None</c> (default), <c>Stdout</c>, or <c>File</c> (<see cref="StreamPath"/>).
+    /// With an OTLP endpoint configured, the events are OpenTelemetry log records too, whatever this says.
+    /// </summary>
+    public AuditStreamTarget Stream { get; set; } = AuditStreamTarget.None;
+
+    /// <summary><c>Idp:Audit:StreamPath</c>: the file appended to when <see cref="Stream"/> is <c>File</c>; relative paths
+    /// are under the content root. Default <c>App_Data/audit.jsonl</c>.</summary>
+    public string StreamPath { get; set; } = "App_Data/audit.jsonl";
+
     public IEnumerable<string> Validate()
     {
+        if (!Enum.IsDefined(Stream))
+        {
+            yield return "Idp:Audit:Stream must be None, Stdout or File.";
+        }
+
+        if (Stream == AuditStreamTarget.File && string.IsNullOrWhiteSpace(StreamPath))
+        {
+            yield return "Idp:Audit:StreamPath must name a file when Idp:Audit:Stream is File.";
+        }
+
         if (RetainFor < TimeSpan.FromDays(1) || RetainFor > TimeSpan.FromDays(3650))
         {
             yield return $"Idp:Audit:RetainFor must be between 1.00:00:00 and 3650.00:00:00; it is {RetainFor}.";

@@ -24,6 +24,7 @@ public sealed class BootstrapApplier(
     ChangeStamps stamps,
     Messaging.Templates.SmsTemplateStore smsTemplates,
     Federation.IdentityProviders identityProviders,
+    Events.WebhookSubscriptions webhooks,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -60,6 +61,20 @@ public sealed class BootstrapApplier(
 
         await ApplySmsTemplatesAsync(document.SmsTemplates, cancellationToken);
         await ApplyIdentityProvidersAsync(document.IdentityProviders, cancellationToken);
+        await ApplyWebhooksAsync(document.Webhooks, cancellationToken);
+    }
+
+    private async Task ApplyWebhooksAsync(List<Events.WebhookDefinition> subscriptions, CancellationToken cancellationToken)
+    {
+        foreach (var source in subscriptions.Select(subscription => subscription.NamedByUrlWhenUnnamed()))
+        {
+            var saved = await webhooks.SaveAsync(source, Administration.Administrator.Bootstrap, cancellationToken);
+            if (!saved.Result.Succeeded)
+            {
+                throw new BootstrapException($"Bootstrap entry webhooks ('{source.Name}') was refused: " + string.Join(" ",
+                    saved.Result.Problems.Select(p => $"{p.Field}: {p.Problem}")));
+            }
+        }
     }
 
     /// <summary>After the policies, which a provider may name for its new users.</summary>

@@ -19,4 +19,8 @@ public sealed class BootstrapDocument
 
     /// <summary>Outside identity providers people may sign in through, by <c>name</c>; the secret is stored encrypted.</summary>
     public List<Federation.IdentityProviderDefinition> IdentityProviders { get; init; } = [];
+
+    /// <summary>Receivers of events, by <c>name</c> (the URL when none is given); the secret is required here, as nothing
+    /// would ever show one the server made.</summary>
+    public List<Events.WebhookDefinition> Webhooks { get; init; } = [];
 }

@@ -21,6 +21,7 @@ public static partial class BootstrapValidator
                 .Select(problem => $"smsTemplates[{index}].{problem.Field}: {problem.Problem}"));
         }
         ValidateIdentityProviders(document.IdentityProviders, errors);
+        ValidateWebhooks(document.Webhooks, errors);
         if (document.SmsFactor is { } smsFactor)
         {
             // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.
@@ -75,6 +76,29 @@ public static partial class BootstrapValidator
             }
 
             errors.AddRange(Federation.IdentityProviderRules.Validate(provider, hasStoredSecret: false, allowLoopbackHttp: true)
+                .Select(problem => $"{entry}.{problem.Field}: {problem.Problem}"));
+        }
+    }
+
+    // Private networks are checked when saved, where the host's setting is known.
+    private static void ValidateWebhooks(List<Events.WebhookDefinition> webhooks, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < webhooks.Count; index++)
+        {
+            var webhook = webhooks[index].NamedByUrlWhenUnnamed();
+            var entry = $"webhooks[{index}]" + (string.IsNullOrWhiteSpace(webhook.Name) ? "" : $" ('{webhook.Name}')");
+            if (!string.IsNullOrWhiteSpace(webhook.Name) && !seen.Add(webhook.Name.Trim()))
+            {
+                errors.Add($"{entry}.name: appears more than once.");
+            }
+
+            if (string.IsNullOrWhiteSpace(webhook.Secret))
+            {
+                errors.Add($"{entry}.secret: give the secret the receiver verifies with (whsec_ and a base64 key of 24 to 64 bytes).");
+            }
+
+            errors.AddRange(Events.WebhookRules.Validate(webhook, allowPrivateNetworks: true)
                 .Select(problem => $"{entry}.{problem.Field}: {problem.Problem}"));
         }
     }

@@ -14,7 +14,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// built from <see cref="OutboundSmsTransitions"/>, returning whether the message moved.
 /// </summary>
 public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time,
-    ILogger<SmsOutbox> logger)
+    Audit.AuditLog audit, ILogger<SmsOutbox> logger)
 {
     public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime,
         CancellationToken cancellationToken)
@@ -188,14 +188,27 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         return outcome;
     }
 
-    private async Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, string errorClass,
+    /// <summary>A message that will not arrive is an event (<c>sms.failed</c>), committed with its status.</summary>
+    private Task<bool> EndAttemptAsync(Guid messageId, OutboundSmsTransition transition, string reason, string errorClass,
         DateTime now) =>
-        await Allowing(messageId, transition)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboundSmsTransitions.To(transition))
-                .SetProperty(m => m.LastError, reason)
-                .SetProperty(m => m.ErrorClass, errorClass)
-                .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
+        database.InTransactionAsync(async () =>
+        {
+            var ended = await Allowing(messageId, transition)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.Status, OutboundSmsTransitions.To(transition))
+                    .SetProperty(m => m.LastError, reason)
+                    .SetProperty(m => m.ErrorClass, errorClass)
+                    .SetProperty(m => m.UpdatedAt, now), CancellationToken.None) == 1;
+            if (ended)
+            {
+                var message = await database.Set<OutboundSms>().AsNoTracking().Where(m => m.Id == messageId)
+                    .Select(m => new { m.Purpose, m.Country }).SingleAsync(CancellationToken.None);
+                await audit.WriteAsync(Audit.AuditEventTypes.SmsFailed, Audit.AuditActors.System, null, null,
+                    $"{message.Purpose} SMS to a number in {message.Country} failed: {errorClass}.", CancellationToken.None);
+            }
+
+            return ended;
+        }, _ => true, CancellationToken.None);
 
     private IQueryable<OutboundSms> Allowing(Guid messageId, OutboundSmsTransition transition) =>
         database.Set<OutboundSms>().Where(message => message.Id == messageId).Where(OutboundSmsTransitions.IsAllowed(transition));

@@ -8,6 +8,7 @@ public static class ChangeAreas
     public const string Applications = "applications";
     public const string Keys = "keys";
     public const string IdentityProviders = "identity-providers";
+    public const string Webhooks = "webhooks";
 
-    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys, IdentityProviders];
+    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys, IdentityProviders, Webhooks];
 }

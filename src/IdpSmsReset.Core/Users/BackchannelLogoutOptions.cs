@@ -12,9 +12,7 @@ public sealed class BackchannelLogoutOptions
     /// <summary>How long one attempt may take. Default 10 s: a dead application must not hold a worker.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public IReadOnlyList<TimeSpan> Delays => RetryDelays.Count > 0
-        ? RetryDelays
-        : [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays.Count > 0 ? RetryDelays : Net.DeliveryRetries.Default;
 
     public IEnumerable<string> Validate()
     {

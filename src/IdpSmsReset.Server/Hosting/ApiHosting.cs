@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Api.Webhooks;
 using IdpSmsReset.Server.Features.Api.IdentityProviders;
 using IdpSmsReset.Server.Features.Api.Applications;
 using IdpSmsReset.Server.Features.Api.Audit;
@@ -49,6 +50,7 @@ public static class ApiHosting
         app.MapRegistrationTokenEndpoints();
         app.MapPolicyEndpoints();
         app.MapIdentityProviderEndpoints();
+        app.MapWebhookEndpoints();
         app.MapKeyEndpoints();
         app.MapAuditEndpoints();
         app.MapMessageEndpoints();

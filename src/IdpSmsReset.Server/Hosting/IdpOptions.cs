@@ -59,6 +59,8 @@ public sealed class IdpOptions
 
     public Core.Audit.AuditOptions Audit { get; set; } = new();
 
+    public Core.Events.WebhookOptions Webhooks { get; set; } = new();
+
     public ClientAssertionSettings ClientAssertions { get; set; } = new();
 
     public ApiSettings Api { get; set; } = new();

@@ -33,7 +33,8 @@ public static class StorageHosting
         {
             var database = services.GetRequiredService<IdpDatabase>();
             options.UseIdpDatabase(database.Provider, database.ConnectionString)
-                .AddInterceptors(new UserChangeTimes(services.GetRequiredService<TimeProvider>()));
+                .AddInterceptors(new UserChangeTimes(services.GetRequiredService<TimeProvider>()),
+                    services.GetRequiredService<Core.Events.EventOutbox>());
         });
 
         // Keys in the database: a restart or a second instance keeps cookies, anti-forgery tokens and secrets readable.

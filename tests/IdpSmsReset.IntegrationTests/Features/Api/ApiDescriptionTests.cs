@@ -44,6 +44,11 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         ["TokenKeyCommands.RevokeAsync"] = "RevokeKey",
         ["IdentityProviders.SaveAsync"] = "SaveIdentityProvider",
         ["FederatedLinks.RemoveAsync"] = "RemoveUserLink",
+        ["WebhookSubscriptions.SaveAsync"] = "UpdateWebhook",
+        ["WebhookSubscriptions.RotateSecretAsync"] = "RotateWebhookSecret",
+        ["WebhookSubscriptions.DeleteAsync"] = "DeleteWebhook",
+        ["WebhookSubscriptions.SendTestAsync"] = "SendWebhookTest",
+        ["WebhookSubscriptions.RedeliverAsync"] = "RedeliverWebhook",
     };
 
     [SkippableFact]

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using Hangfire;
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdpSmsReset.Core.Events;
+
+/// <summary>
+/// Every audit event saved is an event: this interceptor adds, to the same save, one <see cref="WebhookDelivery"/> per
+/// enabled subscription that wants it, so the delivery commits or rolls back with the change it reports (the outbox).
+/// Once the unit of work commits, the deliveries get their jobs and the events go to the audit stream. Should the
+/// process die in between, <see cref="WebhookOutboxSweeper"/> finds the deliveries: nothing is lost.
+/// </summary>
+// The job client is asked for when first needed: the job storage is built after the database's migration, which
+// opens a context that this interceptor is part of.
+public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider services, IAuditStream stream, TimeProvider time)
+    : SaveChangesInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, Staged> Saving = new();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            await StageAsync(context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context)
+        {
+            StageAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private async ValueTask StageAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var added = AddedAuditEvents(context);
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var subscribers = await directory.EnabledAsync(cancellationToken);
+        var deliveries = new List<WebhookDelivery>();
+        var now = time.GetUtcNow().UtcDateTime;
+        // A test event is addressed to one subscription by the command that sends it.
+        foreach (var audit in added.Where(audit => audit.Type != AdminEventTypes.WebhookTested))
+        {
+            var eventType = EventCatalogue.TypeOf(audit.Type);
+            deliveries.AddRange(subscribers.Where(subscriber => subscriber.Filter.Matches(eventType))
+                .Select(subscriber => WebhookDeliveryJob.NewDelivery(subscriber.Id, audit, now)));
+        }
+
+        context.AddRange(deliveries);
+        Saving.AddOrUpdate(context, new Staged(added, deliveries));
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is not IdpDbContext database || !Saving.TryGetValue(context, out var staged))
+        {
+            return;
+        }
+
+        Saving.Remove(context);
+        database.AfterCommit(() =>
+        {
+            stream.Publish(staged.Events);
+            var jobs = services.GetRequiredService<IBackgroundJobClient>();
+            foreach (var delivery in staged.Deliveries)
+            {
+                WebhookDeliveryJob.Enqueue(jobs, delivery.Id);
+            }
+        });
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Saving.Remove(context);
+        }
+    }
+
+    // Audit events are always added explicitly, so they are found without a second scan of every tracked entity.
+    private static List<AuditEvent> AddedAuditEvents(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries<AuditEvent>().Where(entry => entry.State == EntityState.Added).Select(entry => entry.Entity)];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private sealed record Staged(IReadOnlyList<AuditEvent> Events, IReadOnlyList<WebhookDelivery> Deliveries);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace IdpSmsReset.Core.Events;
+
+/// <summary>Events and webhooks: event ids 8000–8099. A URL's path and query may carry a token: only its host is logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(8001, LogLevel.Information, "Webhook {MessageId} ({EventType}) delivered to {Host} at attempt {Attempt}")]
+    public static partial void WebhookDelivered(this ILogger logger, Guid messageId, string eventType, string host, int attempt);
+
+    [LoggerMessage(8002, LogLevel.Warning, "Webhook {MessageId} ({EventType}) to {Host} failed at attempt {Attempt}: {Error}; " +
+        "trying again in {Delay}")]
+    public static partial void WebhookRetrying(this ILogger logger, Guid messageId, string eventType, string host, int attempt,
+        string error, TimeSpan delay);
+
+    [LoggerMessage(8003, LogLevel.Warning, "Webhook {MessageId} ({EventType}) to {Host} given up after {Attempt} attempts: {Error}")]
+    public static partial void WebhookGivenUp(this ILogger logger, Guid messageId, string eventType, string host, int attempt,
+        string error);
+
+    [LoggerMessage(8004, LogLevel.Warning, "Webhook subscription {Name} turned off: its receiver has failed every attempt since " +
+        "{FailingSince:u}")]
+    public static partial void WebhookSubscriptionDisabled(this ILogger logger, string name, DateTime failingSince);
+
+    [LoggerMessage(8005, LogLevel.Information, "Webhook {MessageId} not sent: {Reason}")]
+    public static partial void WebhookDropped(this ILogger logger, Guid messageId, string reason);
+}
