@@ -23,7 +23,8 @@ public sealed class EventFilter
         (stored ?? "").Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool Matches(string eventType) =>
-        _exact.Contains(eventType, StringComparer.Ordinal) || _prefixes.Any(prefix => eventType.StartsWith(prefix, StringComparison.Ordinal));
+        _exact.Contains(eventType, StringComparer.Ordinal)
+        || _prefixes.Any(prefix => eventType.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>Why <paramref name="entry"/> names no event, or null when it names one or more.</summary>
     public static string? ProblemOf(string entry) =>

@@ -35,7 +35,8 @@ public sealed class WebhookDeliveryJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(long deliveryId, CancellationToken cancellationToken)
     {
-        var delivery = await database.Set<WebhookDelivery>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        var delivery = await database.Set<WebhookDelivery>().AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is not { Status: WebhookDeliveryStatus.Pending } || await WaitsForEarlierAsync(delivery, cancellationToken))
         {
             return;
@@ -122,7 +123,9 @@ public sealed class WebhookDeliveryJob(
         }
     }
 
-    /// <summary>The first failure starts the clock; a receiver failing past <see cref="WebhookOptions.DisableAfter"/> is turned off.</summary>
+    /// <summary>
+    /// The first failure starts the clock; a receiver failing past <see cref="WebhookOptions.DisableAfter"/> is turned off.
+    /// </summary>
     private async Task RecordFailureAsync(WebhookSubscription subscription)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -138,7 +141,8 @@ public sealed class WebhookDeliveryJob(
             return;
         }
 
-        var reason = $"Turned off on {now:yyyy-MM-dd HH:mm} UTC: the receiver failed every attempt since {failingSince:yyyy-MM-dd HH:mm} UTC.";
+        var reason = $"Turned off on {now:yyyy-MM-dd HH:mm} UTC: the receiver failed every attempt since " +
+            $"{failingSince:yyyy-MM-dd HH:mm} UTC.";
         await database.InTransactionAsync(async () =>
         {
             var turnedOff = await database.Set<WebhookSubscription>().Where(s => s.Id == subscription.Id && s.Enabled)

@@ -55,7 +55,8 @@ public sealed class WebhookDestinationTests : IDisposable
                 ProtectedSecret = secrets.Protect(Webhooks.Secret),
             });
             await database.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<ChangeStamps>().BumpAsync(database, ChangeAreas.Webhooks, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ChangeStamps>()
+                .BumpAsync(database, ChangeAreas.Webhooks, CancellationToken.None);
         }
 
         await _factory.FailSignInAsync("heidi");

@@ -81,6 +81,10 @@ public abstract class SmsDispatchTests : TwilioBackedTests
         Assert.Equal("The destination is not a valid phone number (Twilio 21211).", message.LastError);
         Assert.Equal(SmsErrorClasses.InvalidNumber, message.ErrorClass);
         Assert.Single(Twilio.MessagesTo(to));
+        // The event other systems hear (sms.failed), committed with the status: why, never the number.
+        var failed = Assert.Single(await Factory.AuditEventsOfTypeAsync(Core.Audit.AuditEventTypes.SmsFailed),
+            e => e.Details!.Contains(SmsErrorClasses.InvalidNumber, StringComparison.Ordinal));
+        Assert.DoesNotContain("550113", failed.Details);
     }
 
     [SkippableFact]

@@ -45,7 +45,9 @@ public sealed class MfaTestDatabase : IDisposable
 
     public IdpDbContext Context { get; }
 
-    public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time, NullLogger<SmsOutbox>.Instance);
+    public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time,
+        new Core.Audit.AuditLog(Context, Time, Microsoft.Extensions.Options.Options.Create(new Core.Audit.AuditOptions())),
+        NullLogger<SmsOutbox>.Instance);
 
     /// <summary>A second context on the same database, as a parallel request has.</summary>
     public IdpDbContext NewContext()

@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Shared.Confirmation;
 using IdpSmsReset.Core.Events;
 using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -83,6 +84,8 @@ public sealed class EditWebhookModel(WebhookSubscriptions subscriptions, AdminCh
         return Page();
     }
 
+    [Confirm("A new secret is made and shown once; the old one stops signing at once, so the receiver refuses deliveries until it " +
+        "has the new one.", "Make a new secret")]
     public async Task<IActionResult> OnPostRotateSecretAsync()
     {
         var rotated = await subscriptions.RotateSecretAsync(Id ?? Guid.Empty, changes.Current, HttpContext.RequestAborted);
@@ -111,6 +114,8 @@ public sealed class EditWebhookModel(WebhookSubscriptions subscriptions, AdminCh
         return RedirectToPage(new { id = Id });
     }
 
+    [Confirm("The subscription and its deliveries are deleted: the receiver hears nothing more, pending deliveries included.",
+        "Delete the webhook")]
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         var deleted = await subscriptions.DeleteAsync(Id ?? Guid.Empty, changes.Current, HttpContext.RequestAborted);

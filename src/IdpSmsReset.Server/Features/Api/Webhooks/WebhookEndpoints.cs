@@ -60,7 +60,8 @@ internal static class WebhookEndpoints
     private static async Task<IResult> CreateAsync([FromBody] WebhookDefinition input, HttpContext context,
         WebhookSubscriptions subscriptions)
     {
-        if (!string.IsNullOrWhiteSpace(input.Name) && await subscriptions.FindByNameAsync(input.Name.Trim(), context.RequestAborted) is not null)
+        if (!string.IsNullOrWhiteSpace(input.Name)
+            && await subscriptions.FindByNameAsync(input.Name.Trim(), context.RequestAborted) is not null)
         {
             return ApiProblems.Of(StatusCodes.Status409Conflict, "name-taken", $"A webhook named '{input.Name.Trim()}' exists.");
         }

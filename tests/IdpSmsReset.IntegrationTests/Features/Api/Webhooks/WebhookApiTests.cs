@@ -47,6 +47,35 @@ public abstract class WebhookApiTests(IdpFactory factory) : IDisposable
     }
 
     [SkippableFact]
+    public async Task Webhook_ReplacedWithItsVersion_ThenDeleted_BothAudited()
+    {
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-webhooks", "idp:admin");
+        var name = "hr-" + Guid.NewGuid().ToString("N")[..6];
+        using var created = await admin.PostAsJsonAsync(Path, new { name, url = _receiver.Url + "/hook", events = new[] { "user.*" } });
+        var id = (await created.JsonAsync()).GetProperty("id").GetString();
+
+        using var withoutVersion = await admin.PutAsJsonAsync($"{Path}/{id}",
+            new { name, url = _receiver.Url + "/hr", events = new[] { "*" } });
+        using var replaced = await admin.SendAsync(HttpMethod.Put, $"{Path}/{id}", created.Headers.ETag!,
+            new { name, url = _receiver.Url + "/hr", events = new[] { "user.disabled" }, includePersonalData = true });
+        var shown = await replaced.JsonAsync();
+        using var deleted = await admin.DeleteAsync($"{Path}/{id}");
+        using var gone = await admin.GetAsync($"{Path}/{id}");
+
+        Assert.Equal(HttpStatusCode.PreconditionRequired, withoutVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(["user.disabled"], shown.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(shown.GetProperty("includePersonalData").GetBoolean());
+        Assert.False(shown.TryGetProperty("secret", out var secret) && secret.ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains(await factory.AuditEventsOfTypeAsync(Core.Administration.AdminEventTypes.WebhookChanged),
+            e => e.Actor == "application:api-webhooks" && e.Details!.Contains(name, StringComparison.Ordinal));
+        Assert.Contains(await factory.AuditEventsOfTypeAsync(Core.Administration.AdminEventTypes.WebhookDeleted),
+            e => e.Details!.Contains(name, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task ReadOnlyToken_MayList_MayNotCreate()
     {
         using var reader = await ApiClients.WithScopeAsync(factory, "api-webhooks-reader", "idp:admin:read");
