@@ -6,6 +6,7 @@ using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IdpSmsReset.Core.Events;
 
@@ -43,20 +44,28 @@ public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider ser
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
-        return ValueTask.FromResult(result);
+        await ReleaseAsync(eventData.Context);
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData.Context);
+        ReleaseAsync(eventData.Context).GetAwaiter().GetResult();
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -66,6 +75,8 @@ public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider ser
 
     private async ValueTask StageAsync(DbContext context, CancellationToken cancellationToken)
     {
+        // A pooled context serves many requests: nothing from a save of another one may be released with this one.
+        Forget(context);
         var added = AddedAuditEvents(context);
         if (added.Count == 0)
         {
@@ -87,21 +98,40 @@ public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider ser
         Saving.AddOrUpdate(context, new Staged(added, deliveries));
     }
 
-    private void Release(DbContext? context)
+    private Task ReleaseAsync(DbContext? context)
     {
         if (context is not IdpDbContext database || !Saving.TryGetValue(context, out var staged))
         {
-            return;
+            return Task.CompletedTask;
         }
 
         Saving.Remove(context);
-        database.AfterCommit(() =>
+        return database.AfterCommitAsync(async () =>
         {
             stream.Publish(staged.Events);
-            var jobs = services.GetRequiredService<IBackgroundJobClient>();
-            foreach (var delivery in staged.Deliveries)
+            if (staged.Deliveries.Count == 0)
             {
-                WebhookDeliveryJob.Enqueue(jobs, delivery.Id);
+                return;
+            }
+
+            try
+            {
+                // Only the first pending delivery of each subscription and subject gets a job now; each one that ends
+                // hands over to the next (a burst to a slow receiver is a queue of rows, not of jobs).
+                await using var scope = services.CreateAsyncScope();
+                var heads = await WebhookDeliveryJob.FirstInLineAsync(scope.ServiceProvider.GetRequiredService<IdpDbContext>(),
+                    [.. staged.Deliveries.Select(delivery => delivery.Id)]);
+                var jobs = services.GetRequiredService<IBackgroundJobClient>();
+                foreach (var id in heads)
+                {
+                    WebhookDeliveryJob.Enqueue(jobs, id);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The change is committed: the sweeper sends its deliveries, and the request that made it succeeds.
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<EventOutbox>()
+                    .WebhookJobsNotEnqueued(exception.GetType().Name);
             }
         });
     }

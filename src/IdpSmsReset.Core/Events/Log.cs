@@ -21,6 +21,9 @@ internal static partial class Log
         "{FailingSince:u}")]
     public static partial void WebhookSubscriptionDisabled(this ILogger logger, string name, DateTime failingSince);
 
+    [LoggerMessage(8006, LogLevel.Warning, "Webhook deliveries committed but not handed to jobs ({Error}): the sweeper sends them")]
+    public static partial void WebhookJobsNotEnqueued(this ILogger logger, string error);
+
     [LoggerMessage(8005, LogLevel.Information, "Webhook {MessageId} not sent: {Reason}")]
     public static partial void WebhookDropped(this ILogger logger, Guid messageId, string reason);
 }

@@ -98,10 +98,25 @@ public sealed class WebhookDeliveryJob(
         await RecordFailureAsync(subscription);
     }
 
+    /// <summary>
+    /// The pending deliveries whose turn it is: none earlier pending for the same subscription and subject. The one
+    /// rule of the order, for the enqueue after a commit, the job and the sweeper.
+    /// </summary>
+    public static IQueryable<WebhookDelivery> FirstInLine(IdpDbContext database)
+    {
+        var deliveries = database.Set<WebhookDelivery>();
+        return deliveries.AsNoTracking().Where(d => d.Status == WebhookDeliveryStatus.Pending
+            && !deliveries.Any(earlier => earlier.SubscriptionId == d.SubscriptionId && earlier.SubjectKey == d.SubjectKey
+                && earlier.Status == WebhookDeliveryStatus.Pending && earlier.Id < d.Id));
+    }
+
+    /// <summary>Of <paramref name="deliveryIds"/>, those whose turn it is.</summary>
+    public static Task<List<long>> FirstInLineAsync(IdpDbContext database, IReadOnlyList<long> deliveryIds) =>
+        FirstInLine(database).Where(d => deliveryIds.Contains(d.Id)).Select(d => d.Id).ToListAsync();
+
     /// <summary>An earlier delivery for the same subscription and subject is still pending: it hands over when it ends.</summary>
-    private Task<bool> WaitsForEarlierAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
-        database.Set<WebhookDelivery>().AnyAsync(d => d.SubscriptionId == delivery.SubscriptionId && d.SubjectKey == delivery.SubjectKey
-            && d.Status == WebhookDeliveryStatus.Pending && d.Id < delivery.Id, cancellationToken);
+    private async Task<bool> WaitsForEarlierAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        !await FirstInLine(database).AnyAsync(d => d.Id == delivery.Id, cancellationToken);
 
     private async Task EndAsync(IQueryable<WebhookDelivery> pending, WebhookDelivery delivery, WebhookDeliveryStatus status,
         int? statusCode, string? error, string? response)

@@ -20,12 +20,8 @@ public sealed class WebhookOutboxSweeper(IdpDbContext database, IBackgroundJobCl
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var overdue = time.GetUtcNow().UtcDateTime - options.Value.RecoverAfter;
-        var deliveries = database.Set<WebhookDelivery>();
-        var stuck = await deliveries
-            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt < overdue
-                && (d.ClaimedAt == null || d.ClaimedAt < overdue)
-                && !deliveries.Any(earlier => earlier.SubscriptionId == d.SubscriptionId && earlier.SubjectKey == d.SubjectKey
-                    && earlier.Status == WebhookDeliveryStatus.Pending && earlier.Id < d.Id))
+        var stuck = await WebhookDeliveryJob.FirstInLine(database)
+            .Where(d => d.NextAttemptAt < overdue && (d.ClaimedAt == null || d.ClaimedAt < overdue))
             .OrderBy(d => d.Id).Select(d => d.Id).Take(500).ToListAsync(cancellationToken);
         foreach (var id in stuck)
         {

@@ -15,7 +15,7 @@ namespace IdpSmsReset.Core.Maintenance;
 /// <summary>
 /// Keeps the tables that grow with every request bounded: a token, an authorization, a session (with the authorizations
 /// it names), an SMS challenge, a reset flow, a wrong reset or user code, a device's last poll, a used client
-/// assertion, a back-channel logout or an unknown name's failures that ended (expired, redeemed, revoked, signed out,
+/// assertion, a back-channel logout or webhook delivery or an unknown name's failures that ended (expired, redeemed, revoked, signed out,
 /// delivered or given up, or a session left unused past its cookie) more than <c>keepEndedFor</c> ago is deleted. So a
 /// table holds at most what the traffic of its lifetime plus that margin brings, whatever the load. The audit log is a
 /// record for administrators: kept for <see cref="AuditOptions.RetainFor"/>. A self-registered application left unused
@@ -52,6 +52,8 @@ public sealed class PruneJob(
 
         // A back-channel logout is a record for administrators while it may still be wondered about; then it goes too.
         await database.Set<BackchannelLogoutDelivery>().Where(delivery => delivery.CompletedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        await database.Set<Events.WebhookDelivery>().Where(delivery => delivery.CompletedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
 
         // Past the longest window that counts them (a day for wrong reset codes, a lockout for unknown names).

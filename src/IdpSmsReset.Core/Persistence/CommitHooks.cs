@@ -10,14 +10,21 @@ namespace IdpSmsReset.Core.Persistence;
 /// </summary>
 public static class CommitHooks
 {
-    private static readonly ConditionalWeakTable<IDbContextTransaction, List<Action>> Pending = new();
+    private static readonly ConditionalWeakTable<IDbContextTransaction, List<Func<Task>>> Pending = new();
 
-    public static void AfterCommit(this IdpDbContext database, Action action)
+    public static void AfterCommit(this IdpDbContext database, Action action) =>
+        database.AfterCommitAsync(() =>
+        {
+            action();
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>Runs <paramref name="action"/> after the commit; at once (the task returned) outside a transaction.</summary>
+    public static Task AfterCommitAsync(this IdpDbContext database, Func<Task> action)
     {
         if (database.Database.CurrentTransaction is not { } transaction)
         {
-            action();
-            return;
+            return action();
         }
 
         var actions = Pending.GetOrCreateValue(transaction);
@@ -25,9 +32,11 @@ public static class CommitHooks
         {
             actions.Add(action);
         }
+
+        return Task.CompletedTask;
     }
 
-    internal static void Committed(IDbContextTransaction transaction)
+    internal static async Task CommittedAsync(IDbContextTransaction transaction)
     {
         if (!Pending.TryGetValue(transaction, out var actions))
         {
@@ -37,7 +46,7 @@ public static class CommitHooks
         Pending.Remove(transaction);
         foreach (var action in actions)
         {
-            action();
+            await action();
         }
     }
 }

@@ -21,7 +21,7 @@ public static class UnitOfWork
                 if (commits(result))
                 {
                     await transaction.CommitAsync(cancellationToken);
-                    CommitHooks.Committed(transaction);
+                    await CommitHooks.CommittedAsync(transaction);
                 }
                 else
                 {

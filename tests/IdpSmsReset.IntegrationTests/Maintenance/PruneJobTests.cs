@@ -64,6 +64,40 @@ public abstract class PruneJobTests(IdpFactory factory)
         Assert.Equal([kept.Id], left);
     }
 
+    [SkippableFact]
+    public async Task Prune_WebhookDeliveries_EndedLongAgoDeleted_PendingAndRecentKept()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var subscription = await factory.SubscribeAsync("https://hooks.example/idp", ["keys.*"]);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var audit = AuditEventAt(now);
+        Core.Events.WebhookDelivery Delivery(Core.Events.WebhookDeliveryStatus status, DateTime? completedAt) =>
+            With(Core.Events.WebhookDeliveryJob.NewDelivery(subscription, audit, now), status, completedAt);
+        var endedLongAgo = Delivery(Core.Events.WebhookDeliveryStatus.Delivered, now.AddDays(-3));
+        var endedRecently = Delivery(Core.Events.WebhookDeliveryStatus.Failed, now.AddMinutes(-5));
+        // Pending a long time (a receiver down for hours): kept whatever its age.
+        var pending = Delivery(Core.Events.WebhookDeliveryStatus.Pending, null);
+        database.AddRange(endedLongAgo, endedRecently, pending);
+        await database.SaveChangesAsync();
+
+        await scope.ServiceProvider.GetRequiredService<PruneJob>().RunAsync(TimeSpan.FromHours(1), TimeSpan.FromHours(8),
+            CancellationToken.None);
+
+        var left = await database.Set<Core.Events.WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == subscription)
+            .Select(d => d.MessageId).ToListAsync();
+        Assert.Equal(new[] { endedRecently.MessageId, pending.MessageId }.Order(), left.Order());
+    }
+
+    private static Core.Events.WebhookDelivery With(Core.Events.WebhookDelivery delivery, Core.Events.WebhookDeliveryStatus status,
+        DateTime? completedAt)
+    {
+        delivery.Status = status;
+        delivery.CompletedAt = completedAt;
+        delivery.NextAttemptAt = delivery.CreatedAt.AddDays(-3);
+        return delivery;
+    }
+
     private static Core.Audit.AuditEvent AuditEventAt(DateTime at) => new()
     {
         Id = Guid.NewGuid(), OccurredAt = at, Type = Core.Audit.AuditEventTypes.PasswordChanged, Actor = "retention-test",

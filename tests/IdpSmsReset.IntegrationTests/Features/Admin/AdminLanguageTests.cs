@@ -14,8 +14,9 @@ public abstract class AdminLanguageTests(IdpFactory factory)
         var page = await admin.OpenAsync("/admin");
 
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(["Vue d'ensemble", "Politiques", "Facteurs", "Utilisateurs", "Applications", "Fournisseurs d'identité", "Clés",
-            "Messages", "Audit", "Tâches"], page.Document.QuerySelectorAll("nav.admin-nav a").Select(link => link.TextContent.Trim()));
+        Assert.Equal(["Vue d'ensemble", "Politiques", "Facteurs", "Utilisateurs", "Applications", "Fournisseurs d'identité", "Webhooks",
+            "Clés", "Messages", "Audit", "Tâches"],
+            page.Document.QuerySelectorAll("nav.admin-nav a").Select(link => link.TextContent.Trim()));
         Assert.Contains("SMS envoyés, dernières 24 h", page.Document.QuerySelector("dl.counts")!.TextContent);
         Assert.Equal("Connexions", page.Document.QuerySelector("#chart-day-sign-ins-title")!.TextContent);
         Assert.Equal("Entonnoir de réinitialisation du mot de passe", page.Document.QuerySelector("#chart-week-resets-title")!.TextContent);
