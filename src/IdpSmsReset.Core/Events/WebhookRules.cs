@@ -8,6 +8,8 @@ public static class WebhookRules
 {
     public const int MaxNameLength = 100;
 
+    public const int MaxEventsLength = 2048;
+
     public static IEnumerable<FieldProblem> Validate(WebhookDefinition definition, bool allowPrivateNetworks)
     {
         var name = definition.Name?.Trim() ?? "";
@@ -30,6 +32,11 @@ public static class WebhookRules
         foreach (var problem in events.Select(EventFilter.ProblemOf).OfType<string>())
         {
             yield return new("events", problem);
+        }
+
+        if (string.Join(' ', events).Length > MaxEventsLength)
+        {
+            yield return new("events", $"List at most {MaxEventsLength:N0} characters of events: use prefixes (user.*) for long lists.");
         }
 
         if (!string.IsNullOrWhiteSpace(definition.Secret) && WebhookSecrets.KeyOf(definition.Secret, out var secretProblem) is null)

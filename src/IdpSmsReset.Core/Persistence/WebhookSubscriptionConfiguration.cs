@@ -13,7 +13,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         entity.HasIndex(s => s.Name).IsUnique();
         entity.Property(s => s.Name).HasMaxLength(WebhookRules.MaxNameLength);
         entity.Property(s => s.Url).HasMaxLength(2048);
-        entity.Property(s => s.Events).HasMaxLength(2048);
+        entity.Property(s => s.Events).HasMaxLength(WebhookRules.MaxEventsLength);
         entity.Property(s => s.ProtectedSecret).HasMaxLength(1024);
         entity.Property(s => s.DisabledReason).HasMaxLength(256);
     }

@@ -31,4 +31,11 @@ public sealed class WebhookRulesTests
     public void NoEventsNoName_EachSaid() =>
         Assert.Equal(["name", "events"], WebhookRules.Validate(new WebhookDefinition { Url = "https://h.example/" }, false)
             .Select(problem => problem.Field));
+
+    [Fact]
+    public void Events_LongerThanTheColumn_SaidBeforeTheDatabaseRefusesIt() =>
+        Assert.Contains(WebhookRules.Validate(new WebhookDefinition
+        {
+            Name = "n", Url = "https://h.example/", Events = [.. Enumerable.Repeat("password-reset.completed", 100)],
+        }, false), problem => problem.Field == "events" && problem.Problem.Contains("2,048", StringComparison.Ordinal));
 }

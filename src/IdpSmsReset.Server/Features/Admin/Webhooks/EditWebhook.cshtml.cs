@@ -58,6 +58,15 @@ public sealed class EditWebhookModel(WebhookSubscriptions subscriptions, AdminCh
             return NotFound();
         }
 
+        // A new subscription must not quietly replace one of the same name: without an id, saving is an upsert by name.
+        if (IsNew && !string.IsNullOrWhiteSpace(Input.Name)
+            && await subscriptions.FindByNameAsync(Input.Name.Trim(), HttpContext.RequestAborted) is not null)
+        {
+            ModelState.AddModelError("Input.Name", localizer["There is already a webhook named '{0}'.", Input.Name.Trim()]);
+            Input.Secret = null;
+            return Page();
+        }
+
         var saved = await subscriptions.SaveAsync(Input.ToDefinition(), changes.Current, HttpContext.RequestAborted, Id);
         foreach (var (field, problem) in saved.Result.Problems)
         {

@@ -62,6 +62,26 @@ public sealed class WebhookPagesTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task NewWebhook_NameTaken_Refused_TheOtherOneUntouched()
+    {
+        using var factory = new SqliteIdpFactory();
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "siem", ["Input.Url"] = _receiver.Url + "/hook", ["Input.Events"] = "user.*",
+        };
+        await admin.SubmitAsync(await admin.OpenAsync("/admin/webhooks/edit"), fields);
+
+        fields["Input.Url"] = _receiver.Url + "/elsewhere";
+        var refused = await admin.SubmitAsync(await admin.OpenAsync("/admin/webhooks/edit"), fields);
+        var list = await admin.OpenAsync("/admin/webhooks");
+
+        Assert.Contains("There is already a webhook named 'siem'.", refused.FieldError("name-error"));
+        Assert.Contains(_receiver.Url + "/hook", list.Document.QuerySelector("tr[data-webhook='siem']")!.TextContent);
+        Assert.Single(await factory.AuditEventsOfTypeAsync(AdminEventTypes.WebhookCreated));
+    }
+
+    [SkippableFact]
     public async Task ReceiverFailingForADay_SubscriptionTurnedOff_TheOverviewSaysSo()
     {
         using var factory = new SqliteIdpFactory();
