@@ -103,6 +103,9 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>The process ended because its port was taken between <see cref="FreePort"/> and its start.</summary>
+    public bool LostItsPort => _process.HasExited && Output.Contains("address already in use", StringComparison.Ordinal);
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -29,7 +29,7 @@ internal static partial class MalformedRequestGuard
             catch (Exception exception) when (IsUnreadableBody(exception, clientGone: context.RequestAborted.IsCancellationRequested,
                 hasBody: HasBody(context.Request)) && !context.Response.HasStarted)
             {
-                BodyRefused(Logger(context), context.Request.Path, exception.GetType().Name, exception.Message);
+                BodyRefused(Logger(context), context.Request.Path, exception.GetType().Name);
                 await RefuseAsync(context, isMachineEndpoint, "The request body could not be read.");
             }
         });
@@ -40,8 +40,10 @@ internal static partial class MalformedRequestGuard
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MalformedRequestGuard).FullName!);
 
-    [LoggerMessage(9003, LogLevel.Warning, "Request to {Path} refused (400): it could not be read ({ExceptionType}: {Reason})")]
-    private static partial void BodyRefused(ILogger logger, string path, string exceptionType, string reason);
+    // The exception's type only: its message quotes the value that could not be bound, which may be anything the
+    // client sent (a code, a token, a flow's capability).
+    [LoggerMessage(9003, LogLevel.Warning, "Request to {Path} refused (400): it could not be read ({ExceptionType})")]
+    private static partial void BodyRefused(ILogger logger, string path, string exceptionType);
 
     private static async Task RefuseAsync(HttpContext context, Func<PathString, bool> isMachineEndpoint, string description)
     {

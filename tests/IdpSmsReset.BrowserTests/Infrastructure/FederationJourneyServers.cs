@@ -24,6 +24,8 @@ public sealed class FederationJourneyServers : JourneyServers
     {
         var folder = Path.Combine(RepositoryRoot.Path, "tests", "IdpSmsReset.IntegrationTests", "Interop", "corp-upstream");
         await NpmPackages.EnsureInstalledAsync(folder);
+        // Started again when the server had to start again on another port: the upstream knows its redirect URI.
+        await StopMoreAsync();
         var port = ServerProcess.FreePort();
         var start = new ProcessStartInfo("node", ["server.mjs"])
         {
@@ -64,5 +66,6 @@ public sealed class FederationJourneyServers : JourneyServers
         }
 
         _upstream?.Dispose();
+        _upstream = null;
     }
 }

@@ -45,6 +45,24 @@ public class JourneyServers : IAsyncLifetime
             return;
         }
 
+        // A port found free can be taken (by any connection's ephemeral port) before the server binds it: then again.
+        for (var attempt = 1; !await StartServerAsync() && attempt < 3; attempt++)
+        {
+            _server?.Dispose();
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    /// <summary>The server and the relying application on fresh ports; false when the server lost its port to another.</summary>
+    private async Task<bool> StartServerAsync()
+    {
         var idpPort = ServerProcess.FreePort();
         var appPort = ServerProcess.FreePort();
         IdpUrl = $"http://{IdpHost}:{idpPort}";
@@ -63,16 +81,17 @@ public class JourneyServers : IAsyncLifetime
             ["Idp__Admin__RequireMfa"] = "false",
         };
         _server = ServerProcess.Start(_directory, settings, "--urls", IdpUrl);
-        await _server.WaitUntilReadyAsync(IdpUrl, StartTimeout);
+        try
+        {
+            await _server.WaitUntilReadyAsync(IdpUrl, StartTimeout);
+        }
+        catch (TimeoutException) when (_server.LostItsPort)
+        {
+            return false;
+        }
 
         App = await RelyingParty.StartAsync(appPort, IdpUrl + "/");
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
+        return true;
     }
 
     public async Task DisposeAsync()

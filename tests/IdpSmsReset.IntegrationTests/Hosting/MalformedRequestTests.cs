@@ -58,6 +58,19 @@ public abstract class MalformedRequestTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task QueryValueThatCannotBind_BadRequest_LoggedWithoutTheValue()
+    {
+        const string value = "98765432109876543210";
+        using var scim = await ApiClients.WithScopeAsync(factory, "malformed-scim", "idp:scim");
+
+        using var response = await scim.GetAsync($"/scim/v2/Users?count={value}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(factory.Logs.Entries, entry => entry.EventId == 9003);
+        Assert.DoesNotContain(factory.Logs.Entries, entry => entry.AllText.Contains(value, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task TokenEndpoint_BrokenMultipart_JsonInvalidRequest()
     {
         using var client = factory.CreateBrowser().Client;
