@@ -128,10 +128,9 @@ public sealed class WebhookDeliveryJob(
             .SetProperty(d => d.LastError, error)
             .SetProperty(d => d.LastResponse, response)
             .SetProperty(d => d.CompletedAt, now), CancellationToken.None);
-        var next = await database.Set<WebhookDelivery>().AsNoTracking()
-            .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.SubjectKey == delivery.SubjectKey
-                && d.Status == WebhookDeliveryStatus.Pending && d.Id > delivery.Id)
-            .OrderBy(d => d.Id).Select(d => (long?)d.Id).FirstOrDefaultAsync(CancellationToken.None);
+        var next = await FirstInLine(database)
+            .Where(d => d.SubscriptionId == delivery.SubscriptionId && d.SubjectKey == delivery.SubjectKey)
+            .Select(d => (long?)d.Id).FirstOrDefaultAsync(CancellationToken.None);
         if (next is { } nextId)
         {
             Enqueue(jobs, nextId);
@@ -201,7 +200,7 @@ public sealed class WebhookDeliveryJob(
             var kept = await ReadStartAsync(response, timeout.Token);
             return response.IsSuccessStatusCode
                 ? new Attempt(status, null, kept)
-                : new Attempt(status, (int)response.StatusCode is >= 300 and < 400
+                : new Attempt(status, status is >= 300 and < 400
                     ? $"The receiver answered {status} (a redirect, which is not followed)."
                     : $"The receiver answered {status}.", kept);
         }

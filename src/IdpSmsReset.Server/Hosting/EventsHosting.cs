@@ -18,8 +18,6 @@ public static class EventsHosting
             .PostConfigure(webhooks => webhooks.AllowPrivateNetworks ??= development)
             .Validate(webhooks => !webhooks.Validate().Any(), "Idp:Webhooks is out of range (see WebhookOptions).")
             .ValidateOnStart();
-        var settings = builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
-        var allowPrivateNetworks = settings.AllowPrivateNetworks ?? development;
 
         var toOpenTelemetry = !string.IsNullOrWhiteSpace(builder.Configuration[ObservabilityHosting.OtlpEndpointVariable]);
         builder.Services.AddSingleton<IAuditStream>(services => new AuditStreamWriter(services.GetRequiredService<IOptions<AuditOptions>>(),
@@ -37,7 +35,8 @@ public static class EventsHosting
         builder.Services.AddScoped<WebhookOutboxSweeper>();
         // The subscription's URL chooses where this posts: no redirects, no internal address unless allowed.
         builder.Services.AddHttpClient<WebhookDeliveryJob>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => Core.Net.OutboundDestinations.Handler(allowPrivateNetworks));
+            .ConfigurePrimaryHttpMessageHandler(services => Core.Net.OutboundDestinations.Handler(
+                services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks == true));
 
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.RunServer)
