@@ -51,5 +51,11 @@ public static class BenchmarkBootstrap
             BootstrapFile.Person(AdminUserName, Password, roles: ["admin"], withEmail: false),
         ],
         SmsFactor = BootstrapFile.SmsFactor(twilioAccountSid, twilioToken, twilioFrom),
+        // Counting on, as in production, with budgets a burst of thousands to one prefix stays within.
+        SmsFraudGuard = new()
+        {
+            DailyMessagesPerCountry = new() { ["default"] = 10_000_000 }, DailyMessagesTotal = 10_000_000,
+            HourlyMessagesPerPrefix = 10_000_000,
+        },
     });
 }

@@ -515,6 +515,137 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("TokenKeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Until");
+
+                    b.HasIndex("Kind", "Scope", "HourStart")
+                        .IsUnique();
+
+                    b.ToTable("SmsFraudAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudGuardSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AllowVoip")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("CountingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountryBudgets")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("DailyPerCountry")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DailyTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("DefaultPrice")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("numeric(12,5)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HourlyPerPrefix")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrefixDigits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prices")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<double>("SurgeFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SmsFraudGuardSettings", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsVolume", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "HourStart");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("SmsVolumes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SpentProof", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentProofs", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +681,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HoldScope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1024)
@@ -838,6 +973,11 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         new
                         {
                             Area = "webhooks",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-fraud-guard",
                             Version = 0L
                         });
                 });

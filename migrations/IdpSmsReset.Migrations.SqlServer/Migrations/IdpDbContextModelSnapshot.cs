@@ -515,6 +515,137 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.ToTable("TokenKeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Until");
+
+                    b.HasIndex("Kind", "Scope", "HourStart")
+                        .IsUnique();
+
+                    b.ToTable("SmsFraudAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudGuardSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AllowVoip")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("CountingSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CountryBudgets")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<int>("DailyPerCountry")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DailyTotal")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("DefaultPrice")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("decimal(12,5)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("HourlyPerPrefix")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PrefixDigits")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Prices")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double>("SurgeFactor")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SmsFraudGuardSettings", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsVolume", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "HourStart");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("SmsVolumes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SpentProof", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentProofs", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +681,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("HoldScope")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1024)
@@ -839,6 +974,11 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         new
                         {
                             Area = "webhooks",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-fraud-guard",
                             Version = 0L
                         });
                 });

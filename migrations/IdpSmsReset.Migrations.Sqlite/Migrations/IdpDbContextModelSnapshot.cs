@@ -508,6 +508,137 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("TokenKeys", (string)null);
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Until");
+
+                    b.HasIndex("Kind", "Scope", "HourStart")
+                        .IsUnique();
+
+                    b.ToTable("SmsFraudAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudGuardSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowVoip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CountingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryBudgets")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyPerCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DailyTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DefaultPrice")
+                        .HasPrecision(12, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HourlyPerPrefix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrefixDigits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prices")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SurgeFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SmsFraudGuardSettings", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsVolume", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "HourStart");
+
+                    b.HasIndex("HourStart");
+
+                    b.ToTable("SmsVolumes", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SpentProof", b =>
+                {
+                    b.Property<string>("Challenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Challenge");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentProofs", (string)null);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -542,6 +673,10 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldScope")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -831,6 +966,11 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         new
                         {
                             Area = "webhooks",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-fraud-guard",
                             Version = 0L
                         });
                 });

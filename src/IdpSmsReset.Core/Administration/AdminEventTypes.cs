@@ -8,6 +8,9 @@ public static class AdminEventTypes
     public const string PolicyDeleted = "admin.policy-deleted";
     public const string SmsFactorChanged = "admin.sms-factor-changed";
     public const string TestSmsSent = "admin.test-sms-sent";
+    public const string SmsFraudGuardChanged = "admin.sms-fraud-guard-changed";
+    public const string HeldSmsReleased = "admin.held-sms-released";
+    public const string HeldSmsDiscarded = "admin.held-sms-discarded";
     public const string SmsTemplateChanged = "admin.sms-template-changed";
     public const string AuthenticatorFactorChanged = "admin.authenticator-factor-changed";
     public const string UserChanged = "admin.user-changed";

@@ -20,7 +20,7 @@ public static class AuditEventCatalogue
         AuditEventTypes.PasswordResetCodeFailed, AuditEventTypes.PasswordResetLocked, AuditEventTypes.PasswordResetCodeNotSent,
         AuditEventTypes.PasswordResetSuspended, AuditEventTypes.DeviceUserCodeWrong, AuditEventTypes.TokenExchangeRefused,
         AuditEventTypes.SmsBreakerOpened, AuditEventTypes.FederatedSignInFailed, AuditEventTypes.SmsFailed,
-        AuditEventTypes.WebhookDisabled,
+        AuditEventTypes.WebhookDisabled, AuditEventTypes.SmsFraudSuspected,
     ];
 
     /// <summary>All types, sorted.</summary>

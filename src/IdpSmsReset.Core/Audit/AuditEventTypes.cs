@@ -36,6 +36,7 @@ public static class AuditEventTypes
     public const string SmsBreakerClosed = "sms.breaker-closed";
     public const string SmsFailover = "sms.failover";
     public const string SmsFailed = "sms.failed";
+    public const string SmsFraudSuspected = "sms.fraud-suspected";
     public const string WebhookDisabled = "webhook.disabled";
     public const string PasswordChanged = "password.changed";
     public const string PhoneVerified = "phone.verified";

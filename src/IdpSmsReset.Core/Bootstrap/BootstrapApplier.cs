@@ -25,6 +25,7 @@ public sealed class BootstrapApplier(
     Messaging.Templates.SmsTemplateStore smsTemplates,
     Federation.IdentityProviders identityProviders,
     Events.WebhookSubscriptions webhooks,
+    Administration.SmsFraudGuardAdministration fraudGuard,
     ILogger<BootstrapApplier> logger)
 {
     public async Task ApplyAsync(BootstrapDocument document, CancellationToken cancellationToken)
@@ -57,6 +58,12 @@ public sealed class BootstrapApplier(
         {
             await ApplySmsFactorAsync(sms.ToInput(), cancellationToken);
             await ApplySecondarySmsAccountAsync(sms.Secondary?.ToInput(), cancellationToken);
+        }
+
+        if (document.SmsFraudGuard is { } guard)
+        {
+            // Saved only when it differs from what is stored, so a restart writes no audit event.
+            await fraudGuard.SaveAsync(guard, Administration.Administrator.Bootstrap, cancellationToken);
         }
 
         await ApplySmsTemplatesAsync(document.SmsTemplates, cancellationToken);

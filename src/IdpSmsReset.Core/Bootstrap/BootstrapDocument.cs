@@ -14,6 +14,9 @@ public sealed class BootstrapDocument
     /// <summary>The SMS factor's Twilio account; absent leaves the stored settings as they are.</summary>
     public BootstrapSmsFactor? SmsFactor { get; init; }
 
+    /// <summary>The SMS fraud guard's budgets, surge factor and prices; absent leaves the stored settings as they are.</summary>
+    public Messaging.FraudGuard.SmsFraudGuardDefinition? SmsFraudGuard { get; init; }
+
     /// <summary>Messages reworded per language; one not listed keeps what is stored (or the product's own words).</summary>
     public List<BootstrapSmsTemplate> SmsTemplates { get; init; } = [];
 

@@ -22,6 +22,12 @@ public static partial class BootstrapValidator
         }
         ValidateIdentityProviders(document.IdentityProviders, errors);
         ValidateWebhooks(document.Webhooks, errors);
+        if (document.SmsFraudGuard is { } guard)
+        {
+            errors.AddRange(Messaging.FraudGuard.SmsFraudGuardRules.Validate(guard)
+                .Select(problem => $"smsFraudGuard.{problem.Field}: {problem.Problem}"));
+        }
+
         if (document.SmsFactor is { } smsFactor)
         {
             // The token is required here: a bootstrap file cannot rely on one stored by an earlier start.

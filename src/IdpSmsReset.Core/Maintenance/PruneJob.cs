@@ -71,6 +71,14 @@ public sealed class PruneJob(
         await database.Set<SignInFailureTally>().Where(tally => tally.HourStart < countedUntil.AddDays(-7))
             .ExecuteDeleteAsync(cancellationToken);
         await database.Set<LimitGate>().Where(gate => gate.TouchedAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+        // The fraud guard's counters: a week of baseline and the day being counted.
+        var volumesUntil = time.GetUtcNow().UtcDateTime.AddDays(-8).AddHours(-1);
+        await database.Set<Messaging.FraudGuard.SmsVolume>().Where(volume => volume.HourStart < volumesUntil)
+            .ExecuteDeleteAsync(cancellationToken);
+        await database.Set<Messaging.FraudGuard.SmsFraudAlert>().Where(alert => alert.Until < countedUntil.AddDays(-7))
+            .ExecuteDeleteAsync(cancellationToken);
+        await database.Set<Messaging.FraudGuard.SpentProof>().Where(proof => proof.ExpiresAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
 
         // Self-registered applications that got no token for Idp:DynamicClientRegistration:PruneAfter, with what they had.
         await registrations.PruneAsync(cancellationToken);

@@ -36,6 +36,24 @@ internal static partial class Log
         "SMS {MessageId} had been accepted by the provider as {ProviderId} by an attempt that did not record it: not sent again")]
     public static partial void SmsFoundAlreadySent(this ILogger logger, Guid messageId, string providerId);
 
+    [LoggerMessage(4030, LogLevel.Warning, "SMS {MessageId} to a number in {Country} refused before sending: {Kind}")]
+    public static partial void SmsNumberRefused(this ILogger logger, Guid messageId, string country, string kind);
+
+    [LoggerMessage(4031, LogLevel.Warning, "SMS {MessageId} ({Purpose}) held by the fraud guard: the budget of {Scope} is spent")]
+    public static partial void SmsHeld(this ILogger logger, Guid messageId, string purpose, string scope);
+
+    [LoggerMessage(4032, LogLevel.Warning, "SMS fraud guard alert ({Kind}) for {Scope}")]
+    public static partial void SmsFraudAlert(this ILogger logger, string kind, string scope);
+
+    [LoggerMessage(4033, LogLevel.Warning, "SMS surge to {Country}: {LastHour} messages in the last hour")]
+    public static partial void SmsSurge(this ILogger logger, string country, double lastHour);
+
+    [LoggerMessage(4034, LogLevel.Information, "{Count} held SMS {Outcome} by an administrator ({Scope})")]
+    public static partial void HeldSmsSettled(this ILogger logger, int count, string outcome, string scope);
+
+    [LoggerMessage(4035, LogLevel.Information, "A password reset was refused its proof of work: {Reason}")]
+    public static partial void ProofOfWorkRefused(this ILogger logger, string reason);
+
     [LoggerMessage(4020, LogLevel.Warning, "SMS account {Account}: circuit breaker opened for {BreakDuration} ({LastFailure})")]
     public static partial void SmsBreakerOpened(this ILogger logger, string account, TimeSpan breakDuration, string? lastFailure);
 

@@ -36,6 +36,9 @@ public sealed class OutboundSms
     /// <summary>Why the last attempt did not go, as one of <see cref="SmsErrorClasses"/>.</summary>
     public string? ErrorClass { get; set; }
 
+    /// <summary>The budget (<see cref="FraudGuard.SmsScopes"/>) that was spent when the guard held the message.</summary>
+    public string? HoldScope { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Not sent after this (UTC): a code nobody can use any more is not worth a message.</summary>

@@ -3,7 +3,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// <summary>The moves of an outbox message; <see cref="OutboundSmsTransitions"/> says from which statuses each is allowed.</summary>
 public enum OutboundSmsTransition
 {
-    /// <summary>A queued message whose lifetime ran out is not sent.</summary>
+    /// <summary>A queued or held message whose lifetime ran out is not sent.</summary>
     Expire,
 
     /// <summary>A dispatch run takes the message (a queued one, or one whose earlier claim was abandoned).</summary>
@@ -26,4 +26,10 @@ public enum OutboundSmsTransition
 
     /// <summary>The provider's delivery report moves the status forward.</summary>
     Report,
+
+    /// <summary>An administrator sends a message the fraud guard held.</summary>
+    Release,
+
+    /// <summary>An administrator drops a message the fraud guard held.</summary>
+    Discard,
 }

@@ -11,7 +11,7 @@ public static class OutboundSmsTransitions
 {
     public static IReadOnlyList<OutboundSmsStatus> From(OutboundSmsTransition transition) => transition switch
     {
-        OutboundSmsTransition.Expire => [OutboundSmsStatus.Queued],
+        OutboundSmsTransition.Expire => [OutboundSmsStatus.Queued, OutboundSmsStatus.Held],
         // A message being sent is claimed again only once its claim is old enough to be abandoned (SmsOutbox checks).
         OutboundSmsTransition.Claim => [OutboundSmsStatus.Queued, OutboundSmsStatus.Sending],
         OutboundSmsTransition.Accept or OutboundSmsTransition.Fail or OutboundSmsTransition.RetryLater or OutboundSmsTransition.GiveUp
@@ -19,6 +19,7 @@ public static class OutboundSmsTransitions
         OutboundSmsTransition.Resend => [OutboundSmsStatus.Failed],
         // Forward only, and never out of a report of the handset's (delivered, undelivered) or a final failure.
         OutboundSmsTransition.Report => [OutboundSmsStatus.Queued, OutboundSmsStatus.Sending, OutboundSmsStatus.Sent],
+        OutboundSmsTransition.Release or OutboundSmsTransition.Discard => [OutboundSmsStatus.Held],
         _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
     };
 
@@ -30,7 +31,8 @@ public static class OutboundSmsTransitions
         OutboundSmsTransition.Claim => OutboundSmsStatus.Sending,
         OutboundSmsTransition.Accept => reported < OutboundSmsStatus.Sent ? OutboundSmsStatus.Sent : reported,
         OutboundSmsTransition.Fail => OutboundSmsStatus.Failed,
-        OutboundSmsTransition.RetryLater or OutboundSmsTransition.Resend => OutboundSmsStatus.Queued,
+        OutboundSmsTransition.RetryLater or OutboundSmsTransition.Resend or OutboundSmsTransition.Release => OutboundSmsStatus.Queued,
+        OutboundSmsTransition.Discard => OutboundSmsStatus.Discarded,
         OutboundSmsTransition.Report => reported,
         _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
     };

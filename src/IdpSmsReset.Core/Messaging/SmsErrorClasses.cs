@@ -42,4 +42,10 @@ public static class SmsErrorClasses
 
     /// <summary>Accepted, then reported failed or undelivered by the carrier.</summary>
     public const string DeliveryFailed = "delivery_failed";
+
+    /// <summary>Refused before sending: premium-rate, shared-cost, UAN, unknown or (where not allowed) VoIP.</summary>
+    public const string NumberType = "number_type";
+
+    /// <summary>Held by the fraud guard: one of its budgets was spent.</summary>
+    public const string Held = "held";
 }

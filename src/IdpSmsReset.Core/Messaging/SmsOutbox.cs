@@ -14,17 +14,14 @@ namespace IdpSmsReset.Core.Messaging;
 /// built from <see cref="OutboundSmsTransitions"/>, returning whether the message moved.
 /// </summary>
 public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, IBackgroundJobClient jobs, TimeProvider time,
-    Audit.AuditLog audit, ILogger<SmsOutbox> logger)
+    Audit.AuditLog audit, FraudGuard.SmsFraudGuard guard, LimitGates gates, FraudGuard.SmsFraudGuardDirectory guardSettings,
+    ILogger<SmsOutbox> logger)
 {
     public async Task<SmsEnqueueResult> EnqueueAsync(string destination, string purpose, string body, TimeSpan lifetime,
         CancellationToken cancellationToken)
     {
         var result = await QueueAsync(destination, purpose, body, lifetime, cancellationToken);
-        if (result.MessageId is { } messageId)
-        {
-            Dispatch(messageId);
-        }
-
+        Dispatch(result);
         return result;
     }
 
@@ -45,8 +42,14 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
         return result;
     }
 
-    /// <summary>Hands a queued message to its dispatch job.</summary>
-    public void Dispatch(Guid messageId) => SmsDispatchJob.Enqueue(jobs, messageId);
+    /// <summary>Hands a queued message to its dispatch job (a held one waits for an administrator).</summary>
+    public void Dispatch(SmsEnqueueResult queued)
+    {
+        if (queued is { MessageId: { } messageId, Held: false })
+        {
+            SmsDispatchJob.Enqueue(jobs, messageId);
+        }
+    }
 
     private async Task<SmsEnqueueResult> WriteAsync(string destination, string purpose, string body, TimeSpan lifetime,
         CancellationToken cancellationToken)
@@ -81,9 +84,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
             NextAttemptAt = now,
             ExpiresAt = now + lifetime,
         };
-        database.Add(message);
-        await database.SaveChangesAsync(cancellationToken);
-        return SmsEnqueueResult.Queued(message.Id);
+        return await guard.AdmitAsync(message, cancellationToken);
     }
 
     /// <summary>A queued message past its lifetime is not sent.</summary>
@@ -158,6 +159,72 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
 
         return resent;
     }
+
+    /// <summary>
+    /// Sends the messages the fraud guard held for <paramref name="scope"/> (all held ones when null) that can still be
+    /// of use; each moves once (a conditional update), and counts into the budgets as it leaves. Answers how many.
+    /// </summary>
+    public async Task<int> ReleaseHeldAsync(string? scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var settings = await guardSettings.SettingsAsync(cancellationToken);
+        var released = await gates.DecideAsync(FraudGuard.SmsFraudGuard.GateKey, async () =>
+        {
+            var held = await Held(scope).Where(message => message.ExpiresAt > now)
+                .Select(message => new { message.Id, message.Destination, message.Country }).ToListAsync(cancellationToken);
+            var ids = held.Select(message => message.Id).ToList();
+            await Held(scope).Where(message => ids.Contains(message.Id))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Release))
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.ErrorClass, (string?)null)
+                    .SetProperty(m => m.LastError, "Held by the fraud guard, then released by an administrator.")
+                    .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+            var counted = held.SelectMany(message => new[]
+                {
+                    FraudGuard.SmsScopes.Total, FraudGuard.SmsScopes.Country(message.Country),
+                    FraudGuard.SmsScopes.Prefix(FraudGuard.SmsNumberCheck.PrefixOf(message.Destination, settings.PrefixDigits)),
+                })
+                .GroupBy(counter => counter).ToDictionary(group => group.Key, group => group.Count());
+            await FraudGuard.SmsVolumes.AddAsync(database, counted, FraudGuard.SmsVolumes.HourOf(now), cancellationToken);
+            await database.SaveChangesAsync(cancellationToken);
+            return ids;
+        }, _ => true, cancellationToken);
+        foreach (var id in released)
+        {
+            SmsDispatchJob.Enqueue(jobs, id);
+        }
+
+        logger.HeldSmsSettled(released.Count, "released", scope ?? "all");
+        return released.Count;
+    }
+
+    /// <summary>Drops the messages held for <paramref name="scope"/> (all held ones when null); answers how many.</summary>
+    public async Task<int> DiscardHeldAsync(string? scope, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var discarded = await Held(scope)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Discard))
+                .SetProperty(m => m.LastError, "Held by the fraud guard, then discarded by an administrator.")
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+        logger.HeldSmsSettled(discarded, "discarded", scope ?? "all");
+        return discarded;
+    }
+
+    /// <summary>Held messages whose lifetime ran out: what they carry is of no use any more, so they end as expired.</summary>
+    public Task<int> ExpireHeldAsync(DateTime now, CancellationToken cancellationToken) =>
+        Held(null).Where(message => message.ExpiresAt <= now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundSmsTransitions.To(OutboundSmsTransition.Expire))
+                .SetProperty(m => m.LastError, "Held by the fraud guard until it expired.")
+                .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+
+    // The held status once, from the table: release, discard and expiry all leave from it (EF Core folds a second,
+    // equal status test into "false").
+    private IQueryable<OutboundSms> Held(string? scope) =>
+        database.Set<OutboundSms>().Where(OutboundSmsTransitions.IsAllowed(OutboundSmsTransition.Release))
+            .Where(message => scope == null || message.HoldScope == scope);
 
     /// <summary>
     /// The report of <paramref name="account"/> (the one whose token verified it) on the message it knows as

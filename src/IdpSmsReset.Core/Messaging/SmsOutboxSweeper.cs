@@ -13,7 +13,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// first. Dispatch is idempotent (a claim is one conditional update), so an extra job costs nothing.
 /// </summary>
 public sealed class SmsOutboxSweeper(
-    IdpDbContext database, IBackgroundJobClient jobs, IOptions<SmsOptions> options, TimeProvider time, IdpMetrics metrics)
+    IdpDbContext database, SmsOutbox outbox, IBackgroundJobClient jobs, IOptions<SmsOptions> options, TimeProvider time, IdpMetrics metrics)
 {
     public const string RecurringJobId = "sms-outbox-sweeper";
 
@@ -35,6 +35,8 @@ public sealed class SmsOutboxSweeper(
         {
             SmsDispatchJob.Enqueue(jobs, id);
         }
+
+        await outbox.ExpireHeldAsync(now, cancellationToken);
 
         var depth = await database.Set<OutboundSms>()
             .Where(message => message.Status == OutboundSmsStatus.Queued || message.Status == OutboundSmsStatus.Sending)

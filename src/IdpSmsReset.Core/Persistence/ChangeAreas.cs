@@ -9,6 +9,8 @@ public static class ChangeAreas
     public const string Keys = "keys";
     public const string IdentityProviders = "identity-providers";
     public const string Webhooks = "webhooks";
+    public const string SmsFraudGuard = "sms-fraud-guard";
 
-    public static readonly IReadOnlyList<string> All = [Policies, SmsFactor, Applications, Keys, IdentityProviders, Webhooks];
+    public static readonly IReadOnlyList<string> All =
+        [Policies, SmsFactor, Applications, Keys, IdentityProviders, Webhooks, SmsFraudGuard];
 }

@@ -17,6 +17,7 @@ internal sealed class OutboundSmsConfiguration : IEntityTypeConfiguration<Outbou
         entity.Property(message => message.Account).HasMaxLength(16);
         entity.Property(message => message.LastError).HasMaxLength(1024);
         entity.Property(message => message.ErrorClass).HasMaxLength(32);
+        entity.Property(message => message.HoldScope).HasMaxLength(64);
         // The status callback finds a message by its SID; the sweeper by status and due time.
         entity.HasIndex(message => message.TwilioSid).IsUnique();
         entity.HasIndex(message => new { message.Status, message.NextAttemptAt });

@@ -16,4 +16,8 @@ public static class PhoneProblems
 
     public static Problem CountryNotAllowed(string country) =>
         new("sms.country-not-allowed", "SMS to {0} numbers is not allowed.", [country]);
+
+    /// <summary>A premium-rate, shared-cost, UAN, unknown or (where not allowed) VoIP number: see <c>SmsNumberCheck</c>.</summary>
+    public static Problem NumberTypeRefused(string kind) =>
+        new("sms.number-type-refused", "Codes cannot be sent to this number: it is {0}.", [kind]);
 }

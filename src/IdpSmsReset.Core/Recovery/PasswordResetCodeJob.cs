@@ -84,11 +84,13 @@ public sealed class PasswordResetCodeJob(
 
         // The code becomes the flow's before its SMS may leave: an entry typed the moment the text arrives must find it.
         var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
-        outbox.Dispatch(queued.MessageId!.Value);
+        outbox.Dispatch(queued);
         logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
         metrics.ResetStep("code_sent", stored ? "kept" : "superseded");
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
-            stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
+            queued.Held
+                ? $"Code to {PhoneNumberRules.Mask(send.Destination)} held by the SMS fraud guard: it goes if an administrator releases it."
+            : stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",
             cancellationToken);
     }
 

@@ -23,6 +23,8 @@ public sealed class IdpMetrics
     private readonly Counter<long> _jobFailures;
     private readonly Counter<long> _smsBreaker;
     private readonly Counter<long> _smsFailovers;
+    private readonly Counter<long> _smsHeld;
+    private readonly Counter<long> _smsFraudAlerts;
     private long _outboxQueued;
     private long _outboxSending;
 
@@ -48,6 +50,10 @@ public sealed class IdpMetrics
             "An SMS account's circuit breaker opening or closing, by account and transition.");
         _smsFailovers = meter.CreateCounter<long>("idp.sms.failovers", "{message}",
             "Messages sent through another account than the one preferred, by the account they went through.");
+        _smsHeld = meter.CreateCounter<long>("idp.sms.held", "{message}",
+            "SMS held by the fraud guard, by purpose and the kind of budget spent (prefix, country, total).");
+        _smsFraudAlerts = meter.CreateCounter<long>("idp.sms.fraud_alerts", "{alert}",
+            "Fraud guard alerts raised: a budget spent or a country's surge.");
         meter.CreateObservableGauge("idp.outbox.depth", () => new Measurement<long>[]
         {
             new(Interlocked.Read(ref _outboxQueued), new KeyValuePair<string, object?>("status", "queued")),
@@ -99,4 +105,9 @@ public sealed class IdpMetrics
         _smsLatency.Record(sinceQueued.TotalSeconds, new KeyValuePair<string, object?>("purpose", purpose));
 
     public void BackchannelLogout(string outcome) => _backchannelLogouts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void SmsHeld(string purpose, string budget) => _smsHeld.Add(1, new("purpose", purpose), new("budget", budget));
+
+    /// <param name="kind"><c>budget</c> or <c>surge</c>.</param>
+    public void SmsFraudAlert(string kind) => _smsFraudAlerts.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -17,6 +17,7 @@ public static class AdminHosting
         builder.Services.AddScoped<AdminLogs>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<FactorAdministration>();
+        builder.Services.AddScoped<SmsFraudGuardAdministration>();
         builder.Services.AddScoped<FirstAdministrator>();
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<PolicyAdministration>();

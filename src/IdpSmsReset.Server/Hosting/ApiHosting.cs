@@ -1,3 +1,4 @@
+using IdpSmsReset.Server.Features.Api.FraudGuard;
 using IdpSmsReset.Server.Features.Api.Webhooks;
 using IdpSmsReset.Server.Features.Api.IdentityProviders;
 using IdpSmsReset.Server.Features.Api.Applications;
@@ -55,6 +56,7 @@ public static class ApiHosting
         app.MapAuditEndpoints();
         app.MapMessageEndpoints();
         app.MapFactorEndpoints();
+        app.MapFraudGuardEndpoints();
         app.MapSmsTemplateEndpoints();
         app.MapScimEndpoints();
         if (IdpOptions.ReadAtRegistration(app.Configuration).Api.Docs ?? app.Environment.IsDevelopment())

@@ -1,5 +1,6 @@
 using Hangfire;
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Messaging.FraudGuard;
 using IdpSmsReset.Server.Features.Dev.Sms;
 using IdpSmsReset.Server.Features.Webhooks;
 using IdpSmsReset.Sms.Twilio;
@@ -54,6 +55,14 @@ public static class SmsHosting
             .BindSection(builder.Configuration, SmsBreakerOptions.SectionName)
             .Validate(breaker => breaker.Validate().Count == 0, "Idp:Sms:Breaker is out of range (see SmsBreakerOptions).")
             .ValidateOnStart();
+        builder.Services.AddOptions<SmsFraudGuardOptions>()
+            .BindSection(builder.Configuration, SmsFraudGuardOptions.SectionName)
+            .Validate(guard => guard.Validate().Count == 0, "Idp:Sms:FraudGuard is out of range (see SmsFraudGuardOptions).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SmsFraudGuardDirectory>();
+        builder.Services.AddScoped<SmsFraudGuard>();
+        builder.Services.AddScoped<SmsFraudGuardReport>();
+        builder.Services.AddScoped<ProofOfWork>();
         builder.Services.AddSingleton<SmsAccountBreakers>();
         builder.Services.AddSingleton<SmsProtection>();
         builder.Services.AddScoped<SmsOutbox>();

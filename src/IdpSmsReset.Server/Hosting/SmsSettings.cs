@@ -15,4 +15,6 @@ public sealed class SmsSettings
     public SmsSandboxOptions Sandbox { get; set; } = new();
 
     public SmsBreakerOptions Breaker { get; set; } = new();
+
+    public Core.Messaging.FraudGuard.SmsFraudGuardOptions FraudGuard { get; set; } = new();
 }

@@ -29,6 +29,7 @@ public static class JourneyBootstrap
     public static string Json(string appUrl, bool withSmsFactor,
         IReadOnlyList<Core.Federation.IdentityProviderDefinition>? identityProviders = null) => BootstrapFile.Json(new BootstrapDocument
     {
+        SmsFraudGuard = BootstrapFile.TestFraudGuard(),
         IdentityProviders = [.. identityProviders ?? []],
         Applications =
         [

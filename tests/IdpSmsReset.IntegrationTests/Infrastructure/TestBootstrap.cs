@@ -87,6 +87,7 @@ public static class TestBootstrap
     public static string JsonWith(BootstrapSmsFactor? smsFactor) => BootstrapFile.Json(new BootstrapDocument
     {
         SmsFactor = smsFactor,
+        SmsFraudGuard = BootstrapFile.TestFraudGuard(),
         Applications =
         [
             BootstrapFile.CodeFlowApplication(WebClientId, WebClientSecret, "Web", [RedirectUri], AllScopes,

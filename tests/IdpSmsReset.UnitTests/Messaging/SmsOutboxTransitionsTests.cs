@@ -22,6 +22,9 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
         var allowed = new Dictionary<(OutboundSmsStatus, OutboundSmsTransition), OutboundSmsStatus>
         {
             [(OutboundSmsStatus.Queued, OutboundSmsTransition.Expire)] = OutboundSmsStatus.Expired,
+            [(OutboundSmsStatus.Held, OutboundSmsTransition.Expire)] = OutboundSmsStatus.Expired,
+            [(OutboundSmsStatus.Held, OutboundSmsTransition.Release)] = OutboundSmsStatus.Queued,
+            [(OutboundSmsStatus.Held, OutboundSmsTransition.Discard)] = OutboundSmsStatus.Discarded,
             [(OutboundSmsStatus.Queued, OutboundSmsTransition.Claim)] = OutboundSmsStatus.Sending,
             [(OutboundSmsStatus.Sending, OutboundSmsTransition.Claim)] = OutboundSmsStatus.Sending,
             [(OutboundSmsStatus.Sending, OutboundSmsTransition.Accept)] = OutboundSmsStatus.Sent,
@@ -119,6 +122,9 @@ public sealed class SmsOutboxTransitionsTests : IDisposable
             OutboundSmsTransition.Resend => await outbox.ResendAsync(id, none),
             OutboundSmsTransition.Report => await outbox.ApplyReportAsync(SmsAccountNames.Primary, ProviderId,
                 OutboundSmsStatus.Delivered, null, none) == SmsStatusUpdate.Moved,
+            // The administrator's moves act on every held message; here there is one.
+            OutboundSmsTransition.Release => await outbox.ReleaseHeldAsync(null, none) == 1,
+            OutboundSmsTransition.Discard => await outbox.DiscardHeldAsync(null, none) == 1,
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
     }

@@ -3,6 +3,8 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Messaging.FraudGuard;
+using Microsoft.Extensions.DependencyInjection;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,9 +47,24 @@ public sealed class MfaTestDatabase : IDisposable
 
     public IdpDbContext Context { get; }
 
-    public SmsOutbox Outbox => new(Context, new SmsProtection(Protection), new NoJobs(), Time,
-        new Core.Audit.AuditLog(Context, Time, Microsoft.Extensions.Options.Options.Create(new Core.Audit.AuditOptions())),
-        NullLogger<SmsOutbox>.Instance);
+    /// <summary>The outbox with the fraud guard's defaults in front of it, as the server has.</summary>
+    public SmsOutbox Outbox
+    {
+        get
+        {
+            var audit = new Core.Audit.AuditLog(Context, Time, Microsoft.Extensions.Options.Options.Create(new Core.Audit.AuditOptions()));
+            var services = new ServiceCollection().AddScoped(_ => NewContext()).AddMetrics().BuildServiceProvider();
+            var scopes = services.GetRequiredService<IServiceScopeFactory>();
+            var stamps = new ChangeStamps(scopes, Time, Microsoft.Extensions.Options.Options.Create(new CacheOptions()));
+            var directory = new SmsFraudGuardDirectory(scopes, stamps);
+            var gates = new LimitGates(Context, Time);
+            var guard = new SmsFraudGuard(Context, gates, directory, audit,
+                new Core.Telemetry.IdpMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), Time,
+                NullLogger<SmsFraudGuard>.Instance);
+            return new(Context, new SmsProtection(Protection), new NoJobs(), Time, audit, guard, gates, directory,
+                NullLogger<SmsOutbox>.Instance);
+        }
+    }
 
     /// <summary>A second context on the same database, as a parallel request has.</summary>
     public IdpDbContext NewContext()

@@ -46,6 +46,7 @@ public sealed class SignInTestServices : IAsyncDisposable
             .AddUserManager<IdpUserManager>();
         services.AddOptions<CacheOptions>();
         services.AddSingleton<ChangeStamps>();
+        services.AddSingleton<Core.Messaging.FraudGuard.SmsFraudGuardDirectory>();
         services.AddSingleton<IdpMetrics>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
@@ -58,6 +59,7 @@ public sealed class SignInTestServices : IAsyncDisposable
         {
             typeof(SecurityPolicyService), typeof(UnknownAccountGuard), typeof(SignInFailures), typeof(SignInEligibility),
             typeof(SignInJourney), typeof(SecondFactorMethods), typeof(UserPhoneResolver), typeof(LimitGates), typeof(SmsOutbox),
+            typeof(Core.Messaging.FraudGuard.SmsFraudGuard),
             typeof(SmsChallengeService), typeof(SignInCodes), typeof(AuthenticatorService), typeof(RecoveryCodeService),
             typeof(PasswordSignIn), typeof(SecondFactorCheck), typeof(Core.Audit.AuditLog), typeof(Core.Audit.AccountChanges),
         })

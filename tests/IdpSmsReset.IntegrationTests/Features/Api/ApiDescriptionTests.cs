@@ -16,6 +16,9 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
     private static readonly Dictionary<string, string> OperationOfCommand = new()
     {
         ["UserAdministration.SaveAsync"] = "UpdateUser",
+        ["SmsFraudGuardAdministration.SaveAsync"] = "UpdateSmsFraudGuard",
+        ["SmsFraudGuardAdministration.ReleaseHeldAsync"] = "ReleaseHeldSms",
+        ["SmsFraudGuardAdministration.DiscardHeldAsync"] = "DiscardHeldSms",
         ["UserAdministration.UnlockAsync"] = "UnlockUser",
         ["UserAdministration.RemoveSecondFactorsAsync"] = "ResetUserSecondFactors",
         ["UserAdministration.RemovePasskeysAsync"] = "RemoveUserPasskeys",

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Messaging.FraudGuard;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,14 +7,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
-/// <summary>The first step of "Forgot password?": the name of the account. The answer never says whether it exists.</summary>
+/// <summary>
+/// The first step of "Forgot password?": the name of the account. The answer never says whether it exists. While the SMS
+/// fraud guard asks for it, the request carries a proof of work (the page's script solves it; without script, a wait),
+/// judged before the name is looked at.
+/// </summary>
 public sealed class ForgotPasswordModel(
-    PasswordResetStarter resets, PasswordResetAvailability availability, IStringLocalizer<SharedResource> localizer) : PageModel
+    PasswordResetStarter resets, PasswordResetAvailability availability, ProofOfWork proofs,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string NotAvailable =
         "Passwords cannot be reset on this page. Contact your administrator, who can reset your password or send you a reset code.";
     public const string TooManyRequests =
         "Too many password resets were started from your network in the last hour. Try again later, or contact your administrator.";
+    public const string ProofNeeded =
+        "To protect this service from abuse, this request takes a moment. Wait a few seconds, then press Continue again.";
+    public const string ProofStale = "This page was open for too long, or was sent before. Press Continue again.";
 
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -21,19 +30,40 @@ public sealed class ForgotPasswordModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The challenge this page carries (null: none is needed now).</summary>
+    public ProofOfWorkChallenge? Proof { get; private set; }
+
     public bool Available { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync() => Available = await availability.IsAvailableAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        Available = await availability.IsAvailableAsync(HttpContext.RequestAborted);
+        Proof = Available && await proofs.RequiredAsync(HttpContext.RequestAborted) ? proofs.Issue() : null;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         Available = await availability.IsAvailableAsync(HttpContext.RequestAborted);
+        var proofRequired = Available && await proofs.RequiredAsync(HttpContext.RequestAborted);
         if (!Available || !ModelState.IsValid)
         {
+            Proof = proofRequired ? proofs.Issue() : null;
             return Page();
+        }
+
+        if (proofRequired)
+        {
+            var verdict = await proofs.SpendAsync(Input.ProofToken, Input.ProofNonce, HttpContext.RequestAborted);
+            if (verdict != ProofOfWorkVerdict.Accepted)
+            {
+                ModelState.AddModelError(string.Empty, localizer[verdict is ProofOfWorkVerdict.Expired or ProofOfWorkVerdict.Replayed
+                    ? ProofStale : ProofNeeded]);
+                Proof = proofs.Issue();
+                return Page();
+            }
         }
 
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;

@@ -11,7 +11,8 @@ namespace IdpSmsReset.Server.Features.Admin.Overview;
 /// <summary>The counts that matter, and a warning when policies use an SMS factor that cannot send.</summary>
 public sealed class OverviewModel(AdminOverview overview, AdminActivity activity, IStringLocalizer<SharedResource> localizer,
     Microsoft.Extensions.Options.IOptions<IdpSmsReset.Core.Messaging.SmsBreakerOptions> breaker, TimeProvider time,
-    IdpSmsReset.Core.Events.WebhookSubscriptions webhooks) : PageModel
+    IdpSmsReset.Core.Events.WebhookSubscriptions webhooks, IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudGuardReport fraudGuard)
+    : PageModel
 {
     public const string SmsFactorWarning =
         "The SMS factor is enabled in a policy, but Twilio is not validated: SMS codes and SMS password reset do not work.";
@@ -43,9 +44,17 @@ public sealed class OverviewModel(AdminOverview overview, AdminActivity activity
     /// <summary>Subscriptions the server turned off because their receiver kept failing: no event reaches them now.</summary>
     public IReadOnlyList<IdpSmsReset.Core.Events.WebhookSubscription> TurnedOffWebhooks { get; private set; } = [];
 
+    /// <summary>How many messages the fraud guard holds (a budget was spent), and the countries whose surge mark lasts.</summary>
+    public int HeldMessages { get; private set; }
+
+    public IReadOnlyList<string> SurgingCountries { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         TurnedOffWebhooks = await webhooks.TurnedOffAsync(HttpContext.RequestAborted);
+        HeldMessages = (await fraudGuard.HeldAsync(HttpContext.RequestAborted)).Sum(group => group.Messages);
+        SurgingCountries = [.. (await fraudGuard.ActiveSurgesAsync(HttpContext.RequestAborted))
+            .Select(IdpSmsReset.Core.Messaging.FraudGuard.SmsScopes.CountryOf)];
         var now = time.GetUtcNow().UtcDateTime;
         SmsAccounts = [.. (await overview.SmsAccountsAsync(HttpContext.RequestAborted)).Select(health => (health.Account,
             IdpSmsReset.Core.Messaging.SmsAccountBreakers.IsOpen(health, now, breaker.Value.BreakDuration), health.LastFailoverAt,

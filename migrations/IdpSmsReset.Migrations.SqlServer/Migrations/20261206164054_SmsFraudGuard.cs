@@ -1,0 +1,139 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IdpSmsReset.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SmsFraudGuard : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "HoldScope",
+                table: "OutboundSms",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SmsFraudAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    HourStart = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Until = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsFraudAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsFraudGuardSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    DailyPerCountry = table.Column<int>(type: "int", nullable: false),
+                    CountryBudgets = table.Column<string>(type: "nvarchar(max)", maxLength: 4096, nullable: false),
+                    DailyTotal = table.Column<int>(type: "int", nullable: false),
+                    HourlyPerPrefix = table.Column<int>(type: "int", nullable: false),
+                    PrefixDigits = table.Column<int>(type: "int", nullable: false),
+                    SurgeFactor = table.Column<double>(type: "float", nullable: false),
+                    AllowVoip = table.Column<bool>(type: "bit", nullable: false),
+                    DefaultPrice = table.Column<decimal>(type: "decimal(12,5)", precision: 12, scale: 5, nullable: false),
+                    Prices = table.Column<string>(type: "nvarchar(max)", maxLength: 4096, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    CountingSince = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsFraudGuardSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsVolumes",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    HourStart = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Messages = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsVolumes", x => new { x.Scope, x.HourStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpentProofs",
+                columns: table => new
+                {
+                    Challenge = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpentProofs", x => x.Challenge);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ChangeStamps",
+                columns: new[] { "Area", "Version" },
+                values: new object[] { "sms-fraud-guard", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsFraudAlerts_Kind_Scope_HourStart",
+                table: "SmsFraudAlerts",
+                columns: new[] { "Kind", "Scope", "HourStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsFraudAlerts_Until",
+                table: "SmsFraudAlerts",
+                column: "Until");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsVolumes_HourStart",
+                table: "SmsVolumes",
+                column: "HourStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpentProofs_ExpiresAt",
+                table: "SpentProofs",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SmsFraudAlerts");
+
+            migrationBuilder.DropTable(
+                name: "SmsFraudGuardSettings");
+
+            migrationBuilder.DropTable(
+                name: "SmsVolumes");
+
+            migrationBuilder.DropTable(
+                name: "SpentProofs");
+
+            migrationBuilder.DeleteData(
+                table: "ChangeStamps",
+                keyColumn: "Area",
+                keyValue: "sms-fraud-guard");
+
+            migrationBuilder.DropColumn(
+                name: "HoldScope",
+                table: "OutboundSms");
+        }
+    }
+}
