@@ -84,10 +84,12 @@ public static class TestBootstrap
     public static string Json => JsonWith(smsFactor: null);
 
     /// <summary>The same document, with an SMS factor (for a server started as a process, which tests cannot configure).</summary>
-    public static string JsonWith(BootstrapSmsFactor? smsFactor) => BootstrapFile.Json(new BootstrapDocument
+    /// <param name="fraudGuard">The SMS fraud guard's settings (the tests' own, with a high prefix budget, when null).</param>
+    public static string JsonWith(BootstrapSmsFactor? smsFactor,
+        Core.Messaging.FraudGuard.SmsFraudGuardDefinition? fraudGuard = null) => BootstrapFile.Json(new BootstrapDocument
     {
         SmsFactor = smsFactor,
-        SmsFraudGuard = BootstrapFile.TestFraudGuard(),
+        SmsFraudGuard = fraudGuard ?? BootstrapFile.TestFraudGuard(),
         Applications =
         [
             BootstrapFile.CodeFlowApplication(WebClientId, WebClientSecret, "Web", [RedirectUri], AllScopes,
