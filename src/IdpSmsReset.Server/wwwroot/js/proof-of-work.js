@@ -4,14 +4,14 @@
 // (SubtleCrypto's per-call promise would cost more than the hash).
 (() => {
     "use strict";
-    const form = document.querySelector("form[data-proof-challenge]");
     const nonceField = document.getElementById("proof-nonce");
-    if (!form || !nonceField) {
+    const form = nonceField && nonceField.form;
+    if (!form) {
         return;
     }
 
-    const challenge = form.dataset.proofChallenge;
-    const difficulty = Number(form.dataset.proofDifficulty);
+    const challenge = nonceField.dataset.proofChallenge;
+    const difficulty = Number(nonceField.dataset.proofDifficulty);
     const status = document.getElementById("proof-status");
     const K = new Int32Array([
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
