@@ -143,3 +143,12 @@ public sealed class JourneyServersWithoutSmsFactor : JourneyServers
 {
     protected override bool SmsFactorAtStart => false;
 }
+
+/// <summary>The same with proof of work before every password reset request, as while a country is suspected of pumping.</summary>
+public sealed class FraudGuardJourneyServers : JourneyServers
+{
+    protected override IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>
+    {
+        ["Idp__Sms__FraudGuard__ProofOfWork"] = "always",
+    };
+}
