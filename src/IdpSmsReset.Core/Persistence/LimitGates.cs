@@ -16,12 +16,20 @@ public sealed class LimitGates(IdpDbContext database, TimeProvider time)
     /// </summary>
     public async Task<T> DecideAsync<T>(string key, Func<Task<T>> decide, Func<T, bool> commits, CancellationToken cancellationToken)
     {
-        await EnsureAsync(key, cancellationToken);
-        return await database.InTransactionAsync(async () =>
+        // The gate row is nearly always there: taking it is the first statement of the decision, and only a gate not
+        // there yet (new, or pruned after a day untouched) costs a second try.
+        while (true)
         {
-            await TouchAsync(key, cancellationToken);
-            return await decide();
-        }, commits, cancellationToken);
+            var (held, result) = await database.InTransactionAsync(async () =>
+                await TouchAsync(key, cancellationToken) == 1 ? (true, await decide()) : (false, default(T)!),
+                decision => decision.Item1 && commits(decision.Item2), cancellationToken);
+            if (held)
+            {
+                return result;
+            }
+
+            await EnsureAsync(key, cancellationToken);
+        }
     }
 
     // The row must exist before a transaction can lock it; creating it inside would abort the transaction on PostgreSQL

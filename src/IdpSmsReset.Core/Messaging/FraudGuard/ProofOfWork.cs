@@ -16,8 +16,8 @@ namespace IdpSmsReset.Core.Messaging.FraudGuard;
 /// typed is looked at, so the answer is the same for known and unknown names.
 /// </summary>
 public sealed class ProofOfWork(
-    IdpDbContext database, IDataProtectionProvider protection, IOptions<SmsFraudGuardOptions> options, TimeProvider time,
-    ILogger<ProofOfWork> logger)
+    IdpDbContext database, SmsFraudGuardDirectory directory, IDataProtectionProvider protection, IOptions<SmsFraudGuardOptions> options,
+    TimeProvider time, ILogger<ProofOfWork> logger)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("IdpSmsReset.ProofOfWork.v1");
 
@@ -30,9 +30,7 @@ public sealed class ProofOfWork(
             return mode == SmsFraudGuardOptions.Always;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        return await database.Set<SmsFraudAlert>().AnyAsync(alert => alert.Until > now && alert.Kind == SmsFraudAlert.Surge,
-            cancellationToken);
+        return await directory.SuspectedAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     public ProofOfWorkChallenge Issue()

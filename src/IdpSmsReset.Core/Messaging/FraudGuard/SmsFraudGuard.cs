@@ -14,7 +14,7 @@ namespace IdpSmsReset.Core.Messaging.FraudGuard;
 /// Each admitted message also checks its country for a surge against the trailing week.
 /// </summary>
 public sealed class SmsFraudGuard(
-    IdpDbContext database, LimitGates gates, SmsFraudGuardDirectory directory, AuditLog audit, IdpMetrics metrics,
+    IdpDbContext database, LimitGates gates, SmsFraudGuardDirectory directory, ChangeStamps stamps, AuditLog audit, IdpMetrics metrics,
     TimeProvider time, ILogger<SmsFraudGuard> logger)
 {
     /// <summary>The one gate every admission takes: the total budget spans every country.</summary>
@@ -105,9 +105,7 @@ public sealed class SmsFraudGuard(
     {
         var hour = SmsVolumes.HourOf(now);
         var lastHour = SmsSurge.LastHour(volumes.CountryThisHour + 1, volumes.CountryHourBefore, now);
-        if (lastHour < SmsFraudGuardSettings.SurgeMinimum
-            || await database.Set<SmsFraudAlert>().AnyAsync(alert => alert.Kind == SmsFraudAlert.Surge && alert.Scope == scope
-                && alert.HourStart == hour, cancellationToken))
+        if (lastHour < SmsFraudGuardSettings.SurgeMinimum)
         {
             return;
         }
@@ -118,20 +116,24 @@ public sealed class SmsFraudGuard(
             return;
         }
 
-        await AlertAsync(SmsFraudAlert.Surge, scope, hour, now, now.AddHours(1),
-            $"SMS surge to {country}: {lastHour:0} messages in the last hour, more than {settings.SurgeFactor:0.#} times the "
-            + "same hour's median over the week before; reset codes need proof of work.", cancellationToken);
-        logger.SmsSurge(country, lastHour);
+        if (await AlertAsync(SmsFraudAlert.Surge, scope, hour, now, now.AddHours(1),
+                $"SMS surge to {country}: {lastHour:0} messages in the last hour, more than {settings.SurgeFactor:0.#} times the "
+                + "same hour's median over the week before; reset codes need proof of work.", cancellationToken))
+        {
+            // Every instance's reset page asks for proof of work from its next read of the stamps on.
+            await stamps.BumpAsync(database, ChangeAreas.SmsFraudGuard, cancellationToken);
+            logger.SmsSurge(country, lastHour);
+        }
     }
 
     /// <summary>One alert per kind, scope and hour: the gate makes the check and the insert one step across instances.</summary>
-    private async Task AlertAsync(string kind, string scope, DateTime hour, DateTime now, DateTime until, string details,
+    private async Task<bool> AlertAsync(string kind, string scope, DateTime hour, DateTime now, DateTime until, string details,
         CancellationToken cancellationToken)
     {
         if (await database.Set<SmsFraudAlert>().AnyAsync(alert => alert.Kind == kind && alert.Scope == scope && alert.HourStart == hour,
                 cancellationToken))
         {
-            return;
+            return false;
         }
 
         database.Add(new SmsFraudAlert
@@ -141,6 +143,7 @@ public sealed class SmsFraudGuard(
         audit.Stage(AuditEventTypes.SmsFraudSuspected, AuditActors.System, null, null, details);
         metrics.SmsFraudAlert(kind);
         logger.SmsFraudAlert(kind, scope);
+        return true;
     }
 
     private sealed record MessageScopes(string Country, string Prefix);

@@ -57,7 +57,8 @@ public abstract class SmsBudgetTests : TwilioBackedTests
         }
 
         await WaitForResetAnswersAsync(503);
-        var elsewhereCodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(index => Twilio.WaitForMessagesToAsync($"+1628555{index:0000}")));
+        var elsewhereCodes = await Task.WhenAll(Enumerable.Range(0, 3)
+            .Select(index => Twilio.WaitForMessagesToAsync($"+1628555{index:0000}")));
         var nigeria = await WaitForSentAsync("+234803555", PrefixBudget - PrefixBudget / 10);
         var held = await StatusCountAsync(OutboundSmsStatus.Held, "+234803555");
         var alerts = (await Factory.AuditEventsOfTypeAsync(AuditEventTypes.SmsFraudSuspected))
@@ -174,7 +175,8 @@ public abstract class SmsBudgetTests : TwilioBackedTests
         await Task.Delay(500);
         Assert.Empty(Twilio.MessagesTo($"+234808555{PrefixBudget:0000}"));
         Assert.Equal(2, await StatusCountAsync(OutboundSmsStatus.Discarded, "+234808555"));
-        Assert.Contains(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.HeldSmsDiscarded), e => e.Details!.Contains("\"discarded\":2"));
+        Assert.Contains(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.HeldSmsDiscarded),
+            discard => discard.Details!.Contains("\"discarded\":2"));
     }
 
     [SkippableFact]
