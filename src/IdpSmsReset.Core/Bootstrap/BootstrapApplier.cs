@@ -198,7 +198,15 @@ public sealed class BootstrapApplier(
             SignIn.RequiredActions.Set(user, source.RequiredActions);
         }
 
-        var result = created ? await users.CreateAsync(user, source.Password!) : await users.UpdateAsync(user);
+        if (created && source.PasswordHash is { Length: > 0 } hash)
+        {
+            // Verified, and replaced by this server's hash, at the user's first sign-in.
+            user.PasswordHash = hash;
+        }
+
+        var result = !created ? await users.UpdateAsync(user)
+            : source.PasswordHash is { Length: > 0 } ? await users.CreateAsync(user)
+            : await users.CreateAsync(user, source.Password!);
         Check(result, entry, created ? "password" : "userName");
 
         await ApplyAttributesAsync(user, source.Attributes);

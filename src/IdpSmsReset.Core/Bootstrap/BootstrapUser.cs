@@ -12,6 +12,13 @@ public sealed class BootstrapUser
     /// <summary>Set when the user is created only, so that a password the user changed is not reverted at restart.</summary>
     public string? Password { get; init; }
 
+    /// <summary>
+    /// Instead of <see cref="Password"/>: the hash the user's password has in the system the user comes from (bcrypt, PBKDF2
+    /// or Argon2id in PHC form, Django's, ASP.NET Core Identity's), replaced by this server's at the first sign-in. Set
+    /// when the user is created only.
+    /// </summary>
+    public string? PasswordHash { get; init; }
+
     public string? PhoneNumber { get; init; }
 
     public List<string> Roles { get; init; } = [];

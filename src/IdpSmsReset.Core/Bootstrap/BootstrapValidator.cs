@@ -153,9 +153,29 @@ public static partial class BootstrapValidator
                 Fail("userName", "appears more than once.");
             }
 
-            if (string.IsNullOrEmpty(user.Password))
+            if (string.IsNullOrEmpty(user.Password) && string.IsNullOrEmpty(user.PasswordHash))
             {
-                Fail("password", "is required (it is used only when the user is first created).");
+                Fail("password", "is required, or passwordHash (either is used only when the user is first created).");
+            }
+            else if (!string.IsNullOrEmpty(user.Password) && !string.IsNullOrEmpty(user.PasswordHash))
+            {
+                Fail("password", "give a password or a passwordHash, not both.");
+            }
+            else if (user.PasswordHash is { Length: > 0 } hash && Users.ForeignPasswords.ForeignPasswordHash.IsForeign(hash))
+            {
+                if (Users.ForeignPasswords.ForeignPasswordHash.Parse(hash, out var problem) is { Weakness: { } weakness })
+                {
+                    Fail("passwordHash", $"is too weak to import: {weakness}.");
+                }
+                else if (problem is not null)
+                {
+                    Fail("passwordHash", problem);
+                }
+            }
+            else if (user.PasswordHash is { Length: > 0 } identityHash
+                && !Users.ForeignPasswords.ForeignPasswordHash.IsIdentityHash(identityHash))
+            {
+                Fail("passwordHash", "is neither a foreign hash this server reads nor an ASP.NET Core Identity V2 or V3 hash.");
             }
 
             foreach (var unknown in SignIn.RequiredActions.Unknown(user.RequiredActions))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IdpSmsReset.Core.Bootstrap;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
@@ -43,6 +44,9 @@ public static class IdentityHosting
             .AddUserValidator<UniqueEmailValidator>()
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<IPasswordRuleTexts, AccountPasswordRuleTexts>();
+        // Imported users keep the hash of the system they came from until their first sign-in (ForeignPasswordHash).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ApplicationUser>,
+            Core.Users.ForeignPasswords.ForeignAwarePasswordHasher>());
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
