@@ -563,9 +563,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.Property<bool>("AllowVoip")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTime?>("CountingSince")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("CountryBudgets")
                         .IsRequired()
                         .HasMaxLength(4096)

@@ -563,9 +563,6 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.Property<bool>("AllowVoip")
                         .HasColumnType("bit");
 
-                    b.Property<DateTime?>("CountingSince")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("CountryBudgets")
                         .IsRequired()
                         .HasMaxLength(4096)

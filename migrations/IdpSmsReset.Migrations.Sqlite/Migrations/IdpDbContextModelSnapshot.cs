@@ -556,9 +556,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.Property<bool>("AllowVoip")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("CountingSince")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("CountryBudgets")
                         .IsRequired()
                         .HasMaxLength(4096)

@@ -31,9 +31,10 @@ public sealed class SmsFraudGuardAdministration(
         definition.ApplyTo(settings);
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var after = SmsFraudGuardDefinition.Of(settings);
+        var done = CommandResult.Done(SmsFraudGuardSettings.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (stored is not null && System.Text.Json.JsonSerializer.Serialize(before) == System.Text.Json.JsonSerializer.Serialize(after))
         {
-            return CommandResult.Done(SmsFraudGuardSettings.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return done;
         }
 
         await database.InTransactionAsync(async () =>
@@ -43,7 +44,7 @@ public sealed class SmsFraudGuardAdministration(
             await log.WriteAsync(who, AdminEventTypes.SmsFraudGuardChanged, null, before, after, cancellationToken);
             return true;
         }, _ => true, cancellationToken);
-        return CommandResult.Done(SmsFraudGuardSettings.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return done;
     }
 
     /// <summary>Sends what <paramref name="scope"/>'s spent budget holds (every held message when null); answers how many.</summary>

@@ -198,15 +198,22 @@ public sealed class BootstrapApplier(
             SignIn.RequiredActions.Set(user, source.RequiredActions);
         }
 
-        if (created && source.PasswordHash is { Length: > 0 } hash)
+        IdentityResult result;
+        if (!created)
+        {
+            result = await users.UpdateAsync(user);
+        }
+        else if (source.PasswordHash is { Length: > 0 } hash)
         {
             // Verified, and replaced by this server's hash, at the user's first sign-in.
             user.PasswordHash = hash;
+            result = await users.CreateAsync(user);
+        }
+        else
+        {
+            result = await users.CreateAsync(user, source.Password!);
         }
 
-        var result = !created ? await users.UpdateAsync(user)
-            : source.PasswordHash is { Length: > 0 } ? await users.CreateAsync(user)
-            : await users.CreateAsync(user, source.Password!);
         Check(result, entry, created ? "password" : "userName");
 
         await ApplyAttributesAsync(user, source.Attributes);

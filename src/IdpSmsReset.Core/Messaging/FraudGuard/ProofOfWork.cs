@@ -39,7 +39,7 @@ public sealed class ProofOfWork(
         var now = time.GetUtcNow().UtcDateTime;
         var difficulty = options.Value.Difficulty;
         var token = _protector.Protect($"{challenge}|{difficulty}|{now.Ticks.ToString(CultureInfo.InvariantCulture)}");
-        return new ProofOfWorkChallenge(token, challenge, difficulty, now + options.Value.WaitWithoutScript);
+        return new ProofOfWorkChallenge(token, challenge, difficulty);
     }
 
     /// <summary>Judges an answer and, when it is good, spends its challenge so it is never accepted again.</summary>

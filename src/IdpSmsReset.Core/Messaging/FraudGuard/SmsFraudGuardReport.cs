@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Messaging.FraudGuard;
 
-/// <summary>What the dashboard and the management API show of the guard: figures by country, held messages, alerts.</summary>
+/// <summary>What the dashboard and the management API show of the guard: figures by country, held messages, surges.</summary>
 public sealed class SmsFraudGuardReport(IdpDbContext database, SmsFraudGuardDirectory directory, TimeProvider time)
 {
     /// <summary>Every country with messages in the last 7 days or held ones, busiest first.</summary>
@@ -50,14 +50,5 @@ public sealed class SmsFraudGuardReport(IdpDbContext database, SmsFraudGuardDire
         return await database.Set<SmsFraudAlert>().AsNoTracking()
             .Where(alert => alert.Kind == SmsFraudAlert.Surge && alert.Until > now)
             .Select(alert => alert.Scope).Distinct().ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The alerts of the last 24 hours, newest first: what the overview's banner tells.</summary>
-    public async Task<IReadOnlyList<SmsFraudAlert>> RecentAlertsAsync(CancellationToken cancellationToken)
-    {
-        var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
-        var alerts = await database.Set<SmsFraudAlert>().AsNoTracking().Where(alert => alert.RaisedAt > since)
-            .ToListAsync(cancellationToken);
-        return alerts.OrderByDescending(alert => alert.RaisedAt).ToList();
     }
 }

@@ -57,9 +57,6 @@ public sealed class SmsFraudGuardSettings
     /// <summary>The currency of the prices, as the dashboard shows it. Default USD.</summary>
     public string Currency { get; set; } = "USD";
 
-    /// <summary>When the guard first counted a message: surge detection waits for 7 days of baseline after it.</summary>
-    public DateTime? CountingSince { get; set; }
-
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>The share of a budget kept for sign-in and phone verification codes: reset codes stop 10% short.</summary>

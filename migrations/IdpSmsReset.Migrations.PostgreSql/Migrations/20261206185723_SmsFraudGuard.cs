@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace IdpSmsReset.Migrations.Sqlite.Migrations
+namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class SmsFraudGuard : Migration
@@ -14,7 +14,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "HoldScope",
                 table: "OutboundSms",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -22,13 +22,13 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                 name: "SmsFraudAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HourStart = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Until = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HourStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Details = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,20 +39,19 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                 name: "SmsFraudGuardSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DailyPerCountry = table.Column<int>(type: "INTEGER", nullable: false),
-                    CountryBudgets = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
-                    DailyTotal = table.Column<int>(type: "INTEGER", nullable: false),
-                    HourlyPerPrefix = table.Column<int>(type: "INTEGER", nullable: false),
-                    PrefixDigits = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurgeFactor = table.Column<double>(type: "REAL", nullable: false),
-                    AllowVoip = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DefaultPrice = table.Column<decimal>(type: "TEXT", precision: 12, scale: 5, nullable: false),
-                    Prices = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    CountingSince = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    DailyPerCountry = table.Column<int>(type: "integer", nullable: false),
+                    CountryBudgets = table.Column<string>(type: "character varying(4096)", maxLength: 4096, nullable: false),
+                    DailyTotal = table.Column<int>(type: "integer", nullable: false),
+                    HourlyPerPrefix = table.Column<int>(type: "integer", nullable: false),
+                    PrefixDigits = table.Column<int>(type: "integer", nullable: false),
+                    SurgeFactor = table.Column<double>(type: "double precision", nullable: false),
+                    AllowVoip = table.Column<bool>(type: "boolean", nullable: false),
+                    DefaultPrice = table.Column<decimal>(type: "numeric(12,5)", precision: 12, scale: 5, nullable: false),
+                    Prices = table.Column<string>(type: "character varying(4096)", maxLength: 4096, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,9 +62,9 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                 name: "SmsVolumes",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HourStart = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Messages = table.Column<int>(type: "INTEGER", nullable: false)
+                    Scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HourStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Messages = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,8 +75,8 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                 name: "SpentProofs",
                 columns: table => new
                 {
-                    Challenge = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Challenge = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

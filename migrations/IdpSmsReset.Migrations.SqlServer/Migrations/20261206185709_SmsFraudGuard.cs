@@ -51,7 +51,6 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     DefaultPrice = table.Column<decimal>(type: "decimal(12,5)", precision: 12, scale: 5, nullable: false),
                     Prices = table.Column<string>(type: "nvarchar(max)", maxLength: 4096, nullable: false),
                     Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    CountingSince = table.Column<DateTime>(type: "datetime2", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
