@@ -1,6 +1,7 @@
 using IdpSmsReset.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(ConfigurationFiles.ReadOnceAtStart(args));
+var command = ImportCommand.From(args);
+var builder = WebApplication.CreateBuilder(ConfigurationFiles.ReadOnceAtStart(command?.HostArguments ?? args));
 
 builder.AddIdpStartupReporting();
 builder.AddIdpOptions();
@@ -28,7 +29,8 @@ builder.AddIdpObservability();
 
 var app = builder.Build();
 
-return await app.RunIdpAsync(pipeline => pipeline.UseIdpPipeline().MapIdpEndpoints());
+return command is null ? await app.RunIdpAsync(pipeline => pipeline.UseIdpPipeline().MapIdpEndpoints())
+    : await app.RunIdpCommandAsync(command);
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
 public partial class Program;

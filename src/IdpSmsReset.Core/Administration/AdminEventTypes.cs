@@ -15,6 +15,7 @@ public static class AdminEventTypes
     public const string AuthenticatorFactorChanged = "admin.authenticator-factor-changed";
     public const string UserChanged = "admin.user-changed";
     public const string UserCreated = "admin.user-created";
+    public const string UsersImported = "admin.users-imported";
     public const string UserUnlocked = "admin.user-unlocked";
     public const string UserMfaReset = "admin.user-mfa-reset";
     public const string UserPasskeysRemoved = "admin.user-passkeys-removed";

@@ -362,6 +362,17 @@ public sealed class UserAdministration(
             problems.Add(new(nameof(UserChange.UserName), "Enter a username."));
         }
 
+        // Like a password, a hash is the first one only: an update leaves the user's own.
+        if (change.Id is null && change.PasswordHash is { Length: > 0 } hash)
+        {
+            var problem = !string.IsNullOrEmpty(change.Password) ? "give a password or a passwordHash, not both."
+                : Users.ForeignPasswords.ForeignPasswordHash.ProblemForNewUser(hash, allowWeak: false, out _);
+            if (problem is not null)
+            {
+                problems.Add(new(nameof(UserChange.PasswordHash), problem));
+            }
+        }
+
         foreach (var (field, text) in new[] { (nameof(UserChange.DisplayName), change.DisplayName), (nameof(UserChange.Email),
                      change.Email) }.Where(typed => TextRules.HasControlCharacters(typed.Item2)))
         {
@@ -401,6 +412,8 @@ public sealed class UserAdministration(
     private async Task<IdentityResult> CreateAsync(ApplicationUser user, UserChange change)
     {
         user.UserName = change.UserName!.Trim();
+        // A hash from another system is kept as it came, verified and replaced at the user's first sign-in.
+        user.PasswordHash = string.IsNullOrEmpty(change.PasswordHash) ? null : change.PasswordHash;
         return string.IsNullOrEmpty(change.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, change.Password);
     }
 

@@ -2,7 +2,8 @@ namespace IdpSmsReset.Core.Administration;
 
 /// <summary>
 /// A user as an administrator saves it. <see cref="Id"/> null creates one (then <see cref="UserName"/> is required and
-/// <see cref="Password"/> optional); <see cref="Attributes"/> are <c>name=value</c> lines and replace the user's.
+/// <see cref="Password"/> or <see cref="PasswordHash"/> optional: the hash of another system, verified at the first
+/// sign-in); <see cref="Attributes"/> are <c>name=value</c> lines and replace the user's.
 /// </summary>
 public sealed record UserChange(
     string? Id,
@@ -13,4 +14,5 @@ public sealed record UserChange(
     string? PhoneNumber,
     string? PolicyId,
     bool IsAdministrator,
-    string? Attributes);
+    string? Attributes,
+    string? PasswordHash = null);

@@ -161,21 +161,10 @@ public static partial class BootstrapValidator
             {
                 Fail("password", "give a password or a passwordHash, not both.");
             }
-            else if (user.PasswordHash is { Length: > 0 } hash && Users.ForeignPasswords.ForeignPasswordHash.IsForeign(hash))
+            else if (user.PasswordHash is { Length: > 0 } hash
+                && Users.ForeignPasswords.ForeignPasswordHash.ProblemForNewUser(hash, allowWeak: false, out _) is { } hashProblem)
             {
-                if (Users.ForeignPasswords.ForeignPasswordHash.Parse(hash, out var problem) is { Weakness: { } weakness })
-                {
-                    Fail("passwordHash", $"is too weak to import: {weakness}.");
-                }
-                else if (problem is not null)
-                {
-                    Fail("passwordHash", problem);
-                }
-            }
-            else if (user.PasswordHash is { Length: > 0 } identityHash
-                && !Users.ForeignPasswords.ForeignPasswordHash.IsIdentityHash(identityHash))
-            {
-                Fail("passwordHash", "is neither a foreign hash this server reads nor an ASP.NET Core Identity V2 or V3 hash.");
+                Fail("passwordHash", hashProblem);
             }
 
             foreach (var unknown in SignIn.RequiredActions.Unknown(user.RequiredActions))

@@ -26,7 +26,8 @@ public sealed class IdpUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
-    TimeProvider time)
+    TimeProvider time,
+    ForeignPasswords.PasswordHashUpgrades hashUpgrades)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors,
         services, logger)
 {
@@ -44,6 +45,24 @@ public sealed class IdpUserManager(
         }
 
         return base.UpdateUserAsync(user);
+    }
+
+    /// <summary>
+    /// A right password against a hash this server would not make today (imported, or Identity's V2) is a success now;
+    /// the new hash is made after the request (<see cref="ForeignPasswords.PasswordHashUpgrades"/>), so the first sign-in
+    /// of a migrated user costs one hash, not two.
+    /// </summary>
+    protected override async Task<PasswordVerificationResult> VerifyPasswordAsync(IUserPasswordStore<ApplicationUser> store,
+        ApplicationUser user, string password)
+    {
+        var result = await base.VerifyPasswordAsync(store, user, password);
+        if (result != PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            return result;
+        }
+
+        hashUpgrades.Offer(user, password);
+        return PasswordVerificationResult.Success;
     }
 
     public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)

@@ -16,6 +16,7 @@ public static class AdminHosting
         builder.Services.AddScoped<AdminActivity>();
         builder.Services.AddScoped<AdminLogs>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<Core.Users.Import.UserImport>();
         builder.Services.AddScoped<FactorAdministration>();
         builder.Services.AddScoped<SmsFraudGuardAdministration>();
         builder.Services.AddScoped<FirstAdministrator>();

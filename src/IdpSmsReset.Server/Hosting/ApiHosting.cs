@@ -47,6 +47,7 @@ public static class ApiHosting
         }
 
         app.MapUserEndpoints();
+        app.MapUserImportEndpoints();
         app.MapApplicationEndpoints();
         app.MapRegistrationTokenEndpoints();
         app.MapPolicyEndpoints();

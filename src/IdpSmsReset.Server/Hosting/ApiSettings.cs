@@ -28,4 +28,10 @@ public sealed class ApiSettings
     /// 1048576, 1 MiB; 1024 to 104857600). A larger one is refused with 413 before it is read.
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// <c>Idp:Api:MaxImportBodyBytes</c>: the largest body <c>POST /api/v1/users:import</c> reads (default 268435456,
+    /// 256 MiB, about a million users in JSON lines; 1024 to 10737418240). It is read as it arrives, never held whole.
+    /// </summary>
+    public long MaxImportBodyBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -47,6 +47,8 @@ public static class IdentityHosting
         // Imported users keep the hash of the system they came from until their first sign-in (ForeignPasswordHash).
         builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ApplicationUser>,
             Core.Users.ForeignPasswords.ForeignAwarePasswordHasher>());
+        builder.Services.AddSingleton<Core.Users.ForeignPasswords.PasswordHashUpgrades>();
+        builder.Services.AddHostedService<PasswordHashUpgradeWorker>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -41,6 +41,11 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
             failures.Add($"Idp:Api:MaxRequestBodyBytes '{options.Api.MaxRequestBodyBytes}' must be between 1024 and 104857600.");
         }
 
+        if (options.Api.MaxImportBodyBytes is < 1024 or > 10L * 1024 * 1024 * 1024)
+        {
+            failures.Add($"Idp:Api:MaxImportBodyBytes '{options.Api.MaxImportBodyBytes}' must be between 1024 and 10737418240.");
+        }
+
         foreach (var proxy in options.ForwardedHeaders.KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
         {
             failures.Add($"Idp:ForwardedHeaders:KnownProxies '{proxy}' is not an IP address.");

@@ -35,6 +35,25 @@ public static class RunHosting
         }
     }
 
+    /// <summary>
+    /// Runs a command of the server's executable instead of the server (<see cref="ImportCommand"/>): the database brought
+    /// up to date and the bootstrap applied as at start, then the command; its exit code, or 1 with the one line.
+    /// </summary>
+    public static async Task<int> RunIdpCommandAsync(this WebApplication app, ImportCommand command)
+    {
+        try
+        {
+            await app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
+            // Ctrl+C ends the process: the batches committed stay, and the same command run again skips their users.
+            return await command.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+        }
+        catch (Exception exception) when (Describe(exception) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"IdpSmsReset cannot import: {message}");
+            return 1;
+        }
+    }
+
     internal static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -5,24 +6,57 @@ namespace IdpSmsReset.Core.Users.ForeignPasswords;
 
 /// <summary>
 /// Identity's hasher, which also verifies a hash imported from another system (<see cref="ForeignPasswordHash"/>):
-/// a right password answers <see cref="PasswordVerificationResult.SuccessRehashNeeded"/>, so Identity's user manager
-/// replaces the foreign hash with this server's at that first successful sign-in.
+/// a right password answers <see cref="PasswordVerificationResult.SuccessRehashNeeded"/>, and
+/// <see cref="IdpUserManager"/> has <see cref="PasswordHashUpgrades"/> replace the foreign hash with this server's right
+/// after that first successful sign-in. A wrong one takes as long as a native check (<see cref="NativeHashCost"/>).
 /// </summary>
-public sealed class ForeignAwarePasswordHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<ApplicationUser>
+public sealed class ForeignAwarePasswordHasher : IPasswordHasher<ApplicationUser>
 {
-    private readonly PasswordHasher<ApplicationUser> _native = new(options);
+    private static readonly ApplicationUser Nobody = new() { UserName = "nobody" };
+
+    private readonly PasswordHasher<ApplicationUser> _native;
+
+    // A V3 hash begins with its version, algorithm, iteration count and salt length (12 bytes, 16 Base64 characters):
+    // only checks against hashes with today's parameters teach what a native check costs.
+    private readonly string _currentParameters;
+
+    public ForeignAwarePasswordHasher(IOptions<PasswordHasherOptions> options)
+    {
+        _native = new PasswordHasher<ApplicationUser>(options);
+        var reference = _native.HashPassword(Nobody, Guid.NewGuid().ToString());
+        _currentParameters = reference[..16];
+        Cost = new NativeHashCost(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            _native.VerifyHashedPassword(Nobody, reference, "");
+            return Stopwatch.GetElapsedTime(started);
+        });
+    }
+
+    public NativeHashCost Cost { get; }
 
     public string HashPassword(ApplicationUser user, string password) => _native.HashPassword(user, password);
 
     public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
     {
+        var started = Stopwatch.GetTimestamp();
         if (!ForeignPasswordHash.IsForeign(hashedPassword))
         {
-            return _native.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            var result = _native.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            if (hashedPassword.StartsWith(_currentParameters, StringComparison.Ordinal))
+            {
+                Cost.Observe(Stopwatch.GetElapsedTime(started));
+            }
+
+            return result;
         }
 
-        return ForeignPasswordHash.Parse(hashedPassword, out _) is { } foreign && foreign.Verify(providedPassword)
-            ? PasswordVerificationResult.SuccessRehashNeeded
-            : PasswordVerificationResult.Failed;
+        if (ForeignPasswordHash.Parse(hashedPassword, out _) is { } foreign && foreign.Verify(providedPassword))
+        {
+            return PasswordVerificationResult.SuccessRehashNeeded;
+        }
+
+        Cost.PadFrom(started);
+        return PasswordVerificationResult.Failed;
     }
 }

@@ -10,9 +10,10 @@ namespace IdpSmsReset.Core.Users.ForeignPasswords;
 /// server's hasher replaces it (see <see cref="ForeignAwarePasswordHasher"/>). Recognised: bcrypt (<c>$2a$</c>,
 /// <c>$2b$</c>, <c>$2y$</c>), PHC strings for PBKDF2 (<c>$pbkdf2-sha1|sha256|sha512$i=N$salt$hash</c>, salt and hash in
 /// unpadded standard Base64, or passlib's variant: <c>$pbkdf2-sha256$N$salt$hash</c> with <c>.</c> for <c>+</c>),
-/// Argon2id (<c>$argon2id$v=19$m=..,t=..,p=..$salt$hash</c>) and Django's <c>pbkdf2_sha256$N$salt$hash</c>. ASP.NET Core
-/// Identity's own V2 and V3 hashes need nothing: Identity's hasher reads both. None of these can be mistaken for an
-/// Identity hash, whose Base64 never holds <c>$</c>.
+/// Argon2id (<c>$argon2id$v=19$m=..,t=..,p=..$salt$hash</c>), scrypt (passlib's <c>$scrypt$ln=16,r=8,p=1$salt$hash</c>,
+/// Django's <c>scrypt$N$salt$r$p$hash</c>), Django's <c>pbkdf2_sha256$N$salt$hash</c> and Keycloak's credential JSON
+/// (<see cref="KeycloakCredential"/>). ASP.NET Core Identity's own V2 and V3 hashes need nothing: Identity's hasher reads
+/// both. None of these can be mistaken for an Identity hash, whose Base64 holds neither <c>$</c> nor <c>{</c>.
 /// </summary>
 public sealed class ForeignPasswordHash
 {
@@ -28,7 +29,11 @@ public sealed class ForeignPasswordHash
     /// <summary><c>bcrypt</c>, <c>pbkdf2-sha256</c>, <c>argon2id</c>...</summary>
     public string Algorithm { get; }
 
-    /// <summary>Why the parameters are below what is safe (null: they are not): bcrypt cost under 8, PBKDF2 under 10,000.</summary>
+    /// <summary>
+    /// Why the parameters are below what is safe (null: they are not): bcrypt cost under 8, PBKDF2 under 10,000 iterations,
+    /// no salt, Argon2id under OWASP's lowest setting (7 MiB and 5 passes, or as much memory times passes), scrypt under
+    /// 16 MiB (N · r under 16,384 · 8).
+    /// </summary>
     public string? Weakness { get; }
 
     public bool Verify(string password) => _verify(password);
@@ -41,7 +46,30 @@ public sealed class ForeignPasswordHash
     }
 
     public static bool IsForeign(string? hash) =>
-        hash is { Length: > 0 } && (hash[0] == '$' || hash.StartsWith("pbkdf2_", StringComparison.Ordinal));
+        hash is { Length: > 0 } && (hash[0] is '$' or '{' || hash.StartsWith("pbkdf2_", StringComparison.Ordinal)
+            || hash.StartsWith("scrypt$", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Why <paramref name="hash"/> cannot be given to a new user (null: it can), the one rule for the bootstrap, the
+    /// management API and the import: a hash this server verifies or an ASP.NET Core Identity one, and not weak unless
+    /// <paramref name="allowWeak"/> (then <paramref name="weak"/> says the user must choose a new password).
+    /// </summary>
+    public static string? ProblemForNewUser(string hash, bool allowWeak, out bool weak)
+    {
+        weak = false;
+        if (!IsForeign(hash))
+        {
+            return IsIdentityHash(hash) ? null : "is neither a hash this server reads nor an ASP.NET Core Identity V2 or V3 hash.";
+        }
+
+        if (Parse(hash, out var problem) is not { } foreign)
+        {
+            return problem;
+        }
+
+        weak = foreign.Weakness is not null;
+        return weak && !allowWeak ? $"is too weak to import: {foreign.Weakness}." : null;
+    }
 
     /// <summary>Reads <paramref name="text"/>, or says why it is no hash this server can verify.</summary>
     public static ForeignPasswordHash? Parse(string text, out string? problem)
@@ -55,19 +83,23 @@ public sealed class ForeignPasswordHash
                     || text.StartsWith("$2y$", StringComparison.Ordinal) => Bcrypt(text),
                 _ when text.StartsWith("$pbkdf2-", StringComparison.Ordinal) => PhcPbkdf2(text),
                 _ when text.StartsWith("$argon2id$", StringComparison.Ordinal) => Argon2id(text),
+                _ when text.StartsWith("$scrypt$", StringComparison.Ordinal) => PhcScrypt(text),
                 _ when text.StartsWith("pbkdf2_", StringComparison.Ordinal) => Django(text),
+                _ when text.StartsWith("scrypt$", StringComparison.Ordinal) => DjangoScrypt(text),
+                _ when KeycloakCredential.IsOne(text) => Parse(KeycloakCredential.ToPhc(text), out problem),
                 _ => null,
             };
-            problem = parsed is null
-                ? "is not a hash this server can verify: bcrypt, PBKDF2 or Argon2id in PHC form, Django's pbkdf2_sha256, "
-                    + "or ASP.NET Core Identity's."
+            problem ??= parsed is null
+                ? "is not a hash this server can verify: bcrypt, PBKDF2, Argon2id or scrypt in PHC form, Django's, Keycloak's "
+                    + "credential, or ASP.NET Core Identity's."
                 : null;
             return parsed;
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException
-            or IndexOutOfRangeException or KeyNotFoundException)
+            or IndexOutOfRangeException or KeyNotFoundException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            var format = text.Split('$', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "hash";
+            var format = KeycloakCredential.IsOne(text) ? "Keycloak credential"
+                : text.Split('$', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "hash";
             problem = $"is malformed ({exception.Message.TrimEnd('.')}): check the {format} format.";
             return null;
         }
@@ -142,7 +174,8 @@ public sealed class ForeignPasswordHash
         var salt = PhcBase64(parts[4]);
         var expected = PhcBase64(parts[5]);
         var (memory, time, lanes) = (settings["m"], settings["t"], settings["p"]);
-        var weakness = memory < 8192 || time < 1 ? $"Argon2id with {memory} KiB and {time} passes is under 8 MiB and 1 pass" : null;
+        var weakness = memory < 7168 || (long)memory * time < 7168 * 5
+            ? $"Argon2id with {memory} KiB and {time} passes is under OWASP's lowest setting (7 MiB and 5 passes)" : null;
         return new ForeignPasswordHash("argon2id", weakness, password =>
         {
             using var argon = new Argon2id(Encoding.UTF8.GetBytes(password))
@@ -151,6 +184,46 @@ public sealed class ForeignPasswordHash
             };
             return CryptographicOperations.FixedTimeEquals(expected, argon.GetBytes(expected.Length));
         });
+    }
+
+    private static ForeignPasswordHash PhcScrypt(string text)
+    {
+        // $scrypt$ln=16,r=8,p=1$salt$hash (passlib: N = 2^ln; n=N is read too).
+        var parts = text.Split('$');
+        if (parts.Length != 5)
+        {
+            throw new FormatException("A scrypt PHC string has five $-separated parts.");
+        }
+
+        var settings = parts[2].Split(',').Select(p => p.Split('='))
+            .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+        var cost = settings.TryGetValue("ln", out var log) ? 1 << log : settings["n"];
+        return ScryptHash(cost, settings["r"], settings["p"], PhcBase64(parts[3]), PhcBase64(parts[4]));
+    }
+
+    private static ForeignPasswordHash DjangoScrypt(string text)
+    {
+        // scrypt$N$salt$r$p$base64(hash): Django 4.2's ScryptPasswordHasher; the salt is used as its text.
+        var parts = text.Split('$');
+        if (parts.Length != 6)
+        {
+            throw new FormatException("A Django scrypt hash has six $-separated parts.");
+        }
+
+        int Number(string part) => int.Parse(part, CultureInfo.InvariantCulture);
+        return ScryptHash(Number(parts[1]), Number(parts[3]), Number(parts[4]), Encoding.UTF8.GetBytes(parts[2]),
+            Convert.FromBase64String(parts[5]));
+    }
+
+    private static ForeignPasswordHash ScryptHash(int cost, int blockSize, int parallelism, byte[] salt, byte[] expected)
+    {
+        // Checked now, not at the first sign-in: parameters the derivation refuses are refused at import.
+        Scrypt.CheckParameters(cost, blockSize, parallelism);
+        var weakness = salt.Length == 0 ? "the hash has no salt"
+            : (long)cost * blockSize < 16_384 * 8 ? $"scrypt with N={cost} and r={blockSize} is under 16 MiB"
+            : null;
+        return new ForeignPasswordHash("scrypt", weakness, password => CryptographicOperations.FixedTimeEquals(expected,
+            Scrypt.DeriveKey(Encoding.UTF8.GetBytes(password), salt, cost, blockSize, parallelism, expected.Length)));
     }
 
     private static HashAlgorithmName HashOf(string digest) => digest switch

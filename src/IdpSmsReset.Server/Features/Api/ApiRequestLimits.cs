@@ -19,11 +19,14 @@ internal sealed class ApiRequestLimits(RequestDelegate next, IOptions<IdpOptions
             return;
         }
 
-        var limit = options.Value.Api.MaxRequestBodyBytes;
+        // An import is read as it arrives, so it may be far larger than any other request.
+        var limit = context.Request.Path.Equals(Users.UserImportEndpoints.Path, StringComparison.Ordinal)
+            ? options.Value.Api.MaxImportBodyBytes : options.Value.Api.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             await ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, "request-too-large",
-                $"The body is larger than the {limit} bytes this API reads (Idp:Api:MaxRequestBodyBytes).").ExecuteAsync(context);
+                $"The body is larger than the {limit} bytes this API reads (Idp:Api:MaxRequestBodyBytes, "
+                + "or Idp:Api:MaxImportBodyBytes for an import).").ExecuteAsync(context);
             return;
         }
 

@@ -205,7 +205,7 @@ internal static class UserEndpoints
 
         var attributes = string.Join('\n', (input.Attributes ?? []).Select(pair => $"{pair.Key}={pair.Value}"));
         return (new UserChange(id, input.UserName, input.Password, input.DisplayName, input.Email, input.PhoneNumber, policyId,
-            input.Roles?.Contains(UserAdministration.AdministratorRole) == true, attributes), []);
+            input.Roles?.Contains(UserAdministration.AdministratorRole) == true, attributes, input.PasswordHash), []);
     }
 
     private static async Task<UserResource> ResourceOfAsync(ApplicationUser user, UserAdministration administration,
