@@ -100,6 +100,25 @@ public sealed class IdpUserManager(
         await database.Entry(user).ReloadAsync();
     }
 
+    /// <summary>
+    /// Forgets the failed passwords in the database alone: Identity's own reset saves the whole user, which would write
+    /// back a password hash <see cref="ForeignPasswords.PasswordHashUpgrades"/> replaced meanwhile.
+    /// </summary>
+    public override async Task<IdentityResult> ResetAccessFailedCountAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.AccessFailedCount == 0)
+        {
+            return IdentityResult.Success;
+        }
+
+        await database.Users.Where(candidate => candidate.Id == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.AccessFailedCount, 0));
+        var counted = database.Entry(user).Property(candidate => candidate.AccessFailedCount);
+        (counted.CurrentValue, counted.OriginalValue) = (0, 0);
+        return IdentityResult.Success;
+    }
+
     public Task ResetSecondFactorFailuresAsync(ApplicationUser user) =>
         database.Users.Where(candidate => candidate.Id == user.Id && candidate.SecondFactorFailedCount != 0)
             .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.SecondFactorFailedCount, 0));

@@ -16,8 +16,8 @@ internal static class UserImportEndpoints
 
     public static IEndpointRouteBuilder MapUserImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // No Accepts metadata: routing would answer another media type with a bare 415; the handler says what it reads.
         endpoints.MapPost(Path, ImportAsync).RequireScope(ApplicationVocabulary.AdminScope).WithTags("Users").WithName("ImportUsers")
-            .Accepts<ImportedUser>("application/x-ndjson", "application/jsonl", "application/json")
             .Produces<UserImportReport>();
         return endpoints;
     }
