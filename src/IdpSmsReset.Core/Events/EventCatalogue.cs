@@ -23,6 +23,7 @@ public static class EventCatalogue
         [AuditEventTypes.AuthenticatorRemoved] = "mfa.removed",
         [AuditEventTypes.PasskeyRemoved] = "mfa.removed",
         [AdminEventTypes.UserCreated] = "user.created",
+        [AdminEventTypes.UsersImported] = "users.imported",
         [AdminEventTypes.UserChanged] = "user.changed",
         [AdminEventTypes.UserDisabled] = "user.disabled",
         [AdminEventTypes.UserEnabled] = "user.enabled",

@@ -52,7 +52,8 @@ public sealed record ImportCommand(string File, UserImportOptions Options, strin
         await output.WriteLineAsync(Summary(report));
         foreach (var refusal in report.Refused)
         {
-            await output.WriteLineAsync($"  line {refusal.Line}{(refusal.UserName is null ? "" : $" ({refusal.UserName})")}: {refusal.Reason}");
+            var named = refusal.UserName is null ? "" : $" ({refusal.UserName})";
+            await output.WriteLineAsync($"  line {refusal.Line}{named}: {refusal.Reason}");
         }
 
         if (report.RefusedCount > report.Refused.Count)

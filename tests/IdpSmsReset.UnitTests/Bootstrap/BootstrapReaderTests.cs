@@ -132,7 +132,8 @@ public sealed class BootstrapReaderTests
     [InlineData("""{"userName": "ann", "passwordHash": "$2b$06$abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyza"}""",
         "users[0] ('ann').passwordHash: is too weak to import: bcrypt cost 6 is under 8.")]
     [InlineData("""{"userName": "ann", "passwordHash": "$md5$salt$hash"}""", "users[0] ('ann').passwordHash: is not a hash")]
-    [InlineData("""{"userName": "ann", "passwordHash": "plain text"}""", "users[0] ('ann').passwordHash: is neither a hash this server reads")]
+    [InlineData("""{"userName": "ann", "passwordHash": "plain text"}""",
+        "users[0] ('ann').passwordHash: is neither a hash this server reads")]
     [InlineData("""{"userName": "ann", "password": "pw", "passwordHash": "pbkdf2_sha256$1$s$h"}""",
         "users[0] ('ann').password: give a password or a passwordHash, not both.")]
     [InlineData("""{"userName": "ann", "password": "pw", "roles": [" "]}""", "users[0] ('ann').roles[0]: must not be empty.")]

@@ -46,6 +46,7 @@ public sealed class SignInTestServices : IAsyncDisposable
             .AddUserManager<IdpUserManager>();
         services.AddOptions<CacheOptions>();
         services.AddSingleton<ChangeStamps>();
+        services.AddSingleton<Core.Users.ForeignPasswords.PasswordHashUpgrades>();
         services.AddSingleton<Core.Messaging.FraudGuard.SmsFraudGuardDirectory>();
         services.AddSingleton<IdpMetrics>();
         services.AddSingleton<DummyPasswordHash>();

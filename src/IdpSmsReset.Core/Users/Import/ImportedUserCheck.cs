@@ -1,4 +1,7 @@
 namespace IdpSmsReset.Core.Users.Import;
 
-/// <summary>What the rules made of an imported user: why it is refused, or its phone number in E.164, its policy, and whether its hash is weak.</summary>
+/// <summary>
+/// What the rules made of an imported user: why it is refused, or its phone number in E.164, its policy, and whether its hash
+/// is weak.
+/// </summary>
 public sealed record ImportedUserCheck(string? Problem, string? Phone = null, Guid? PolicyId = null, bool WeakHash = false);

@@ -46,7 +46,8 @@ public sealed class UserImport(
             var email = string.IsNullOrWhiteSpace(user.Email) ? null : users.NormalizeEmail(user.Email.Trim());
             var problem = check.Problem
                 ?? (!names.Add(name) ? "userName appears on an earlier line." : null)
-                ?? (email is not null && !emails.Add(email) ? $"email '{user.Email}' is on an earlier line; one address, one account." : null);
+                ?? (email is not null && !emails.Add(email)
+                    ? $"email '{user.Email}' is on an earlier line; one address, one account." : null);
             if (problem is not null)
             {
                 report.Refuse(line.Line, user.UserName, problem);

@@ -16,6 +16,7 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
     private static readonly Dictionary<string, string> OperationOfCommand = new()
     {
         ["UserAdministration.SaveAsync"] = "UpdateUser",
+        ["UserImport.ImportAsync"] = "ImportUsers",
         ["SmsFraudGuardAdministration.SaveAsync"] = "UpdateSmsFraudGuard",
         ["SmsFraudGuardAdministration.ReleaseHeldAsync"] = "ReleaseHeldSms",
         ["SmsFraudGuardAdministration.DiscardHeldAsync"] = "DiscardHeldSms",

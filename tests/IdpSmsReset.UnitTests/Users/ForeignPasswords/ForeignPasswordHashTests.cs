@@ -24,12 +24,15 @@ public sealed class ForeignPasswordHashTests
         { "pbkdf2-sha256", Django(600_000) },
         { "argon2id", Argon2("m=19456,t=2,p=1") },
         // Made by node's crypto.scryptSync: Django 4.2's form (salt as text, 64 bytes) and passlib's PHC form.
-        { "scrypt", "scrypt$16384$NaClSeaSalt2024$8$1$H+T72RSYtregmMmen8f4wzmAEBEhzMw4wUEIgW/2dmt+IffffnNTtHd8EEL+Rwt83+pbMrQ7+N7LCGZT3rxk8g==" },
+        {
+            "scrypt",
+            "scrypt$16384$NaClSeaSalt2024$8$1$H+T72RSYtregmMmen8f4wzmAEBEhzMw4wUEIgW/2dmt+IffffnNTtHd8EEL+Rwt83+pbMrQ7+N7LCGZT3rxk8g=="
+        },
         { "scrypt", "$scrypt$ln=15,r=8,p=1$MDEyMzQ1Njc4OWFiY2RlZg$9rcVF.DZ8uU77qz3H/v29.n2g8c877AOCRXSQvC/fs0" },
         { "argon2id", KeycloakArgon2() },
     };
 
-    /// <summary>A credential as a Keycloak server stored it (pbkdf2-sha256, 27,500 iterations), with the password it was made from.</summary>
+    /// <summary>A credential as a Keycloak server stored it (pbkdf2-sha256, 27,500 iterations), and its password.</summary>
     [Fact]
     public void Parse_KeycloakStoredCredential_VerifiesItsPassword()
     {

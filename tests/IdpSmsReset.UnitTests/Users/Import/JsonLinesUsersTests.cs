@@ -8,7 +8,8 @@ public sealed class JsonLinesUsersTests
     [Fact]
     public async Task ReadAsync_MalformedLines_ProblemWithItsLineNumberAndNoValueQuoted()
     {
-        const string file = "{\"userName\":\"one\"}\n\n{\"userName\":\"two\",\"pasword\":\"x\"}\n{\"userName\":\"three\",\"password\":\"Secret-12 chars\n"
+        const string file = "{\"userName\":\"one\"}\n\n{\"userName\":\"two\",\"pasword\":\"x\"}\n"
+            + "{\"userName\":\"three\",\"password\":\"Secret-12 chars\n"
             + "{\"userName\":\"four\",\"phoneNumberVerified\":true,\"createdAt\":\"2020-01-02T03:04:05Z\"}\n";
         var lines = new List<UserImportLine>();
         await foreach (var line in JsonLinesUsers.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)), CancellationToken.None))

@@ -6,7 +6,11 @@ namespace IdpSmsReset.UnitTests.Users.Import;
 /// <summary>A realm export read user by user, whatever sizes the stream hands its bytes over in.</summary>
 public sealed class KeycloakRealmUsersTests
 {
-    internal const string RealmExport = """
+    // secretData as a realm export holds it: JSON in a JSON string (a credential a Keycloak server stored).
+    private const string SecretData = "{\\\"value\\\":\\\"ZXVC08Hf4jBOoYzVoNWYjQijsMC2oc/OUa9LciiIJ/1XHPF/qPiY1DqwLLDN2hYFmf/"
+        + "1kApkveD8/Pr7GVqjgw==\\\",\\\"salt\\\":\\\"Td6XuopYK6JNfUnIlqYMOQ==\\\",\\\"additionalParameters\\\":{}}";
+
+    private static readonly string RealmExport = """
         {
           "realm": "corp",
           "roles": { "realm": [ { "name": "staff" } ] },
@@ -17,7 +21,7 @@ public sealed class KeycloakRealmUsersTests
               "attributes": { "phoneNumber": ["+14155550170"], "department": ["sales"] },
               "credentials": [ {
                 "type": "password", "createdDate": 1577934245000,
-                "secretData": "{\"value\":\"ZXVC08Hf4jBOoYzVoNWYjQijsMC2oc/OUa9LciiIJ/1XHPF/qPiY1DqwLLDN2hYFmf/1kApkveD8/Pr7GVqjgw==\",\"salt\":\"Td6XuopYK6JNfUnIlqYMOQ==\",\"additionalParameters\":{}}",
+                "secretData": "SECRET-DATA",
                 "credentialData": "{\"hashIterations\":27500,\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}"
               } ],
               "requiredActions": [ "UPDATE_PROFILE" ],
@@ -28,7 +32,7 @@ public sealed class KeycloakRealmUsersTests
           ],
           "clients": [ { "clientId": "after-the-users" } ]
         }
-        """;
+        """.Replace("SECRET-DATA", SecretData, StringComparison.Ordinal);
 
     [Theory]
     [InlineData(1)]
@@ -41,7 +45,8 @@ public sealed class KeycloakRealmUsersTests
         Assert.Equal([1, 2, 3], lines.Select(line => line.Line));
         Assert.All(lines, line => Assert.Null(line.Problem));
         var anna = lines[0].User!;
-        Assert.Equal(("kc-anna", "anna@corp.test", "Anna Berg", "+14155550170"), (anna.UserName, anna.Email, anna.DisplayName, anna.PhoneNumber));
+        Assert.Equal(("kc-anna", "anna@corp.test", "Anna Berg", "+14155550170"),
+            (anna.UserName, anna.Email, anna.DisplayName, anna.PhoneNumber));
         Assert.Contains("pbkdf2-sha256", anna.PasswordHash, StringComparison.Ordinal);
         Assert.Equal(["staff"], anna.Roles);
         Assert.Equal(new Dictionary<string, string> { ["department"] = "sales" }, anna.Attributes);

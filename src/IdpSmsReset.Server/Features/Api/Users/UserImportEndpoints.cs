@@ -33,7 +33,8 @@ internal static class UserImportEndpoints
         var body = context.Request.Body;
         var lines = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) ? type.MediaType.Value switch
         {
-            "application/x-ndjson" or "application/jsonl" or "application/jsonlines" => JsonLinesUsers.ReadAsync(body, context.RequestAborted),
+            "application/x-ndjson" or "application/jsonl" or "application/jsonlines" =>
+                JsonLinesUsers.ReadAsync(body, context.RequestAborted),
             "application/json" => KeycloakRealmUsers.ReadAsync(body, context.RequestAborted),
             _ => null,
         } : null;

@@ -175,20 +175,20 @@ public abstract class UserImportApiTests(IdpFactory factory)
         Assert.Contains("bcrypt cost 5 is under 8", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private const string KeycloakPassword = "RdaRfqP7Y89vy2";
+    private const string KeycloakPassword = KeycloakStoredCredential.Password;
 
-    /// <summary>A realm export's users, the first with a credential as a Keycloak server stored it for <see cref="KeycloakPassword"/>.</summary>
+    /// <summary>A realm export's users, the first with a credential a Keycloak server stored for <see cref="KeycloakPassword"/>.</summary>
     private static string KeycloakRealm(string prefix) => $$$"""
         {"realm":"corp","users":[
           {"username":"{{{prefix}}}anna","firstName":"Anna","lastName":"Berg","enabled":true,
            "attributes":{"phoneNumber":["+14155550170"],"department":["sales"]},
            "credentials":[{"type":"password",
-             "secretData":"{\"value\":\"ZXVC08Hf4jBOoYzVoNWYjQijsMC2oc/OUa9LciiIJ/1XHPF/qPiY1DqwLLDN2hYFmf/1kApkveD8/Pr7GVqjgw==\",\"salt\":\"Td6XuopYK6JNfUnIlqYMOQ==\",\"additionalParameters\":{}}",
+             "secretData": "SECRET-DATA",
              "credentialData":"{\"hashIterations\":27500,\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}"}],
            "realmRoles":["default-roles-corp"]},
           {"username":"{{{prefix}}}ben","enabled":false,"requiredActions":["UPDATE_PASSWORD","CONFIGURE_TOTP"]},
           {"username":"{{{prefix}}}cleo","email":"{{{prefix}}}cleo@corp.test"}]}
-        """;
+        """.Replace("SECRET-DATA", KeycloakStoredCredential.SecretDataInJson, StringComparison.Ordinal);
 
     private static string Line(string userName, string? displayName = null, string? hash = null) => JsonSerializer.Serialize(new
     {
