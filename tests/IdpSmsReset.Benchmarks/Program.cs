@@ -73,6 +73,7 @@ await RunAsync("dispatch", async () => [await DispatchScenario.BurstAsync(contex
 await RunAsync("api-users", () => ManagementApiScenarios.RunAsync(context, settings));
 await RunAsync("events", () => EventScenarios.RunAsync(context, settings, directory));
 await RunAsync("fraud-guard", () => FraudGuardScenarios.RunAsync(context, settings, directory));
+await RunAsync("import", () => ImportScenarios.RunAsync(context, settings, directory));
 
 // The same client_credentials load on a server with OpenTelemetry off (Idp:Metrics:Telemetry=false), right after the
 // one with it on, so the two CPU figures come from one run of this shared machine.

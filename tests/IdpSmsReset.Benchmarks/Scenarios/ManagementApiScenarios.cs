@@ -21,11 +21,7 @@ public static class ManagementApiScenarios
         var seeded = await SeedAsync(settings);
         Console.Error.WriteLine($"  {Population} users written in {seeded.TotalSeconds:F1} s");
         var http = context.Http;
-        var token = (await WebSession.TokenAsync(http, context.Server.Url,
-        [
-            new("grant_type", "client_credentials"), new("client_id", BenchmarkBootstrap.ManagementClientId),
-            new("client_secret", BenchmarkBootstrap.ClientSecret), new("scope", "idp:admin idp:scim"),
-        ], context.Endpoints.Token)).GetProperty("access_token").GetString()!;
+        var token = await TokenAsync(context, "idp:admin idp:scim");
         var workers = Enumerable.Range(0, context.Options.Concurrency).Select(worker => new Random(worker)).ToList();
 
         Task<Measurement> LoopAsync(string scenario, Func<Random, HttpRequestMessage> request) =>
@@ -58,6 +54,14 @@ public static class ManagementApiScenarios
             }),
         ];
     }
+
+    /// <summary>An access token of the harness's management application, for <paramref name="scope"/>.</summary>
+    public static async Task<string> TokenAsync(BenchmarkContext context, string scope) =>
+        (await WebSession.TokenAsync(context.Http, context.Server.Url,
+        [
+            new("grant_type", "client_credentials"), new("client_id", BenchmarkBootstrap.ManagementClientId),
+            new("client_secret", BenchmarkBootstrap.ClientSecret), new("scope", scope),
+        ], context.Endpoints.Token)).GetProperty("access_token").GetString()!;
 
     private static string NameOf(int index) => $"pop-{index:D6}";
 

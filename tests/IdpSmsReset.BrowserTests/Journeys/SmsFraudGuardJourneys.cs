@@ -56,7 +56,18 @@ public sealed class SmsFraudGuardJourneys(FraudGuardJourneyServers servers) : IC
         await using var nina = await Journey.StartAsync(servers, "nina-waits-for-a-held-code");
         await nina.OpenAppAndSignInAsync();
         await nina.StartResetAsync("nina");
-        await admin.Page.GotoAsync(admin.Servers.IdpUrl + "/admin");
+        // The code is written by the reset's job, after Nina's page: the administrator looks again until it is held.
+        for (var look = 0; look < 60; look++)
+        {
+            await admin.Page.GotoAsync(admin.Servers.IdpUrl + "/admin");
+            if (await admin.Page.Locator("#sms-held").CountAsync() > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
         await admin.Page.Locator("#sms-held").WaitForAsync();
         await admin.ShotAsync("overview-says-a-code-is-held");
         var heldBefore = servers.Twilio.MessagesTo(JourneyBootstrap.PhoneOf("nina")).Count;
