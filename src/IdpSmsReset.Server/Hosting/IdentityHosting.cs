@@ -39,6 +39,7 @@ public static class IdentityHosting
                 options.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddEntityFrameworkStores<IdpDbContext>()
+            .AddUserStore<IdpUserStore>()
             .AddUserManager<IdpUserManager>()
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddUserValidator<UniqueEmailValidator>()

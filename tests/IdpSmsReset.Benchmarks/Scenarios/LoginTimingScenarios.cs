@@ -18,18 +18,19 @@ public static class LoginTimingScenarios
         ("login: wrong password, existing account", BenchmarkBootstrap.ProbeUser),
         ("login: wrong password, unknown name", slot => $"nobody-probe-{slot}"));
 
+    /// <summary><paramref name="perSecond"/> attempts a second (default <see cref="PerSecond"/>), half of each kind.</summary>
     public static async Task<IReadOnlyList<Measurement>> CompareAsync(BenchmarkContext context,
-        (string Label, Func<int, string> Name) first, (string Label, Func<int, string> Name) second)
+        (string Label, Func<int, string> Name) first, (string Label, Func<int, string> Name) second, int perSecond = PerSecond)
     {
-        var count = PerSecond * Math.Max(context.Options.Seconds, 15);
+        var count = perSecond * Math.Max(context.Options.Seconds, 15);
         var latencies = new double[count + Load.WarmUpOperations];
         Func<int, string>[] names = [first.Name, second.Name];
-        await Load.FixedRateAsync(PerSecond, 24, index => AttemptAsync(context, names, count + index % Load.WarmUpOperations, latencies));
+        await Load.FixedRateAsync(perSecond, 24, index => AttemptAsync(context, names, count + index % Load.WarmUpOperations, latencies));
 
         context.Server.ResetPeakRss();
         var cpuBefore = context.Server.CpuTime;
         var clock = Stopwatch.StartNew();
-        var results = await Load.FixedRateAsync(PerSecond, count, index => AttemptAsync(context, names, index, latencies));
+        var results = await Load.FixedRateAsync(perSecond, count, index => AttemptAsync(context, names, index, latencies));
         clock.Stop();
         var cpuPerAttempt = (context.Server.CpuTime - cpuBefore) / count;
         var peak = context.Server.PeakRssBytes;

@@ -43,10 +43,13 @@ public sealed class SignInTestServices : IAsyncDisposable
                 identity?.Invoke(options);
             })
             .AddEntityFrameworkStores<IdpDbContext>()
+            .AddUserStore<IdpUserStore>()
             .AddUserManager<IdpUserManager>();
         services.AddOptions<CacheOptions>();
         services.AddSingleton<ChangeStamps>();
         services.AddSingleton<Core.Users.ForeignPasswords.PasswordHashUpgrades>();
+        // As the server registers it: one hasher for every check, whose costs hold wrong passwords back alike.
+        services.AddSingleton<IPasswordHasher<ApplicationUser>, Core.Users.ForeignPasswords.ForeignAwarePasswordHasher>();
         services.AddSingleton<Core.Messaging.FraudGuard.SmsFraudGuardDirectory>();
         services.AddSingleton<IdpMetrics>();
         services.AddSingleton<DummyPasswordHash>();

@@ -8,7 +8,8 @@ namespace IdpSmsReset.Core.Users.ForeignPasswords;
 /// Identity's hasher, which also verifies a hash imported from another system (<see cref="ForeignPasswordHash"/>):
 /// a right password answers <see cref="PasswordVerificationResult.SuccessRehashNeeded"/>, and
 /// <see cref="IdpUserManager"/> has <see cref="PasswordHashUpgrades"/> replace the foreign hash with this server's right
-/// after that first successful sign-in. A wrong one takes as long as a native check (<see cref="NativeHashCost"/>).
+/// after that first successful sign-in. Every wrong password, native or foreign, is answered after the slowest kind of
+/// check (<see cref="PasswordCheckCosts"/>).
 /// </summary>
 public sealed class ForeignAwarePasswordHasher : IPasswordHasher<ApplicationUser>
 {
@@ -25,7 +26,7 @@ public sealed class ForeignAwarePasswordHasher : IPasswordHasher<ApplicationUser
         _native = new PasswordHasher<ApplicationUser>(options);
         var reference = _native.HashPassword(Nobody, Guid.NewGuid().ToString());
         _currentParameters = reference[..16];
-        Cost = new NativeHashCost(() =>
+        Costs = new PasswordCheckCosts(() =>
         {
             var started = Stopwatch.GetTimestamp();
             _native.VerifyHashedPassword(Nobody, reference, "");
@@ -33,30 +34,37 @@ public sealed class ForeignAwarePasswordHasher : IPasswordHasher<ApplicationUser
         });
     }
 
-    public NativeHashCost Cost { get; }
+    public PasswordCheckCosts Costs { get; }
 
     public string HashPassword(ApplicationUser user, string password) => _native.HashPassword(user, password);
 
     public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
     {
         var started = Stopwatch.GetTimestamp();
+        PasswordVerificationResult result;
         if (!ForeignPasswordHash.IsForeign(hashedPassword))
         {
-            var result = _native.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            result = _native.VerifyHashedPassword(user, hashedPassword, providedPassword);
             if (hashedPassword.StartsWith(_currentParameters, StringComparison.Ordinal))
             {
-                Cost.Observe(Stopwatch.GetElapsedTime(started));
+                Costs.Observe(PasswordCheckCosts.Native, Stopwatch.GetElapsedTime(started));
             }
-
-            return result;
         }
-
-        if (ForeignPasswordHash.Parse(hashedPassword, out _) is { } foreign && foreign.Verify(providedPassword))
+        else if (ForeignPasswordHash.Parse(hashedPassword, out _) is { } foreign)
         {
-            return PasswordVerificationResult.SuccessRehashNeeded;
+            result = foreign.Verify(providedPassword) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed;
+            Costs.Observe(foreign.CostClass, Stopwatch.GetElapsedTime(started));
+        }
+        else
+        {
+            result = PasswordVerificationResult.Failed;
         }
 
-        Cost.PadFrom(started);
-        return PasswordVerificationResult.Failed;
+        if (result == PasswordVerificationResult.Failed)
+        {
+            Costs.PadFrom(started);
+        }
+
+        return result;
     }
 }

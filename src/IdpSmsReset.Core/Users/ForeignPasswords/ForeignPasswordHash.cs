@@ -19,9 +19,10 @@ public sealed class ForeignPasswordHash
 {
     private readonly Func<string, bool> _verify;
 
-    private ForeignPasswordHash(string algorithm, string? weakness, Func<string, bool> verify)
+    private ForeignPasswordHash(string algorithm, string costClass, string? weakness, Func<string, bool> verify)
     {
         Algorithm = algorithm;
+        CostClass = costClass;
         Weakness = weakness;
         _verify = verify;
     }
@@ -35,6 +36,9 @@ public sealed class ForeignPasswordHash
     /// 16 MiB (N · r under 16,384 · 8).
     /// </summary>
     public string? Weakness { get; }
+
+    /// <summary>The algorithm with its cost parameters (<c>bcrypt-10</c>): hashes of one class take as long to check.</summary>
+    public string CostClass { get; }
 
     public bool Verify(string password) => _verify(password);
 
@@ -113,7 +117,7 @@ public sealed class ForeignPasswordHash
             throw new FormatException("A bcrypt hash is 60 characters long.");
         }
 
-        return new ForeignPasswordHash("bcrypt", cost < 8 ? $"bcrypt cost {cost} is under 8" : null,
+        return new ForeignPasswordHash("bcrypt", $"bcrypt-{cost}", cost < 8 ? $"bcrypt cost {cost} is under 8" : null,
             password => BCrypt.Net.BCrypt.Verify(password, text));
     }
 
@@ -156,8 +160,9 @@ public sealed class ForeignPasswordHash
         var weakness = salt.Length == 0 ? "the hash has no salt"
             : iterations < 10_000 ? $"{iterations.ToString("N0", CultureInfo.InvariantCulture)} PBKDF2 iterations are under 10,000"
             : null;
-        return new ForeignPasswordHash(algorithm, weakness, password => CryptographicOperations.FixedTimeEquals(expected,
-            Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, hash, expected.Length)));
+        return new ForeignPasswordHash(algorithm, $"{algorithm}-{iterations}-{expected.Length}", weakness,
+            password => CryptographicOperations.FixedTimeEquals(expected,
+                Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, hash, expected.Length)));
     }
 
     private static ForeignPasswordHash Argon2id(string text)
@@ -176,7 +181,7 @@ public sealed class ForeignPasswordHash
         var (memory, time, lanes) = (settings["m"], settings["t"], settings["p"]);
         var weakness = memory < 7168 || (long)memory * time < 7168 * 5
             ? $"Argon2id with {memory} KiB and {time} passes is under OWASP's lowest setting (7 MiB and 5 passes)" : null;
-        return new ForeignPasswordHash("argon2id", weakness, password =>
+        return new ForeignPasswordHash("argon2id", $"argon2id-m{memory}-t{time}-p{lanes}", weakness, password =>
         {
             using var argon = new Argon2id(Encoding.UTF8.GetBytes(password))
             {
@@ -222,8 +227,9 @@ public sealed class ForeignPasswordHash
         var weakness = salt.Length == 0 ? "the hash has no salt"
             : (long)cost * blockSize < 16_384 * 8 ? $"scrypt with N={cost} and r={blockSize} is under 16 MiB"
             : null;
-        return new ForeignPasswordHash("scrypt", weakness, password => CryptographicOperations.FixedTimeEquals(expected,
-            Scrypt.DeriveKey(Encoding.UTF8.GetBytes(password), salt, cost, blockSize, parallelism, expected.Length)));
+        return new ForeignPasswordHash("scrypt", $"scrypt-n{cost}-r{blockSize}-p{parallelism}", weakness,
+            password => CryptographicOperations.FixedTimeEquals(expected,
+                Scrypt.DeriveKey(Encoding.UTF8.GetBytes(password), salt, cost, blockSize, parallelism, expected.Length)));
     }
 
     private static HashAlgorithmName HashOf(string digest) => digest switch
