@@ -72,6 +72,7 @@ public sealed record ImportCommand(string File, UserImportOptions Options, strin
     private sealed class ConsoleProgress(TextWriter writer) : IProgress<UserImportReport>
     {
         public void Report(UserImportReport value) => writer.Write(
-            $"\rImporting: {value.Lines:N0} lines read, {value.Created + value.Updated:N0} written, {value.RefusedCount:N0} refused");
+            $"\rImporting: {value.Lines:N0} lines read, {value.Created + value.Updated:N0} {(value.DryRun ? "accepted" : "written")}, "
+            + $"{value.RefusedCount:N0} refused");
     }
 }

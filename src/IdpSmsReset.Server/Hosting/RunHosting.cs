@@ -54,10 +54,19 @@ public static class RunHosting
         }
     }
 
+    /// <summary>Kestrel's "Failed to bind to address http://...: address already in use." said with what to do.</summary>
+    private static string AddressInUse(string message)
+    {
+        var address = System.Text.RegularExpressions.Regex.Match(message, @"address (\S+?):? address already in use").Groups[1].Value;
+        return $"{(address.Length > 0 ? address : "The address to listen on")} is already in use by another process: stop "
+            + "that process, or listen elsewhere with --urls (or ASPNETCORE_URLS), such as --urls http://localhost:5010.";
+    }
+
     internal static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
         BootstrapException or DatabaseUnavailableException => exception.Message,
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } bind => AddressInUse(bind.Message),
         // The configuration binder's own words name the key and the value it could not convert.
         InvalidOperationException { InnerException: not null } binding
             when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,

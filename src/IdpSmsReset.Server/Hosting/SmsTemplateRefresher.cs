@@ -14,7 +14,7 @@ internal sealed class SmsTemplateRefresher(IServiceScopeFactory scopes, ChangeSt
     {
         long? seen = null;
         using var timer = new PeriodicTimer(stamps.MaxAge);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.NextAsync(stoppingToken))
         {
             try
             {
@@ -26,7 +26,11 @@ internal sealed class SmsTemplateRefresher(IServiceScopeFactory scopes, ChangeSt
                     seen = current;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
             {
                 // The next tick tries again; the templates in memory stay as they were.
                 logger.LogWarning("SMS templates not reloaded: {Error}", exception.GetType().Name);

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Keys;
+using IdpSmsReset.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.Server.Keys;
@@ -21,7 +22,7 @@ internal sealed class TokenKeyRefresher(TokenKeyCredentials credentials, IOption
     {
         var lastFullPass = time.GetUtcNow();
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        while (await ticks.WaitForNextTickAsync(stoppingToken))
+        while (await ticks.NextAsync(stoppingToken))
         {
             try
             {
@@ -31,7 +32,11 @@ internal sealed class TokenKeyRefresher(TokenKeyCredentials credentials, IOption
                     await credentials.ReloadAsync(stoppingToken);
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
             {
                 // The keys held stay in use; the next tick tries again.
                 logger.LogWarning(exception, "The token keys could not be reloaded");

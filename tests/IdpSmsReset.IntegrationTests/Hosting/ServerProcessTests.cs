@@ -181,6 +181,21 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task PortInUse_OneLineNamingTheAddressAndHowToChooseAnother_ExitCode1()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)busy.LocalEndpoint).Port}";
+
+        var output = await RefusalAsync(Settings("Development"), address);
+
+        Assert.Contains($"IdpSmsReset cannot start: {address} is already in use by another process", output);
+        Assert.Contains("--urls", output);
+        Assert.DoesNotContain("crit:", output);
+        Assert.DoesNotContain("BackgroundService", output);
+    }
+
+    [Fact]
     public async Task UnknownDatabaseProvider_RefusesToStartNamingTheSetting()
     {
         var settings = Settings("Development");
@@ -325,9 +340,9 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     /// <summary>Starts the server and expects it to refuse: exit code 1 and one explanatory line, no stack trace.</summary>
-    private async Task<string> RefusalAsync(Dictionary<string, string> settings)
+    private async Task<string> RefusalAsync(Dictionary<string, string> settings, string? urls = null)
     {
-        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        using var server = ServerProcess.Start(_directory, settings, "--urls", urls ?? $"http://127.0.0.1:{ServerProcess.FreePort()}");
         var exitCode = await server.WaitForExitAsync(StartTimeout);
 
         Assert.True(exitCode == 1, $"Exit code {exitCode}:\n{server.Output}");
