@@ -57,16 +57,22 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
         }
 
         await database.Set<AuthenticatorApp>().Where(app => app.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        database.Add(new AuthenticatorApp
-        {
-            UserId = userId,
-            ProtectedSecret = protection.AuthenticatorSecret.Protect(enrolment.Secret),
-            EnrolledAt = time.GetUtcNow().UtcDateTime,
-            LastUsedStep = step,
-        });
+        database.Add(AppOf(userId, enrolment.Secret, step));
         await database.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// The app that <paramref name="secret"/> (Base32) stands for, enrolled now, its secret encrypted: what an enrolment
+    /// stores, and what an import brings from the old system.
+    /// </summary>
+    public AuthenticatorApp AppOf(string userId, string secret, long lastUsedStep) => new()
+    {
+        UserId = userId,
+        ProtectedSecret = protection.AuthenticatorSecret.Protect(secret),
+        EnrolledAt = time.GetUtcNow().UtcDateTime,
+        LastUsedStep = lastUsedStep,
+    };
 
     public Task<bool> IsEnrolledAsync(string userId, CancellationToken cancellationToken) =>
         database.Set<AuthenticatorApp>().AnyAsync(app => app.UserId == userId, cancellationToken);

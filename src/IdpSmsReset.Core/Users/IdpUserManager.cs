@@ -101,23 +101,10 @@ public sealed class IdpUserManager(
     }
 
     /// <summary>
-    /// Forgets the failed passwords in the database alone: Identity's own reset saves the whole user, which would write
-    /// back a password hash <see cref="ForeignPasswords.PasswordHashUpgrades"/> replaced meanwhile.
+    /// The password rules (the user's policy, Identity's options) applied to <paramref name="password"/> for
+    /// <paramref name="user"/>, as creating the user with it would apply them: for a door that hashes the password itself.
     /// </summary>
-    public override async Task<IdentityResult> ResetAccessFailedCountAsync(ApplicationUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.AccessFailedCount == 0)
-        {
-            return IdentityResult.Success;
-        }
-
-        await database.Users.Where(candidate => candidate.Id == user.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.AccessFailedCount, 0));
-        var counted = database.Entry(user).Property(candidate => candidate.AccessFailedCount);
-        (counted.CurrentValue, counted.OriginalValue) = (0, 0);
-        return IdentityResult.Success;
-    }
+    public Task<IdentityResult> CheckPasswordRulesAsync(ApplicationUser user, string password) => ValidatePasswordAsync(user, password);
 
     public Task ResetSecondFactorFailuresAsync(ApplicationUser user) =>
         database.Users.Where(candidate => candidate.Id == user.Id && candidate.SecondFactorFailedCount != 0)

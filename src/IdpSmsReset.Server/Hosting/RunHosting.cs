@@ -43,7 +43,7 @@ public static class RunHosting
     {
         try
         {
-            await app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
             // Ctrl+C ends the process: the batches committed stay, and the same command run again skips their users.
             return await command.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
         }

@@ -23,7 +23,9 @@ public static class StorageHosting
         builder.Services.AddScoped<LimitGates>();
         // First: a second instance on the same SQLite file stops before it migrates or runs a job.
         builder.Services.AddHostedService<SqliteInstanceLock>();
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // A singleton too, so that the command line's import runs it without the other hosted services.
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseInitializer>());
 
         builder.Services.AddSingleton(services => IdpDatabase.Resolve(
             services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IHostEnvironment>()));

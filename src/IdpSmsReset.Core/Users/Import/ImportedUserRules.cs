@@ -38,7 +38,7 @@ public static class ImportedUserRules
         if (user.PasswordHash is { Length: > 0 } hash
             && ForeignPasswordHash.ProblemForNewUser(hash, options.AllowWeakHashes, out weak) is { } hashProblem)
         {
-            return new ImportedUserCheck("passwordHash " + hashProblem + (hashProblem.Contains("weak", StringComparison.Ordinal)
+            return new ImportedUserCheck("passwordHash " + hashProblem + (weak
                 ? " allowWeakHashes imports it, and the user must choose a new password at the first sign-in." : ""));
         }
 
@@ -77,7 +77,8 @@ public static class ImportedUserRules
             policyId = found;
         }
 
-        if (user.TotpSecret is { } secret && !IsBase32Secret(secret))
+        var totpSecret = user.TotpSecret?.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        if (totpSecret is not null && (totpSecret.Length < 16 || !totpSecret.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7')))
         {
             return new ImportedUserCheck("totpSecret must be the authenticator's secret in Base32 (A-Z, 2-7), at least 16 characters.");
         }
@@ -91,12 +92,6 @@ public static class ImportedUserRules
         }
 
         return user.Roles.Any(string.IsNullOrWhiteSpace) ? new ImportedUserCheck("roles must not hold an empty name.")
-            : new ImportedUserCheck(null, phone, policyId, weak);
-    }
-
-    private static bool IsBase32Secret(string secret)
-    {
-        var text = secret.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
-        return text.Length >= 16 && text.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7');
+            : new ImportedUserCheck(null, phone, policyId, weak, totpSecret);
     }
 }

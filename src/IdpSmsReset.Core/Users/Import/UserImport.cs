@@ -2,7 +2,6 @@ using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +15,8 @@ namespace IdpSmsReset.Core.Users.Import;
 /// stop the others; a name already here is skipped, or its profile updated with <see cref="UserImportOptions.Update"/>.
 /// </summary>
 public sealed class UserImport(
-    IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, MfaProtection protection, AdminChangeLog log,
-    TimeProvider time)
+    IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
+    AdminChangeLog log, TimeProvider time)
 {
     /// <summary>Users a transaction: large enough that round trips do not dominate, small enough to keep memory flat.</summary>
     public const int BatchSize = 1000;
@@ -149,27 +148,18 @@ public sealed class UserImport(
         if (!string.IsNullOrEmpty(source.Password))
         {
             // The user's policy judges a password in clear, as it would one typed on the dashboard.
-            foreach (var validator in users.PasswordValidators)
+            if (await users.CheckPasswordRulesAsync(user, source.Password) is { Succeeded: false } refused)
             {
-                if (await validator.ValidateAsync(users, user, source.Password) is { Succeeded: false } refused)
-                {
-                    return "password: " + string.Join(" ", refused.Errors.Select(error => error.Description));
-                }
+                return "password: " + string.Join(" ", refused.Errors.Select(error => error.Description));
             }
 
             user.PasswordHash = users.PasswordHasher.HashPassword(user, source.Password);
         }
 
         database.Users.Add(user);
-        if (source.TotpSecret is { } secret)
+        if (candidate.Check.TotpSecret is { } secret)
         {
-            database.Add(new AuthenticatorApp
-            {
-                UserId = user.Id,
-                ProtectedSecret = protection.AuthenticatorSecret.Protect(secret.Replace(" ", "", StringComparison.Ordinal)
-                    .TrimEnd('=').ToUpperInvariant()),
-                EnrolledAt = time.GetUtcNow().UtcDateTime,
-            });
+            database.Add(authenticators.AppOf(user.Id, secret, lastUsedStep: 0));
         }
 
         await AddRolesAsync(user.Id, source.Roles, [], options);
