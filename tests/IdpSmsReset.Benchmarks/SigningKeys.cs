@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-
 namespace IdpSmsReset.Benchmarks;
 
 /// <summary>
@@ -13,19 +10,9 @@ public static class SigningKeys
 
     public static IDictionary<string, string> WriteTo(string directory) => new Dictionary<string, string>
     {
-        ["Idp__Certificates__Signing__Path"] = Write(directory, "signing"),
+        ["Idp__Certificates__Signing__Path"] = TestCertificate.WritePfx(directory, "signing", Password),
         ["Idp__Certificates__Signing__Password"] = Password,
-        ["Idp__Certificates__Encryption__Path"] = Write(directory, "encryption"),
+        ["Idp__Certificates__Encryption__Path"] = TestCertificate.WritePfx(directory, "encryption", Password),
         ["Idp__Certificates__Encryption__Password"] = Password,
     };
-
-    private static string Write(string directory, string name)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=IdpSmsReset benchmark {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        var path = Path.Combine(directory, name + ".pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
-        return path;
-    }
 }

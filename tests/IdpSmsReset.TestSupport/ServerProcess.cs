@@ -9,6 +9,7 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
+    private readonly System.Text.StringBuilder _errors = new();
 
     private readonly long _startedAt = Stopwatch.GetTimestamp();
 
@@ -24,6 +25,18 @@ public sealed class ServerProcess : IDisposable
             lock (_output)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What it wrote to standard error alone (also in <see cref="Output"/>).</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _errors.ToString();
             }
         }
     }
@@ -58,7 +71,7 @@ public sealed class ServerProcess : IDisposable
 
         var server = new ServerProcess(Process.Start(start)!);
         server._process.OutputDataReceived += (_, line) => server.Append(line.Data);
-        server._process.ErrorDataReceived += (_, line) => server.Append(line.Data);
+        server._process.ErrorDataReceived += (_, line) => server.Append(line.Data, toErrors: true);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         return server;
@@ -113,13 +126,17 @@ public sealed class ServerProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool toErrors = false)
     {
         if (line is not null)
         {
             lock (_output)
             {
                 _output.AppendLine(line);
+                if (toErrors)
+                {
+                    _errors.AppendLine(line);
+                }
             }
         }
     }

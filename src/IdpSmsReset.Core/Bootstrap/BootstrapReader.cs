@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace IdpSmsReset.Core.Bootstrap;
@@ -28,9 +29,15 @@ public static class BootstrapReader
     public static BootstrapDocument Parse(string json, string source)
     {
         BootstrapDocument? document;
+        var problems = new List<string>();
         try
         {
             document = JsonSerializer.Deserialize<BootstrapDocument>(json, JsonOptions);
+        }
+        catch (JsonException) when (Pruned(json, problems) is { } rest)
+        {
+            // The JSON is well formed but not all of it fits: every such mistake is listed, and the rest is still checked.
+            document = rest;
         }
         catch (JsonException exception)
         {
@@ -45,14 +52,37 @@ public static class BootstrapReader
             throw new BootstrapException($"Bootstrap file '{source}' is empty; it must be a JSON object.");
         }
 
-        var errors = BootstrapValidator.Validate(document);
-        if (errors.Count > 0)
+        // A value taken out for being of the wrong kind is not reported again as missing.
+        var misfits = problems.Select(problem => problem.Split(": ")[0]).ToHashSet();
+        problems.AddRange(BootstrapValidator.Validate(document).Where(problem => !misfits.Contains(problem.Split(": ")[0])));
+        if (problems.Count > 0)
         {
-            throw new BootstrapException($"Bootstrap file '{source}' is invalid:{Environment.NewLine}" +
-                $"  " + string.Join(Environment.NewLine + "  ", errors));
+            // One problem is one line; several are listed, one a line, so that all can be fixed before the next start.
+            throw new BootstrapException($"Bootstrap file '{source}' is invalid:" + (problems.Count == 1 ? $" {problems[0]}"
+                : Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems)));
         }
 
         return document;
+    }
+
+    /// <summary>The document without the fields that do not fit it, their problems added; null when the JSON is malformed.</summary>
+    private static BootstrapDocument? Pruned(string json, List<string> problems)
+    {
+        try
+        {
+            if (JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                is not JsonObject root)
+            {
+                return null;
+            }
+
+            problems.AddRange(BootstrapShape.Prune(root, JsonOptions));
+            return problems.Count > 0 ? root.Deserialize<BootstrapDocument>(JsonOptions) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string FirstSentence(string message)

@@ -56,12 +56,20 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
             failures.Add($"Idp:ForwardedHeaders:KnownNetworks '{network}' is not a network in CIDR form, such as 10.0.0.0/8.");
         }
 
-        if (!environment.IsDevelopment() && KeysHosting.SourceOf(configuration) == TokenKeySource.Certificates)
+        if (environment.IsDevelopment())
+        {
+            // Not required here, but one that is set is used, and is checked as outside Development.
+            CheckCertificate(options.Certificates.Signing, "Idp:Certificates:Signing", failures, required: false);
+            CheckCertificate(options.Certificates.Encryption, "Idp:Certificates:Encryption", failures, required: false);
+            CheckCertificate(options.Certificates.DataProtection, "Idp:Certificates:DataProtection", failures, required: false);
+        }
+        else if (KeysHosting.SourceOf(configuration) == TokenKeySource.Certificates)
         {
             CheckCertificate(options.Certificates.Signing, "Idp:Certificates:Signing", failures, "");
             CheckCertificate(options.Certificates.Encryption, "Idp:Certificates:Encryption", failures, "");
+            CheckCertificate(options.Certificates.DataProtection, "Idp:Certificates:DataProtection", failures, required: false);
         }
-        else if (!environment.IsDevelopment())
+        else
         {
             // The token keys in the database are only as safe as the Data Protection key ring that encrypts them.
             CheckCertificate(options.Certificates.DataProtection, "Idp:Certificates:DataProtection", failures,
@@ -71,8 +79,14 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void CheckCertificate(CertificateFile certificate, string key, List<string> failures, string why)
+    private static void CheckCertificate(CertificateFile certificate, string key, List<string> failures, string why = "",
+        bool required = true)
     {
+        if (!certificate.IsConfigured && !required)
+        {
+            return;
+        }
+
         if (!certificate.IsConfigured)
         {
             failures.Add($"{key}:Path is required outside Development{why} (a .pfx file; its password in {key}:Password).");
@@ -80,6 +94,32 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
         else if (!File.Exists(certificate.Path))
         {
             failures.Add($"{key}:Path '{certificate.Path}' does not exist.");
+        }
+        else if (Unreadable(certificate) is { } problem)
+        {
+            failures.Add($"{key}:Path '{certificate.Path}' {problem.Replace("{key}", key)}");
+        }
+    }
+
+    /// <summary>
+    /// Opened here, at start, rather than when the first token is signed, so that a wrong password is named as one.
+    /// </summary>
+    private static string? Unreadable(CertificateFile certificate)
+    {
+        try
+        {
+            using var loaded = certificate.Load();
+            return loaded.HasPrivateKey ? null : "holds no private key: export the certificate with its key, as a .pfx file.";
+        }
+        catch (System.Security.Cryptography.CryptographicException exception) when (exception.Message.Contains("password"))
+        {
+            return string.IsNullOrEmpty(certificate.Password)
+                ? "needs a password: set it in {key}:Password."
+                : "cannot be opened with {key}:Password: the password is wrong.";
+        }
+        catch (System.Security.Cryptography.CryptographicException exception)
+        {
+            return $"is not a readable .pfx (PKCS#12) file: {exception.Message}";
         }
     }
 }

@@ -1,6 +1,3 @@
-using IdpSmsReset.Core.Bootstrap;
-using Microsoft.Extensions.Options;
-
 namespace IdpSmsReset.Server.Hosting;
 
 public static class RunHosting
@@ -16,63 +13,42 @@ public static class RunHosting
     }
 
     /// <summary>
-    /// Builds the pipeline and runs the server; a configuration, database or bootstrap mistake ends it with one line
-    /// naming the setting. The pipeline is built inside: the jobs dashboard needs the job storage, which needs the
-    /// database, so a database mistake can surface there already.
+    /// Runs what builds and starts the host (or runs its command); a configuration, environment, database or bootstrap
+    /// mistake, met while building or while starting, ends it with one line naming the setting and exit code 1.
+    /// Anything else still surfaces as an unhandled exception, with its stack trace.
     /// </summary>
-    public static async Task<int> RunIdpAsync(this WebApplication app, Action<WebApplication> configurePipeline)
+    public static async Task<int> ReportingMistakesAsync(ImportCommand? command, Func<Task<int>> run)
     {
         try
         {
-            configurePipeline(app);
-            await app.RunAsync();
-            return 0;
+            return await run();
         }
-        catch (Exception exception) when (Describe(exception) is { } message)
+        catch (Exception exception) when (StartupMistakes.Describe(exception) is { } message)
         {
-            await Console.Error.WriteLineAsync($"IdpSmsReset cannot start: {message}");
+            await Console.Error.WriteLineAsync($"IdpSmsReset cannot {(command is null ? "start" : "import")}: {message}");
             return 1;
         }
     }
 
     /// <summary>
+    /// Builds the pipeline and runs the server. The pipeline is built here, inside the start: the jobs dashboard needs
+    /// the job storage, which needs the database, so a database mistake can surface there already.
+    /// </summary>
+    public static async Task<int> RunIdpAsync(this WebApplication app, Action<WebApplication> configurePipeline)
+    {
+        configurePipeline(app);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
     /// Runs a command of the server's executable instead of the server (<see cref="ImportCommand"/>): the database brought
-    /// up to date and the bootstrap applied as at start, then the command; its exit code, or 1 with the one line.
+    /// up to date and the bootstrap applied as at start, then the command, and its exit code.
     /// </summary>
     public static async Task<int> RunIdpCommandAsync(this WebApplication app, ImportCommand command)
     {
-        try
-        {
-            await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
-            // Ctrl+C ends the process: the batches committed stay, and the same command run again skips their users.
-            return await command.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
-        }
-        catch (Exception exception) when (Describe(exception) is { } message)
-        {
-            await Console.Error.WriteLineAsync($"IdpSmsReset cannot import: {message}");
-            return 1;
-        }
+        await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
+        // Ctrl+C ends the process: the batches committed stay, and the same command run again skips their users.
+        return await command.RunAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
     }
-
-    /// <summary>Kestrel's "Failed to bind to address http://...: address already in use." said with what to do.</summary>
-    private static string AddressInUse(string message)
-    {
-        var address = System.Text.RegularExpressions.Regex.Match(message, @"address (\S+?):? address already in use").Groups[1].Value;
-        return $"{(address.Length > 0 ? address : "The address to listen on")} is already in use by another process: stop "
-            + "that process, or listen elsewhere with --urls (or ASPNETCORE_URLS), such as --urls http://localhost:5010.";
-    }
-
-    internal static string? Describe(Exception exception) => exception switch
-    {
-        OptionsValidationException validation => string.Join(" ", validation.Failures),
-        BootstrapException or DatabaseUnavailableException => exception.Message,
-        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } bind => AddressInUse(bind.Message),
-        // The configuration binder's own words name the key and the value it could not convert.
-        InvalidOperationException { InnerException: not null } binding
-            when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,
-        AggregateException aggregate when aggregate.InnerExceptions.All(inner => Describe(inner) is not null) =>
-            // The same bad value fails every class bound over it (a section, and the catalogue above it): say it once.
-            string.Join(" ", aggregate.InnerExceptions.Select(inner => Describe(inner)).Distinct()),
-        _ => null,
-    };
 }

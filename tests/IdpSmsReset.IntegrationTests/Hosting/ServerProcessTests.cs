@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 
 namespace IdpSmsReset.IntegrationTests.Hosting;
@@ -74,17 +72,6 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Production_WithSmsSandbox_RefusesToStart()
-    {
-        var settings = Settings("Production");
-        settings["Idp__Sms__Sandbox__Enabled"] = "true";
-
-        var output = await RefusalAsync(settings);
-
-        Assert.Contains("Idp:Sms:Sandbox:Enabled cannot be true outside Development", output);
-    }
-
-    [Fact]
     public async Task Bootstrap_InvalidEntry_StopsStartNamingTheEntryAndField()
     {
         var bootstrap = WriteBootstrap("""
@@ -96,17 +83,6 @@ public sealed class ServerProcessTests : IDisposable
 
         Assert.Contains("IdpSmsReset cannot start: Bootstrap file", output);
         Assert.Contains("applications[0] ('broken').redirectUris[0]: 'not a uri' is not an absolute URI.", output);
-    }
-
-    [Fact]
-    public async Task ThemesFolderMissing_RefusesToStartNamingTheSetting()
-    {
-        var settings = Settings("Development");
-        settings["Idp__Themes__Path"] = Path.Combine(_directory, "no-themes-here");
-
-        var output = await RefusalAsync(settings);
-
-        Assert.Contains($"Idp:Themes:Path '{Path.Combine(_directory, "no-themes-here")}' does not exist", output);
     }
 
     [Fact]
@@ -170,43 +146,6 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Production_WithHttpIssuer_RefusesToStart()
-    {
-        var settings = Settings("Production");
-        settings["Idp__Issuer"] = "http://id.example.com";
-
-        var output = await RefusalAsync(settings);
-
-        Assert.Contains("Idp:Issuer 'http://id.example.com' must use https outside Development.", output);
-    }
-
-    [Fact]
-    public async Task PortInUse_OneLineNamingTheAddressAndHowToChooseAnother_ExitCode1()
-    {
-        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        busy.Start();
-        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)busy.LocalEndpoint).Port}";
-
-        var output = await RefusalAsync(Settings("Development"), address);
-
-        Assert.Contains($"IdpSmsReset cannot start: {address} is already in use by another process", output);
-        Assert.Contains("--urls", output);
-        Assert.DoesNotContain("crit:", output);
-        Assert.DoesNotContain("BackgroundService", output);
-    }
-
-    [Fact]
-    public async Task UnknownDatabaseProvider_RefusesToStartNamingTheSetting()
-    {
-        var settings = Settings("Development");
-        settings["Idp__Database__Provider"] = "Oracle";
-
-        var output = await RefusalAsync(settings);
-
-        Assert.Contains("Idp:Database:Provider", output);
-    }
-
-    [Fact]
     public async Task UnreachablePostgreSql_RefusesToStartNamingTheSetting()
     {
         var settings = Settings("Development");
@@ -218,17 +157,6 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains(
             "IdpSmsReset cannot start: Idp:Database:ConnectionString: the PostgreSql database (Idp:Database:Provider) cannot be used",
             output);
-    }
-
-    [Fact]
-    public async Task MisspeltSetting_RefusesToStartNamingTheKeyByItsFullPath()
-    {
-        var settings = Settings("Development");
-        settings["Idp__Jobs__KeepEndedFour"] = "2.00:00:00";
-
-        var output = await RefusalAsync(settings);
-
-        Assert.Contains("Idp:Jobs:KeepEndedFour is not a setting", output);
     }
 
     [Fact]
@@ -294,9 +222,9 @@ public sealed class ServerProcessTests : IDisposable
     private Dictionary<string, string> ProductionWithCertificates()
     {
         var settings = Settings("Production");
-        settings["Idp__Certificates__Signing__Path"] = WriteCertificate("signing");
+        settings["Idp__Certificates__Signing__Path"] = TestCertificate.WritePfx(_directory, "signing", "pfx-password");
         settings["Idp__Certificates__Signing__Password"] = "pfx-password";
-        settings["Idp__Certificates__Encryption__Path"] = WriteCertificate("encryption");
+        settings["Idp__Certificates__Encryption__Path"] = TestCertificate.WritePfx(_directory, "encryption", "pfx-password");
         settings["Idp__Certificates__Encryption__Password"] = "pfx-password";
         return settings;
     }
@@ -311,16 +239,6 @@ public sealed class ServerProcessTests : IDisposable
             ["Idp__Bootstrap__Path"] = bootstrap ?? WriteBootstrap(TestBootstrap.Json),
         };
         return settings;
-    }
-
-    private string WriteCertificate(string name)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=IdpSmsReset test {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        var path = Path.Combine(_directory, name + ".pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "pfx-password"));
-        return path;
     }
 
     private async Task<string> ReadSqliteAsync(string query)
@@ -340,9 +258,9 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     /// <summary>Starts the server and expects it to refuse: exit code 1 and one explanatory line, no stack trace.</summary>
-    private async Task<string> RefusalAsync(Dictionary<string, string> settings, string? urls = null)
+    private async Task<string> RefusalAsync(Dictionary<string, string> settings)
     {
-        using var server = ServerProcess.Start(_directory, settings, "--urls", urls ?? $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
         var exitCode = await server.WaitForExitAsync(StartTimeout);
 
         Assert.True(exitCode == 1, $"Exit code {exitCode}:\n{server.Output}");

@@ -61,6 +61,37 @@ public sealed class BootstrapReaderTests
         Assert.Contains("'username'", failure.Message);
     }
 
+    [Fact]
+    public void Parse_SeveralMistakesOfEveryKind_AllListedAtOnceInTheFilesOwnFieldNames()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse("""
+            {"applications": [
+               {"clientId": "one", "type": "public", "grantTypes": ["authorization_code"], "redirectUris": ["not a uri"],
+                "displayNme": "x"},
+               {"clientId": "two", "type": "public", "grantTypes": "authorization_code", "redirectUris": ["https://a.example/cb"]}],
+             "users": [{"userName": "ann", "password": "a long passphrase", "roles": [7]}],
+             "polices": []}
+            """, "many.json"));
+
+        Assert.Equal(string.Join(Environment.NewLine, "Bootstrap file 'many.json' is invalid:",
+            "  applications[0] ('one'): 'displayNme' is not a field here; did you mean 'displayName'?",
+            "  applications[1] ('two').grantTypes: must be a list in [ ].",
+            "  users[0] ('ann').roles[0]: must be text in quotes.",
+            "  'polices' is not a field of a bootstrap file; did you mean 'policies'?",
+            "  applications[0] ('one').redirectUris[0]: 'not a uri' is not an absolute URI."), failure.Message);
+        Assert.DoesNotContain("could not be mapped", failure.Message);
+    }
+
+    [Fact]
+    public void Parse_FieldNotNearAnyOther_ListsTheFieldsOfThatEntry()
+    {
+        var failure = Assert.Throws<BootstrapException>(() => BootstrapReader.Parse(
+            """{"users": [{"userName": "ann", "password": "a long passphrase", "favouriteColour": "teal"}]}""", "users.json"));
+
+        Assert.StartsWith("Bootstrap file 'users.json' is invalid: users[0] ('ann'): 'favouriteColour' is not a field here; the fields are"
+            + " userName, email, displayName, password,", failure.Message);
+    }
+
     [Theory]
     [InlineData("""{"clientId": "c", "type": "confidential", "grantTypes": ["client_credentials"]}""", "applications[0]" +
         " ('c').clientSecret: is required for a confidential application (or a jsonWebKeySet, for private_key_jwt).")]
