@@ -16,17 +16,21 @@ public static class BootstrapReader
         AllowTrailingCommas = true,
     };
 
-    public static BootstrapDocument ReadFile(string path)
+    /// <param name="expand">Applied to the file's text before it is read (the host's placeholders).</param>
+    /// <param name="hostChecks">The host's own problems with a document (its themes), reported with the validator's.</param>
+    public static BootstrapDocument ReadFile(string path, Func<string, string>? expand = null,
+        Func<BootstrapDocument, IEnumerable<string>>? hostChecks = null)
     {
         if (!File.Exists(path))
         {
             throw new BootstrapException($"Bootstrap file '{path}' (Idp:Bootstrap:Path) does not exist.");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        var text = File.ReadAllText(path);
+        return Parse(expand is null ? text : expand(text), path, hostChecks);
     }
 
-    public static BootstrapDocument Parse(string json, string source)
+    public static BootstrapDocument Parse(string json, string source, Func<BootstrapDocument, IEnumerable<string>>? hostChecks = null)
     {
         BootstrapDocument? document;
         var problems = new List<string>();
@@ -54,7 +58,8 @@ public static class BootstrapReader
 
         // A value taken out for being of the wrong kind is not reported again as missing.
         var misfits = problems.Select(problem => problem.Split(": ")[0]).ToHashSet();
-        problems.AddRange(BootstrapValidator.Validate(document).Where(problem => !misfits.Contains(problem.Split(": ")[0])));
+        problems.AddRange(BootstrapValidator.Validate(document).Concat(hostChecks?.Invoke(document) ?? [])
+            .Where(problem => !misfits.Contains(problem.Split(": ")[0])));
         if (problems.Count > 0)
         {
             // One problem is one line; several are listed, one a line, so that all can be fixed before the next start.

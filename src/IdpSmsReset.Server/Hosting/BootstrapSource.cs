@@ -20,18 +20,19 @@ internal sealed class BootstrapSource(IOptions<IdpOptions> idpOptions, IHostEnvi
             return null;
         }
 
-        var document = BootstrapReader.ReadFile(path);
-        // Themes are the server's folder, unknown to Core's validator: checked here, when saved, not when a page shows.
-        var unknown = document.Applications.Select((application, index) => (application, index))
-            .Where(entry => entry.application.Theme is { } theme && themes.Find(theme) is null)
-            .Select(entry
-                => $"applications[{entry.index}] ('{entry.application.ClientId}').theme: '{entry.application.Theme}' is not a theme; use" +
-                    $" {ApplicationVocabulary.Quote(themes.Names)}.")
-            .ToList();
-        return unknown.Count > 0
-            ? throw new BootstrapException($"Bootstrap file '{path}' is invalid:\n  {string.Join("\n  ", unknown)}")
-            : (path, document);
+        // {issuer} stands for this server's origin, so that a file names this server's own pages wherever it listens.
+        var issuer = idpOptions.Value.Issuer?.TrimEnd('/') ?? "";
+        // Themes are the server's folder, unknown to Core's validator: checked with the rest, when read, not when a page shows.
+        var document = BootstrapReader.ReadFile(path, text => text.Replace(IssuerPlaceholder, issuer, StringComparison.Ordinal),
+            read => read.Applications.Select((application, index) => (application, index))
+                .Where(entry => entry.application.Theme is { } theme && themes.Find(theme) is null)
+                .Select(entry => $"applications[{entry.index}] ('{entry.application.ClientId}').theme: '{entry.application.Theme}' is"
+                    + $" not a theme; use {ApplicationVocabulary.Quote(themes.Names)}."));
+        return (path, document);
     });
+
+    /// <summary>Written in a bootstrap file, replaced by <c>Idp:Issuer</c> without its trailing slash.</summary>
+    public const string IssuerPlaceholder = "{issuer}";
 
     /// <summary>The file and its content; null when no file applies (outside Development, none configured).</summary>
     public (string Path, BootstrapDocument Document)? Loaded => _loaded.Value;

@@ -26,6 +26,9 @@ public static class PagesHosting
         builder.Services.AddSingleton<AdministratorStepUp>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler>(
             services => services.GetRequiredService<AdministratorStepUp>());
+        // The relying application behind /dev/try (its pages answer 404 outside Development).
+        builder.Services.AddScoped<Features.Dev.Try.TryClients>();
+        builder.Services.AddHttpClient<Features.Dev.Try.TryRelyingParty>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "idp.antiforgery";

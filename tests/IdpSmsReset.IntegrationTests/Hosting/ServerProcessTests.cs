@@ -32,8 +32,10 @@ public sealed class ServerProcessTests : IDisposable
 
         var health = await PollAsync(() => http.GetStringAsync("/health/ready"), server);
         var discovery = await http.GetAsync("/.well-known/openid-configuration");
+        var tryIt = await http.GetAsync("/dev/try");
 
         Assert.Equal("Healthy", health);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, tryIt.StatusCode);
         // OpenIddict refuses plain HTTP outside Development: production runs behind TLS.
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, discovery.StatusCode);
         Assert.Contains("encryptedSecret", await ReadSqliteAsync("SELECT Xml FROM DataProtectionKeys"));

@@ -19,10 +19,15 @@ internal sealed class DiscoveryMetadata(IOptions<IdpOptions> idp, IOptions<Dynam
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
             .UseSingletonHandler<DiscoveryMetadata>()
+            // After OpenIddict's own handlers have filled in what it supports, which this handler corrects.
+            .SetOrder(int.MaxValue)
             .Build();
 
     public ValueTask HandleAsync(HandleConfigurationRequestContext context)
     {
+        // Accepted, as OpenID Connect allows, but not acted on: a browser here holds one account at a time, so there is
+        // no account to choose among. Advertising it would promise an account chooser.
+        context.PromptValues.Remove(OpenIddictConstants.PromptValues.SelectAccount);
         context.Metadata["backchannel_logout_supported"] = true;
         context.Metadata["backchannel_logout_session_supported"] = true;
         context.Metadata["acr_values_supported"] = new OpenIddictParameter([.. AuthenticationContexts.Supported]);

@@ -71,6 +71,20 @@ public abstract class DiscoveryTruthTests(IdpFactory factory)
     }
 
     [SkippableFact]
+    public async Task PromptValuesSupported_OnlyThoseActedOn_SelectAccountAcceptedButNotPromised()
+    {
+        using var http = OidcClients.Backchannel(factory);
+        var listed = Strings(await DiscoveryAsync(http), "prompt_values_supported");
+        using var browser = factory.CreateBrowser();
+
+        var selectAccount = await browser.OpenAsync(AuthorizationRequests.Url(TestBootstrap.WebClientId,
+            AuthorizationRequests.NewPkce().Challenge, prompt: "select_account"));
+
+        Assert.Equal(["consent", "login", "none"], listed.Order());
+        Assert.Equal("/account/login", selectAccount.Path);
+    }
+
+    [SkippableFact]
     public async Task RequestParameterNotSupported_AnAuthorizationRequestWithARequestObjectIsRefused()
     {
         using var http = OidcClients.Backchannel(factory);
