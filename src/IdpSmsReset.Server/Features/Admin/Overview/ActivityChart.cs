@@ -7,18 +7,22 @@ namespace IdpSmsReset.Server.Features.Admin.Overview;
 /// <summary>
 /// A bar chart drawn as SVG on the server: no script (the CSP keeps <c>script-src 'self'</c>), no inline style (colours
 /// come from the theme's variables through the <c>chart</c> classes of site.css), axes and a legend in words, and a
-/// <c>title</c> and <c>desc</c> for screen readers. It scales to the width of the page.
+/// <c>title</c> and <c>desc</c> for screen readers. It scales to its container: drawn for about 480 px (two side by side
+/// on a desktop), so that on a 390 px phone its text is still about 10 px high.
 /// </summary>
 public static class ActivityChart
 {
-    private const int Width = 960;
-    private const int Height = 260;
-    private const int Left = 56;
-    private const int Right = 16;
+    private const int Width = 480;
+    private const int PlotHeight = 160;
+    private const int Left = 48;
+    private const int Right = 12;
     private const int Top = 36;
-    private const int Bottom = 44;
+    private const int AxisLabels = 26;
+    private const int LegendRow = 18;
     private const int PlotWidth = Width - Left - Right;
-    private const int PlotHeight = Height - Top - Bottom;
+
+    /// <summary>At most this many labels under the bars: a wider label would run into its neighbour.</summary>
+    private const int MaxBucketLabels = 6;
 
     /// <param name="id">Unique on the page (the title and description are referenced by it).</param>
     /// <param name="series">Name, CSS class (<c>series-1</c>...) and one value per bucket; null draws nothing.</param>
@@ -30,14 +34,16 @@ public static class ActivityChart
         var wholeCounts = series.All(s => s.Values.All(v => v is null || v % 1 == 0));
         var top = wholeCounts ? 4 * Math.Ceiling(NiceCeiling(Math.Max(max, 4)) / 4) : NiceCeiling(max);
         var totals = string.Join("; ", series.Select(s => $"{s.Name}: {Format(s.Values.Where(v => v is not null).Sum(v => v!.Value))}"));
+        var legend = LegendPlaces(series);
+        var height = Top + PlotHeight + AxisLabels + LegendRow * (legend.Max(place => place.Row) + 1);
         var svg = new StringBuilder();
         Add(svg, $"""<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title {id}-desc" """);
-        Add(svg, $"""viewBox="0 0 {Width} {Height}" width="100%" preserveAspectRatio="xMinYMin meet">""");
+        Add(svg, $"""viewBox="0 0 {Width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">""");
         Add(svg, $"""<title id="{id}-title">{Encode(title)}</title><desc id="{id}-desc">{Encode(totals)}</desc>""");
-        Add(svg, $"""<text class="chart-title" x="{Left}" y="18">{Encode(title)}</text>""");
+        Add(svg, $"""<text class="chart-title" x="4" y="18">{Encode(title)}</text>""");
         ValueAxis(svg, top, unit);
         Bars(svg, bucketLabels, series, top);
-        Legend(svg, series);
+        Legend(svg, series, legend);
         return svg.Append("</svg>").ToString();
     }
 
@@ -62,7 +68,7 @@ public static class ActivityChart
     {
         var slot = PlotWidth / (double)bucketLabels.Count;
         var bar = Math.Max(1, (slot - 4) / series.Count);
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(bucketLabels.Count / 12.0));
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(bucketLabels.Count / (double)MaxBucketLabels));
         for (var index = 0; index < bucketLabels.Count; index++)
         {
             var x = Left + slot * index + 2;
@@ -87,14 +93,35 @@ public static class ActivityChart
         }
     }
 
-    private static void Legend(StringBuilder svg, IReadOnlyList<(string Name, string Class, IReadOnlyList<double?> Values)> series)
+    /// <summary>Where each series' key goes: left to right, on a new row when the next would pass the right edge.</summary>
+    private static List<(double X, int Row)> LegendPlaces(IReadOnlyList<(string Name, string Class, IReadOnlyList<double?> Values)> series)
     {
-        var x = (double)Left;
-        foreach (var (name, cssClass, _) in series)
+        var places = new List<(double X, int Row)>();
+        var (x, row) = ((double)Left, 0);
+        foreach (var (name, _, _) in series)
         {
-            Add(svg, $"""<rect class="chart-bar {cssClass}" x="{x:0.#}" y="{Height - 14}" width="12" height="12"/>""");
-            Add(svg, $"""<text class="chart-legend" x="{x + 16:0.#}" y="{Height - 4}">{Encode(name)}</text>""");
-            x += 24 + name.Length * 8;
+            var width = 28 + name.Length * 8;
+            if (x + width > Width - Right && x > Left)
+            {
+                (x, row) = (Left, row + 1);
+            }
+
+            places.Add((x, row));
+            x += width;
+        }
+
+        return places.Count > 0 ? places : [(Left, 0)];
+    }
+
+    private static void Legend(StringBuilder svg, IReadOnlyList<(string Name, string Class, IReadOnlyList<double?> Values)> series,
+        List<(double X, int Row)> places)
+    {
+        for (var index = 0; index < series.Count; index++)
+        {
+            var (x, row) = places[index];
+            var y = Top + PlotHeight + AxisLabels + LegendRow * row;
+            Add(svg, $"""<rect class="chart-bar {series[index].Class}" x="{x:0.#}" y="{y}" width="12" height="12"/>""");
+            Add(svg, $"""<text class="chart-legend" x="{x + 16:0.#}" y="{y + 10}">{Encode(series[index].Name)}</text>""");
         }
     }
 

@@ -58,6 +58,32 @@ public abstract class OverviewPageTests
     }
 
     [SkippableFact]
+    public async Task Sessions_NamedByBrowserAndSystem_TheFullAgentKeptAsTheCellsTitle()
+    {
+        const string firefoxOnLinux = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        const string safariOnIphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+            + " Version/17.5 Mobile/15E148 Safari/604.1";
+        using var laptop = _factory.CreateBrowser();
+        laptop.Client.DefaultRequestHeaders.UserAgent.ParseAdd(firefoxOnLinux);
+        using var phone = _factory.CreateBrowser();
+        phone.Client.DefaultRequestHeaders.UserAgent.ParseAdd(safariOnIphone);
+        foreach (var browser in new[] { laptop, phone })
+        {
+            await browser.SubmitAsync(await browser.OpenAsync("/account/login"), new Dictionary<string, string>
+            {
+                ["Input.UserName"] = "erin", ["Input.Password"] = TestBootstrap.Password,
+            });
+        }
+
+        var overview = await laptop.OpenAsync("/account/manage");
+
+        var browsers = overview.Document.QuerySelectorAll("tr[data-session] td:first-child")
+            .Select(cell => (Shown: cell.TextContent.Trim(), Title: cell.GetAttribute("title"))).ToList();
+        Assert.Contains(("Firefox 128 · Linux", firefoxOnLinux), browsers);
+        Assert.Contains(("Mobile Safari 17 · iOS 17", safariOnIphone), browsers);
+    }
+
+    [SkippableFact]
     public async Task EndOneSession_ThatBrowserIsSignedOut_ThisOneStays()
     {
         using var laptop = await _factory.CreateSignedInBrowserAsync("dave");
