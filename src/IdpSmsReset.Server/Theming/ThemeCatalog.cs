@@ -7,13 +7,17 @@ namespace IdpSmsReset.Server.Theming;
 /// The themes found in <see cref="ThemeOptions.Path"/> at start: a new folder there appears after a restart, no
 /// rebuild needed. A folder that cannot be read stops the start with a message naming it.
 /// </summary>
-public sealed class ThemeCatalog
+public sealed partial class ThemeCatalog
 {
     public const string RequestPath = "/themes";
 
     private static readonly string[] ColorNames = ["background", "surface", "text", "muted", "accent", "accentText", "error"];
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip };
+
+    // Accented letters stay letters in the page source; markup characters are encoded.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private readonly Dictionary<string, Theme> _themes;
 
@@ -90,23 +94,59 @@ public sealed class ThemeCatalog
             throw new InvalidDataException($"theme.json colors lack {string.Join(", ", missing)}.");
         }
 
-        string? before = null, after = null;
-        if (manifest.Layout is { } layoutFile)
-        {
-            var layout = File.ReadAllText(System.IO.Path.Combine(folder, layoutFile)).Replace("{{themeUrl}}", $"{RequestPath}/{name}",
-                StringComparison.Ordinal);
-            var at = layout.IndexOf("{{body}}", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                throw new InvalidDataException($"{layoutFile} has no {{{{body}}}} placeholder for the page.");
-            }
+        return new Theme(name, manifest.DisplayName ?? name, manifest.Colors!, manifest.Logo, manifest.Favicon,
+            File.Exists(System.IO.Path.Combine(folder, "theme.css")), manifest.Layout is { } layoutFile
+                ? Layouts(name, folder, layoutFile) : new Dictionary<string, ThemeLayout>());
+    }
 
-            (before, after) = (layout[..at], layout[(at + "{{body}}".Length)..]);
+    /// <summary>
+    /// The layout with its <c>{{text:key}}</c> placeholders filled from <c>strings.json</c> (every key the layout uses must
+    /// be there) and, per language, from <c>strings.&lt;language&gt;.json</c>, a key it lacks falling back to strings.json's.
+    /// </summary>
+    private static Dictionary<string, ThemeLayout> Layouts(string name, string folder, string layoutFile)
+    {
+        var layout = File.ReadAllText(System.IO.Path.Combine(folder, layoutFile)).Replace("{{themeUrl}}", $"{RequestPath}/{name}",
+            StringComparison.Ordinal);
+        if (!layout.Contains("{{body}}", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{layoutFile} has no {{{{body}}}} placeholder for the page.");
         }
 
-        return new Theme(name, manifest.DisplayName ?? name, manifest.Colors!, manifest.Logo, manifest.Favicon,
-            File.Exists(System.IO.Path.Combine(folder, "theme.css")), before, after);
+        var used = TextPlaceholder().Matches(layout).Select(match => match.Groups[1].Value).Distinct().ToList();
+        var fallback = Strings(System.IO.Path.Combine(folder, "strings.json")) ?? [];
+        var missing = used.Where(key => !fallback.ContainsKey(key)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"{layoutFile} uses {string.Join(", ", missing.Select(key => $"{{{{text:{key}}}}}"))}, "
+                + "which strings.json does not define.");
+        }
+
+        var layouts = new Dictionary<string, ThemeLayout>(StringComparer.OrdinalIgnoreCase) { [""] = Fill(layout, fallback, fallback) };
+        foreach (var file in Directory.GetFiles(folder, "strings.*.json"))
+        {
+            var language = System.IO.Path.GetFileNameWithoutExtension(file)["strings.".Length..];
+            layouts[language] = Fill(layout, Strings(file)!, fallback);
+        }
+
+        return layouts;
     }
+
+    private static ThemeLayout Fill(string layout, Dictionary<string, string> texts, Dictionary<string, string> fallback)
+    {
+        // Texts are text: encoded, so a translator's "<" or "&" shows as typed.
+        var filled = TextPlaceholder().Replace(layout, match => Encoder.Encode(
+            texts.GetValueOrDefault(match.Groups[1].Value) ?? fallback[match.Groups[1].Value]));
+        var at = filled.IndexOf("{{body}}", StringComparison.Ordinal);
+        return new ThemeLayout(filled[..at], filled[(at + "{{body}}".Length)..]);
+    }
+
+    private static Dictionary<string, string>? Strings(string file) => File.Exists(file)
+        ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file), Json)
+            ?? throw new InvalidDataException($"{System.IO.Path.GetFileName(file)} is empty.")
+        : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{text:([A-Za-z0-9_.-]+)\}\}")]
+    private static partial System.Text.RegularExpressions.Regex TextPlaceholder();
 
     private sealed record Manifest(string? DisplayName, Dictionary<string, string>? Colors, string? Logo, string? Favicon, string? Layout);
 }

@@ -77,6 +77,7 @@ public abstract class ThemeSelectionTests(IdpFactory factory, FakeTwilio twilio)
         Assert.Equal("default", login.Document.Body!.GetAttribute("data-theme"));
         Assert.Equal(HttpStatusCode.NotFound, manifest.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, layout.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync("/themes/corporate/strings.es.json")).StatusCode);
     }
 }
 
