@@ -98,6 +98,11 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = OneTimeCode.Normalize(typedCode);
+        if (!OneTimeCode.IsWellFormed(code, rules.Length))
+        {
+            return new(SmsCodeCheck.Malformed);
+        }
+
         var recent = await database.Set<SmsChallenge>().AsNoTracking()
             .Where(c => c.UserId == userId && c.Purpose == purpose && c.CreatedAt > now - RecentWindow
                         && (c.Closure == null || c.Closure != SmsChallengeClosure.Reserved))

@@ -9,4 +9,7 @@ public enum SmsCodeCheck
     Replaced,
     TooManyAttempts,
     NoCodeSent,
+
+    /// <summary>Not a code of this kind's length, or not digits: not compared, and no attempt taken.</summary>
+    Malformed,
 }

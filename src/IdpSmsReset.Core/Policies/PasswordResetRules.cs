@@ -6,7 +6,11 @@ public sealed class PasswordResetRules
     /// <summary>Reset by SMS code. Default off; only valid while <see cref="MfaRules.SmsEnabled"/> is on in the same policy.</summary>
     public bool SmsEnabled { get; set; }
 
-    /// <summary>Digits in a code. Default 6. Allowed 6–8.</summary>
+    public const int MinCodeLength = 6;
+
+    public const int MaxCodeLength = 8;
+
+    /// <summary>Digits in a code. Default 6. Allowed <see cref="MinCodeLength"/>–<see cref="MaxCodeLength"/>.</summary>
     public int CodeLength { get; set; } = 6;
 
     /// <summary>How long a code is valid. Default 10 minutes. Allowed 1 minute to 24 hours.</summary>

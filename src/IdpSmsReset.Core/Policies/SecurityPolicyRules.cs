@@ -69,7 +69,8 @@ public static class SecurityPolicyRules
             problems.Add(new("passwordReset.sms", SmsResetNeedsSmsFactor));
         }
 
-        Range("passwordReset.codeLength", reset.CodeLength, 6, 8, " digits");
+        Range("passwordReset.codeLength", reset.CodeLength, PasswordResetRules.MinCodeLength, PasswordResetRules.MaxCodeLength,
+            " digits");
         Range("passwordReset.codeLifetimeMinutes", reset.CodeLifetimeMinutes, 1, 1440, " minutes (24 hours)");
         Range("passwordReset.maxAttempts", reset.MaxAttempts, 1, 10);
         Range("passwordReset.resendCooldownSeconds", reset.ResendCooldownSeconds, 0, 3600, " seconds");

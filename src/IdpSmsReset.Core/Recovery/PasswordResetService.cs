@@ -103,6 +103,13 @@ public sealed class PasswordResetService(
             return new(ResetCodeCheck.FlowOver);
         }
 
+        var code = OneTimeCode.Normalize(typedCode);
+        if (code.Length is < Policies.PasswordResetRules.MinCodeLength or > Policies.PasswordResetRules.MaxCodeLength
+            || !code.All(char.IsAsciiDigit))
+        {
+            return new(ResetCodeCheck.Malformed);
+        }
+
         // Counted over every account and flow alike, so saying so reveals nothing about this one.
         var network = limits.Value.NetworkOf(ipAddress);
         if (await wrongCodes.IsAddressOverAsync(network, cancellationToken))
@@ -120,7 +127,6 @@ public sealed class PasswordResetService(
         }
 
         var current = await flows.ReadAsync(flow.Id, cancellationToken);
-        var code = OneTimeCode.Normalize(typedCode);
         var suspended = await wrongCodes.IsSuspendedAsync(flow.UserId, cancellationToken);
         var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt,
             current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;

@@ -11,4 +11,11 @@ public enum ResetCodeCheck
     TooManyFromAddress,
     /// <summary>The flow is past the code step (completed, or expired as a whole).</summary>
     FlowOver,
+
+    /// <summary>
+    /// Not digits, or a length no policy's codes have (<see cref="Policies.PasswordResetRules.MinCodeLength"/> to
+    /// <see cref="Policies.PasswordResetRules.MaxCodeLength"/>): not compared, and no attempt taken. The range is every
+    /// policy's, not this flow's, so the answer cannot tell an account's policy (or that it exists) from a made-up one.
+    /// </summary>
+    Malformed,
 }

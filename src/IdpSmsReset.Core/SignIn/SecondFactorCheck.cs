@@ -48,6 +48,14 @@ public sealed class SecondFactorCheck(
     public async Task<SecondFactorVerdict> VerifyCodeAsync(ApplicationUser user, string method, string code,
         CancellationToken cancellationToken)
     {
+        // A code of the wrong shape is a slip of the finger, not a guess: refused before anything counts it.
+        if (method is SecondFactorMethod.Sms or SecondFactorMethod.App
+            && !OneTimeCode.IsWellFormed(OneTimeCode.Normalize(code), OneTimeCodeRules.SignIn.Length))
+        {
+            return new SecondFactorVerdict(SecondFactorOutcome.Malformed, [],
+                method == SecondFactorMethod.Sms ? new SmsCodeChecked(SmsCodeCheck.Malformed) : null);
+        }
+
         SmsCodeChecked? sms = null;
         var accepted = method switch
         {

@@ -45,6 +45,7 @@ public static class IdentityHosting
             .AddUserValidator<UniqueEmailValidator>()
             .AddDefaultTokenProviders();
         builder.Services.AddSingleton<IPasswordRuleTexts, AccountPasswordRuleTexts>();
+        builder.Services.AddScoped<PasswordRulesHint>();
         // Imported users keep the hash of the system they came from until their first sign-in (ForeignPasswordHash).
         builder.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<ApplicationUser>,
             Core.Users.ForeignPasswords.ForeignAwarePasswordHasher>());

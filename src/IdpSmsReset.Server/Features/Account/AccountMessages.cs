@@ -37,6 +37,8 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     /// <summary>Why a phone number or an SMS was refused, in the page's language.</summary>
     public string Refusal(Core.Problems.Problem problem) => problems.For(problem);
 
+    public string NewCodeSent => localizer["A new code was sent. Only the newest code works."];
+
     public string CodeSentTo(string e164) => localizer["We sent a code to {0}.", PhoneNumberRules.Mask(e164)];
 
     public string NextCodeHint(DateTimeOffset? at) => localizer["You can ask for a new code {0}.", WaitFor(at)];
@@ -71,6 +73,7 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
         SmsCodeCheck.Expired => localizer["That code has expired. Send a new code."],
         SmsCodeCheck.AlreadyUsed => localizer["That code has already been used. Send a new code."],
         SmsCodeCheck.Replaced => localizer["That code was replaced by a newer one. Enter the code from the latest SMS."],
+        SmsCodeCheck.Malformed => MalformedCode,
         _ => localizer["No code has been sent yet. Send a code first."],
     };
 
@@ -85,8 +88,17 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
         ResetCodeCheck.Expired => localizer["That code has expired. Send a new code."],
         ResetCodeCheck.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
         ResetCodeCheck.TooManyFromAddress => localizer["Too many wrong codes were entered from your network. Try again in an hour."],
+        ResetCodeCheck.Malformed => MalformedCode,
         _ => ResetOver,
     };
+
+    /// <summary>A code of the wrong shape: refused before it is compared, so it costs no attempt.</summary>
+    public string MalformedCode =>
+        localizer["That is not the whole code: it is only digits, as many as the message shows. Check it and enter it again; "
+            + "this did not count as an attempt."];
+
+    public string MalformedAppCode =>
+        localizer["An authenticator app shows 6 digits: check them and enter them again; this did not count as an attempt."];
 
     public string ResetOver => localizer["This reset is no longer valid. Start again."];
 }

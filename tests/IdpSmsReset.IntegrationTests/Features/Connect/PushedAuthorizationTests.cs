@@ -116,10 +116,10 @@ public abstract class PushedAuthorizationTests(IdpFactory factory)
         var granted = await browser.SubmitAsync(askedAgain, button: "button[value=accept]");
 
         Assert.Equal("/connect/consent", consent.Path);
-        Assert.Contains("Your email address", consent.Text);
-        Assert.DoesNotContain("Your email address", crafted.Text);
+        Assert.Contains("See your email address", consent.Text);
+        Assert.DoesNotContain("See your email address", crafted.Text);
         Assert.Equal("/connect/consent", askedAgain.Path);
-        Assert.Contains("Your email address", askedAgain.Text);
+        Assert.Contains("See your email address", askedAgain.Text);
         Assert.True(AuthorizationRequests.ResponseParameters(granted).ContainsKey("code"));
     }
 

@@ -18,9 +18,20 @@ public sealed class NewPasswordModel(
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await cookie.ReadAsync(HttpContext) is { } flow && flow.Allows(PasswordResetTransition.Complete) ? Page()
-            : MethodModel.StartOver(this);
+    /// <summary>Whose policy's rules the page states: the code was right, so the flow names the user.</summary>
+    public ApplicationUser? PasswordOwner { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var flow = await cookie.ReadAsync(HttpContext);
+        if (flow is null || !flow.Allows(PasswordResetTransition.Complete))
+        {
+            return MethodModel.StartOver(this);
+        }
+
+        PasswordOwner = flow.UserId is { } userId ? await users.FindByIdAsync(userId) : null;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -29,6 +40,8 @@ public sealed class NewPasswordModel(
         {
             return MethodModel.StartOver(this);
         }
+
+        PasswordOwner = flow.UserId is { } owner ? await users.FindByIdAsync(owner) : null;
 
         if (!ModelState.IsValid)
         {
@@ -49,8 +62,7 @@ public sealed class NewPasswordModel(
         ResetFlowCookie.Delete(HttpContext);
         TempData["Notice"] = Changed;
         // A passkey signs in without the password and outlives the reset: after signing in, the user reviews them first.
-        var hasPasskeys = flow.UserId is { } userId && await users.FindByIdAsync(userId) is { } user
-            && (await users.GetPasskeysAsync(user)).Count > 0;
+        var hasPasskeys = PasswordOwner is { } user && (await users.GetPasskeysAsync(user)).Count > 0;
         return RedirectToPage("/Account/Login/Login", new
         {
             ReturnUrl = hasPasskeys ? Manage.PasskeysModel.ReviewPath(flow.ReturnUrl) : flow.ReturnUrl,

@@ -24,6 +24,9 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>Whose policy's rules the page states.</summary>
+    public ApplicationUser PasswordOwner => CurrentUser;
+
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()

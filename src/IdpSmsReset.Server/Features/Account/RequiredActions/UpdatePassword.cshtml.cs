@@ -21,11 +21,16 @@ public sealed class UpdatePasswordModel(SignInProgress progress, RequiredActionP
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        (await progress.PendingWithProofAsync()).User is { } user
-            && Core.SignIn.RequiredActions.Has(user, Core.SignIn.RequiredActions.UpdatePassword)
+    /// <summary>Whose policy's rules the page states.</summary>
+    public Core.Users.ApplicationUser? PasswordOwner { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        PasswordOwner = (await progress.PendingWithProofAsync()).User;
+        return PasswordOwner is not null && Core.SignIn.RequiredActions.Has(PasswordOwner, Core.SignIn.RequiredActions.UpdatePassword)
             ? Page()
             : RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -34,6 +39,8 @@ public sealed class UpdatePasswordModel(SignInProgress progress, RequiredActionP
         {
             return RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
         }
+
+        PasswordOwner = user;
 
         if (!ModelState.IsValid)
         {

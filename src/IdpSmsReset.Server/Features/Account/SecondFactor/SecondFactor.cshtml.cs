@@ -59,11 +59,7 @@ public sealed class SecondFactorModel(
             return RedirectToPage("/Account/SecondFactor/Enrol", new { ReturnUrl = SafeReturnUrl });
         }
 
-        if (Method == SecondFactorMethod.Sms && NextSendAt is not null)
-        {
-            Notice = messages.CodeSentTo(Factors.SmsPhone!);
-        }
-
+        // The page's instruction already names where the code went: no notice repeats it.
         return Page();
     }
 
@@ -82,7 +78,7 @@ public sealed class SecondFactorModel(
 
         Method = SecondFactorMethod.Sms;
         var sent = await check.SendSmsAsync(user, Factors.SmsPhone!, HttpContext.RequestAborted);
-        Notice = messages.SmsSent(sent);
+        Notice = sent.Status == SmsChallengeSendStatus.Sent ? messages.NewCodeSent : messages.SmsSent(sent);
         NextSendAt = await check.NextSmsAtAsync(user, HttpContext.RequestAborted);
         return Page();
     }
@@ -120,6 +116,7 @@ public sealed class SecondFactorModel(
         }
 
         ModelState.AddModelError("Input.Code", verdict.Sms is { } sms ? messages.SmsCode(sms)
+            : verdict.Outcome == SecondFactorOutcome.Malformed ? messages.MalformedAppCode
             : Method == SecondFactorMethod.Recovery ? WrongRecoveryCode
             : WrongAppCode);
         return Page();

@@ -106,6 +106,8 @@ public abstract class PasswordResetTests : TwilioBackedTests
         var page = await browser.StartResetAsync("xia");
         var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("xia"), seenBefore: 0);
 
+        // A slip of the finger (two digits) is refused without costing one of the five attempts.
+        var slip = await browser.SubmitResetCodeAsync(page, code[..2]);
         var first = await browser.SubmitResetCodeAsync(page, PasswordResetSteps.Other(code));
         for (var attempt = 2; attempt <= 5; attempt++)
         {
@@ -114,6 +116,8 @@ public abstract class PasswordResetTests : TwilioBackedTests
 
         var right = await browser.SubmitResetCodeAsync(first, code);
 
+        Assert.Equal("That is not the whole code: it is only digits, as many as the message shows. Check it and enter it again; "
+            + "this did not count as an attempt.", slip.FieldError("code-error"));
         Assert.Equal("That code is not correct, or a newer code was sent since. 4 attempts left.", first.FieldError("code-error"));
         Assert.Contains("this reset is locked. Start again.", page.Text);
         Assert.NotEqual("/account/new-password", right.Path);

@@ -26,6 +26,9 @@ public abstract class PasswordPageTests
         var mismatch = await Submit(browser, page, TestBootstrap.Password, NewPassword, NewPassword + "!");
         var wrongCurrent = await Submit(browser, page, "not my password", NewPassword, NewPassword);
 
+        // The rules before the first try, from frank's policy (the default: 12 to 128, common and the last 3 refused).
+        Assert.Equal("Use 12 to 128 characters; a few words make a password that is long and easy to remember. The most common "
+            + "passwords and your last 3 are refused.", page.FieldError("new-hint"));
         Assert.Equal("Use at least 12 characters; a few words make a password that is long and easy to remember.",
             tooShort.FieldError("new-error"));
         Assert.Equal("The two new passwords are not the same.", mismatch.FieldError("confirm-error"));

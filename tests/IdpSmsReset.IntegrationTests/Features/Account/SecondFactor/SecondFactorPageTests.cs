@@ -29,7 +29,9 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var agent = new UserAgent(browser, "ivan", TestBootstrap.Password, otherPage: async page =>
         {
             Assert.Equal("/account/second-factor", page.Path);
-            Assert.Contains("We sent a code to +•••••••••00", page.Text);
+            Assert.Equal("Enter the code we sent by SMS to +•••••••••00.", page.Document.GetElementById("code-sent")!.TextContent);
+            // Said once: no notice above repeats that a code went to the phone.
+            Assert.Null(page.Document.QuerySelector(".notice"));
             return await browser.SubmitCodeAsync(page, await Twilio.NextSmsCodeAsync(phone, seenBefore: 0));
         });
         var client = OidcClients.Create(Factory, agent, TestBootstrap.SpaClientId);
@@ -97,11 +99,15 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var page = await browser.SubmitPasswordAsync("mallory");
         var code = await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 0);
 
-        var wrong = await browser.SubmitCodeAsync(page, code == "000000" ? "111111" : "000000");
+        var slip = await browser.SubmitCodeAsync(page, code[..5]);
+        var wrong = await browser.SubmitCodeAsync(slip, code == "000000" ? "111111" : "000000");
         var right = await browser.SubmitCodeAsync(wrong, code);
         var reused = await browser.SubmitCodeAsync(await browser.SubmitPasswordAsync("mallory"), code);
 
         Assert.Equal("/account/second-factor", wrong.Path);
+        Assert.Equal("That is not the whole code: it is only digits, as many as the message shows. Check it and enter it again; "
+            + "this did not count as an attempt.", slip.FieldError("code-error"));
+        Assert.Equal(code[..5], slip.InputValue("Input.Code"));
         Assert.Equal("That code is not correct. 4 attempts left for this code.", wrong.FieldError("code-error"));
         Assert.Equal(code == "000000" ? "111111" : "000000", wrong.InputValue("Input.Code"));
         Assert.Equal("/", right.Path);
