@@ -32,6 +32,10 @@ public sealed class PhoneModel(
     [BindProperty]
     public string? TwoStepPassword { get; set; }
 
+    /// <summary>Posted by the code step's "Send a new code".</summary>
+    [BindProperty]
+    public bool Resend { get; set; }
+
     public string? CurrentPhone { get; private set; }
 
     public bool CanChange { get; private set; }
@@ -69,6 +73,8 @@ public sealed class PhoneModel(
             return Page();
         }
 
+        // Asking again from the code step stays on it when refused: the code already sent still works.
+        CodeSent = Resend;
         if (await password.ProblemAsync(user, CurrentPassword) is { } problem)
         {
             ModelState.AddModelError(nameof(CurrentPassword), problem);
@@ -76,7 +82,7 @@ public sealed class PhoneModel(
         }
 
         Notice = await phoneCode.SendAsync(user, PhoneNumber, ModelState, nameof(PhoneNumber), HttpContext.RequestAborted);
-        CodeSent = Notice is not null;
+        CodeSent = Resend || Notice is not null;
         return Page();
     }
 

@@ -107,6 +107,33 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
     }
 
     [SkippableFact]
+    public async Task CodeStep_CodeFieldFirst_ResendWithAWrongPasswordKeepsTheStep_TheCodeSentStillSaves()
+    {
+        const string newNumber = "+14155557002";
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = await Factory.CreateSignedInBrowserAsync("beth");
+        var page = await browser.OpenAsync("/account/manage/phone");
+        var sent = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["PhoneNumber"] = newNumber, ["CurrentPassword"] = TestBootstrap.Password,
+        });
+        var code = await Twilio.NextSmsCodeAsync(newNumber, seenBefore: 0);
+
+        var refused = await browser.SubmitAsync(sent, new Dictionary<string, string> { ["CurrentPassword"] = "not my password" },
+            formSelector: "form#resend");
+        var saved = await browser.SubmitAsync(refused, new Dictionary<string, string> { ["Code"] = code },
+            formSelector: "form[action*='handler=Verify']");
+
+        var forms = sent.Document.QuerySelectorAll("form[action*='handler=']").Select(form => form.GetAttribute("action")).ToList();
+        Assert.True(forms.FindIndex(action => action!.Contains("handler=Verify")) < forms.FindIndex(action => action!.Contains("handler=Send")),
+            "The code field comes before sending again.");
+        Assert.Equal("secondary", refused.Document.QuerySelector("form#resend button[type=submit]")!.GetAttribute("class"));
+        Assert.Equal("The current password is incorrect.", refused.FieldError("password-error"));
+        Assert.NotNull(refused.Document.QuerySelector("input[name='Code']"));
+        Assert.Equal("/account/manage", saved.Path);
+    }
+
+    [SkippableFact]
     public async Task SmsTwoStep_TurnedOnThenOff_SignInAsksForACodeOnlyWhileOn_BothAudited()
     {
         await Factory.ConfigureSmsFactorAsync();
