@@ -79,7 +79,7 @@ internal sealed class TemplatesModel(SmsTemplateAdministration administration, A
         await LoadRowsAsync();
         foreach (var (field, problem) in problems)
         {
-            ModelState.AddModelError(nameof(Text), $"{field}: {localizer[problem]}");
+            ModelState.AddModelError(nameof(Text), Sentence(problem));
         }
 
         if (problems.Count == 0)
@@ -111,11 +111,20 @@ internal sealed class TemplatesModel(SmsTemplateAdministration administration, A
     {
         foreach (var (field, problem) in SmsTemplateRules.Validate(Purpose, Language, Text))
         {
-            ModelState.AddModelError(nameof(Text), $"{field}: {localizer[problem]}");
+            ModelState.AddModelError(nameof(Text), Sentence(problem));
         }
 
         return ModelState.IsValid;
     }
+
+    /// <summary>
+    /// A rule's problem as a sentence beside the field: every problem is the text's (its only field), so the field's name
+    /// is said once, as the sentence's subject ("The text is required."), not repeated as a prefix.
+    /// </summary>
+    private string Sentence(string problem) => problem.StartsWith("is ", StringComparison.Ordinal)
+        || problem.StartsWith("must ", StringComparison.Ordinal)
+            ? $"{localizer["The text"]} {localizer[problem]}"
+            : localizer[problem];
 
     private void Describe()
     {

@@ -105,6 +105,34 @@ public sealed class TryItTests(TryItTests.DemoServer server) : IClassFixture<Try
         Assert.Equal("french please!", refused.InputValue("Input.UiLocales"));
     }
 
+    [Fact]
+    public async Task DemoAdministrator_FactorsPage_SaysTheSmsGoesToTheSandboxNotTwilio()
+    {
+        using var browser = Browser();
+        var login = await browser.OpenAsync("/admin/factors");
+        var secondFactor = await browser.SubmitAsync(login, new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "admin", ["Input.Password"] = "admin password please change",
+        });
+        var inbox = await browser.OpenAsync("/dev/sms");
+        for (var wait = 0; wait < 100 && inbox.Document.QuerySelector(".sms-body") is null; wait++)
+        {
+            // The code goes out through a background job, as in production.
+            await Task.Delay(200);
+            inbox = await browser.OpenAsync("/dev/sms");
+        }
+
+        var code = System.Text.RegularExpressions.Regex.Match(inbox.Document.QuerySelector(".sms-body")!.TextContent, @"\b\d{6}\b").Value;
+
+        var factors = await browser.SubmitAsync(secondFactor, new Dictionary<string, string> { ["Input.Code"] = code },
+            formSelector: "form[action*='handler=Verify']");
+
+        Assert.Equal("/account/second-factor", secondFactor.Path);
+        Assert.Equal("/admin/factors", factors.Path);
+        Assert.StartsWith("Configured for the Development SMS sandbox at", factors.Document.GetElementById("sms-status")!.TextContent.Trim());
+        Assert.DoesNotContain("validated with Twilio", factors.Text);
+    }
+
     private TestBrowser Browser()
     {
         var cookies = new System.Net.CookieContainer();

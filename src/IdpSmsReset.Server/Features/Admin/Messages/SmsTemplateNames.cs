@@ -1,0 +1,24 @@
+using IdpSmsReset.Core.Messaging.Templates;
+
+namespace IdpSmsReset.Server.Features.Admin.Messages;
+
+/// <summary>Each template's name as an administrator reads it (a translation key), not its identifier.</summary>
+public static class SmsTemplateNames
+{
+    public static string Of(string purpose) => purpose switch
+    {
+        SmsTemplatePurposes.SignInCode => "Sign-in code",
+        SmsTemplatePurposes.PhoneVerification => "Phone number verification code",
+        SmsTemplatePurposes.ResetCode => "Password reset code",
+        SmsTemplatePurposes.PasswordChanged => "Password changed notice",
+        SmsTemplatePurposes.AdministratorReset => "Reset code sent by an administrator",
+        _ => purpose,
+    };
+
+    /// <summary>A language code as its speakers write its name: en → English, es → Español.</summary>
+    public static string Language(string code)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(code);
+        return culture.TextInfo.ToUpper(culture.NativeName[0]) + culture.NativeName[1..];
+    }
+}
