@@ -59,7 +59,7 @@ public abstract class LanguageSelectionTests(IdpFactory factory)
 
         Assert.Equal("/connect/consent", consent.Path);
         Assert.Equal("Consent Web souhaite accéder à votre compte", consent.Document.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Votre adresse e-mail", consent.Text);
+        Assert.Contains("Voir votre adresse e-mail", consent.Text);
         Assert.Equal("corporate", consent.Document.Body!.GetAttribute("data-theme"));
     }
 

@@ -17,11 +17,25 @@ public abstract class AdminLanguageTests(IdpFactory factory)
         Assert.Equal(["Vue d'ensemble", "Politiques", "Facteurs", "Utilisateurs", "Applications", "Fournisseurs d'identité", "Webhooks",
             "Clés", "Messages", "Audit", "Tâches"],
             page.Document.QuerySelectorAll("nav.admin-nav a").Select(link => link.TextContent.Trim()));
-        Assert.Contains("SMS envoyés, dernières 24 h", page.Document.QuerySelector("dl.counts")!.TextContent);
+        Assert.Contains("SMS envoyés, dernières 24 h", page.Document.QuerySelector("ul.figures")!.TextContent);
         Assert.Equal("Connexions", page.Document.QuerySelector("#chart-day-sign-ins-title")!.TextContent);
         Assert.Equal("Entonnoir de réinitialisation du mot de passe", page.Document.QuerySelector("#chart-week-resets-title")!.TextContent);
         Assert.Equal(["Dernières 24 heures (UTC)", "7 derniers jours (UTC)"],
             page.Document.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal("Menu", page.Document.QuerySelector("button.menu-toggle")!.TextContent);
+    }
+
+    [SkippableFact]
+    public async Task AuditLog_BrowserInSpanish_DatesInTheOneSpanishForm()
+    {
+        using var admin = await factory.CreateSignedInBrowserAsync(TestBootstrap.AdminUserName);
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+
+        var page = await admin.OpenAsync("/admin/audit");
+
+        var first = page.Document.QuerySelector("table.sessions tbody tr td")!.TextContent;
+        var expected = new System.Globalization.CultureInfo("es").DateTimeFormat.GetAbbreviatedMonthName(DateTime.UtcNow.Month);
+        Assert.Matches($@"^\d{{1,2}} {System.Text.RegularExpressions.Regex.Escape(expected)} \d{{4}}, \d{{2}}:\d{{2}}:\d{{2}}$", first);
     }
 
     [SkippableFact]
