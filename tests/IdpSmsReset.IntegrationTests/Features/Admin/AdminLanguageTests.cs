@@ -17,7 +17,8 @@ public abstract class AdminLanguageTests(IdpFactory factory)
         Assert.Equal(["Vue d'ensemble", "Politiques", "Facteurs", "Utilisateurs", "Applications", "Fournisseurs d'identité", "Webhooks",
             "Clés", "Messages", "Audit", "Tâches"],
             page.Document.QuerySelectorAll("nav.admin-nav a").Select(link => link.TextContent.Trim()));
-        Assert.Contains("SMS envoyés, dernières 24 h", page.Document.QuerySelector("ul.figures")!.TextContent);
+        Assert.Contains("SMS envoyés, dernières 24 h",
+            page.Document.QuerySelector("ul.figures")!.TextContent);
         Assert.Equal("Connexions", page.Document.QuerySelector("#chart-day-sign-ins-title")!.TextContent);
         Assert.Equal("Entonnoir de réinitialisation du mot de passe", page.Document.QuerySelector("#chart-week-resets-title")!.TextContent);
         Assert.Equal(["Dernières 24 heures (UTC)", "7 derniers jours (UTC)"],

@@ -125,8 +125,9 @@ public abstract class PhonePageTests(IdpFactory factory, FakeTwilio twilio) : Tw
             formSelector: "form[action*='handler=Verify']");
 
         var forms = sent.Document.QuerySelectorAll("form[action*='handler=']").Select(form => form.GetAttribute("action")).ToList();
-        Assert.True(forms.FindIndex(action => action!.Contains("handler=Verify")) < forms.FindIndex(action => action!.Contains("handler=Send")),
-            "The code field comes before sending again.");
+        var (verifyAt, sendAt) = (forms.FindIndex(action => action!.Contains("handler=Verify")),
+            forms.FindIndex(action => action!.Contains("handler=Send")));
+        Assert.True(verifyAt < sendAt, "The code field comes before sending again.");
         Assert.Equal("secondary", refused.Document.QuerySelector("form#resend button[type=submit]")!.GetAttribute("class"));
         Assert.Equal("The current password is incorrect.", refused.FieldError("password-error"));
         Assert.NotNull(refused.Document.QuerySelector("input[name='Code']"));

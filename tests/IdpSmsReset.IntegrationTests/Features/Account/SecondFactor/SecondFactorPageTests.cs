@@ -29,7 +29,8 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         var agent = new UserAgent(browser, "ivan", TestBootstrap.Password, otherPage: async page =>
         {
             Assert.Equal("/account/second-factor", page.Path);
-            Assert.Equal("Enter the code we sent by SMS to +•••••••••00.", page.Document.GetElementById("code-sent")!.TextContent);
+            Assert.Equal("Enter the code we sent by SMS to +•••••••••00.",
+                page.Document.GetElementById("code-sent")!.TextContent);
             // Said once: no notice above repeats that a code went to the phone.
             Assert.Null(page.Document.QuerySelector(".notice"));
             return await browser.SubmitCodeAsync(page, await Twilio.NextSmsCodeAsync(phone, seenBefore: 0));

@@ -129,7 +129,8 @@ public sealed class TryItTests(TryItTests.DemoServer server) : IClassFixture<Try
 
         Assert.Equal("/account/second-factor", secondFactor.Path);
         Assert.Equal("/admin/factors", factors.Path);
-        Assert.StartsWith("Configured for the Development SMS sandbox at", factors.Document.GetElementById("sms-status")!.TextContent.Trim());
+        Assert.StartsWith("Configured for the Development SMS sandbox at",
+            factors.Document.GetElementById("sms-status")!.TextContent.Trim());
         Assert.DoesNotContain("validated with Twilio", factors.Text);
     }
 
