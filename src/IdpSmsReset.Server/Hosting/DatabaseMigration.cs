@@ -20,7 +20,9 @@ internal sealed class DatabaseMigration(IServiceProvider services, IdpDatabase d
         await using var scope = services.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Database.MigrateAsync();
+            var context = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            await RefuseUnknownHistoryAsync(context, database);
+            await context.Database.MigrateAsync();
         }
         catch (Exception exception) when (exception is DbException || exception.InnerException is DbException)
         {
@@ -29,6 +31,30 @@ internal sealed class DatabaseMigration(IServiceProvider services, IdpDatabase d
             throw new DatabaseUnavailableException(
                 $"Idp:Database:ConnectionString: the {database.Provider} database (Idp:Database:Provider) cannot be used: {cause.Message}",
                 exception);
+        }
+    }
+
+    /// <summary>
+    /// A database whose history holds migrations this build does not know was made by another build: one from before
+    /// v0.1.0 squashed its migrations into one, and a newer release's schema must not be run by older code. Migrating
+    /// it would fail halfway ("table already exists"); this says what it is instead.
+    /// </summary>
+    private static async Task RefuseUnknownHistoryAsync(IdpDbContext context, IdpDatabase database)
+    {
+        if (!await context.Database.CanConnectAsync())
+        {
+            return;
+        }
+
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await context.Database.GetAppliedMigrationsAsync()).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseUnavailableException(
+                $"Idp:Database:ConnectionString: the {database.Provider} database was made by another build of IdpSmsReset (its history "
+                + $"has {unknown.Count} migration(s) this one does not know, such as {unknown[0]}): a development build from before "
+                + "v0.1.0, whose database cannot be upgraded (delete it; with SQLite the file "
+                + $"{database.SqliteFile ?? "named by the setting"}), or a newer release (run that release).");
         }
     }
 }

@@ -95,6 +95,34 @@ public sealed class StartupMistakeTests : IDisposable
         Assert.Equal(sentences.Length, sentences.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Start_OnADatabaseFromADevelopmentBuildBeforeV010_OneLineSayingToDeleteIt()
+    {
+        var file = Path.Combine(_directory, "old.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            // What a build from before the migrations were squashed left: its first migration's id in the history.
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261125185652_InitialSchema', '10.0.15');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var settings = Settings("Development");
+        settings["Idp__Database__ConnectionString"] = $"Data Source={file}";
+        using var server = ServerProcess.Start(_directory, settings, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}");
+        var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        var line = Assert.Single(server.Errors.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(exitCode == 1, $"Exit code {exitCode}:\n{server.Output}");
+        Assert.StartsWith("IdpSmsReset cannot start: Idp:Database:ConnectionString: the Sqlite database was made by another build", line);
+        Assert.Contains($"such as 20261125185652_InitialSchema): a development build from before v0.1.0", line);
+        Assert.Contains(file, line);
+    }
+
     private Dictionary<string, string> Settings(string environment)
     {
         TestCertificate.WritePfx(_directory, "signing", Pfx);

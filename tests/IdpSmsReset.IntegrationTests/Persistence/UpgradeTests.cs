@@ -1,0 +1,92 @@
+using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Users;
+using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace IdpSmsReset.IntegrationTests.Persistence;
+
+/// <summary>
+/// From each release on, only migrations are added: a database filled at a release (its last migration, then
+/// <c>Releases/&lt;release&gt;.sql</c>) is brought up to this build's schema, and what it held is still there.
+/// </summary>
+public abstract class UpgradeTests
+{
+    /// <summary>Each release, and its last migration per provider. A release adds a line here and its .sql file.</summary>
+    private static readonly Dictionary<string, Dictionary<DatabaseProvider, string>> Releases = new()
+    {
+        ["v0.1.0"] = new()
+        {
+            [DatabaseProvider.Sqlite] = "20261207001146_InitialSchema",
+            [DatabaseProvider.SqlServer] = "20261207001154_InitialSchema",
+            [DatabaseProvider.PostgreSql] = "20261207001201_InitialSchema",
+        },
+    };
+
+    public static TheoryData<string> Released => new(Releases.Keys);
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>A new empty database of the provider, and its connection string.</summary>
+    protected abstract string NewDatabase();
+
+    [SkippableTheory]
+    [MemberData(nameof(Released))]
+    public async Task DatabaseFilledAtARelease_EveryNewerMigrationApplied_ItsUsersPoliciesAndApplicationsRemain(string release)
+    {
+        var builder = new DbContextOptionsBuilder<IdpDbContext>();
+        builder.UseIdpDatabase(Provider, NewDatabase());
+        builder.WithIdentitySchema();
+        var options = builder.Options;
+        await using (var atRelease = new IdpDbContext(options))
+        {
+            await atRelease.GetService<IMigrator>().MigrateAsync(Releases[release][Provider]);
+            await atRelease.Database.ExecuteSqlRawAsync(await File.ReadAllTextAsync(
+                Path.Combine(AppContext.BaseDirectory, "Persistence", "Releases", release + ".sql")));
+        }
+
+        await using var upgraded = new IdpDbContext(options);
+        await upgraded.Database.MigrateAsync();
+
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        var user = await upgraded.Set<ApplicationUser>().SingleAsync(candidate => candidate.UserName == "released-ann");
+        var policy = await upgraded.Set<SecurityPolicy>().SingleAsync(candidate => candidate.Id == user.SecurityPolicyId);
+        Assert.Equal(("Ann Released", "+14155550199"), (user.DisplayName, user.PhoneNumber));
+        Assert.Equal(("Released policy", 14, MfaRequirement.Always, 7),
+            (policy.Name, policy.Password.MinLength, policy.Mfa.Require, policy.PasswordReset.CodeLength));
+        Assert.Equal(1, await upgraded.Database.SqlQueryRaw<int>(
+            """SELECT COUNT(*) AS "Value" FROM "OpenIddictApplications" WHERE "ClientId" = 'released-web'""").SingleAsync());
+    }
+}
+
+public sealed class UpgradeTestsOnSqlite : UpgradeTests, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("idp-upgrade-").FullName;
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string NewDatabase() => $"Data Source={Path.Combine(_directory, "upgrade.db")}";
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+public sealed class UpgradeTestsOnPostgreSql : UpgradeTests, IDisposable
+{
+    private readonly string _database = "idp_upgrade_" + Guid.NewGuid().ToString("n");
+
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    protected override string NewDatabase()
+    {
+        PostgreSqlTestServer.RequireAvailable();
+        return PostgreSqlTestServer.ConnectionString(_database);
+    }
+
+    public void Dispose() => PostgreSqlTestServer.DropDatabase(_database);
+}
