@@ -10,14 +10,17 @@ public sealed record IdpDatabase(DatabaseProvider Provider, string ConnectionStr
     {
         if (options.Provider != DatabaseProvider.Sqlite)
         {
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? throw new DatabaseUnavailableException(
-                    $"Idp:Database:ConnectionString is required for Idp:Database:Provider '{options.Provider}' "
-                    + $"(such as {ExampleOf(options.Provider)}).")
-                : new IdpDatabase(options.Provider, Checked(options.Provider, options.ConnectionString, connection =>
-                    _ = options.Provider == DatabaseProvider.PostgreSql
-                        ? new Npgsql.NpgsqlConnectionStringBuilder(connection).ConnectionString
-                        : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connection).ConnectionString));
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new DatabaseUnavailableException($"Idp:Database:ConnectionString is required for Idp:Database:Provider "
+                    + $"'{options.Provider}' (such as {ExampleOf(options.Provider)}).");
+            }
+
+            // Parsed only to be checked: the server uses the string as the operator wrote it.
+            Checked(options.Provider, options.ConnectionString, connection => options.Provider == DatabaseProvider.PostgreSql
+                ? (System.Data.Common.DbConnectionStringBuilder)new Npgsql.NpgsqlConnectionStringBuilder(connection)
+                : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connection));
+            return new IdpDatabase(options.Provider, options.ConnectionString);
         }
 
         // A relative SQLite file is taken from the content root, not from wherever the process was started.
