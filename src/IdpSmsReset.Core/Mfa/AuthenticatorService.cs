@@ -14,6 +14,9 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
     public static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromMinutes(15);
 
     // One step either side: phones whose clocks drift by up to 30 seconds still work.
+    /// <summary>Digits in an authenticator app's code (RFC 6238's usual six, what every app shows).</summary>
+    public const int CodeLength = 6;
+
     private static readonly VerificationWindow Window = new(previous: 1, future: 1);
 
     /// <summary>A new secret: its Base32 text (for the QR code and manual entry) and the same secret sealed for the form.</summary>
@@ -103,7 +106,7 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
     {
         step = 0;
         var code = OneTimeCode.Normalize(typedCode);
-        return OneTimeCode.IsWellFormed(code, 6)
+        return OneTimeCode.IsWellFormed(code, CodeLength)
             && new Totp(Base32Encoding.ToBytes(secret)).VerifyTotp(time.GetUtcNow().UtcDateTime, code, out step, Window);
     }
 }

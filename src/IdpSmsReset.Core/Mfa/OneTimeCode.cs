@@ -28,5 +28,9 @@ public static class OneTimeCode
     public static string Normalize(string? typed) =>
         new((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
-    public static bool IsWellFormed(string normalized, int length) => normalized.Length == length && normalized.All(char.IsAsciiDigit);
+    public static bool IsWellFormed(string normalized, int length) => IsWellFormed(normalized, length, length);
+
+    /// <summary>Digits only, and between <paramref name="minLength"/> and <paramref name="maxLength"/> of them.</summary>
+    public static bool IsWellFormed(string normalized, int minLength, int maxLength) =>
+        normalized.Length >= minLength && normalized.Length <= maxLength && normalized.All(char.IsAsciiDigit);
 }

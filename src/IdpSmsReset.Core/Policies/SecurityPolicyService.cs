@@ -10,11 +10,14 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
 {
     public const string DefaultPolicyName = "Default";
 
-    /// <summary>The user's own policy, else the default one, else the built-in defaults (before any policy exists).</summary>
-    public async Task<SecurityPolicy> ForUserAsync(ApplicationUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's own policy, else the default one, else the built-in defaults (before any policy exists). No user (a name
+    /// no account has) gets the default: a page then behaves as for most accounts.
+    /// </summary>
+    public async Task<SecurityPolicy> ForUserAsync(ApplicationUser? user, CancellationToken cancellationToken)
     {
         var policies = database.Set<SecurityPolicy>().AsNoTracking();
-        return (user.SecurityPolicyId is { } id ? await policies.SingleOrDefaultAsync(policy => policy.Id == id, cancellationToken) : null)
+        return (user?.SecurityPolicyId is { } id ? await policies.SingleOrDefaultAsync(policy => policy.Id == id, cancellationToken) : null)
             ?? await DefaultAsync(cancellationToken);
     }
 

@@ -104,8 +104,7 @@ public sealed class PasswordResetService(
         }
 
         var code = OneTimeCode.Normalize(typedCode);
-        if (code.Length is < Policies.PasswordResetRules.MinCodeLength or > Policies.PasswordResetRules.MaxCodeLength
-            || !code.All(char.IsAsciiDigit))
+        if (!OneTimeCode.IsWellFormed(code, Policies.PasswordResetRules.MinCodeLength, Policies.PasswordResetRules.MaxCodeLength))
         {
             return new(ResetCodeCheck.Malformed);
         }

@@ -118,9 +118,7 @@ public sealed class PasswordResetStarter(
     private async Task<PasswordResetFlow> NewFlowAsync(ApplicationUser? user, DateTime now, string? ipAddress, string? returnUrl,
         CancellationToken cancellationToken)
     {
-        // Without an account, the default policy's rules: the page behaves as for most accounts.
-        var rules = (user is null ? await policies.DefaultAsync(cancellationToken) : await policies.ForUserAsync(user, cancellationToken))
-            .PasswordReset;
+        var rules = (await policies.ForUserAsync(user, cancellationToken)).PasswordReset;
         return new PasswordResetFlow
         {
             Id = Guid.NewGuid(),

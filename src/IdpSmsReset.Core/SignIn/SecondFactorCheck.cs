@@ -48,12 +48,11 @@ public sealed class SecondFactorCheck(
     public async Task<SecondFactorVerdict> VerifyCodeAsync(ApplicationUser user, string method, string code,
         CancellationToken cancellationToken)
     {
-        // A code of the wrong shape is a slip of the finger, not a guess: refused before anything counts it.
-        if (method is SecondFactorMethod.Sms or SecondFactorMethod.App
-            && !OneTimeCode.IsWellFormed(OneTimeCode.Normalize(code), OneTimeCodeRules.SignIn.Length))
+        // A code of the wrong shape is a slip of the finger, not a guess: refused before anything counts it. An SMS code's
+        // shape is its challenge's to judge (below); an app code's, the authenticator's.
+        if (method == SecondFactorMethod.App && !OneTimeCode.IsWellFormed(OneTimeCode.Normalize(code), AuthenticatorService.CodeLength))
         {
-            return new SecondFactorVerdict(SecondFactorOutcome.Malformed, [],
-                method == SecondFactorMethod.Sms ? new SmsCodeChecked(SmsCodeCheck.Malformed) : null);
+            return new SecondFactorVerdict(SecondFactorOutcome.Malformed, []);
         }
 
         SmsCodeChecked? sms = null;
@@ -71,6 +70,11 @@ public sealed class SecondFactorCheck(
             }
 
             return await AcceptedAsync(user, method, SignInJourney.AfterSecondFactor(method).Amr);
+        }
+
+        if (sms is { Check: SmsCodeCheck.Malformed })
+        {
+            return new SecondFactorVerdict(SecondFactorOutcome.Malformed, [], sms);
         }
 
         Refused(user, method);

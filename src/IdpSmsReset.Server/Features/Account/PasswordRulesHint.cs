@@ -13,8 +13,7 @@ public sealed class PasswordRulesHint(SecurityPolicyService policies, IStringLoc
 {
     public async Task<string> ForAsync(ApplicationUser? user, CancellationToken cancellationToken)
     {
-        var rules = (user is null ? await policies.DefaultAsync(cancellationToken) : await policies.ForUserAsync(user, cancellationToken))
-            .Password;
+        var rules = (await policies.ForUserAsync(user, cancellationToken)).Password;
         var length = localizer["Use {0} to {1} characters; a few words make a password that is long and easy to remember.",
             rules.MinLength, rules.MaxLength];
         var refused = (rules.BlockCommonPasswords, rules.HistoryCount) switch

@@ -275,8 +275,13 @@ public abstract class SecondFactorPageTests : TwilioBackedTests
         using var first = Factory.CreateBrowser();
         var signedIn = await first.SubmitCodeAsync(await first.SubmitPasswordAsync("victor"), next);
         using var second = Factory.CreateBrowser();
-        var replayed = await second.SubmitCodeAsync(await second.SubmitPasswordAsync("victor"), next);
+        var slip = await second.SubmitCodeAsync(await second.SubmitPasswordAsync("victor"), next[..5]);
+        var replayed = await second.SubmitCodeAsync(slip, next);
 
+        Assert.Equal("An authenticator app shows 6 digits: check them and enter them again; this did not count as an attempt.",
+            slip.FieldError("code-error"));
+        // Only the replay counted: the five digits were refused before the code was compared.
+        Assert.Equal(1, (await Factory.AuditEventsOfAsync("victor")).Count(e => e.Type == AuditEventTypes.SecondFactorFailed));
         Assert.Equal("/", signedIn.Path);
         Assert.Equal("/account/second-factor", replayed.Path);
         Assert.Equal("That code is not correct. Enter the current code from your authenticator app.", replayed.FieldError("code-error"));
