@@ -21,7 +21,8 @@ internal sealed class BootstrapSource(IOptions<IdpOptions> idpOptions, IHostEnvi
         }
 
         // {issuer} stands for this server's origin, so that a file names this server's own pages wherever it listens.
-        var issuer = idpOptions.Value.Issuer?.TrimEnd('/') ?? "";
+        // Reading the options validates them: the issuer is there and absolute.
+        var issuer = idpOptions.Value.IssuerBase;
         // Themes are the server's folder, unknown to Core's validator: checked with the rest, when read, not when a page shows.
         var document = BootstrapReader.ReadFile(path, text => text.Replace(IssuerPlaceholder, issuer, StringComparison.Ordinal),
             read => read.Applications.Select((application, index) => (application, index))

@@ -86,4 +86,7 @@ public sealed class IdpOptions
 
     /// <summary>The validated issuer as a URI; only meaningful after start-up validation.</summary>
     public Uri IssuerUri => new(Issuer!, UriKind.Absolute);
+
+    /// <summary>The issuer without its trailing slash: what this server's own URLs are built on (<c>{IssuerBase}/path</c>).</summary>
+    public string IssuerBase => IssuerUri.AbsoluteUri.TrimEnd('/');
 }

@@ -33,7 +33,7 @@ internal sealed class DiscoveryMetadata(IOptions<IdpOptions> idp, IOptions<Dynam
         context.Metadata["acr_values_supported"] = new OpenIddictParameter([.. AuthenticationContexts.Supported]);
         if (registration.Value.IsOn)
         {
-            context.Metadata["registration_endpoint"] = idp.Value.IssuerUri.AbsoluteUri.TrimEnd('/') + RegistrationEndpoints.Path;
+            context.Metadata["registration_endpoint"] = idp.Value.IssuerBase + RegistrationEndpoints.Path;
         }
 
         return ValueTask.CompletedTask;

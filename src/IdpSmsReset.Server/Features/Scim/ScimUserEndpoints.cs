@@ -264,5 +264,5 @@ internal static class ScimUserEndpoints
 
     // From the issuer, never from the request's Host header.
     private static string Location(HttpContext context, string id) =>
-        $"{context.RequestServices.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerUri.AbsoluteUri.TrimEnd('/')}{Path}/{id}";
+        $"{context.RequestServices.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerBase}{Path}/{id}";
 }

@@ -14,11 +14,4 @@ public static class SmsTemplateNames
         SmsTemplatePurposes.AdministratorReset => "Reset code sent by an administrator",
         _ => purpose,
     };
-
-    /// <summary>A language code as its speakers write its name: en → English, es → Español.</summary>
-    public static string Language(string code)
-    {
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(code);
-        return culture.TextInfo.ToUpper(culture.NativeName[0]) + culture.NativeName[1..];
-    }
 }

@@ -22,7 +22,7 @@ internal sealed class TokenEndpointAudience(IOptions<IdpOptions> idp) : IOpenIdd
     {
         if (idp.Value.ClientAssertions.AcceptTokenEndpointAudience && AssertionTypHeader.IsClientAssertionValidation(context))
         {
-            context.ValidAudiences.Add(idp.Value.IssuerUri.AbsoluteUri.TrimEnd('/') + OpenIddictHosting.TokenEndpoint);
+            context.ValidAudiences.Add(idp.Value.IssuerBase + OpenIddictHosting.TokenEndpoint);
         }
 
         return ValueTask.CompletedTask;

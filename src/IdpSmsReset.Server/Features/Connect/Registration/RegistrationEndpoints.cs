@@ -30,7 +30,7 @@ internal static class RegistrationEndpoints
 
     /// <summary>Where a registered application reads and changes its registration.</summary>
     public static string ConfigurationUri(IdpOptions idp, string clientId) =>
-        $"{idp.IssuerUri.AbsoluteUri.TrimEnd('/')}{Path}/{Uri.EscapeDataString(clientId)}";
+        $"{idp.IssuerBase}{Path}/{Uri.EscapeDataString(clientId)}";
 
     private static async Task<IResult> RegisterAsync(HttpContext context, ClientRegistrations registrations, IOptions<IdpOptions> idp)
     {

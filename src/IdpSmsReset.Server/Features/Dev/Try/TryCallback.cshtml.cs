@@ -35,7 +35,7 @@ internal sealed class TryCallbackModel(IHostEnvironment environment, TryRelyingP
 
     public string? SignOutUrl { get; private set; }
 
-    private string Issuer => options.Value.Issuer!.TrimEnd('/');
+    private string Issuer => options.Value.IssuerBase;
 
     public async Task<IActionResult> OnGetAsync(string? code, string? state, string? error,
         [FromQuery(Name = "error_description")] string? errorDescription, CancellationToken cancellationToken)

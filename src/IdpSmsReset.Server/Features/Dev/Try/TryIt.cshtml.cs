@@ -23,7 +23,7 @@ internal sealed class TryItModel(IHostEnvironment environment, TryClients client
 
     public string Callback => Issuer + CallbackPath;
 
-    private string Issuer => options.Value.Issuer!.TrimEnd('/');
+    private string Issuer => options.Value.IssuerBase;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
