@@ -38,14 +38,10 @@ public static class BootstrapReader
         {
             document = JsonSerializer.Deserialize<BootstrapDocument>(json, JsonOptions);
         }
-        catch (JsonException) when (Pruned(json, problems) is { } rest)
-        {
-            // The JSON is well formed but not all of it fits: every such mistake is listed, and the rest is still checked.
-            document = rest;
-        }
         catch (JsonException exception)
         {
-            throw new BootstrapException(
+            // Well-formed JSON that does not all fit: every such mistake is listed, and the rest is still checked.
+            document = Pruned(json, problems) ?? throw new BootstrapException(
                 $"Bootstrap file '{source}' is malformed at {exception.Path ?? "$"} (line {exception.LineNumber + 1}):" +
                     $" {FirstSentence(exception.Message)}",
                 exception);
