@@ -26,6 +26,21 @@ public sealed class TranslationCoverageTests
         Assert.True(missing.Count == 0, $"Not translated into {language}:\n{string.Join("\n", missing)}");
     }
 
+    [Theory]
+    [InlineData("es")]
+    [InlineData("fr")]
+    public void Translations_TwoKeysDifferingOnlyInCase_None(string language)
+    {
+        // The resource compiler keeps one of two such keys and drops the other with a warning, so one of the two texts
+        // showed in English.
+        var clashing = XDocument.Load(Path.Combine(Server, "Localization", $"SharedResource.{language}.resx")).Root!
+            .Elements("data").Select(data => (string)data.Attribute("name")!)
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(names => names.Count() > 1)
+            .Select(names => string.Join(" / ", names)).ToList();
+
+        Assert.True(clashing.Count == 0, $"Keys differing only in case in {language}:\n{string.Join("\n", clashing)}");
+    }
+
     [Fact]
     public void LiteralKeys_AdminOverview_Found()
     {
