@@ -13,6 +13,7 @@ public static class DatabaseConfiguration
         string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
+        options.AddInterceptors(TokenStateWrites.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,

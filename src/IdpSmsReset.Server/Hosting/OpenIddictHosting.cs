@@ -36,6 +36,9 @@ public static class OpenIddictHosting
                     ProvenSecretApplicationManager>();
                 options.ReplaceApplicationStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication,
                     SharedApplicationStore>();
+                options.ReplaceTokenStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken, SharedTokenStore>();
+                options.ReplaceAuthorizationStore<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization,
+                    SharedAuthorizationStore>();
             })
             .AddServer(options =>
             {
@@ -72,9 +75,14 @@ public static class OpenIddictHosting
                 options.SetRefreshTokenReuseLeeway(RefreshTokenRaceWindow);
                 // ... and only at the token endpoint: a used token shown anywhere else is refused and revokes nothing.
                 options.AddEventHandler(RedeemedTokenGuard.Descriptor);
+                // Userinfo and introspection may check an access token against entries read within Idp:Cache:MaxAge.
+                options.AddEventHandler(RecentTokenState.Descriptor);
 
                 // Resource servers validate access tokens with the published keys; they cannot decrypt a JWE.
                 options.DisableAccessTokenEncryption();
+                // Refresh tokens and codes, which only this server reads, under symmetric keys derived from the RSA ones.
+                options.AddEventHandler(Keys.ServerOnlyTokenKeys.Issue.Descriptor)
+                    .AddEventHandler(Keys.ServerOnlyTokenKeys.Accept.Descriptor);
 
                 // An operator must be able to see why any request was refused.
                 options.AddEventHandler(RefusedRequestLogger<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor)
@@ -126,6 +134,9 @@ public static class OpenIddictHosting
             .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();
         builder.Services.AddSingleton<ApplicationSnapshots>();
+        builder.Services.AddSingleton<TokenStateCache>();
+        builder.Services.AddSingleton<Keys.ServerOnlyTokenKeys>();
+        builder.Services.AddScoped<RecentTokenState>();
         builder.Services.AddSingleton<Features.Connect.Cors.ApplicationOrigins>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -48,15 +48,7 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
         var (onA, onB) = cluster.Browser();
         using var browserA = onA;
         using var browserB = onB;
-        var (verifier, challenge) = AuthorizationRequests.NewPkce();
-        var authorize = new Uri(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: "openid profile offline_access"));
-        var code = (await AuthorizationRequests.SignInAsync(browserA, authorize.PathAndQuery, "dave"))["code"];
-
-        var tokens = await browserB.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
-        {
-            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri,
-            CodeVerifier = verifier,
-        });
+        var tokens = await SignInAndRedeemAsync(browserA, browserB, "openid profile offline_access");
         var refreshed = await browserA.Client.RequestRefreshTokenAsync(new RefreshTokenRequest
         {
             Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, RefreshToken = tokens.RefreshToken ?? "",
@@ -65,6 +57,31 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
         Assert.False(tokens.IsError, tokens.Error);
         Assert.False(refreshed.IsError, refreshed.Error);
         Assert.NotEqual(tokens.RefreshToken, refreshed.RefreshToken);
+    }
+
+    [SkippableFact]
+    public async Task AccessTokenRevokedAtA_RefusedByBWithinTheBound()
+    {
+        Skip.IfNot(cluster.Available, "PostgreSQL is not available.");
+        var (onA, onB) = cluster.Browser();
+        using var browserA = onA;
+        using var browserB = onB;
+        var tokens = await SignInAndRedeemAsync(browserA, browserA, "openid");
+        var userInfo = new UserInfoRequest { Address = "/connect/userinfo", Token = tokens.AccessToken };
+
+        // B now holds the token's state in its cache, read while it was valid.
+        var beforeAtB = await browserB.Client.GetUserInfoAsync(userInfo);
+        await browserA.Client.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = "/connect/revoke", ClientId = TestBootstrap.SpaClientId, Token = tokens.AccessToken!, TokenTypeHint = "access_token",
+        });
+        var atA = await browserA.Client.GetUserInfoAsync(userInfo);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var afterAtB = await browserB.Client.GetUserInfoAsync(userInfo);
+
+        Assert.False(beforeAtB.IsError, beforeAtB.Error);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, atA.HttpStatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterAtB.HttpStatusCode);
     }
 
     [SkippableFact]
@@ -163,6 +180,19 @@ public sealed class ClusterTests(TwoInstances cluster) : IClassFixture<TwoInstan
 
         Assert.All(pages.Take(3), page => Assert.Equal("/account/forgot-password/method", page.Path));
         Assert.Contains(ForgotPasswordModel.TooManyRequests, pages[3].Text);
+    }
+
+    // Dave signs in through the SPA on one instance; the code is redeemed on the other (or the same).
+    private static async Task<TokenResponse> SignInAndRedeemAsync(TestBrowser signsIn, TestBrowser redeems, string scope)
+    {
+        var (verifier, challenge) = AuthorizationRequests.NewPkce();
+        var authorize = new Uri(AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge, scope: scope));
+        var code = (await AuthorizationRequests.SignInAsync(signsIn, authorize.PathAndQuery, "dave"))["code"];
+        return await redeems.Client.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        {
+            Address = "/connect/token", ClientId = TestBootstrap.SpaClientId, Code = code, RedirectUri = TestBootstrap.RedirectUri,
+            CodeVerifier = verifier,
+        });
     }
 
     // A browser on A with the administrator signed in, and one on B.

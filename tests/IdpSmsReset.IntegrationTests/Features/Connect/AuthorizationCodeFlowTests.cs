@@ -164,6 +164,25 @@ public abstract class AuthorizationCodeFlowTests(IdpFactory factory)
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
+    [SkippableFact]
+    public async Task RefreshToken_ReadOnlyByThisServer_WrappedWithAesAndStillRotates()
+    {
+        var (client, login) = await SignInWithWebClientAsync("alice");
+
+        var refreshed = await client.RefreshTokenAsync(login.RefreshToken);
+
+        // The refresh token's key is wrapped with a key derived from the RSA one (no RSA operation to read it back); the
+        // ID token, which relying applications check with the published keys, keeps its RSA signature.
+        Assert.Equal("A256KW", HeaderOf(login.RefreshToken).GetProperty("alg").GetString());
+        Assert.StartsWith("a-", HeaderOf(login.RefreshToken).GetProperty("kid").GetString());
+        Assert.Equal("RS256", HeaderOf(login.IdentityToken).GetProperty("alg").GetString());
+        Assert.False(refreshed.IsError, refreshed.Error);
+        Assert.Equal("A256KW", HeaderOf(refreshed.RefreshToken).GetProperty("alg").GetString());
+    }
+
+    private static System.Text.Json.JsonElement HeaderOf(string token) => System.Text.Json.JsonDocument.Parse(
+        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(token.Split('.')[0])).RootElement;
+
     private async Task<(Duende.IdentityModel.OidcClient.OidcClient Client,
         Duende.IdentityModel.OidcClient.LoginResult Login)> SignInWithWebClientAsync(string userName)
     {

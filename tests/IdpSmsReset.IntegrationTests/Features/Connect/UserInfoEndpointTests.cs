@@ -57,6 +57,41 @@ public abstract class UserInfoEndpointTests(IdpFactory factory)
         Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
+    [SkippableFact]
+    public async Task UserInfo_TokenRevokedOnThisInstance_RefusedAtOnce()
+    {
+        var accessToken = await GetAccessTokenAsync("openid");
+        using var backchannel = OidcClients.Backchannel(factory);
+        var before = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        // The first answer put the token's state in this instance's cache (TokenStateCache); the revocation must empty it.
+        var revocation = await backchannel.RevokeTokenAsync(new TokenRevocationRequest
+        {
+            Address = "/connect/revoke", ClientId = TestBootstrap.SpaClientId, Token = accessToken, TokenTypeHint = "access_token",
+        });
+        var after = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        Assert.False(before.IsError, before.Error);
+        Assert.False(revocation.IsError, revocation.Error);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.HttpStatusCode);
+    }
+
+    [SkippableFact]
+    public async Task UserInfo_CalledAgainWithTheSameToken_ReadsOnlyTheUser()
+    {
+        var accessToken = await GetAccessTokenAsync("openid profile");
+        using var backchannel = OidcClients.Backchannel(factory);
+        await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        factory.Commands.Start();
+        var again = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+        var (count, commands) = factory.Commands.Stop();
+
+        Assert.False(again.IsError, again.Error);
+        // The token's and its authorization's entries come from the cache for Idp:Cache:MaxAge; the user is read afresh.
+        Assert.True(count <= 1, $"{count} round trips:\n" + string.Join("\n---\n", commands));
+    }
+
     private async Task<string> GetAccessTokenAsync(string scope)
     {
         using var browser = factory.CreateBrowser();

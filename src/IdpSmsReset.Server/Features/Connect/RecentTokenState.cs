@@ -1,0 +1,30 @@
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace IdpSmsReset.Server.Features.Connect;
+
+/// <summary>
+/// Decides, per request, whether the token stores may answer from <see cref="TokenStateCache"/>: only when userinfo or
+/// introspection validates an access token. Runs before OpenIddict reads the token's entry.
+/// </summary>
+public sealed class RecentTokenState : IOpenIddictServerHandler<ValidateTokenContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
+            .UseScopedHandler<RecentTokenState>()
+            .SetOrder(OpenIddictServerHandlers.Protection.RestoreTokenEntryProperties.Descriptor.Order - 500)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    /// <summary>Whether this request reads token and authorization entries no older than <c>Idp:Cache:MaxAge</c>.</summary>
+    public bool MayBeRecent { get; private set; }
+
+    public ValueTask HandleAsync(ValidateTokenContext context)
+    {
+        MayBeRecent = context.EndpointType is OpenIddictServerEndpointType.UserInfo or OpenIddictServerEndpointType.Introspection
+            && context.Principal?.GetTokenType() is OpenIddictConstants.TokenTypeIdentifiers.AccessToken
+                or OpenIddictConstants.TokenTypeHints.AccessToken;
+        return ValueTask.CompletedTask;
+    }
+}
