@@ -13,7 +13,7 @@ public static class DatabaseConfiguration
         string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
-        options.AddInterceptors(TokenStateWrites.Instance);
+        options.AddInterceptors(CachedTableWrites.Instance);
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,

@@ -134,7 +134,7 @@ public static class OpenIddictHosting
             .ValidateOnStart();
         builder.Services.AddSingleton<ProvenSecrets>();
         builder.Services.AddSingleton<ApplicationSnapshots>();
-        builder.Services.AddSingleton<TokenStateCache>();
+        builder.Services.AddSingleton<RecentEntries>();
         builder.Services.AddSingleton<Keys.ServerOnlyTokenKeys>();
         builder.Services.AddScoped<RecentTokenState>();
         builder.Services.AddSingleton<Features.Connect.Cors.ApplicationOrigins>();

@@ -5,7 +5,7 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace IdpSmsReset.Server.Features.Connect;
 
 /// <summary>
-/// Decides, per request, whether the token stores may answer from <see cref="TokenStateCache"/>: only when userinfo or
+/// Decides, per request, whether the token stores may answer from <see cref="RecentEntries"/>: only when userinfo or
 /// introspection validates an access token. Runs before OpenIddict reads the token's entry.
 /// </summary>
 public sealed class RecentTokenState : IOpenIddictServerHandler<ValidateTokenContext>

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
@@ -6,17 +7,34 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdpSmsReset.Server.Features.Connect;
 
 /// <summary>
-/// OpenIddict's authorization store, answering userinfo's and introspection's lookups from <see cref="TokenStateCache"/>.
+/// OpenIddict's authorization store, answering userinfo's and introspection's lookups from <see cref="RecentEntries"/>.
 /// </summary>
 public sealed class SharedAuthorizationStore(
     IMemoryCache cache, IOpenIddictEntityFrameworkCoreContext context, IOptionsMonitor<OpenIddictEntityFrameworkCoreOptions> options,
-    TokenStateCache states, RecentTokenState recent)
+    RecentEntries recent, RecentTokenState state)
     : OpenIddictEntityFrameworkCoreAuthorizationStore(cache, context, options)
 {
     public override ValueTask<OpenIddictEntityFrameworkCoreAuthorization?> FindByIdAsync(string identifier,
         CancellationToken cancellationToken) =>
-        recent.MayBeRecent
-            ? states.GetOrReadAsync("authorization:" + identifier, () => base.FindByIdAsync(identifier, cancellationToken),
-                TokenStateCache.Detached)
+        state.MayBeRecent
+            ? recent.GetOrReadAsync("authorization:" + identifier, CachedTableWrites.Instance.Tokens,
+                () => base.FindByIdAsync(identifier, cancellationToken), Detached)
             : base.FindByIdAsync(identifier, cancellationToken);
+
+    internal static OpenIddictEntityFrameworkCoreAuthorization Detached(OpenIddictEntityFrameworkCoreAuthorization authorization) => new()
+    {
+        Id = authorization.Id,
+        ConcurrencyToken = authorization.ConcurrencyToken,
+        CreationDate = authorization.CreationDate,
+        Properties = authorization.Properties,
+        Scopes = authorization.Scopes,
+        Status = authorization.Status,
+        Subject = authorization.Subject,
+        Type = authorization.Type,
+        Application = ApplicationNamed(authorization.Application),
+    };
+
+    // The stores only read an entry's application for its id.
+    internal static OpenIddictEntityFrameworkCoreApplication? ApplicationNamed(OpenIddictEntityFrameworkCoreApplication? application) =>
+        application is null ? null : new OpenIddictEntityFrameworkCoreApplication { Id = application.Id };
 }

@@ -1,6 +1,6 @@
-using IdpSmsReset.Core.Users;
+using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Abstractions;
@@ -9,10 +9,13 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace IdpSmsReset.Server.Features.Connect;
 
-/// <summary>The userinfo endpoint (GET and POST): the claims the access token's scopes allow, read fresh.</summary>
+/// <summary>
+/// The userinfo endpoint (GET and POST): the claims the access token's scopes allow, from a profile no older than
+/// <c>Idp:Cache:MaxAge</c> (<see cref="RecentEntries"/>; a change on this instance is seen at once).
+/// </summary>
 internal static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, UserManager<ApplicationUser> users,
+    public static async Task<IResult> HandleAsync(HttpContext context, IdpDbContext database, RecentEntries recent,
         IOptionsMonitor<OpenIddictServerOptions> server)
     {
         var token = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -23,7 +26,11 @@ internal static class UserInfoEndpoint
         }
 
         var subject = token.Principal?.GetClaim(Claims.Subject);
-        var user = subject is null ? null : await users.FindByIdAsync(subject);
+        var user = subject is null ? null : await recent.GetOrReadAsync("profile:" + subject, CachedTableWrites.Instance.Users,
+            () => new ValueTask<Profile?>(database.Users.AsNoTracking().Where(user => user.Id == subject)
+                .Select(user => new Profile(user.Id, user.UserName!, user.DisplayName, user.Email, user.EmailConfirmed,
+                    user.PhoneNumber, user.PhoneNumberConfirmed))
+                .SingleOrDefaultAsync(context.RequestAborted)), profile => profile);
         if (user is null)
         {
             return InvalidToken("The access token is not valid for any user.");
@@ -34,8 +41,8 @@ internal static class UserInfoEndpoint
 
         if (principal.HasScope(Scopes.Profile))
         {
-            claims[Claims.Name] = user.DisplayName ?? user.UserName!;
-            claims[Claims.PreferredUsername] = user.UserName!;
+            claims[Claims.Name] = user.DisplayName ?? user.UserName;
+            claims[Claims.PreferredUsername] = user.UserName;
         }
 
         if (principal.HasScope(Scopes.Email) && user.Email is not null)
@@ -60,6 +67,9 @@ internal static class UserInfoEndpoint
         return audiences.IsEmpty || (issuer is not null && audiences.Any(audience
             => string.Equals(audience.TrimEnd('/'), issuer.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal)));
     }
+
+    private sealed record Profile(string Id, string UserName, string? DisplayName, string? Email, bool EmailConfirmed,
+        string? PhoneNumber, bool PhoneNumberConfirmed);
 
     private static IResult InvalidToken(string description) => Results.Challenge(
         new AuthenticationProperties(new Dictionary<string, string?>

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Duende.IdentityModel.Client;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Connect;
 
@@ -64,7 +67,7 @@ public abstract class UserInfoEndpointTests(IdpFactory factory)
         using var backchannel = OidcClients.Backchannel(factory);
         var before = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
 
-        // The first answer put the token's state in this instance's cache (TokenStateCache); the revocation must empty it.
+        // The first answer put the token's state in this instance's cache (RecentEntries); the revocation must empty it.
         var revocation = await backchannel.RevokeTokenAsync(new TokenRevocationRequest
         {
             Address = "/connect/revoke", ClientId = TestBootstrap.SpaClientId, Token = accessToken, TokenTypeHint = "access_token",
@@ -77,7 +80,7 @@ public abstract class UserInfoEndpointTests(IdpFactory factory)
     }
 
     [SkippableFact]
-    public async Task UserInfo_CalledAgainWithTheSameToken_ReadsOnlyTheUser()
+    public async Task UserInfo_CalledAgainWithTheSameToken_ReadsNothing()
     {
         var accessToken = await GetAccessTokenAsync("openid profile");
         using var backchannel = OidcClients.Backchannel(factory);
@@ -88,16 +91,37 @@ public abstract class UserInfoEndpointTests(IdpFactory factory)
         var (count, commands) = factory.Commands.Stop();
 
         Assert.False(again.IsError, again.Error);
-        // The token's and its authorization's entries come from the cache for Idp:Cache:MaxAge; the user is read afresh.
-        Assert.True(count <= 1, $"{count} round trips:\n" + string.Join("\n---\n", commands));
+        // The token's and its authorization's entries and the profile come from the cache for Idp:Cache:MaxAge.
+        Assert.True(count == 0, $"{count} round trips:\n" + string.Join("\n---\n", commands));
     }
 
-    private async Task<string> GetAccessTokenAsync(string scope)
+    [SkippableFact]
+    public async Task UserInfo_ProfileChangedOnThisInstance_ShownAtOnce()
+    {
+        var accessToken = await GetAccessTokenAsync("openid profile", "bob");
+        using var backchannel = OidcClients.Backchannel(factory);
+        var before = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var bob = (await users.FindByNameAsync("bob"))!;
+            bob.DisplayName = "Robert Example";
+            Assert.True((await users.UpdateAsync(bob)).Succeeded);
+        }
+
+        var after = await backchannel.GetUserInfoAsync(new UserInfoRequest { Address = "/connect/userinfo", Token = accessToken });
+
+        Assert.Equal("Bob Example", before.Claims.Single(claim => claim.Type == "name").Value);
+        Assert.Equal("Robert Example", after.Claims.Single(claim => claim.Type == "name").Value);
+    }
+
+    private async Task<string> GetAccessTokenAsync(string scope, string userName = "alice")
     {
         using var browser = factory.CreateBrowser();
         var (verifier, challenge) = AuthorizationRequests.NewPkce();
         var code = (await AuthorizationRequests.SignInAsync(browser, AuthorizationRequests.Url(TestBootstrap.SpaClientId, challenge,
-            scope: scope), "alice"))["code"];
+            scope: scope), userName))["code"];
         using var backchannel = OidcClients.Backchannel(factory);
         var tokens = await backchannel.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
