@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
@@ -11,15 +10,12 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// </summary>
 public sealed class SharedAuthorizationStore(
     IMemoryCache cache, IOpenIddictEntityFrameworkCoreContext context, IOptionsMonitor<OpenIddictEntityFrameworkCoreOptions> options,
-    RecentEntries recent, RecentTokenState state)
+    RecentTokenState state)
     : OpenIddictEntityFrameworkCoreAuthorizationStore(cache, context, options)
 {
     public override ValueTask<OpenIddictEntityFrameworkCoreAuthorization?> FindByIdAsync(string identifier,
         CancellationToken cancellationToken) =>
-        state.MayBeRecent
-            ? recent.GetOrReadAsync("authorization:" + identifier, CachedTableWrites.Instance.Tokens,
-                () => base.FindByIdAsync(identifier, cancellationToken), Detached)
-            : base.FindByIdAsync(identifier, cancellationToken);
+        state.FindAsync("authorization:" + identifier, () => base.FindByIdAsync(identifier, cancellationToken), Detached);
 
     internal static OpenIddictEntityFrameworkCoreAuthorization Detached(OpenIddictEntityFrameworkCoreAuthorization authorization) => new()
     {

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Persistence;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore;
@@ -9,15 +8,12 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// <summary>OpenIddict's token store, answering userinfo's and introspection's lookups from <see cref="RecentEntries"/>.</summary>
 public sealed class SharedTokenStore(
     IMemoryCache cache, IOpenIddictEntityFrameworkCoreContext context, IOptionsMonitor<OpenIddictEntityFrameworkCoreOptions> options,
-    RecentEntries recent, RecentTokenState state)
+    RecentTokenState state)
     : OpenIddictEntityFrameworkCoreTokenStore(cache, context, options)
 {
     public override ValueTask<OpenIddictEntityFrameworkCoreToken?> FindByIdAsync(string identifier,
         CancellationToken cancellationToken) =>
-        state.MayBeRecent
-            ? recent.GetOrReadAsync("token:" + identifier, CachedTableWrites.Instance.Tokens,
-                () => base.FindByIdAsync(identifier, cancellationToken), Detached)
-            : base.FindByIdAsync(identifier, cancellationToken);
+        state.FindAsync("token:" + identifier, () => base.FindByIdAsync(identifier, cancellationToken), Detached);
 
     private static OpenIddictEntityFrameworkCoreToken Detached(OpenIddictEntityFrameworkCoreToken token) => new()
     {
