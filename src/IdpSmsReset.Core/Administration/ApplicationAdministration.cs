@@ -12,7 +12,7 @@ namespace IdpSmsReset.Core.Administration;
 /// caches of applications to read afresh. A secret is made here and returned once; OpenIddict keeps only its hash.
 /// </summary>
 public sealed class ApplicationAdministration(
-    IdpDbContext database, IOpenIddictApplicationManager applications, ApplicationDirectory directory, AdminChangeLog log)
+    IdpDbContext database, IOpenIddictApplicationManager applications, AdminChangeLog log)
 {
     /// <summary>The application as its definition (no secret), or null.</summary>
     public async Task<ApplicationDefinition?> FindAsync(string clientId, CancellationToken cancellationToken) =>
@@ -66,7 +66,6 @@ public sealed class ApplicationAdministration(
                 await applications.CreateAsync(descriptor, cancellationToken);
             }
 
-            await directory.RecordChangeAsync(cancellationToken);
             await log.WriteAsync(who, existing is null ? AdminEventTypes.ApplicationCreated : AdminEventTypes.ApplicationChanged, null,
                 before, Snapshot(descriptor), cancellationToken);
             return new ApplicationSaved([], secret);
@@ -96,7 +95,6 @@ public sealed class ApplicationAdministration(
             var secret = ApplicationSecrets.New();
             descriptor.ClientSecret = secret;
             await applications.UpdateAsync(application, descriptor, cancellationToken);
-            await directory.RecordChangeAsync(cancellationToken);
             var masked = new { clientId, secret = AdminChangeLog.Masked };
             await log.WriteAsync(who, AdminEventTypes.ApplicationSecretRotated, null, masked, masked, cancellationToken);
             return new ApplicationSaved([], secret);
@@ -112,7 +110,6 @@ public sealed class ApplicationAdministration(
             }
 
             await applications.DeleteAsync(application, cancellationToken);
-            await directory.RecordChangeAsync(cancellationToken);
             await log.WriteAsync(who, AdminEventTypes.ApplicationDeleted, null, new { clientId }, null, cancellationToken);
             return true;
         }, deleted => deleted, cancellationToken);

@@ -5,13 +5,9 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace IdpSmsReset.Core.Administration;
 
 /// <summary>The dashboard's read of the OIDC applications (their changes go through OpenIddict's application manager).</summary>
-public sealed class ApplicationDirectory(IdpDbContext database, ChangeStamps stamps)
+public sealed class ApplicationDirectory(IdpDbContext database)
 {
     public async Task<IReadOnlyList<OpenIddictEntityFrameworkCoreApplication>> ListAsync(CancellationToken cancellationToken) =>
         await database.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().OrderBy(a
             => a.ClientId).ToListAsync(cancellationToken);
-
-    /// <summary>Says an application was created, changed or deleted, so every instance's cached view of it is read afresh.</summary>
-    public Task RecordChangeAsync(CancellationToken cancellationToken) => stamps.BumpAsync(database, ChangeAreas.Applications,
-        cancellationToken);
 }

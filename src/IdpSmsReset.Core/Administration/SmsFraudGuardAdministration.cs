@@ -10,7 +10,7 @@ namespace IdpSmsReset.Core.Administration;
 /// bootstrap file): its settings, and the held messages released or discarded. Each audited.
 /// </summary>
 public sealed class SmsFraudGuardAdministration(
-    IdpDbContext database, SmsFraudGuardDirectory directory, SmsOutbox outbox, ChangeStamps stamps, AdminChangeLog log,
+    IdpDbContext database, SmsFraudGuardDirectory directory, SmsOutbox outbox, AdminChangeLog log,
     TimeProvider time)
 {
     public async Task<SmsFraudGuardDefinition> GetAsync(CancellationToken cancellationToken) =>
@@ -40,7 +40,6 @@ public sealed class SmsFraudGuardAdministration(
         await database.InTransactionAsync(async () =>
         {
             await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.SmsFraudGuard, cancellationToken);
             await log.WriteAsync(who, AdminEventTypes.SmsFraudGuardChanged, null, before, after, cancellationToken);
             return true;
         }, _ => true, cancellationToken);

@@ -15,7 +15,8 @@ namespace IdpSmsReset.Core.Administration;
 /// </summary>
 public sealed class UserAdministration(
     IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
-    UserSessionService sessions, SessionTokens sessionTokens, UserErasure erasure, AdminChangeLog log, TimeProvider time)
+    UserSessionService sessions, SessionTokens sessionTokens, UserErasure erasure, AdminChangeLog log, TimeProvider time,
+    Passkeys.PasskeyUseLog passkeyUses, Recovery.WrongResetCodeBudget wrongResetCodes)
 {
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
@@ -172,10 +173,18 @@ public sealed class UserAdministration(
     public Task RemovePasskeysAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
         ActAsync(user, who, AdminEventTypes.UserPasskeysRemoved, () => DeletePasskeysAsync(user.Id, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Lets the user reset by SMS again after too many wrong codes; earlier wrong codes no longer count. The budget writes
+    /// the audit row, with the administrator as its actor, in this unit. False when reset was not suspended.
+    /// </summary>
+    public Task<bool> LiftResetSuspensionAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(() => wrongResetCodes.LiftAsync(user.Id, who.Name, who.IpAddress, cancellationToken),
+            lifted => lifted, cancellationToken);
+
     private async Task DeletePasskeysAsync(string userId, CancellationToken cancellationToken)
     {
         await database.UserPasskeys.Where(passkey => passkey.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await database.Set<Passkeys.PasskeyUse>().Where(use => use.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await passkeyUses.ForgetAllAsync(userId, cancellationToken);
     }
 
     /// <summary>

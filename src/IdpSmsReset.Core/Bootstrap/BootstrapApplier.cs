@@ -21,7 +21,6 @@ public sealed class BootstrapApplier(
     SmsFactorService smsFactor,
     SecurityPolicyService policies,
     IdpDbContext database,
-    ChangeStamps stamps,
     Messaging.Templates.SmsTemplateStore smsTemplates,
     Federation.IdentityProviders identityProviders,
     Events.WebhookSubscriptions webhooks,
@@ -41,12 +40,6 @@ public sealed class BootstrapApplier(
         foreach (var application in document.Applications)
         {
             await ApplyApplicationAsync(application, cancellationToken);
-        }
-
-        if (document.Applications.Count > 0)
-        {
-            // Instances already running may hold the applications as they were.
-            await stamps.BumpAsync(database, ChangeAreas.Applications, cancellationToken);
         }
 
         for (var index = 0; index < document.Users.Count; index++)

@@ -17,7 +17,7 @@ namespace IdpSmsReset.Core.Events;
 /// </summary>
 public sealed class WebhookDeliveryJob(
     IdpDbContext database, WebhookPayloads payloads, WebhookSecrets secrets, HttpClient http, IBackgroundJobClient jobs,
-    ChangeStamps stamps, AuditLog audit, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDeliveryJob> logger)
+    AuditLog audit, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDeliveryJob> logger)
 {
     public const string Queue = "webhooks";
 
@@ -167,7 +167,6 @@ public sealed class WebhookDeliveryJob(
                 return false;
             }
 
-            await stamps.BumpAsync(database, ChangeAreas.Webhooks, CancellationToken.None);
             await audit.WriteAsync(AuditEventTypes.WebhookDisabled, AuditActors.System, null, null,
                 $"{subscription.Name}: {reason}", CancellationToken.None);
             return true;

@@ -10,27 +10,17 @@ namespace IdpSmsReset.Core.Events;
 /// </summary>
 public sealed class WebhookDirectory(IServiceScopeFactory scopes, ChangeStamps stamps)
 {
-    private volatile Snapshot? _snapshot;
+    private readonly StampedCache<IReadOnlyList<Subscriber>> _enabled = new(stamps, ChangeAreas.Webhooks);
 
-    public async ValueTask<IReadOnlyList<Subscriber>> EnabledAsync(CancellationToken cancellationToken)
-    {
-        var version = await stamps.CurrentAsync(ChangeAreas.Webhooks, cancellationToken);
-        var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Version == version)
+    public ValueTask<IReadOnlyList<Subscriber>> EnabledAsync(CancellationToken cancellationToken) =>
+        _enabled.GetAsync(async token =>
         {
-            return snapshot.Subscribers;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var rows = await database.Set<WebhookSubscription>().AsNoTracking().Where(subscription => subscription.Enabled)
-            .Select(subscription => new { subscription.Id, subscription.Events }).ToListAsync(cancellationToken);
-        var subscribers = rows.Select(row => new Subscriber(row.Id, EventFilter.Parse(row.Events))).ToArray();
-        _snapshot = new Snapshot(version, subscribers);
-        return subscribers;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            var rows = await database.Set<WebhookSubscription>().AsNoTracking().Where(subscription => subscription.Enabled)
+                .Select(subscription => new { subscription.Id, subscription.Events }).ToListAsync(token);
+            return rows.Select(row => new Subscriber(row.Id, EventFilter.Parse(row.Events))).ToArray();
+        }, cancellationToken);
 
     public sealed record Subscriber(Guid Id, EventFilter Filter);
-
-    private sealed record Snapshot(long Version, IReadOnlyList<Subscriber> Subscribers);
 }

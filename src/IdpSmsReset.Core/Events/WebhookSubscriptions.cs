@@ -12,7 +12,7 @@ namespace IdpSmsReset.Core.Events;
 /// <see cref="WebhookDirectory"/> follows.
 /// </summary>
 public sealed class WebhookSubscriptions(
-    IdpDbContext database, WebhookSecrets secrets, ChangeStamps stamps, AdminChangeLog log,
+    IdpDbContext database, WebhookSecrets secrets, AdminChangeLog log,
     Hangfire.IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time)
 {
     public Task<List<WebhookSubscription>> ListAsync(CancellationToken cancellationToken) =>
@@ -99,7 +99,6 @@ public sealed class WebhookSubscriptions(
 
             subscription.ChangedAt = now;
             await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.Webhooks, cancellationToken);
             await log.WriteAsync(who, created ? AdminEventTypes.WebhookCreated : AdminEventTypes.WebhookChanged, null, before, after,
                 cancellationToken);
             return new WebhookSaved(CommandResult.Done(subscription.Id.ToString()), created ? made : null);
@@ -140,7 +139,6 @@ public sealed class WebhookSubscriptions(
 
             database.Remove(subscription);
             await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.Webhooks, cancellationToken);
             await log.WriteAsync(who, AdminEventTypes.WebhookDeleted, null, WebhookSnapshot.Of(subscription), null, cancellationToken);
             return CommandResult.Done(id.ToString());
         }, result => result.Succeeded, cancellationToken);

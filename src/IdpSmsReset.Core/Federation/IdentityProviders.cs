@@ -13,7 +13,7 @@ namespace IdpSmsReset.Core.Federation;
 /// the audit row and tells every instance's cache, in one unit of work.
 /// </summary>
 public sealed class IdentityProviders(
-    IdpDbContext database, IdentityProviderProtection protection, UpstreamIssuerRule issuerRule, ChangeStamps stamps,
+    IdpDbContext database, IdentityProviderProtection protection, UpstreamIssuerRule issuerRule,
     AdminChangeLog log, TimeProvider time)
 {
     public Task<List<IdentityProvider>> ListAsync(CancellationToken cancellationToken) =>
@@ -99,7 +99,6 @@ public sealed class IdentityProviders(
             provider.ChangedAt = now;
 
             await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.IdentityProviders, cancellationToken);
             await log.WriteAsync(who, before is null ? AdminEventTypes.IdentityProviderCreated : AdminEventTypes.IdentityProviderChanged,
                 null, before, after, cancellationToken);
             return CommandResult.Done(provider.Id.ToString());

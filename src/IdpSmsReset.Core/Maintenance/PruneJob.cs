@@ -22,7 +22,8 @@ namespace IdpSmsReset.Core.Maintenance;
 /// goes too (<see cref="DynamicClientRegistrationOptions.PruneAfter"/>). The SMS messages are kept.
 /// </summary>
 public sealed class PruneJob(
-    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database, PasswordResetFlows resetFlows,
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database,
+    PasswordResetStateMachine resetFlows,
         ClientRegistrations registrations, IOptions<AuditOptions> audit, TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";

@@ -9,7 +9,7 @@ namespace IdpSmsReset.Core.Messaging;
 /// verdict. An account is saved even when Twilio says no; it is then not used.
 /// </summary>
 public sealed class SmsFactorService(
-    IdpDbContext database, SmsProtection protection, ISmsChannel channel, ChangeStamps stamps, TimeProvider time)
+    IdpDbContext database, SmsProtection protection, ISmsChannel channel, TimeProvider time)
 {
     public Task<SmsFactorSettings?> GetAsync(CancellationToken cancellationToken) =>
         database.SmsFactorSettingsAsync(cancellationToken);
@@ -83,7 +83,6 @@ public sealed class SmsFactorService(
     {
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await database.SaveChangesAsync(cancellationToken);
-        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return new SmsFactorSaveResult([], check);
     }
 

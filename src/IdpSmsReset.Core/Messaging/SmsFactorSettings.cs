@@ -39,4 +39,8 @@ public sealed class SmsFactorSettings
 
     public IReadOnlyList<string> AllowedCountryCodes =>
         AllowedCountries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The one rule of where texts may go: anywhere when no country is listed, else the listed ones.</summary>
+    public bool AllowsCountry(string country) =>
+        AllowedCountryCodes is var allowed && (allowed.Count == 0 || allowed.Contains(country, StringComparer.OrdinalIgnoreCase));
 }

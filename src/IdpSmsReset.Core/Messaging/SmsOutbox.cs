@@ -65,8 +65,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
             return SmsEnqueueResult.Refused(PhoneProblems.SmsNotConfigured);
         }
 
-        var allowed = settings.AllowedCountryCodes;
-        if (allowed.Count > 0 && !allowed.Contains(country, StringComparer.OrdinalIgnoreCase))
+        if (!settings.AllowsCountry(country))
         {
             return SmsEnqueueResult.Refused(PhoneProblems.CountryNotAllowed(country));
         }
@@ -153,7 +152,8 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken) == 1;
         if (resent)
         {
-            SmsDispatchJob.Enqueue(jobs, messageId);
+            // Inside an administrator's unit of work, the job must not find the message before the commit.
+            database.AfterCommit(() => SmsDispatchJob.Enqueue(jobs, messageId));
             logger.SmsResent(messageId);
         }
 

@@ -36,7 +36,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
     /// Stores the number the accepted code was sent to, which completes a <see cref="SignIn.RequiredActions.VerifyPhone"/>
     /// action wherever it happens (the sign-in's page or the account page); the result says why not otherwise.
     /// </summary>
-    public async Task<SmsCodeChecked> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
+    public async Task<SmsCodeResult> ConfirmAsync(ApplicationUser user, string typedCode, CancellationToken cancellationToken)
     {
         var check = await challenges.CheckAsync(user.Id, SmsPurposes.PhoneVerification, typedCode, OneTimeCodeRules.SignIn,
             cancellationToken);

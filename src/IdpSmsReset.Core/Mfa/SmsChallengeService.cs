@@ -93,14 +93,14 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         return last is { } sent && sent + rules.ResendCooldown > time.GetUtcNow().UtcDateTime ? Utc(sent + rules.ResendCooldown) : null;
     }
 
-    public async Task<SmsCodeChecked> CheckAsync(string userId, string purpose, string typedCode, OneTimeCodeRules rules,
+    public async Task<SmsCodeResult> CheckAsync(string userId, string purpose, string typedCode, OneTimeCodeRules rules,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = OneTimeCode.Normalize(typedCode);
         if (!OneTimeCode.IsWellFormed(code, rules.Length))
         {
-            return new(SmsCodeCheck.Malformed);
+            return new(SmsCodeVerdict.Malformed);
         }
 
         var recent = await database.Set<SmsChallenge>().AsNoTracking()
@@ -112,7 +112,7 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         var latest = recent.FirstOrDefault();
         if (latest is null)
         {
-            return new(SmsCodeCheck.NoCodeSent);
+            return new(SmsCodeVerdict.NoCodeSent);
         }
 
         if (latest.ClosedAt is not null)
@@ -122,7 +122,7 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
 
         if (latest.ExpiresAt <= now)
         {
-            return new(SmsCodeCheck.Expired);
+            return new(SmsCodeVerdict.Expired);
         }
 
         // The attempt is taken before the code is compared: only requests that got one may compare.
@@ -130,14 +130,14 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         if (await attempt.Where(c => c.Attempts < rules.MaxAttempts)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken) == 0)
         {
-            return new(SmsCodeCheck.TooManyAttempts);
+            return new(SmsCodeVerdict.TooManyAttempts);
         }
 
         if (OneTimeCode.Matches(code, latest.CodeSalt, latest.CodeHash))
         {
             var used = await attempt.ExecuteUpdateAsync(
                 set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Used), cancellationToken);
-            return used == 1 ? new(SmsCodeCheck.Accepted, latest.Destination) : new(SmsCodeCheck.AlreadyUsed);
+            return used == 1 ? new(SmsCodeVerdict.Accepted, latest.Destination) : new(SmsCodeVerdict.AlreadyUsed);
         }
 
         var attemptsLeft = rules.MaxAttempts - await attempt.Select(c => c.Attempts).SingleOrDefaultAsync(cancellationToken);
@@ -151,8 +151,8 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         var earlier = WhyClosed(recent.Skip(1), code);
         return earlier switch
         {
-            SmsCodeCheck.Wrong when attemptsLeft <= 0 => new(SmsCodeCheck.TooManyAttempts),
-            SmsCodeCheck.Wrong => new(SmsCodeCheck.Wrong, AttemptsLeft: attemptsLeft),
+            SmsCodeVerdict.Wrong when attemptsLeft <= 0 => new(SmsCodeVerdict.TooManyAttempts),
+            SmsCodeVerdict.Wrong => new(SmsCodeVerdict.Wrong, AttemptsLeft: attemptsLeft),
             _ => new(earlier),
         };
     }
@@ -161,7 +161,7 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         database.Set<SmsChallenge>().Where(c => c.UserId == userId && c.Purpose == purpose && c.ClosedAt == null);
 
     /// <summary>Why a code typed against closed challenges fails: the closure of the one it belongs to, else wrong.</summary>
-    private static SmsCodeCheck WhyClosed(IEnumerable<SmsChallenge> challenges, string code)
+    private static SmsCodeVerdict WhyClosed(IEnumerable<SmsChallenge> challenges, string code)
     {
         foreach (var challenge in challenges)
         {
@@ -169,15 +169,15 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
             {
                 return challenge.Closure switch
                 {
-                    SmsChallengeClosure.Used => SmsCodeCheck.AlreadyUsed,
-                    SmsChallengeClosure.Replaced => SmsCodeCheck.Replaced,
-                    SmsChallengeClosure.TooManyAttempts => SmsCodeCheck.TooManyAttempts,
-                    _ => SmsCodeCheck.Wrong,
+                    SmsChallengeClosure.Used => SmsCodeVerdict.AlreadyUsed,
+                    SmsChallengeClosure.Replaced => SmsCodeVerdict.Replaced,
+                    SmsChallengeClosure.TooManyAttempts => SmsCodeVerdict.TooManyAttempts,
+                    _ => SmsCodeVerdict.Wrong,
                 };
             }
         }
 
-        return SmsCodeCheck.Wrong;
+        return SmsCodeVerdict.Wrong;
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

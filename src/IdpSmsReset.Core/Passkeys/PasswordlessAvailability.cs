@@ -10,20 +10,13 @@ namespace IdpSmsReset.Core.Passkeys;
 /// </summary>
 public sealed class PasswordlessAvailability(IServiceScopeFactory scopes, ChangeStamps stamps)
 {
-    private (bool Available, long Policies)? _cached;
+    private readonly StampedCache<bool> _available = new(stamps, ChangeAreas.Policies);
 
-    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
-    {
-        var policies = await stamps.CurrentAsync(ChangeAreas.Policies, cancellationToken);
-        if (_cached is { } cached && cached.Policies == policies)
+    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
+        await _available.GetAsync(async token =>
         {
-            return cached.Available;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var available = await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<Policies.SecurityPolicy>()
-            .AnyAsync(policy => policy.Mfa.Passwordless && policy.Mfa.PasskeyEnabled, cancellationToken);
-        _cached = (available, policies);
-        return available;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Set<Policies.SecurityPolicy>()
+                .AnyAsync(policy => policy.Mfa.Passwordless && policy.Mfa.PasskeyEnabled, token);
+        }, cancellationToken);
 }

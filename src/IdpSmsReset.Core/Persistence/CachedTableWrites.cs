@@ -5,20 +5,27 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IdpSmsReset.Core.Persistence;
 
 /// <summary>
-/// Counts this process's writes to the tables whose rows are cached for <c>Idp:Cache:MaxAge</c> on the hot read paths
-/// (the server's <c>RecentEntries</c>): an update or delete of OpenIddict's token or authorization rows (revocation,
-/// redemption, pruning) and of the users (a changed profile, a disable). A cached row read before such a write is not
-/// used after it. The count moves when the statement has run and again when its transaction commits: a read that raced
-/// the write before its commit is not kept either. Every write goes through EF Core, so this sees them all; other
-/// instances' writes are bounded by the cache's age instead.
+/// Tells the caches of every write to the tables they hold rows of (<see cref="CachedTables"/>), so no change has to
+/// remember to. Every write goes through EF Core, so this sees them all.
+/// <list type="bullet">
+/// <item>Rows kept per instance for <c>Idp:Cache:MaxAge</c> (tokens, authorizations, users; the server's
+/// <c>RecentEntries</c>): a count moves when the statement has run and again when its transaction commits, and a row read
+/// before it moved is not used after, so a read that raced the write before its commit is not kept either. Other
+/// instances' writes are bounded by the cache's age.</item>
+/// <item>Configuration kept until its area's change stamp moves (<see cref="ChangeStamps"/>): the stamp is bumped in the
+/// database in the same transaction, just before it commits; a statement outside a transaction bumps it in the same
+/// command, last, when it returns rows (one round trip, and atomic on PostgreSQL), else right after it. <see cref="Stamps"/>
+/// moves with each bump, at the statement and at the commit, for this instance's own reads.</item>
+/// </list>
 /// </summary>
 public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInterceptor
 {
     public static readonly CachedTableWrites Instance = new();
 
-    private readonly ConditionalWeakTable<DbTransaction, StrongBox<Written>> _pending = new();
+    private readonly ConditionalWeakTable<DbTransaction, Pending> _pending = new();
     private long _tokens;
     private long _users;
+    private long _stamps;
 
     /// <summary>Moves on every write to tokens or authorizations: what was read while it stayed put is as fresh as the read.</summary>
     public long Tokens => Interlocked.Read(ref _tokens);
@@ -26,52 +33,81 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
     /// <summary>Moves on every write to the users.</summary>
     public long Users => Interlocked.Read(ref _users);
 
-    /// <summary>Which cached tables a statement changes (EF Core names the tables as mapped).</summary>
-    public static Written Changes(string commandText)
-    {
-        if (!commandText.Contains("UPDATE ", StringComparison.Ordinal) && !commandText.Contains("DELETE ", StringComparison.Ordinal))
-        {
-            return Written.None;
-        }
+    /// <summary>Moves when this process bumps a change stamp: at the write, and again when it commits.</summary>
+    public long Stamps => Interlocked.Read(ref _stamps);
 
-        var tokens = commandText.Contains("OpenIddictTokens", StringComparison.Ordinal)
-            || commandText.Contains("OpenIddictAuthorizations", StringComparison.Ordinal);
-        var users = commandText.Contains("AspNetUsers", StringComparison.Ordinal);
-        return (tokens ? Written.Tokens : Written.None) | (users ? Written.Users : Written.None);
-    }
-
-    [Flags]
-    public enum Written
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result)
     {
-        None = 0,
-        Tokens = 1,
-        Users = 2,
-    }
-
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Observe(command);
+        BumpInSameCommand(command);
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
+        CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Observe(command);
+        BumpInSameCommand(command);
         return ValueTask.FromResult(result);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        Observe(command);
+        Observe(command, rowsChanged: true);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
         DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Observe(command);
+        Observe(command, rowsChanged: true);
         return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (Observe(command, result != 0) is { Count: > 0 } areas)
+        {
+            using var bump = BumpCommand(command.Connection!, null, areas);
+            bump.ExecuteNonQuery();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (Observe(command, result != 0) is { Count: > 0 } areas)
+        {
+            await using var bump = BumpCommand(command.Connection!, null, areas);
+            await bump.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    InterceptionResult IDbTransactionInterceptor.TransactionCommitting(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result)
+    {
+        if (StampsToBump(transaction) is { } areas)
+        {
+            using var bump = BumpCommand(transaction.Connection!, transaction, areas);
+            bump.ExecuteNonQuery();
+        }
+
+        return result;
+    }
+
+    async ValueTask<InterceptionResult> IDbTransactionInterceptor.TransactionCommittingAsync(DbTransaction transaction,
+        TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
+    {
+        if (StampsToBump(transaction) is { } areas)
+        {
+            await using var bump = BumpCommand(transaction.Connection!, transaction, areas);
+            await bump.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -84,30 +120,61 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
         return Task.CompletedTask;
     }
 
-    private void Observe(DbCommand command)
+    /// <summary>
+    /// A statement returning rows keeps its connection busy until they are read, so outside a transaction its bump goes
+    /// last in the same command: every provider runs a command's remaining statements when its reader closes, and the
+    /// statements EF Core reads results of keep their places.
+    /// </summary>
+    private static void BumpInSameCommand(DbCommand command)
     {
-        var written = Changes(command.CommandText);
-        if (written == Written.None)
+        if (command.Transaction is null && CachedTables.StampedAreas(command.CommandText) is { Count: > 0 } areas)
         {
-            return;
+            command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n" + BumpStatement(areas) + ";";
+        }
+    }
+
+    /// <summary>Counts the write; returns the areas still to bump after a statement outside a transaction.</summary>
+    private IReadOnlyList<string>? Observe(DbCommand command, bool rowsChanged)
+    {
+        var text = command.CommandText;
+        var written = CachedTables.Changes(text);
+        var areas = rowsChanged ? CachedTables.StampedAreas(text) : [];
+        if (written == CachedTables.Written.None && areas.Count == 0)
+        {
+            return null;
         }
 
-        Move(written);
-        if (command.Transaction is { } transaction)
+        Move(written, areas.Count > 0);
+        if (command.Transaction is not { } transaction)
         {
-            lock (_pending)
-            {
-                _pending.GetValue(transaction, _ => new StrongBox<Written>()).Value |= written;
-            }
+            // A reader's bump already ran in its own command (BumpInSameCommand).
+            return text.Contains(StatementStart, StringComparison.Ordinal) ? null : areas;
+        }
+
+        lock (_pending)
+        {
+            var pending = _pending.GetValue(transaction, _ => new Pending());
+            pending.Written |= written;
+            pending.Areas.UnionWith(areas);
+        }
+
+        return null;
+    }
+
+    private IReadOnlyList<string>? StampsToBump(DbTransaction transaction)
+    {
+        lock (_pending)
+        {
+            return _pending.TryGetValue(transaction, out var pending) && pending.Areas.Count > 0 ? [.. pending.Areas] : null;
         }
     }
 
     private void Committed(DbTransaction transaction)
     {
-        StrongBox<Written>? written;
+        Pending? pending;
         lock (_pending)
         {
-            if (!_pending.TryGetValue(transaction, out written))
+            if (!_pending.TryGetValue(transaction, out pending))
             {
                 return;
             }
@@ -115,19 +182,46 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
             _pending.Remove(transaction);
         }
 
-        Move(written.Value);
+        Move(pending.Written, pending.Areas.Count > 0);
     }
 
-    private void Move(Written written)
+    private void Move(CachedTables.Written written, bool stamped)
     {
-        if (written.HasFlag(Written.Tokens))
+        if (written.HasFlag(CachedTables.Written.Tokens))
         {
             Interlocked.Increment(ref _tokens);
         }
 
-        if (written.HasFlag(Written.Users))
+        if (written.HasFlag(CachedTables.Written.Users))
         {
             Interlocked.Increment(ref _users);
         }
+
+        if (stamped)
+        {
+            Interlocked.Increment(ref _stamps);
+        }
+    }
+
+    private const string StatementStart = "UPDATE \"ChangeStamps\" SET \"Version\" = \"Version\" + 1";
+
+    // The areas are this code's own constants (ChangeAreas), never input, so they are written into the statement; every
+    // provider here accepts the double-quoted names (SQL Server with QUOTED_IDENTIFIER, on by default).
+    private static string BumpStatement(IReadOnlyList<string> areas) =>
+        $"{StatementStart} WHERE \"Area\" IN ({string.Join(", ", areas.Select(area => $"'{area}'"))})";
+
+    private static DbCommand BumpCommand(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> areas)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BumpStatement(areas);
+        return command;
+    }
+
+    private sealed class Pending
+    {
+        public CachedTables.Written Written { get; set; }
+
+        public HashSet<string> Areas { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace IdpSmsReset.Core.Persistence;
 
 /// <summary>
-/// The one way a cache learns that what it holds changed, on this instance or another: each change bumps its area's
-/// counter in the database (<see cref="BumpAsync"/>, in the change's own unit of work), and a cache keeps the
-/// counter it read with its value and drops the value once the counter moved. The counters are read at most once per
-/// <see cref="CacheOptions.MaxAge"/> per instance, so other instances follow a change within it; this instance follows at
-/// once.
+/// The one way a cache learns that what it holds changed, on this instance or another: every write to a table an area
+/// covers bumps the area's counter in the database, in the write's own transaction (<see cref="CachedTableWrites"/>, by
+/// itself: no change has to remember to), and a cache keeps the counter it read with its value and drops the value once
+/// the counter moved (<see cref="StampedCache{T}"/>). The counters are read at most once per
+/// <see cref="CacheOptions.MaxAge"/> per instance, so other instances follow a change within it; this instance follows
+/// at once.
 /// </summary>
 public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time, IOptions<CacheOptions> options)
 {
@@ -18,9 +19,10 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
     private volatile Snapshot? _snapshot;
 
     // A change is recorded inside its transaction, so a read between the bump and the commit still sees the old
-    // counters, and would keep them for MaxAge: after this instance's own change, every read goes to the database
-    // until MaxAge after the commit (UTC ticks), however long the commit took, so the change counts here as soon as
-    // it commits.
+    // counters, and would keep them for MaxAge: once this process bumped a stamp (at the statement, and again at its
+    // commit), every read goes to the database until MaxAge after this instance noticed, however long the commit took,
+    // so the change counts here as soon as it commits.
+    private long _bumpsSeen;
     private long _readAfreshUntil;
 
     /// <summary>The current counter of <paramref name="area"/> (one of <see cref="ChangeAreas"/>).</summary>
@@ -28,7 +30,7 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
     {
         var snapshot = _snapshot;
         var now = time.GetUtcNow();
-        if (snapshot is null || snapshot.ReadAt + MaxAge <= now || now.UtcTicks < Interlocked.Read(ref _readAfreshUntil))
+        if (snapshot is null || snapshot.ReadAt + MaxAge <= now || BumpedHereLately(now))
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
@@ -40,19 +42,31 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
         return snapshot.Versions.GetValueOrDefault(area);
     }
 
-    /// <summary>Records a change to <paramref name="area"/>: every cache of it, on every instance, reads afresh.</summary>
-    public async Task BumpAsync(IdpDbContext database, string area, CancellationToken cancellationToken)
+    /// <summary>
+    /// One number for several areas, which moves whenever one of theirs does: the counters only ever grow, so their sum
+    /// does too.
+    /// </summary>
+    public async ValueTask<long> CurrentAsync(IReadOnlyList<string> areas, CancellationToken cancellationToken)
     {
-        await database.Set<ChangeStamp>().Where(stamp => stamp.Area == area)
-            .ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Version, stamp => stamp.Version + 1), cancellationToken);
-        ReadAfreshForAWhile();
-        database.AfterCommit(ReadAfreshForAWhile);
+        var sum = 0L;
+        foreach (var area in areas)
+        {
+            sum += await CurrentAsync(area, cancellationToken);
+        }
+
+        return sum;
     }
 
-    private void ReadAfreshForAWhile()
+    private bool BumpedHereLately(DateTimeOffset now)
     {
-        Interlocked.Exchange(ref _readAfreshUntil, (time.GetUtcNow() + MaxAge).UtcTicks);
-        _snapshot = null;
+        var bumps = CachedTableWrites.Instance.Stamps;
+        if (Interlocked.Exchange(ref _bumpsSeen, bumps) != bumps)
+        {
+            Interlocked.Exchange(ref _readAfreshUntil, (now + MaxAge).UtcTicks);
+            return true;
+        }
+
+        return now.UtcTicks < Interlocked.Read(ref _readAfreshUntil);
     }
 
     private sealed record Snapshot(IReadOnlyDictionary<string, long> Versions, DateTimeOffset ReadAt);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Policies;
 
 /// <summary>Creates, changes and deletes policies under <see cref="SecurityPolicyRules"/>, and finds a user's policy.</summary>
-public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps stamps)
+public sealed class SecurityPolicyService(IdpDbContext database)
 {
     public const string DefaultPolicyName = "Default";
 
@@ -81,7 +81,6 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
             }
 
             await database.SaveChangesAsync(cancellationToken);
-            await stamps.BumpAsync(database, ChangeAreas.Policies, cancellationToken);
             return true;
         }, commits: _ => true, cancellationToken);
         return [];
@@ -109,7 +108,6 @@ public sealed class SecurityPolicyService(IdpDbContext database, ChangeStamps st
 
         database.Remove(policy);
         await database.SaveChangesAsync(cancellationToken);
-        await stamps.BumpAsync(database, ChangeAreas.Policies, cancellationToken);
         return null;
     }
 

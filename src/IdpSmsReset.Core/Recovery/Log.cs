@@ -42,7 +42,7 @@ internal static partial class Log
     public static partial void ResetCompletionRefused(this ILogger logger, string flowRef, string reason);
 
     [LoggerMessage(3012, LogLevel.Warning, "Password reset {FlowRef}: code check refused ({Outcome})")]
-    public static partial void ResetCodeCheckRefused(this ILogger logger, string flowRef, ResetCodeCheck outcome);
+    public static partial void ResetCodeCheckRefused(this ILogger logger, string flowRef, ResetCodeVerdict outcome);
 
     [LoggerMessage(3013, LogLevel.Warning, "SMS reset suspended for user {UserId} after {WrongCodes} wrong codes in a day")]
     public static partial void ResetSuspended(this ILogger logger, string userId, int wrongCodes);

@@ -12,24 +12,16 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, ChangeStamps stamps)
 {
-    private (bool Available, long Policies, long SmsFactor)? _cached;
+    private readonly StampedCache<bool> _available = new(stamps, ChangeAreas.Policies, ChangeAreas.SmsFactor);
 
-    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
-    {
-        var policies = await stamps.CurrentAsync(ChangeAreas.Policies, cancellationToken);
-        var smsFactor = await stamps.CurrentAsync(ChangeAreas.SmsFactor, cancellationToken);
-        if (_cached is { } cached && cached.Policies == policies && cached.SmsFactor == smsFactor)
+    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken) =>
+        await _available.GetAsync(async token =>
         {
-            return cached.Available;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var settings = await database.SmsFactorSettingsAsync(cancellationToken);
-        var available = settings is { IsConfigured: true }
-            && await database.Set<Policies.SecurityPolicy>().AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled,
-                cancellationToken);
-        _cached = (available, policies, smsFactor);
-        return available;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+            var settings = await database.SmsFactorSettingsAsync(token);
+            return settings is { IsConfigured: true }
+                && await database.Set<Policies.SecurityPolicy>()
+                    .AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled, token);
+        }, cancellationToken);
 }

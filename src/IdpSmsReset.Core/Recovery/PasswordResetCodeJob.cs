@@ -19,7 +19,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetCodeJob(
     IdpDbContext database,
-    PasswordResetFlows flows,
+    PasswordResetStateMachine flows,
     PasswordResetEligibility eligibilities,
     SmsOutbox outbox,
     ISmsTexts texts,

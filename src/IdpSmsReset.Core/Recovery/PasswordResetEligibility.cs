@@ -72,8 +72,7 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             return ResetEligibility.No($"The account's phone number cannot receive SMS: {problem!.English}");
         }
 
-        var allowed = settings.AllowedCountryCodes;
-        return allowed.Count > 0 && !allowed.Contains(country, StringComparer.OrdinalIgnoreCase)
+        return !settings.AllowsCountry(country)
             ? ResetEligibility.No($"SMS to {country} numbers is not allowed.")
             : new ResetEligibility(e164, country, policy.PasswordReset.MaxSendsPerHour, "");
     }

@@ -13,14 +13,14 @@ namespace IdpSmsReset.Core.Recovery;
 /// The steps of "forgot password" by SMS once a flow exists (<see cref="PasswordResetStarter"/> starts it and binds it to
 /// a browser): ask for a code, enter it, set the new password. Every step does the same work whether or not the account
 /// exists or may reset by SMS: the decision, and the SMS, happen in <see cref="PasswordResetCodeJob"/>. Every state
-/// change is a transition of <see cref="PasswordResetFlows"/>; what completion sets off is <see cref="PasswordResetCompletion"/>.
+/// change is a transition of <see cref="PasswordResetStateMachine"/>; what completion sets off is <see cref="PasswordResetCompletion"/>.
 /// </summary>
 public sealed class PasswordResetService(
     IdpUserManager users,
     IOptions<PasswordResetLimits> limits,
     IBackgroundJobClient jobs,
     AuditLog audit,
-    PasswordResetFlows flows,
+    PasswordResetStateMachine flows,
     PasswordResetCompletion completion,
     WrongResetCodeBudget wrongCodes,
     TimeProvider time,
@@ -68,17 +68,17 @@ public sealed class PasswordResetService(
     /// Checks a typed code. A flow that holds no code (none was sent) answers exactly as one whose code was typed
     /// wrong, and so does every flow of an account whose SMS reset is suspended.
     /// </summary>
-    public async Task<ResetCodeChecked> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
+    public async Task<ResetCodeResult> CheckCodeAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
         CancellationToken cancellationToken)
     {
         var checkedCode = await CompareAsync(flow, typedCode, ipAddress, cancellationToken);
         metrics.ResetStep("code_checked", checkedCode.Check.ToString().ToLowerInvariant());
         switch (checkedCode.Check)
         {
-            case ResetCodeCheck.Accepted:
+            case ResetCodeVerdict.Accepted:
                 logger.ResetVerified(FlowRef.Of(flow.Id));
                 break;
-            case ResetCodeCheck.Wrong:
+            case ResetCodeVerdict.Wrong:
                 logger.ResetCodeWrong(FlowRef.Of(flow.Id), checkedCode.AttemptsLeft);
                 break;
             default:
@@ -89,31 +89,31 @@ public sealed class PasswordResetService(
         return checkedCode;
     }
 
-    private async Task<ResetCodeChecked> CompareAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
+    private async Task<ResetCodeResult> CompareAsync(PasswordResetFlow flow, string typedCode, string? ipAddress,
         CancellationToken cancellationToken)
     {
         var now = Now;
         if (flow.State == PasswordResetState.Locked)
         {
-            return new(ResetCodeCheck.Locked);
+            return new(ResetCodeVerdict.Locked);
         }
 
         if (!flow.Allows(PasswordResetTransition.TryCode) || flow.ExpiresAt <= now)
         {
-            return new(ResetCodeCheck.FlowOver);
+            return new(ResetCodeVerdict.FlowOver);
         }
 
         var code = OneTimeCode.Normalize(typedCode);
         if (!OneTimeCode.IsWellFormed(code, Policies.PasswordResetRules.MinCodeLength, Policies.PasswordResetRules.MaxCodeLength))
         {
-            return new(ResetCodeCheck.Malformed);
+            return new(ResetCodeVerdict.Malformed);
         }
 
         // Counted over every account and flow alike, so saying so reveals nothing about this one.
         var network = limits.Value.NetworkOf(ipAddress);
         if (await wrongCodes.IsAddressOverAsync(network, cancellationToken))
         {
-            return new(ResetCodeCheck.TooManyFromAddress);
+            return new(ResetCodeVerdict.TooManyFromAddress);
         }
 
         // The attempt is taken first; only a request that got one compares. The flow row is re-read for the current code.
@@ -122,7 +122,8 @@ public sealed class PasswordResetService(
             // No attempt left: wrong entries locked the flow, or requests in flight hold the last attempts (a right
             // code among them may yet succeed, so nothing is written here).
             var state = (await flows.ReadAsync(flow.Id, cancellationToken)).State;
-            return new(state is PasswordResetState.Locked or PasswordResetState.CodeSent ? ResetCodeCheck.Locked : ResetCodeCheck.FlowOver);
+            return new(state is PasswordResetState.Locked or PasswordResetState.CodeSent
+                ? ResetCodeVerdict.Locked : ResetCodeVerdict.FlowOver);
         }
 
         var current = await flows.ReadAsync(flow.Id, cancellationToken);
@@ -131,20 +132,21 @@ public sealed class PasswordResetService(
             current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
         if (matches && current.CodeExpiresAt <= now)
         {
-            return new(ResetCodeCheck.Expired);
+            return new(ResetCodeVerdict.Expired);
         }
 
         if (matches)
         {
             // The same code sent twice at once: one request moves the flow on, the other finds it moved.
-            return await flows.VerifyAsync(flow.Id, now, cancellationToken) ? new(ResetCodeCheck.Accepted) : new(ResetCodeCheck.FlowOver);
+            return await flows.VerifyAsync(flow.Id, now, cancellationToken)
+                ? new(ResetCodeVerdict.Accepted) : new(ResetCodeVerdict.FlowOver);
         }
 
         await wrongCodes.RecordWrongAsync(flow, network, ipAddress, cancellationToken);
         var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
             $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);
-        return attemptsLeft <= 0 ? await LockAsync(flow, now, cancellationToken) : new(ResetCodeCheck.Wrong, attemptsLeft);
+        return attemptsLeft <= 0 ? await LockAsync(flow, now, cancellationToken) : new(ResetCodeVerdict.Wrong, attemptsLeft);
     }
 
     /// <summary>Sets the new password, once, for a flow whose code was accepted; the result lists what the policy refused.</summary>
@@ -193,7 +195,7 @@ public sealed class PasswordResetService(
         return (ResetCompleted.Done, []);
     }
 
-    private async Task<ResetCodeChecked> LockAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    private async Task<ResetCodeResult> LockAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
     {
         if (await flows.LockAsync(flow.Id, now, cancellationToken))
         {
@@ -202,7 +204,7 @@ public sealed class PasswordResetService(
                 cancellationToken);
         }
 
-        return new(ResetCodeCheck.Locked);
+        return new(ResetCodeVerdict.Locked);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -35,7 +35,7 @@ public sealed class PasswordResetStarter(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Starts a flow for whatever name was typed; returns the secret the browser keeps to prove the flow is its own.</summary>
-    public async Task<(PasswordResetStart Result, PasswordResetFlow? Flow, string? BrowserKey)> StartAsync(
+    public async Task<(PasswordResetStartOutcome Result, PasswordResetFlow? Flow, string? BrowserKey)> StartAsync(
         string login, string? ipAddress, string? returnUrl, CancellationToken cancellationToken)
     {
         var now = Now;
@@ -48,14 +48,14 @@ public sealed class PasswordResetStarter(
         {
             logger.ResetRefusedForAddress(flow.ClientNetwork!);
             metrics.ResetStep("requested", "too_many_from_address");
-            return (PasswordResetStart.TooManyFromAddress, null, null);
+            return (PasswordResetStartOutcome.TooManyFromAddress, null, null);
         }
 
         await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
         logger.ResetStarted(FlowRef.Of(flow.Id), user is not null);
         metrics.ResetStep("requested", "started");
-        return (PasswordResetStart.Started, flow, browserKey);
+        return (PasswordResetStartOutcome.Started, flow, browserKey);
     }
 
     // The flows of the last hour from the flow's network are counted under that network's gate, so a burst admits
@@ -139,4 +139,11 @@ public sealed class PasswordResetStarter(
     private static string NewBrowserKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static byte[] HashOf(string browserKey) => SHA256.HashData(Encoding.UTF8.GetBytes(browserKey));
+}
+
+public enum PasswordResetStartOutcome
+{
+    Started,
+    /// <summary>Too many resets from this address: the same answer for every account.</summary>
+    TooManyFromAddress,
 }

@@ -2,7 +2,7 @@ namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
 /// Where a reset flow stands. Which state follows which is <see cref="PasswordResetTransitions"/>; only
-/// <see cref="PasswordResetFlows"/> moves a flow, each move one conditional update.
+/// <see cref="PasswordResetStateMachine"/> moves a flow, each move one conditional update.
 /// </summary>
 public enum PasswordResetState
 {

@@ -4,40 +4,30 @@ using System.Linq.Expressions;
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
-/// The reset flow's transition table: from which states each move is allowed, and where it leads. It is data, so the
-/// conditional updates of <see cref="PasswordResetFlows"/> are built from it and the unit tests read it.
+/// The reset flow's transition table (<see cref="TransitionTable{TEntity, TState, TTrigger}"/>): the conditional updates of
+/// <see cref="PasswordResetStateMachine"/> are built from it and the unit tests read it.
 /// </summary>
 public static class PasswordResetTransitions
 {
-    public static IReadOnlyList<PasswordResetState> From(PasswordResetTransition transition) => transition switch
-    {
-        PasswordResetTransition.RequestCode => [PasswordResetState.Started, PasswordResetState.CodeSent],
-        PasswordResetTransition.RecordCodeSent or PasswordResetTransition.TryCode or PasswordResetTransition.Verify
-            or PasswordResetTransition.Lock => [PasswordResetState.CodeSent],
-        PasswordResetTransition.Complete => [PasswordResetState.Verified],
-        PasswordResetTransition.Expire => [PasswordResetState.Started, PasswordResetState.CodeSent, PasswordResetState.Verified],
-        _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
-    };
+    public static readonly TransitionTable<PasswordResetFlow, PasswordResetState, PasswordResetTransition> Table =
+        new(flow => flow.State, new Dictionary<PasswordResetTransition, (PasswordResetState[], PasswordResetState)>
+        {
+            [PasswordResetTransition.RequestCode] =
+                ([PasswordResetState.Started, PasswordResetState.CodeSent], PasswordResetState.CodeSent),
+            [PasswordResetTransition.RecordCodeSent] = ([PasswordResetState.CodeSent], PasswordResetState.CodeSent),
+            [PasswordResetTransition.TryCode] = ([PasswordResetState.CodeSent], PasswordResetState.CodeSent),
+            [PasswordResetTransition.Verify] = ([PasswordResetState.CodeSent], PasswordResetState.Verified),
+            [PasswordResetTransition.Lock] = ([PasswordResetState.CodeSent], PasswordResetState.Locked),
+            [PasswordResetTransition.Complete] = ([PasswordResetState.Verified], PasswordResetState.Completed),
+            [PasswordResetTransition.Expire] =
+                ([PasswordResetState.Started, PasswordResetState.CodeSent, PasswordResetState.Verified], PasswordResetState.Expired),
+        });
 
-    public static PasswordResetState To(PasswordResetTransition transition) => transition switch
-    {
-        PasswordResetTransition.RequestCode or PasswordResetTransition.RecordCodeSent or PasswordResetTransition.TryCode
-            => PasswordResetState.CodeSent,
-        PasswordResetTransition.Verify => PasswordResetState.Verified,
-        PasswordResetTransition.Complete => PasswordResetState.Completed,
-        PasswordResetTransition.Lock => PasswordResetState.Locked,
-        PasswordResetTransition.Expire => PasswordResetState.Expired,
-        _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
-    };
+    public static IReadOnlyList<PasswordResetState> From(PasswordResetTransition transition) => Table.From(transition);
 
-    public static bool Allows(PasswordResetState state, PasswordResetTransition transition) => From(transition).Contains(state);
+    public static PasswordResetState To(PasswordResetTransition transition) => Table.To(transition);
 
-    /// <summary>No move leads out of these.</summary>
-    public static bool IsFinal(PasswordResetState state) =>
-        !Enum.GetValues<PasswordResetTransition>().Any(transition => Allows(state, transition));
+    public static bool Allows(PasswordResetState state, PasswordResetTransition transition) => Table.Allows(state, transition);
 
-    /// <summary><c>flow.State</c> is one that <paramref name="transition"/> may leave, as SQL the database checks in the update
-    /// itself.</summary>
-    public static Expression<Func<PasswordResetFlow, bool>> IsAllowed(PasswordResetTransition transition) =>
-        StateGuard.In<PasswordResetFlow, PasswordResetState>(flow => flow.State, From(transition));
+    public static Expression<Func<PasswordResetFlow, bool>> IsAllowed(PasswordResetTransition transition) => Table.IsAllowed(transition);
 }

@@ -55,7 +55,7 @@ public sealed class SecondFactorCheck(
             return new SecondFactorVerdict(SecondFactorOutcome.Malformed, []);
         }
 
-        SmsCodeChecked? sms = null;
+        SmsCodeResult? sms = null;
         var accepted = method switch
         {
             SecondFactorMethod.Sms => (sms = await smsCodes.CheckAsync(user, code, cancellationToken)).IsAccepted,
@@ -72,7 +72,7 @@ public sealed class SecondFactorCheck(
             return await AcceptedAsync(user, method, SignInJourney.AfterSecondFactor(method).Amr);
         }
 
-        if (sms is { Check: SmsCodeCheck.Malformed })
+        if (sms is { Check: SmsCodeVerdict.Malformed })
         {
             return new SecondFactorVerdict(SecondFactorOutcome.Malformed, [], sms);
         }

@@ -14,7 +14,7 @@ public sealed class SignInCodes(SmsChallengeService challenges, ISmsTexts texts)
         challenges.SendAsync(user.Id, SmsPurposes.SecondFactor, phone, Rules, code => texts.SignInCode(code, Rules.Lifetime),
             cancellationToken);
 
-    public Task<SmsCodeChecked> CheckAsync(ApplicationUser user, string code, CancellationToken cancellationToken) =>
+    public Task<SmsCodeResult> CheckAsync(ApplicationUser user, string code, CancellationToken cancellationToken) =>
         challenges.CheckAsync(user.Id, SmsPurposes.SecondFactor, code, Rules, cancellationToken);
 
     public Task<DateTimeOffset?> NextSendAtAsync(ApplicationUser user, CancellationToken cancellationToken) =>

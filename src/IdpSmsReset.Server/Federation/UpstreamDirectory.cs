@@ -9,28 +9,21 @@ namespace IdpSmsReset.Server.Federation;
 /// </summary>
 public sealed class UpstreamDirectory(IServiceScopeFactory scopes, ChangeStamps stamps)
 {
-    private volatile Snapshot? _snapshot;
+    private readonly StampedCache<IReadOnlyList<Upstream>> _enabled = new(stamps, ChangeAreas.IdentityProviders);
 
     /// <summary>One provider as the login page shows it.</summary>
     public sealed record Upstream(string Name, string DisplayName, IReadOnlyList<string> EmailDomains);
 
-    public async ValueTask<IReadOnlyList<Upstream>> EnabledAsync(CancellationToken cancellationToken)
-    {
-        var version = await stamps.CurrentAsync(ChangeAreas.IdentityProviders, cancellationToken);
-        if (_snapshot is { } kept && kept.Version == version)
+    public ValueTask<IReadOnlyList<Upstream>> EnabledAsync(CancellationToken cancellationToken) =>
+        _enabled.GetAsync(async token =>
         {
-            return kept.Upstreams;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var all = await scope.ServiceProvider.GetRequiredService<IdentityProviders>().ListAsync(cancellationToken);
-        var upstreams = all.Where(provider => provider.Enabled)
-            .Select(provider => new Upstream(provider.Name, provider.DisplayName,
-                provider.EmailDomains.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
-            .ToList();
-        _snapshot = new Snapshot(version, upstreams);
-        return upstreams;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var all = await scope.ServiceProvider.GetRequiredService<IdentityProviders>().ListAsync(token);
+            return all.Where(provider => provider.Enabled)
+                .Select(provider => new Upstream(provider.Name, provider.DisplayName,
+                    provider.EmailDomains.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                .ToList();
+        }, cancellationToken);
 
     /// <summary>
     /// Home-realm discovery: the provider whose <c>emailDomains</c> hold the domain of what the person typed as their
@@ -47,6 +40,4 @@ public sealed class UpstreamDirectory(IServiceScopeFactory scopes, ChangeStamps 
         var domain = typed[(at + 1)..].Trim().ToLowerInvariant();
         return (await EnabledAsync(cancellationToken)).FirstOrDefault(upstream => upstream.EmailDomains.Contains(domain));
     }
-
-    private sealed record Snapshot(long Version, IReadOnlyList<Upstream> Upstreams);
 }

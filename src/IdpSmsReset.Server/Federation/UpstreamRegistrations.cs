@@ -18,8 +18,9 @@ namespace IdpSmsReset.Server.Federation;
 internal sealed class UpstreamRegistrations(IServiceProvider provider, IServiceScopeFactory scopes, ChangeStamps stamps,
     IOptions<IdpOptions> idp) : OpenIddictClientService(provider)
 {
-    private readonly ConcurrentDictionary<string, (long Version, OpenIddictClientRegistration? Registration)> _byName =
-        new(StringComparer.Ordinal);
+    // Only enabled providers' registrations are kept: a made-up name, sent in a loop, cannot grow it.
+    private readonly StampedLookup<string, OpenIddictClientRegistration?> _byName =
+        new(stamps, StringComparer.Ordinal, ChangeAreas.IdentityProviders);
 
     public override async ValueTask<ImmutableArray<OpenIddictClientRegistration>> GetClientRegistrationsAsync(
         CancellationToken cancellationToken = default)
@@ -52,21 +53,14 @@ internal sealed class UpstreamRegistrations(IServiceProvider provider, IServiceS
             ?? throw NotFound(issuer.AbsoluteUri);
 
     /// <summary>The enabled provider's registration, or null: a disabled provider stops new sign-ins at once.</summary>
-    private async ValueTask<OpenIddictClientRegistration?> FindAsync(string name, CancellationToken cancellationToken)
-    {
-        var version = await stamps.CurrentAsync(ChangeAreas.IdentityProviders, cancellationToken);
-        if (_byName.TryGetValue(name, out var kept) && kept.Version == version)
+    private async ValueTask<OpenIddictClientRegistration?> FindAsync(string name, CancellationToken cancellationToken) =>
+        await _byName.GetAsync(name, async (key, token) =>
         {
-            return kept.Registration;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var providers = scope.ServiceProvider.GetRequiredService<IdentityProviders>();
-        var upstream = await providers.FindAsync(name, cancellationToken);
-        var registration = upstream is { Enabled: true, Issuer: not null } ? Build(upstream, providers.ClientSecretOf(upstream)) : null;
-        _byName[name] = (version, registration);
-        return registration;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var providers = scope.ServiceProvider.GetRequiredService<IdentityProviders>();
+            var upstream = await providers.FindAsync(key, token);
+            return upstream is { Enabled: true, Issuer: not null } ? Build(upstream, providers.ClientSecretOf(upstream)) : null;
+        }, registration => registration is not null, cancellationToken);
 
     private OpenIddictClientRegistration Build(IdentityProvider upstream, string? clientSecret)
     {

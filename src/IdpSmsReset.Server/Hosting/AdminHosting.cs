@@ -19,6 +19,7 @@ public static class AdminHosting
         builder.Services.AddScoped<Core.Users.Import.UserImport>();
         builder.Services.AddScoped<FactorAdministration>();
         builder.Services.AddScoped<SmsFraudGuardAdministration>();
+        builder.Services.AddScoped<MessageAdministration>();
         builder.Services.AddScoped<FirstAdministrator>();
         builder.Services.AddScoped<UserErasure>();
         builder.Services.AddScoped<PolicyAdministration>();

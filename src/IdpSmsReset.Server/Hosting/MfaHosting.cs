@@ -36,7 +36,7 @@ public static class MfaHosting
         services.AddScoped<IdpSmsReset.Core.Audit.AccountChanges>();
         services.AddScoped<UserPhoneNotices>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdpOptions>>().Value.Admin.RequireMfa
-            ? new RolesRequiringSecondFactor([Features.Admin.Administrators.Role])
+            ? new RolesRequiringSecondFactor([Features.Admin.AdminAccess.Role])
             : RolesRequiringSecondFactor.None);
         services.AddScoped<UserSessionService>();
         services.AddScoped<SessionTokens>();

@@ -121,6 +121,7 @@ public static class OpenIddictHosting
             });
 
         builder.Services.AddScoped<UserClaims>();
+        builder.Services.AddScoped<AuthorizationIssuer>();
         builder.Services.AddScoped<ClientAssertionReplays>();
         builder.Services.AddSingleton<ILogoutTokens, LogoutTokens>();
         builder.Services.AddScoped<BackchannelLogouts>();
@@ -137,6 +138,9 @@ public static class OpenIddictHosting
         builder.Services.AddSingleton<RecentEntries>();
         builder.Services.AddSingleton<Keys.ServerOnlyTokenKeys>();
         builder.Services.AddScoped<RecentTokenState>();
+        // OpenIddict's dispatcher, with each event's handler list found once (see the class for the measure).
+        builder.Services.AddSingleton<IndexedServerDispatcher.Index>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOpenIddictServerDispatcher, IndexedServerDispatcher>());
         builder.Services.AddSingleton<Features.Connect.Cors.ApplicationOrigins>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

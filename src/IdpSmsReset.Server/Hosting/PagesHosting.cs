@@ -11,13 +11,13 @@ public static class PagesHosting
         {
             options.RootDirectory = "/Features";
             // No admin page can forget to ask: the whole folder requires the role.
-            options.Conventions.AuthorizeFolder("/Admin", Administrators.Policy);
+            options.Conventions.AuthorizeFolder("/Admin", AdminAccess.Policy);
         }).AddMvcOptions(options => options.Filters.Add<Features.Shared.Confirmation.ConfirmationFilter>());
         var requireMfa = IdpOptions.ReadAtRegistration(builder.Configuration).Admin.RequireMfa;
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Administrators.Policy, policy =>
+            .AddPolicy(AdminAccess.Policy, policy =>
             {
-                policy.RequireAuthenticatedUser().RequireRole(Administrators.Role);
+                policy.RequireAuthenticatedUser().RequireRole(AdminAccess.Role);
                 if (requireMfa)
                 {
                     policy.RequireAssertion(context => AdministratorStepUp.HasSecondFactor(context.User));

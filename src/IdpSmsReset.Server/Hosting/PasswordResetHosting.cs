@@ -18,7 +18,7 @@ public static class PasswordResetHosting
         builder.Services.AddSingleton(services => new IdpUrls(services.GetRequiredService<IOptions<IdpOptions>>().Value.IssuerUri));
         builder.Services.AddScoped<PasswordResetStarter>();
         builder.Services.AddScoped<PasswordResetService>();
-        builder.Services.AddScoped<PasswordResetFlows>();
+        builder.Services.AddScoped<PasswordResetStateMachine>();
         builder.Services.AddScoped<PasswordResetCompletion>();
         builder.Services.AddScoped<PasswordResetCodeJob>();
         builder.Services.AddScoped<PasswordResetEligibility>();

@@ -35,10 +35,10 @@ public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamp
         || current.NextTakeOver <= time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// Creates a key that is due, then reads the keys this instance must hold. <paramref name="changed"/>: the caller
-    /// changed the keys itself (a rotation on demand), so the other instances are told too.
+    /// Creates a key that is due, then reads the keys this instance must hold (a change of the keys moves their stamp by
+    /// itself, see CachedTableWrites, so the other instances follow).
     /// </summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken, bool changed = false)
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await _reloading.WaitAsync(cancellationToken);
         try
@@ -46,10 +46,7 @@ public sealed class TokenKeyCredentials(IServiceScopeFactory scopes, ChangeStamp
             await using var scope = scopes.CreateAsyncScope();
             var ring = scope.ServiceProvider.GetRequiredService<TokenKeyRing>();
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-            if (await ring.EnsureAsync(cancellationToken) || changed)
-            {
-                await stamps.BumpAsync(database, ChangeAreas.Keys, cancellationToken);
-            }
+            await ring.EnsureAsync(cancellationToken);
 
             var stamp = await stamps.CurrentAsync(ChangeAreas.Keys, cancellationToken);
             var held = await ring.HeldAsync(cancellationToken);

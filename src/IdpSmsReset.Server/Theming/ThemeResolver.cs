@@ -1,5 +1,4 @@
 using IdpSmsReset.Core.Applications;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Server.Features.Connect;
@@ -22,9 +21,8 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
 
     private const int MaxClientIdLength = 256;
 
-    private readonly ConcurrentDictionary<string, string?> _byClient = new(StringComparer.Ordinal);
-
-    private long _applicationsVersion = -1;
+    private readonly StampedLookup<string, (bool Registered, string? Theme)> _byClient =
+        new(stamps, StringComparer.Ordinal, ChangeAreas.Applications);
 
     public async Task<Theme> ForRequestAsync(HttpContext context)
     {
@@ -45,41 +43,23 @@ public sealed class ThemeResolver(ThemeCatalog catalog, IServiceScopeFactory sco
         return catalog.Find(context.Request.Cookies[CookieName]) ?? catalog.Default;
     }
 
-    private async Task<string?> ThemeOfApplicationAsync(string clientId)
+    private async Task<string?> ThemeOfApplicationAsync(string clientId) =>
+        clientId.Length > MaxClientIdLength ? null : (await _byClient.GetAsync(clientId, ReadThemeAsync,
+            // Only registered applications are cached: made-up client ids sent in a loop must not grow memory.
+            found => found.Registered && _byClient.Count < MaxCachedApplications, CancellationToken.None)).Theme;
+
+    private async Task<(bool Registered, string? Theme)> ReadThemeAsync(string clientId, CancellationToken cancellationToken)
     {
-        var version = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
-        if (Interlocked.Exchange(ref _applicationsVersion, version) != version)
-        {
-            _byClient.Clear();
-        }
-
-        if (_byClient.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
-
-        if (clientId.Length > MaxClientIdLength)
-        {
-            return null;
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        // Only registered applications are cached: made-up client ids sent in a loop must not grow memory.
-        if (await applications.FindByClientIdAsync(clientId) is not { } application)
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
         {
-            return null;
+            return (false, null);
         }
 
-        var theme = (await applications.GetPropertiesAsync(application)).TryGetValue(ApplicationDescriptorMapper.ThemeProperty,
-            out var value)
-            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        if (_byClient.Count < MaxCachedApplications)
-        {
-            _byClient[clientId] = theme;
-        }
-
-        return theme;
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        return (true, properties.TryGetValue(ApplicationDescriptorMapper.ThemeProperty, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null);
     }
 
     /// <summary>How many applications are cached now (for the test that bounds it).</summary>

@@ -54,9 +54,8 @@ public sealed class WebhookDestinationTests : IDisposable
                 Id = subscription, Name = "rebound", Url = $"http://localhost:{port}/hook", Events = "sign-in.failed",
                 ProtectedSecret = secrets.Protect(Webhooks.Secret),
             });
+            // Written past WebhookSubscriptions on purpose: the change stamp moves by itself, so the cache still follows.
             await database.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<ChangeStamps>()
-                .BumpAsync(database, ChangeAreas.Webhooks, CancellationToken.None);
         }
 
         await _factory.FailSignInAsync("heidi");

@@ -1,5 +1,7 @@
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Persistence;
@@ -16,18 +18,19 @@ public abstract class ChangeStampsCommitTests(IdpFactory factory)
         var stamps = factory.Services.GetRequiredService<ChangeStamps>();
         await using var scope = factory.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var before = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+        var before = await stamps.CurrentAsync(ChangeAreas.Policies, CancellationToken.None);
 
         // The counters read by another request while the change is in its unit of work, not yet committed.
         var during = await database.InTransactionAsync(async () =>
         {
-            await stamps.BumpAsync(database, ChangeAreas.Applications, CancellationToken.None);
+            await database.Set<SecurityPolicy>().Where(policy => policy.IsDefault)
+                .ExecuteUpdateAsync(set => set.SetProperty(policy => policy.Name, policy => policy.Name));
             // A slow commit: the change is older than the counters' MaxAge by the time it commits.
             factory.Clock.Advance(stamps.MaxAge + TimeSpan.FromMilliseconds(100));
-            return await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+            return await stamps.CurrentAsync(ChangeAreas.Policies, CancellationToken.None);
         }, _ => true, CancellationToken.None);
 
-        var after = await stamps.CurrentAsync(ChangeAreas.Applications, CancellationToken.None);
+        var after = await stamps.CurrentAsync(ChangeAreas.Policies, CancellationToken.None);
 
         Assert.Equal(before, during);
         Assert.Equal(before + 1, after);

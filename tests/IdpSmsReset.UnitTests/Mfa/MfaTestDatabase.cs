@@ -58,7 +58,7 @@ public sealed class MfaTestDatabase : IDisposable
             var stamps = new ChangeStamps(scopes, Time, Microsoft.Extensions.Options.Options.Create(new CacheOptions()));
             var directory = new SmsFraudGuardDirectory(scopes, stamps);
             var gates = new LimitGates(Context, Time);
-            var guard = new SmsFraudGuard(Context, gates, directory, stamps, audit,
+            var guard = new SmsFraudGuard(Context, gates, directory, audit,
                 new Core.Telemetry.IdpMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), Time,
                 NullLogger<SmsFraudGuard>.Instance);
             return new(Context, new SmsProtection(Protection), new NoJobs(), Time, audit, guard, gates, directory,

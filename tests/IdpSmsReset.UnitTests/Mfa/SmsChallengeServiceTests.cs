@@ -34,9 +34,9 @@ public sealed class SmsChallengeServiceTests : IDisposable
         var first = await CheckAsync(LastCode());
         var second = await CheckAsync(LastCode());
 
-        Assert.Equal(SmsCodeCheck.Accepted, first.Check);
+        Assert.Equal(SmsCodeVerdict.Accepted, first.Check);
         Assert.Equal(MfaTestDatabase.Phone, first.Destination);
-        Assert.Equal(SmsCodeCheck.AlreadyUsed, second.Check);
+        Assert.Equal(SmsCodeVerdict.AlreadyUsed, second.Check);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class SmsChallengeServiceTests : IDisposable
         var third = await CheckAsync(wrong);
         var right = await CheckAsync(LastCode());
 
-        Assert.Equal((SmsCodeCheck.Wrong, 2), (first.Check, first.AttemptsLeft));
-        Assert.Equal((SmsCodeCheck.Wrong, 1), (second.Check, second.AttemptsLeft));
-        Assert.Equal(SmsCodeCheck.TooManyAttempts, third.Check);
-        Assert.Equal(SmsCodeCheck.TooManyAttempts, right.Check);
+        Assert.Equal((SmsCodeVerdict.Wrong, 2), (first.Check, first.AttemptsLeft));
+        Assert.Equal((SmsCodeVerdict.Wrong, 1), (second.Check, second.AttemptsLeft));
+        Assert.Equal(SmsCodeVerdict.TooManyAttempts, third.Check);
+        Assert.Equal(SmsCodeVerdict.TooManyAttempts, right.Check);
     }
 
     [Fact]
@@ -71,13 +71,13 @@ public sealed class SmsChallengeServiceTests : IDisposable
         await SendAsync();
         _database.Time.Advance(Rules.Lifetime);
 
-        Assert.Equal(SmsCodeCheck.Expired, (await CheckAsync(LastCode())).Check);
+        Assert.Equal(SmsCodeVerdict.Expired, (await CheckAsync(LastCode())).Check);
     }
 
     [Fact]
     public async Task Check_NothingSent_SaysSendFirst()
     {
-        Assert.Equal(SmsCodeCheck.NoCodeSent, (await CheckAsync("123456")).Check);
+        Assert.Equal(SmsCodeVerdict.NoCodeSent, (await CheckAsync("123456")).Check);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SmsChallengeServiceTests : IDisposable
         Assert.Equal(2, _database.TextsTo(MfaTestDatabase.Phone).Count);
         if (oldCode != newCode)
         {
-            Assert.Equal(SmsCodeCheck.Replaced, (await CheckAsync(oldCode)).Check);
+            Assert.Equal(SmsCodeVerdict.Replaced, (await CheckAsync(oldCode)).Check);
         }
 
         Assert.True((await CheckAsync(newCode)).IsAccepted);
@@ -155,7 +155,7 @@ public sealed class SmsChallengeServiceTests : IDisposable
         Service.SendAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, MfaTestDatabase.Phone, Rules, code => $"code {code}",
             CancellationToken.None);
 
-    private Task<SmsCodeChecked> CheckAsync(string code) =>
+    private Task<SmsCodeResult> CheckAsync(string code) =>
         Service.CheckAsync(MfaTestDatabase.UserId, SmsPurposes.SecondFactor, code, Rules, CancellationToken.None);
 
     private string LastCode() => _database.TextsTo(MfaTestDatabase.Phone)[^1]["code ".Length..];

@@ -14,7 +14,7 @@ namespace IdpSmsReset.Core.Messaging.FraudGuard;
 /// Each admitted message also checks its country for a surge against the trailing week.
 /// </summary>
 public sealed class SmsFraudGuard(
-    IdpDbContext database, LimitGates gates, SmsFraudGuardDirectory directory, ChangeStamps stamps, AuditLog audit, IdpMetrics metrics,
+    IdpDbContext database, LimitGates gates, SmsFraudGuardDirectory directory, AuditLog audit, IdpMetrics metrics,
     TimeProvider time, ILogger<SmsFraudGuard> logger)
 {
     /// <summary>The one gate every admission takes: the total budget spans every country.</summary>
@@ -120,8 +120,6 @@ public sealed class SmsFraudGuard(
                 $"SMS surge to {country}: {lastHour:0} messages in the last hour, more than {settings.SurgeFactor:0.#} times the "
                 + "same hour's median over the week before; reset codes need proof of work.", cancellationToken))
         {
-            // Every instance's reset page asks for proof of work from its next read of the stamps on.
-            await stamps.BumpAsync(database, ChangeAreas.SmsFraudGuard, cancellationToken);
             logger.SmsSurge(country, lastHour);
         }
     }

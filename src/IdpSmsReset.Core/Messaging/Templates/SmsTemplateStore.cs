@@ -7,7 +7,7 @@ namespace IdpSmsReset.Core.Messaging.Templates;
 /// The stored templates, for the bootstrap file and the dashboard alike: each write moves the SMS stamp, so every
 /// running instance reloads its <see cref="SmsTemplateCatalog"/> within <c>Idp:Cache:MaxAge</c>.
 /// </summary>
-public sealed class SmsTemplateStore(IdpDbContext database, ChangeStamps stamps, TimeProvider time)
+public sealed class SmsTemplateStore(IdpDbContext database, TimeProvider time)
 {
     public Task<List<SmsTemplate>> ListAsync(CancellationToken cancellationToken) =>
         database.Set<SmsTemplate>().AsNoTracking().ToListAsync(cancellationToken);
@@ -26,7 +26,6 @@ public sealed class SmsTemplateStore(IdpDbContext database, ChangeStamps stamps,
         stored.Text = text;
         stored.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await database.SaveChangesAsync(cancellationToken);
-        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return before;
     }
 
@@ -40,7 +39,6 @@ public sealed class SmsTemplateStore(IdpDbContext database, ChangeStamps stamps,
 
         database.Remove(stored);
         await database.SaveChangesAsync(cancellationToken);
-        await stamps.BumpAsync(database, ChangeAreas.SmsFactor, cancellationToken);
         return stored.Text;
     }
 

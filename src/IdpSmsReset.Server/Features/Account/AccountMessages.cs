@@ -62,33 +62,33 @@ public sealed class AccountMessages(IStringLocalizer<SharedResource> localizer, 
     }
 
     /// <summary>The same words for a code that was never sent to this user and a wrong one.</summary>
-    public string SmsCode(SmsCodeChecked check) => check.Check switch
+    public string SmsCode(SmsCodeResult check) => check.Check switch
     {
-        SmsCodeCheck.Accepted => localizer["The code is correct."],
-        SmsCodeCheck.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct. 1 attempt left for this code."],
-        SmsCodeCheck.Wrong when check.AttemptsLeft > 0 => localizer["That code is not correct. {0} attempts left for this code.",
+        SmsCodeVerdict.Accepted => localizer["The code is correct."],
+        SmsCodeVerdict.Wrong when check.AttemptsLeft == 1 => localizer["That code is not correct. 1 attempt left for this code."],
+        SmsCodeVerdict.Wrong when check.AttemptsLeft > 0 => localizer["That code is not correct. {0} attempts left for this code.",
             check.AttemptsLeft],
-        SmsCodeCheck.Wrong => localizer["That code is not correct. Send a new code."],
-        SmsCodeCheck.TooManyAttempts => localizer["The code was entered wrong too many times. Send a new code."],
-        SmsCodeCheck.Expired => localizer["That code has expired. Send a new code."],
-        SmsCodeCheck.AlreadyUsed => localizer["That code has already been used. Send a new code."],
-        SmsCodeCheck.Replaced => localizer["That code was replaced by a newer one. Enter the code from the latest SMS."],
-        SmsCodeCheck.Malformed => MalformedCode,
+        SmsCodeVerdict.Wrong => localizer["That code is not correct. Send a new code."],
+        SmsCodeVerdict.TooManyAttempts => localizer["The code was entered wrong too many times. Send a new code."],
+        SmsCodeVerdict.Expired => localizer["That code has expired. Send a new code."],
+        SmsCodeVerdict.AlreadyUsed => localizer["That code has already been used. Send a new code."],
+        SmsCodeVerdict.Replaced => localizer["That code was replaced by a newer one. Enter the code from the latest SMS."],
+        SmsCodeVerdict.Malformed => MalformedCode,
         _ => localizer["No code has been sent yet. Send a code first."],
     };
 
     /// <summary>The same words whether or not a code was ever sent, so nothing is given away.</summary>
-    public string ResetCode(ResetCodeChecked check) => check.Check switch
+    public string ResetCode(ResetCodeResult check) => check.Check switch
     {
-        ResetCodeCheck.Accepted => localizer["The code is correct."],
-        ResetCodeCheck.Wrong when check.AttemptsLeft == 1
+        ResetCodeVerdict.Accepted => localizer["The code is correct."],
+        ResetCodeVerdict.Wrong when check.AttemptsLeft == 1
             => localizer["That code is not correct, or a newer code was sent since. 1 attempt left."],
-        ResetCodeCheck.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.",
+        ResetCodeVerdict.Wrong => localizer["That code is not correct, or a newer code was sent since. {0} attempts left.",
             check.AttemptsLeft],
-        ResetCodeCheck.Expired => localizer["That code has expired. Send a new code."],
-        ResetCodeCheck.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
-        ResetCodeCheck.TooManyFromAddress => localizer["Too many wrong codes were entered from your network. Try again in an hour."],
-        ResetCodeCheck.Malformed => MalformedCode,
+        ResetCodeVerdict.Expired => localizer["That code has expired. Send a new code."],
+        ResetCodeVerdict.Locked => localizer["The code was entered wrong too many times, so this reset is locked. Start again."],
+        ResetCodeVerdict.TooManyFromAddress => localizer["Too many wrong codes were entered from your network. Try again in an hour."],
+        ResetCodeVerdict.Malformed => MalformedCode,
         _ => ResetOver,
     };
 

@@ -23,7 +23,7 @@ internal sealed class AdministratorStepUp(IOptions<IdpOptions> options) : IAutho
 
     /// <summary>An administrator whose session lacks the second factor the dashboard requires.</summary>
     public bool MustStepUp(ClaimsPrincipal user) =>
-        options.Value.Admin.RequireMfa && user.IsInRole(Administrators.Role) && !HasSecondFactor(user);
+        options.Value.Admin.RequireMfa && user.IsInRole(AdminAccess.Role) && !HasSecondFactor(user);
 
     public static string LoginUrl(HttpRequest request) =>
         IdentityHosting.LoginPath + QueryString.Create("ReturnUrl", request.PathBase + request.Path + request.QueryString);

@@ -25,13 +25,11 @@ internal static class AuthorizeEndpoint
         IOpenIddictApplicationManager applications,
         IOpenIddictAuthorizationManager authorizations,
         IOpenIddictTokenManager tokens,
-        UserClaims userClaims,
-        SessionTokens sessionTokens,
+        AuthorizationIssuer issuer,
         SignInJourney journey,
         SignInProgress progress,
         LinkGenerator links,
         IAntiforgery antiforgery,
-        AuditLog audit,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -78,7 +76,7 @@ internal static class AuthorizeEndpoint
         var decision = await ReadConsentDecisionAsync(context, request, antiforgery);
         if (decision == ConsentDecision.Deny)
         {
-            await audit.WriteAsync(AuditEventTypes.ConsentDenied, session.User.UserName ?? session.User.Id, session.User.Id, null,
+            await issuer.RecordDecisionAsync(AuditEventTypes.ConsentDenied, session, null,
                 $"Scopes: {string.Join(' ', request.GetScopes())}.", context.RequestAborted);
             return OAuthErrors.Forbid(Errors.AccessDenied, "The user denied the authorization request.");
         }
@@ -94,26 +92,18 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConsentPath, request));
         }
 
-        var identity = await userClaims.CreateAsync(session.User, request.GetScopes(), session.Methods, session.AuthenticatedAt);
-        identity.SetClaim(SessionSignIn.IdentityProviderClaim, session.IdentityProvider);
+        // The tokens belong to this session's own authorization, so that revoking it (a replayed code, the session
+        // ending) reaches this session's tokens and no other device's.
+        var identity = await issuer.IdentityAsync(session, request.ClientId!, request.GetScopes(), context.RequestAborted);
         // The consent: one permanent record per user and application, asked for once.
         granted ??= await authorizations.CreateAsync(
             principal: new ClaimsPrincipal(identity), subject: session.User.Id, client: applicationId!,
             type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
         if (decision == ConsentDecision.Accept)
         {
-            await audit.WriteAsync(AuditEventTypes.ConsentGranted, session.User.UserName ?? session.User.Id, session.User.Id, null,
+            await issuer.RecordDecisionAsync(AuditEventTypes.ConsentGranted, session, null,
                 $"Scopes: {string.Join(' ', identity.GetScopes())}.", context.RequestAborted);
         }
-
-        // The tokens: they belong to this session's own authorization, so that revoking it (a replayed code, the session
-        // ending) reaches this session's tokens and no other device's.
-        var sessionAuthorization = await sessionTokens.AuthorizationForAsync(session.SessionId, session.User.Id, applicationId!,
-            new ClaimsPrincipal(identity), identity.GetScopes(), context.RequestAborted);
-        identity.SetAuthorizationId(sessionAuthorization);
-        // In the ID token (OpenID Connect's sid), and in the code and refresh tokens, so the token endpoint can check the session.
-        identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
-        identity.SetDestinations(ClaimDestinations.For);
 
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -33,4 +33,10 @@ internal static partial class Log
 
     [LoggerMessage(2013, LogLevel.Warning, "Token exchange of client {ClientId} refused: {Reason}")]
     public static partial void TokenExchangeRefused(this ILogger logger, string? clientId, string reason);
+
+    [LoggerMessage(2015, LogLevel.Debug, "OpenIddict handler {Handler} failed on {Event}")]
+    public static partial void ServerHandlerFailed(this ILogger logger, Exception exception, string? handler, string @event);
+
+    [LoggerMessage(2016, LogLevel.Debug, "{Event} handled, skipped or rejected by OpenIddict handler {Handler}")]
+    public static partial void ServerDispatchEnded(this ILogger logger, string @event, string? handler);
 }

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,7 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// </summary>
 public sealed class SharedApplicationStore(
     IMemoryCache cache, IOpenIddictEntityFrameworkCoreContext context, IOptionsMonitor<OpenIddictEntityFrameworkCoreOptions> options,
-    ApplicationSnapshots snapshots, ChangeStamps stamps)
+    ApplicationSnapshots snapshots)
     : OpenIddictEntityFrameworkCoreApplicationStore(cache, context, options)
 {
     public override async ValueTask<OpenIddictEntityFrameworkCoreApplication?> FindByClientIdAsync(string identifier,
@@ -28,18 +27,10 @@ public sealed class SharedApplicationStore(
             return tracked;
         }
 
-        // The stamp is read before the application: a change made in between is read now and merely read again later.
-        var version = await stamps.CurrentAsync(ChangeAreas.Applications, cancellationToken);
-        if (snapshots.Find(identifier, version) is { } copy)
+        var (found, shared) = await snapshots.FindAsync(identifier, base.FindByClientIdAsync, cancellationToken);
+        if (shared)
         {
-            applications.Attach(copy);
-            return copy;
-        }
-
-        var found = await base.FindByClientIdAsync(identifier, cancellationToken);
-        if (found is not null)
-        {
-            snapshots.Remember(found, version);
+            applications.Attach(found!);
         }
 
         return found;

@@ -30,6 +30,8 @@ public abstract class ApiDescriptionTests(IdpFactory factory)
         ["UserAdministration.SetRequiredActionsAsync"] = "SetRequiredActions",
         ["UserAdministration.SetAdministratorAsync"] = "UpdateUser",
         ["UserAdministration.EndSessionsAsync"] = "EndUserSessions",
+        ["UserAdministration.LiftResetSuspensionAsync"] = "LiftUserResetSuspension",
+        ["MessageAdministration.ResendAsync"] = "ResendMessage",
         ["ApplicationAdministration.SaveAsync"] = "UpdateApplication",
         ["ApplicationAdministration.RotateSecretAsync"] = "RotateApplicationSecret",
         ["ApplicationAdministration.DeleteAsync"] = "DeleteApplication",

@@ -69,7 +69,7 @@ public sealed class ForgotPasswordModel(
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         var (result, flow, browserKey) = await resets.StartAsync(Input.Login!, HttpContext.Connection.RemoteIpAddress?.ToString(),
             returnUrl, HttpContext.RequestAborted);
-        if (result == PasswordResetStart.TooManyFromAddress)
+        if (result == PasswordResetStartOutcome.TooManyFromAddress)
         {
             ModelState.AddModelError(string.Empty, localizer[TooManyRequests]);
             return Page();

@@ -67,9 +67,9 @@ public sealed class ResetCodeModel(
         var check = await resets.CheckCodeAsync(flow, Code, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
         switch (check.Check)
         {
-            case ResetCodeCheck.Accepted:
+            case ResetCodeVerdict.Accepted:
                 return RedirectToPage("/Account/ForgotPassword/NewPassword");
-            case ResetCodeCheck.Locked or ResetCodeCheck.FlowOver:
+            case ResetCodeVerdict.Locked or ResetCodeVerdict.FlowOver:
                 // The cookie stays: a request of this browser that got the code through first is still on its way.
                 Over = messages.ResetCode(check);
                 return Page();
@@ -112,7 +112,7 @@ public sealed class ResetCodeModel(
         Notice = notice;
         if (flow.State == PasswordResetState.Locked)
         {
-            Over = messages.ResetCode(new ResetCodeChecked(ResetCodeCheck.Locked));
+            Over = messages.ResetCode(new ResetCodeResult(ResetCodeVerdict.Locked));
         }
     }
 }

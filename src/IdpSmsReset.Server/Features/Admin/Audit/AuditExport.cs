@@ -22,7 +22,7 @@ public static class AuditExport
 
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(Administrators.Policy);
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization(AdminAccess.Policy);
         return endpoints;
     }
 

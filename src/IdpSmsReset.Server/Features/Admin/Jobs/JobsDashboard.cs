@@ -11,7 +11,7 @@ namespace IdpSmsReset.Server.Features.Admin.Jobs;
 public static class JobsDashboard
 {
     public const string Path = "/admin/jobs";
-    public const string AdministratorRole = Administrators.Role;
+    public const string AdministratorRole = AdminAccess.Role;
 
     public static WebApplication UseIdpJobsDashboard(this WebApplication app)
     {

@@ -9,7 +9,8 @@ namespace IdpSmsReset.Server.Features.Admin.Messages;
 
 /// <summary>The SMS log: status, Twilio SID, attempts, last error, masked destination; never the text.</summary>
 public sealed class MessagesModel(
-    AdminLogs logs, SmsOutbox outbox, AdminChanges changes, TimeProvider time, IStringLocalizer<SharedResource> localizer)
+    AdminLogs logs, MessageAdministration messages, AdminChanges changes, TimeProvider time,
+    IStringLocalizer<SharedResource> localizer)
     : FilteredListPage
 {
     [BindProperty(SupportsGet = true)]
@@ -44,13 +45,7 @@ public sealed class MessagesModel(
     /// <summary>Sends a message that failed for good once more, while what it carries is still valid (not expired).</summary>
     public async Task<IActionResult> OnPostRetryAsync(Guid id)
     {
-        var retried = await outbox.ResendAsync(id, HttpContext.RequestAborted);
-        if (retried)
-        {
-            await changes.WriteAsync(AdminEventTypes.MessageRetried, null, new { id, status = "Failed" }, new { id, status = "Queued" },
-                HttpContext.RequestAborted);
-        }
-
+        var retried = await messages.ResendAsync(id, changes.Current, HttpContext.RequestAborted);
         Notice = retried
             ? localizer["The message is queued again."]
             : localizer["Only a failed message that has not expired can be sent again."];

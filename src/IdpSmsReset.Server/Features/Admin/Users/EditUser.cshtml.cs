@@ -26,7 +26,6 @@ public sealed class EditUserModel(
     SessionTokens sessionTokens,
     BackchannelLogouts logouts,
     PasswordResetEligibility eligibility,
-    WrongResetCodeBudget wrongResetCodes,
     AdminChanges changes,
     PasskeyUseLog passkeyUses,
     FederatedLinks federatedLinks,
@@ -250,8 +249,7 @@ public sealed class EditUserModel(
             return NotFound();
         }
 
-        Notice = await wrongResetCodes.LiftAsync(user.Id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(),
-            HttpContext.RequestAborted)
+        Notice = await administration.LiftResetSuspensionAsync(user, changes.Current, HttpContext.RequestAborted)
             ? localizer["SMS reset is possible again; earlier wrong codes no longer count."]
             : localizer["SMS reset was not suspended."];
         return RedirectToPage(new { id = user.Id });

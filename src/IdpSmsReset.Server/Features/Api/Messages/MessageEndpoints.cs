@@ -7,7 +7,8 @@ namespace IdpSmsReset.Server.Features.Api.Messages;
 
 /// <summary>
 /// <c>/api/v1/messages</c>: the SMS log as the dashboard shows it (the number masked, never the text), newest first with a
-/// cursor, narrowed by <c>status</c>. Reading only.
+/// cursor, narrowed by <c>status</c>; and the dashboard's one command on it, a failed message sent again
+/// (<see cref="MessageAdministration"/>, audited with the application as the actor).
 /// </summary>
 internal static class MessageEndpoints
 {
@@ -21,11 +22,19 @@ internal static class MessageEndpoints
 
     public static RouteGroupBuilder MapMessageEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var messages = endpoints.MapGroup(Path).WithTags("Messages")
-            .RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
-        messages.MapGet("", ListAsync).WithName("ListMessages").Produces<ApiAnswers.Page<MessageResource>>();
+        var messages = endpoints.MapGroup(Path).WithTags("Messages");
+        var read = messages.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope, ApplicationVocabulary.AdminReadScope);
+        var write = messages.MapGroup("").RequireScope(ApplicationVocabulary.AdminScope);
+        read.MapGet("", ListAsync).WithName("ListMessages").Produces<ApiAnswers.Page<MessageResource>>();
+        write.MapPost("/{id:guid}/resend", ResendAsync).WithName("ResendMessage").Produces(StatusCodes.Status204NoContent);
         return messages;
     }
+
+    private static async Task<IResult> ResendAsync(Guid id, HttpContext context, MessageAdministration administration) =>
+        await administration.ResendAsync(id, ApiAccess.Caller(context), context.RequestAborted)
+            ? Results.NoContent()
+            : ApiProblems.Of(StatusCodes.Status409Conflict, "not-resendable",
+                "Only a failed message that has not expired can be sent again.");
 
     private static async Task<IResult> ListAsync(HttpContext context, AdminLogs logs, string? status, int? limit, string? cursor)
     {

@@ -5,8 +5,9 @@ using IdpSmsReset.Core.Users;
 namespace IdpSmsReset.Server.Features.Api.Users;
 
 /// <summary>
-/// The dashboard's actions on one user, over HTTP: unlock, reset the second factors, remove the passkeys, a temporary password (a generated
-/// one is in this answer only), the required actions, and the sessions (listed, ended). Each through
+/// The dashboard's actions on one user, over HTTP: unlock, reset the second factors, remove the passkeys, lift a suspended
+/// SMS reset, a temporary password (a generated one is in this answer only), the required actions, and the sessions
+/// (listed, ended). Each through
 /// <see cref="UserAdministration"/>, audited with the application as the actor.
 /// </summary>
 internal static class UserActionEndpoints
@@ -28,6 +29,8 @@ internal static class UserActionEndpoints
         write.MapPost("/remove-passkeys", (string id, HttpContext context, UserAdministration administration) =>
             ActAsync(id, context, administration, administration.RemovePasskeysAsync)).WithName("RemoveUserPasskeys")
                 .Produces(StatusCodes.Status204NoContent);
+        write.MapPost("/lift-reset-suspension", LiftResetSuspensionAsync).WithName("LiftUserResetSuspension")
+            .Produces(StatusCodes.Status204NoContent);
         write.MapPost("/temporary-password", SetTemporaryPasswordAsync).WithName("SetTemporaryPassword")
             .Produces<ApiAnswers.TemporaryPassword>();
         write.MapPut("/required-actions", SetRequiredActionsAsync).WithName("SetRequiredActions")
@@ -66,6 +69,19 @@ internal static class UserActionEndpoints
 
         await action(user, ApiAccess.Caller(context), context.RequestAborted);
         return Results.NoContent();
+    }
+
+    /// <summary>SMS reset possible again after too many wrong codes; a user whose reset was not suspended is a conflict.</summary>
+    private static async Task<IResult> LiftResetSuspensionAsync(string id, HttpContext context, UserAdministration administration)
+    {
+        if (await administration.FindAsync(id, context.RequestAborted) is not { } user)
+        {
+            return ApiProblems.NotFound("user");
+        }
+
+        return await administration.LiftResetSuspensionAsync(user, ApiAccess.Caller(context), context.RequestAborted)
+            ? Results.NoContent()
+            : ApiProblems.Of(StatusCodes.Status409Conflict, "not-suspended", "SMS reset of this user was not suspended.");
     }
 
     private static async Task<IResult> SetTemporaryPasswordAsync(string id, TemporaryPasswordInput? input, HttpContext context,

@@ -11,19 +11,10 @@ namespace IdpSmsReset.Server.Features.Connect.Cors;
 /// </summary>
 public sealed class ApplicationOrigins(ChangeStamps stamps, IServiceScopeFactory scopes)
 {
-    private (long Version, IReadOnlySet<string> Origins)? _known;
+    private readonly StampedCache<IReadOnlySet<string>> _origins = new(stamps, ChangeAreas.Applications);
 
-    public async ValueTask<bool> IsRegisteredAsync(string origin, CancellationToken cancellationToken)
-    {
-        var version = await stamps.CurrentAsync(ChangeAreas.Applications, cancellationToken);
-        if (_known is not { } known || known.Version != version)
-        {
-            known = (version, await ReadAsync(cancellationToken));
-            _known = known;
-        }
-
-        return known.Origins.Contains(origin);
-    }
+    public async ValueTask<bool> IsRegisteredAsync(string origin, CancellationToken cancellationToken) =>
+        (await _origins.GetAsync(ReadAsync, cancellationToken)).Contains(origin);
 
     private async Task<IReadOnlySet<string>> ReadAsync(CancellationToken cancellationToken)
     {

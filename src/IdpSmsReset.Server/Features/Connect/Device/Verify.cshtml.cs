@@ -26,10 +26,8 @@ internal sealed class VerifyModel(
     IOpenIddictApplicationManager applications,
     SignInManager<ApplicationUser> signIn,
     SignInJourney journey,
-    UserClaims userClaims,
+    AuthorizationIssuer issuer,
     DeviceUserCodes userCodes,
-    SessionTokens sessionTokens,
-    AuditLog audit,
     ILogger<VerifyModel> logger) : PageModel
 {
     public const string ApproveDecision = "approve";
@@ -108,21 +106,16 @@ internal sealed class VerifyModel(
         if (Decision != ApproveDecision)
         {
             logger.DeviceDecided(session.User.Id, "denied", clientId);
-            await audit.WriteAsync(AuditEventTypes.DeviceDenied, session.User.UserName ?? session.User.Id, session.User.Id, address,
+            await issuer.RecordDecisionAsync(AuditEventTypes.DeviceDenied, session, address,
                 $"Denied the device request of '{clientId}'.", HttpContext.RequestAborted);
             return Forbid(new AuthenticationProperties { RedirectUri = VerifyDoneModel.PathOf(VerifyDoneModel.Denied) },
                 OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        var identity = await userClaims.CreateAsync(session.User, requested.GetScopes(), session.Methods, session.AuthenticatedAt);
-        // The device's tokens belong to the approving session, as a browser application's do: ending that session, signing
-        // out everywhere or an administrator ending the user's sessions revokes them, and the account page lists them.
-        identity.SetAuthorizationId(await sessionTokens.AuthorizationForClientAsync(session.SessionId, session.User.Id, clientId!,
-            new ClaimsPrincipal(identity), identity.GetScopes(), HttpContext.RequestAborted));
-        identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
-        identity.SetDestinations(ClaimDestinations.For);
+        // The device's tokens belong to the approving session, as a browser application's do; the account page lists them.
+        var identity = await issuer.IdentityAsync(session, clientId!, requested.GetScopes(), HttpContext.RequestAborted);
         logger.DeviceDecided(session.User.Id, "approved", clientId);
-        await audit.WriteAsync(AuditEventTypes.DeviceApproved, session.User.UserName ?? session.User.Id, session.User.Id, address,
+        await issuer.RecordDecisionAsync(AuditEventTypes.DeviceApproved, session, address,
             $"Approved the device request of '{clientId}' for {string.Join(' ', identity.GetScopes())}.", HttpContext.RequestAborted);
         return SignIn(new ClaimsPrincipal(identity), new AuthenticationProperties
         {

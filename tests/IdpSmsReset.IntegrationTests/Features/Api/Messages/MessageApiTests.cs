@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Api.Messages;
 
@@ -26,6 +31,32 @@ public abstract class MessageApiTests(IdpFactory factory, FakeTwilio twilio) : T
         Assert.DoesNotContain(TestBootstrap.PhoneOf("judy"), page);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Resend_ASentMessageThenAFailedOne_ConflictThenSentAgainAuditedWithTheApplication()
+    {
+        await Factory.ConfigureSmsFactorAsync();
+        using var browser = Factory.CreateBrowser();
+        await browser.SubmitPasswordAsync("mallory");
+        await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 0);
+        using var admin = await ApiClients.WithScopeAsync(Factory, "api-messages-admin", "idp:admin");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var id = await database.Set<OutboundSms>().Where(sms => sms.Destination == TestBootstrap.PhoneOf("mallory"))
+            .Select(sms => sms.Id).SingleAsync();
+
+        using var sent = await admin.PostAsync($"/api/v1/messages/{id}/resend", null);
+        // As a message Twilio refused for good: failed, and no Twilio id.
+        await database.Set<OutboundSms>().Where(sms => sms.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(sms => sms.Status, OutboundSmsStatus.Failed).SetProperty(sms => sms.TwilioSid, (string?)null));
+        using var failed = await admin.PostAsync($"/api/v1/messages/{id}/resend", null);
+        await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, sent.StatusCode);
+        Assert.Equal("not-resendable", JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, failed.StatusCode);
+        Assert.Single(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.MessageRetried), e => e.Actor == "application:api-messages-admin");
     }
 }
 

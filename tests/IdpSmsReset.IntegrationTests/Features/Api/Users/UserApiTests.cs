@@ -5,6 +5,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.IntegrationTests.Infrastructure;
+using IdpSmsReset.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdpSmsReset.IntegrationTests.Features.Api.Users;
@@ -104,6 +106,29 @@ public abstract class UserApiTests(IdpFactory factory)
         {
             Assert.Contains(await factory.AuditEventsOfTypeAsync(type), e => e.Actor == "application:api-admin");
         }
+    }
+
+    [SkippableFact]
+    public async Task LiftResetSuspension_NotSuspendedThenSuspended_ConflictThenLiftedAuditedWithTheApplication()
+    {
+        using var admin = await ApiClients.WithScopeAsync(factory, "api-admin", "idp:admin");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
+        var id = await database.Users.Where(user => user.UserName == "yann").Select(user => user.Id).SingleAsync();
+
+        using var notSuspended = await admin.PostAsync($"{Path}/{id}/lift-reset-suspension", null);
+        await database.Users.Where(user => user.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(user => user.SmsResetSuspendedAt, DateTime.UtcNow));
+        using var lifted = await admin.PostAsync($"{Path}/{id}/lift-reset-suspension", null);
+        using var unknown = await admin.PostAsync($"{Path}/no-such-user/lift-reset-suspension", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, notSuspended.StatusCode);
+        Assert.Equal("not-suspended", (await JsonAsync(notSuspended)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+        Assert.Null(await database.Users.Where(user => user.Id == id).Select(user => user.SmsResetSuspendedAt).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Single(await factory.AuditEventsOfTypeAsync(Core.Audit.AuditEventTypes.PasswordResetSuspensionLifted),
+            e => e.Actor == "application:api-admin" && e.SubjectUserId == id);
     }
 
     [SkippableFact]

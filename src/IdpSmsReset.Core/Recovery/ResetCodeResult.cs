@@ -1,6 +1,12 @@
 namespace IdpSmsReset.Core.Recovery;
 
-public enum ResetCodeCheck
+/// <summary>The outcome of entering a reset code, and how many attempts are left for this code.</summary>
+public sealed record ResetCodeResult(ResetCodeVerdict Check, int AttemptsLeft = 0)
+{
+    public bool IsAccepted => Check == ResetCodeVerdict.Accepted;
+}
+
+public enum ResetCodeVerdict
 {
     Accepted,
     Wrong,

@@ -8,7 +8,7 @@ namespace IdpSmsReset.Core.Recovery;
 /// transition table (<see cref="PasswordResetTransitions"/>) plus the flow's lifetime, so a move the table does not
 /// allow, or a second request racing the first, changes nothing: the method returns false.
 /// </summary>
-public sealed class PasswordResetFlows(IdpDbContext database)
+public sealed class PasswordResetStateMachine(IdpDbContext database)
 {
     /// <summary>The flow as it stands now (read after a transition, for what it holds).</summary>
     public Task<PasswordResetFlow> ReadAsync(Guid flowId, CancellationToken cancellationToken) =>

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.UnitTests.Recovery;
 
 /// <summary>
-/// The reset flow's transition table, and that <see cref="PasswordResetFlows"/> makes every move the table forbids
+/// The reset flow's transition table, and that <see cref="PasswordResetStateMachine"/> makes every move the table forbids
 /// impossible: each (state, transition) pair is tried against a real database.
 /// </summary>
-public sealed class PasswordResetFlowsTests : IDisposable
+public sealed class PasswordResetStateMachineTests : IDisposable
 {
     private readonly MfaTestDatabase _database = new();
 
@@ -88,8 +88,8 @@ public sealed class PasswordResetFlowsTests : IDisposable
         using var other = _database.NewContext();
 
         var results = await Task.WhenAll(
-            new PasswordResetFlows(_database.Context).VerifyAsync(flow.Id, Now, CancellationToken.None),
-            new PasswordResetFlows(other).VerifyAsync(flow.Id, Now, CancellationToken.None));
+            new PasswordResetStateMachine(_database.Context).VerifyAsync(flow.Id, Now, CancellationToken.None),
+            new PasswordResetStateMachine(other).VerifyAsync(flow.Id, Now, CancellationToken.None));
 
         Assert.Single(results, moved => moved);
     }
@@ -99,7 +99,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
     {
         var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10), attempts: 3);
 
-        Assert.False(await new PasswordResetFlows(_database.Context).TryCodeAsync(flow.Id, Now, CancellationToken.None));
+        Assert.False(await new PasswordResetStateMachine(_database.Context).TryCodeAsync(flow.Id, Now, CancellationToken.None));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
     {
         var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10), requestedAt: Now.AddSeconds(-10));
 
-        Assert.False(await new PasswordResetFlows(_database.Context).RequestCodeAsync(flow, Now, CancellationToken.None));
+        Assert.False(await new PasswordResetStateMachine(_database.Context).RequestCodeAsync(flow, Now, CancellationToken.None));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
     {
         var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10), requestedAt: Now);
 
-        var kept = await new PasswordResetFlows(_database.Context).RecordCodeSentAsync(
+        var kept = await new PasswordResetStateMachine(_database.Context).RecordCodeSentAsync(
             flow.Id, Now.AddSeconds(-61), [1], [2], Now.AddMinutes(5), Now, CancellationToken.None);
 
         Assert.False(kept);
@@ -127,7 +127,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
     {
         var flow = await AddFlowAsync(PasswordResetState.Verified, TimeSpan.FromMinutes(10));
 
-        Assert.False(await new PasswordResetFlows(_database.Context).CompleteAsync(flow.Id, verifiedAfter: Now, Now,
+        Assert.False(await new PasswordResetStateMachine(_database.Context).CompleteAsync(flow.Id, verifiedAfter: Now, Now,
             CancellationToken.None));
     }
 
@@ -135,7 +135,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
 
     private Task<bool> MoveAsync(PasswordResetFlow flow, PasswordResetTransition transition)
     {
-        var flows = new PasswordResetFlows(_database.Context);
+        var flows = new PasswordResetStateMachine(_database.Context);
         var none = CancellationToken.None;
         return transition switch
         {
@@ -151,7 +151,7 @@ public sealed class PasswordResetFlowsTests : IDisposable
         };
     }
 
-    private async Task<bool> ExpireAsync(PasswordResetFlows flows) => await flows.ExpireAsync(Now, CancellationToken.None) == 1;
+    private async Task<bool> ExpireAsync(PasswordResetStateMachine flows) => await flows.ExpireAsync(Now, CancellationToken.None) == 1;
 
     private async Task<PasswordResetFlow> AddFlowAsync(PasswordResetState state, TimeSpan expiresIn, int attempts = 0,
         DateTime? requestedAt = null)

@@ -3,7 +3,7 @@ using IdpSmsReset.Core.Administration;
 namespace IdpSmsReset.Server.Features.Admin;
 
 /// <summary>Who may use <c>/admin</c>: signed-in users with the administrator role (their policy's MFA applies as to anyone).</summary>
-public static class Administrators
+public static class AdminAccess
 {
     public const string Role = UserAdministration.AdministratorRole;
 
