@@ -3,8 +3,11 @@ using IdpSmsReset.Core.Audit;
 
 namespace IdpSmsReset.Server.Features.Admin;
 
-/// <summary>The administrator behind the current request, for Core's commands and its <see cref="AdminChangeLog"/>.</summary>
-public sealed class AdminChanges(AdminChangeLog log, IHttpContextAccessor http)
+/// <summary>
+/// The administrator behind the current request, for Core's commands: they write the audit row themselves, inside their
+/// unit of work, so a page never does.
+/// </summary>
+public sealed class AdminChanges(IHttpContextAccessor http)
 {
     public const string Masked = AdminChangeLog.Masked;
 
@@ -16,7 +19,4 @@ public sealed class AdminChanges(AdminChangeLog log, IHttpContextAccessor http)
             return new Administrator(context?.User.Identity?.Name ?? AuditActors.System, context?.Connection.RemoteIpAddress?.ToString());
         }
     }
-
-    public Task WriteAsync(string type, string? subjectUserId, object? before, object? after, CancellationToken cancellationToken) =>
-        log.WriteAsync(Current, type, subjectUserId, before, after, cancellationToken);
 }

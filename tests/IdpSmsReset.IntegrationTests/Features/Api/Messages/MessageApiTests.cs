@@ -54,9 +54,11 @@ public abstract class MessageApiTests(IdpFactory factory, FakeTwilio twilio) : T
         await Twilio.NextSmsCodeAsync(TestBootstrap.PhoneOf("mallory"), seenBefore: 1);
 
         Assert.Equal(HttpStatusCode.Conflict, sent.StatusCode);
-        Assert.Equal("not-resendable", JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        var refusal = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("not-resendable", refusal.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NoContent, failed.StatusCode);
-        Assert.Single(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.MessageRetried), e => e.Actor == "application:api-messages-admin");
+        Assert.Single(await Factory.AuditEventsOfTypeAsync(AdminEventTypes.MessageRetried),
+            e => e.Actor == "application:api-messages-admin");
     }
 }
 
