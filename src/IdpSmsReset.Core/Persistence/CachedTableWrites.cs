@@ -52,20 +52,22 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        Observe(command, rowsChanged: true);
+        ObserveReader(command);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
         DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Observe(command, rowsChanged: true);
+        ObserveReader(command);
         return ValueTask.FromResult(result);
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (Observe(command, result != 0) is { Count: > 0 } areas)
+        var areas = result == 0 ? [] : CachedTables.StampedAreas(command.CommandText);
+        Observe(command, areas, areas.Count > 0);
+        if (command.Transaction is null && areas.Count > 0)
         {
             using var bump = BumpCommand(command.Connection!, null, areas);
             bump.ExecuteNonQuery();
@@ -77,7 +79,9 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
     public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (Observe(command, result != 0) is { Count: > 0 } areas)
+        var areas = result == 0 ? [] : CachedTables.StampedAreas(command.CommandText);
+        Observe(command, areas, areas.Count > 0);
+        if (command.Transaction is null && areas.Count > 0)
         {
             await using var bump = BumpCommand(command.Connection!, null, areas);
             await bump.ExecuteNonQueryAsync(cancellationToken);
@@ -133,22 +137,36 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
         }
     }
 
-    /// <summary>Counts the write; returns the areas still to bump after a statement outside a transaction.</summary>
-    private IReadOnlyList<string>? Observe(DbCommand command, bool rowsChanged)
+    /// <summary>
+    /// Outside a transaction a reader's areas were found before it ran, and bumped in its own command
+    /// (<see cref="BumpInSameCommand"/>): the statement is not read for them again.
+    /// </summary>
+    private void ObserveReader(DbCommand command)
     {
-        var text = command.CommandText;
-        var written = CachedTables.Changes(text);
-        var areas = rowsChanged ? CachedTables.StampedAreas(text) : [];
-        if (written == CachedTables.Written.None && areas.Count == 0)
+        if (command.Transaction is null)
         {
-            return null;
+            Observe(command, [], command.CommandText.Contains(StatementStart, StringComparison.Ordinal));
+        }
+        else
+        {
+            var areas = CachedTables.StampedAreas(command.CommandText);
+            Observe(command, areas, areas.Count > 0);
+        }
+    }
+
+    /// <summary>Counts the write; inside a transaction, keeps what its commit must bump and count again.</summary>
+    private void Observe(DbCommand command, IReadOnlyList<string> areas, bool stamped)
+    {
+        var written = CachedTables.Changes(command.CommandText);
+        if (written == CachedTables.Written.None && !stamped)
+        {
+            return;
         }
 
-        Move(written, areas.Count > 0);
+        Move(written, stamped);
         if (command.Transaction is not { } transaction)
         {
-            // A reader's bump already ran in its own command (BumpInSameCommand).
-            return text.Contains(StatementStart, StringComparison.Ordinal) ? null : areas;
+            return;
         }
 
         lock (_pending)
@@ -157,8 +175,6 @@ public sealed class CachedTableWrites : DbCommandInterceptor, IDbTransactionInte
             pending.Written |= written;
             pending.Areas.UnionWith(areas);
         }
-
-        return null;
     }
 
     private IReadOnlyList<string>? StampsToBump(DbTransaction transaction)

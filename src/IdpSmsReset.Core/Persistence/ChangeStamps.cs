@@ -26,7 +26,20 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
     private long _readAfreshUntil;
 
     /// <summary>The current counter of <paramref name="area"/> (one of <see cref="ChangeAreas"/>).</summary>
-    public async ValueTask<long> CurrentAsync(string area, CancellationToken cancellationToken)
+    public async ValueTask<long> CurrentAsync(string area, CancellationToken cancellationToken) =>
+        (await VersionsAsync(cancellationToken)).GetValueOrDefault(area);
+
+    /// <summary>
+    /// One number for several areas, which moves whenever one of theirs does: the counters only ever grow, so their sum
+    /// does too. All are taken from one read of the counters.
+    /// </summary>
+    public async ValueTask<long> CurrentAsync(IReadOnlyList<string> areas, CancellationToken cancellationToken)
+    {
+        var versions = await VersionsAsync(cancellationToken);
+        return areas.Sum(area => versions.GetValueOrDefault(area));
+    }
+
+    private async ValueTask<IReadOnlyDictionary<string, long>> VersionsAsync(CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         var now = time.GetUtcNow();
@@ -39,22 +52,7 @@ public sealed class ChangeStamps(IServiceScopeFactory scopes, TimeProvider time,
             _snapshot = snapshot = new Snapshot(versions, time.GetUtcNow());
         }
 
-        return snapshot.Versions.GetValueOrDefault(area);
-    }
-
-    /// <summary>
-    /// One number for several areas, which moves whenever one of theirs does: the counters only ever grow, so their sum
-    /// does too.
-    /// </summary>
-    public async ValueTask<long> CurrentAsync(IReadOnlyList<string> areas, CancellationToken cancellationToken)
-    {
-        var sum = 0L;
-        foreach (var area in areas)
-        {
-            sum += await CurrentAsync(area, cancellationToken);
-        }
-
-        return sum;
+        return snapshot.Versions;
     }
 
     private bool BumpedHereLately(DateTimeOffset now)
