@@ -201,26 +201,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.ToTable("DevicePolls", (string)null);
                 });
 
-            modelBuilder.Entity("IdpSmsReset.Core.Devices.WrongUserCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ClientNetwork")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientNetwork", "EnteredAt");
-
-                    b.ToTable("WrongUserCodes", (string)null);
-                });
-
             modelBuilder.Entity("IdpSmsReset.Core.Events.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -513,6 +493,57 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("TokenKeys", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Budget", "Subject", "At");
+
+                    b.ToTable("LimitCounts", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitGate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("TouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("LimitGates", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudAlert", b =>
@@ -979,22 +1010,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         });
                 });
 
-            modelBuilder.Entity("IdpSmsReset.Core.Persistence.LimitGate", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTime>("TouchedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("TouchedAt");
-
-                    b.ToTable("LimitGates", (string)null);
-                });
-
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1106,73 +1121,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasIndex("ClientNetwork", "CreatedAt");
 
                     b.ToTable("PasswordResetFlows", (string)null);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetSend", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid>("FlowId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("PasswordResetSends", (string)null);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ClientNetwork")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("FlowId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientNetwork", "EnteredAt");
-
-                    b.HasIndex("UserId", "EnteredAt");
-
-                    b.ToTable("PasswordResetWrongCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
@@ -1870,6 +1818,14 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitCount", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsFactorSettings", b =>
                 {
                     b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Primary", b1 =>
@@ -2123,23 +2079,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetFlow", b =>
-                {
-                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetSend", b =>
-                {
-                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
                 {
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()

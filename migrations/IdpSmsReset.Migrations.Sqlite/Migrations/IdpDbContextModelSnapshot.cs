@@ -196,26 +196,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.ToTable("DevicePolls", (string)null);
                 });
 
-            modelBuilder.Entity("IdpSmsReset.Core.Devices.WrongUserCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientNetwork")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientNetwork", "EnteredAt");
-
-                    b.ToTable("WrongUserCodes", (string)null);
-                });
-
             modelBuilder.Entity("IdpSmsReset.Core.Events.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -506,6 +486,55 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TokenKeys", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Budget", "Subject", "At");
+
+                    b.ToTable("LimitCounts", (string)null);
+                });
+
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitGate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TouchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("LimitGates", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.FraudGuard.SmsFraudAlert", b =>
@@ -972,22 +1001,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("IdpSmsReset.Core.Persistence.LimitGate", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("TouchedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("TouchedAt");
-
-                    b.ToTable("LimitGates", (string)null);
-                });
-
             modelBuilder.Entity("IdpSmsReset.Core.Policies.SecurityPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1099,73 +1112,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasIndex("ClientNetwork", "CreatedAt");
 
                     b.ToTable("PasswordResetFlows", (string)null);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetSend", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Destination")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("FlowId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("PasswordResetSends", (string)null);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientNetwork")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("FlowId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientNetwork", "EnteredAt");
-
-                    b.HasIndex("UserId", "EnteredAt");
-
-                    b.ToTable("PasswordResetWrongCodes", (string)null);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Users.ApplicationUser", b =>
@@ -1855,6 +1801,14 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IdpSmsReset.Core.Limits.LimitCount", b =>
+                {
+                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("IdpSmsReset.Core.Messaging.SmsFactorSettings", b =>
                 {
                     b.OwnsOne("IdpSmsReset.Core.Messaging.TwilioAccount", "Primary", b1 =>
@@ -2108,23 +2062,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetFlow", b =>
-                {
-                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetSend", b =>
-                {
-                    b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IdpSmsReset.Core.Recovery.PasswordResetWrongCode", b =>
                 {
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()

@@ -16,7 +16,7 @@ namespace IdpSmsReset.Core.Administration;
 public sealed class UserAdministration(
     IdpDbContext database, IdpUserManager users, RoleManager<IdentityRole> roles, AuthenticatorService authenticators,
     UserSessionService sessions, SessionTokens sessionTokens, UserErasure erasure, AdminChangeLog log, TimeProvider time,
-    Passkeys.PasskeyUseLog passkeyUses, Recovery.WrongResetCodeBudget wrongResetCodes)
+    Passkeys.PasskeyUseLog passkeyUses, Recovery.ResetSuspensions resetSuspensions)
 {
     /// <summary>The role whose members may use the dashboard.</summary>
     public const string AdministratorRole = "admin";
@@ -178,7 +178,7 @@ public sealed class UserAdministration(
     /// the audit row, with the administrator as its actor, in this unit. False when reset was not suspended.
     /// </summary>
     public Task<bool> LiftResetSuspensionAsync(ApplicationUser user, Administrator who, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(() => wrongResetCodes.LiftAsync(user.Id, who.Name, who.IpAddress, cancellationToken),
+        database.InTransactionAsync(() => resetSuspensions.LiftAsync(user.Id, who.Name, who.IpAddress, cancellationToken),
             lifted => lifted, cancellationToken);
 
     private async Task DeletePasskeysAsync(string userId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Passkeys;
@@ -43,8 +44,7 @@ public sealed class UserErasure(IdpDbContext database, IdpUserManager users, Use
         await database.Set<PasswordHistoryEntry>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
         await database.Set<UserAttribute>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
         await database.Set<SmsChallenge>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
-        await database.Set<PasswordResetSend>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
-        await database.Set<PasswordResetWrongCode>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
+        await database.Set<LimitCount>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
         await database.Set<PasswordResetFlow>().Where(row => row.UserId == id).ExecuteDeleteAsync(cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -79,7 +79,9 @@ public sealed class UserErasure(IdpDbContext database, IdpUserManager users, Use
     private async Task<IReadOnlyList<string>> PhonesOfAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var sentTo = await database.Set<SmsChallenge>().Where(row => row.UserId == user.Id).Select(row => row.Destination)
-            .Union(database.Set<PasswordResetSend>().Where(row => row.UserId == user.Id).Select(row => row.Destination))
+            .Union(database.Set<LimitCount>()
+                .Where(row => row.UserId == user.Id && row.Budget == PasswordResetLimits.SendsPerDestinationName)
+                .Select(row => row.Subject))
             .ToListAsync(cancellationToken);
         var attributes = await database.Set<UserAttribute>().Where(row => row.UserId == user.Id).Select(row => row.Value)
             .ToListAsync(cancellationToken);

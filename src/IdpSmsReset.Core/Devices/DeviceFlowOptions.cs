@@ -1,4 +1,4 @@
-using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Core.Limits;
 
 namespace IdpSmsReset.Core.Devices;
 
@@ -20,13 +20,13 @@ public sealed class DeviceFlowOptions
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Wrong user codes typed from one address (an IPv6 /64 counts as one) in an hour; past it, codes from that address
+    /// Wrong user codes typed from one address (see <see cref="ClientNetworkOptions"/>) in an hour; past it, codes from that address
     /// are not even looked up until the hour has passed. A user code has 8 characters of 20, so this bounds guessing
     /// far below any chance of a hit. Default 20. Allowed 1–10,000.
     /// </summary>
     public int WrongUserCodesPerAddressPerHour { get; set; } = 20;
 
-    public static string? NetworkOf(string? ipAddress) => ClientNetwork.Of(ipAddress, 64);
+    public Budget WrongUserCodesPerAddress => new("device-user-code/address", WrongUserCodesPerAddressPerHour, TimeSpan.FromHours(1));
 
     public IReadOnlyList<string> Validate()
     {

@@ -1,4 +1,6 @@
-using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -9,23 +11,25 @@ namespace IdpSmsReset.Core.Devices;
 /// already redeemed for a replayed token and revokes everything issued under its authorization, and a user code is on the
 /// device's screen for anyone to read. Only a <see cref="UserCodeState.Pending"/> code may go on to OpenIddict.
 /// </summary>
-public sealed class DeviceUserCodes(IOpenIddictTokenManager tokens, WrongUserCodeBudget wrongCodes, LimitGates gates, TimeProvider time)
+public sealed class DeviceUserCodes(IOpenIddictTokenManager tokens, Budgets budgets, AuditLog audit, IOptions<DeviceFlowOptions> options,
+    IOptions<ClientNetworkOptions> networks, TimeProvider time)
 {
     /// <summary>
-    /// The code's state. Wrong codes are counted and audited; the budget's check, the lookup and the count hold the
-    /// address's gate, so a burst from one network on any number of instances stops exactly at the budget.
+    /// The code's state. Wrong codes are charged to the address's budget and audited (only their length: a mistyped code
+    /// may be close to a real one); the check, the lookup and the charge hold the address's gate, so a burst from one
+    /// network on any number of instances stops exactly at the budget.
     /// </summary>
     public Task<UserCodeState> LookUpAsync(string typed, string? ipAddress, CancellationToken cancellationToken)
     {
-        var network = DeviceFlowOptions.NetworkOf(ipAddress);
-        if (network is null)
+        if (networks.Value.Of(ipAddress) is not { } network)
         {
             return StateOfAsync(typed, cancellationToken);
         }
 
-        return gates.DecideAsync($"device-user-code:{network}", async () =>
+        var charge = new Charge(options.Value.WrongUserCodesPerAddress, network);
+        return budgets.UnderGateAsync(charge, async () =>
         {
-            if (await wrongCodes.IsAddressOverAsync(network, cancellationToken))
+            if (await budgets.IsSpentAsync(charge.Budget, network, cancellationToken))
             {
                 return UserCodeState.AddressOverBudget;
             }
@@ -33,7 +37,9 @@ public sealed class DeviceUserCodes(IOpenIddictTokenManager tokens, WrongUserCod
             var state = await StateOfAsync(typed, cancellationToken);
             if (state == UserCodeState.Wrong)
             {
-                await wrongCodes.RecordWrongAsync(typed, network, ipAddress, cancellationToken);
+                await budgets.ChargeAsync([charge], userId: null, cancellationToken);
+                await audit.WriteAsync(AuditEventTypes.DeviceUserCodeWrong, AuditActors.Anonymous, subjectUserId: null, ipAddress,
+                    $"A user code of {typed.Length} characters named no pending device request.", cancellationToken);
             }
 
             return state;

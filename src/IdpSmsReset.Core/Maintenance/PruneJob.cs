@@ -2,6 +2,7 @@ using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Applications.Registration;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Devices;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Recovery;
@@ -23,7 +24,7 @@ namespace IdpSmsReset.Core.Maintenance;
 /// </summary>
 public sealed class PruneJob(
     IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, IdpDbContext database,
-    PasswordResetStateMachine resetFlows,
+    PasswordResetStateMachine resetFlows, Budgets budgets,
         ClientRegistrations registrations, IOptions<AuditOptions> audit, TimeProvider time)
 {
     public const string RecurringJobId = "prune-ended-records";
@@ -59,8 +60,7 @@ public sealed class PruneJob(
 
         // Past the longest window that counts them (a day for wrong reset codes, a lockout for unknown names).
         var countedUntil = cutoff.AddDays(-1);
-        await database.Set<PasswordResetWrongCode>().Where(wrong => wrong.EnteredAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
-        await database.Set<WrongUserCode>().Where(wrong => wrong.EnteredAt < countedUntil).ExecuteDeleteAsync(cancellationToken);
+        await budgets.PruneAsync(cancellationToken);
         await database.Set<UsedClientAssertion>().Where(used => used.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         // A device code lives an hour at most: its polls matter no longer.
         await database.Set<DevicePoll>().Where(poll => poll.LastPolledAt < countedUntil).ExecuteDeleteAsync(cancellationToken);

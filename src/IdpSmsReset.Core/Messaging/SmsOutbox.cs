@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Hangfire;

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
@@ -22,6 +23,7 @@ public sealed class PasswordResetCodeJob(
     PasswordResetStateMachine flows,
     PasswordResetEligibility eligibilities,
     SmsOutbox outbox,
+    Budgets budgets,
     ISmsTexts texts,
     AuditLog audit,
     IOptions<PasswordResetLimits> limits,
@@ -55,7 +57,7 @@ public sealed class PasswordResetCodeJob(
             return;
         }
 
-        var (send, reason, reasonClass) = await ReserveAsync(flow, now, cancellationToken);
+        var (send, reason, reasonClass) = await ReserveAsync(flow, cancellationToken);
         if (send is null)
         {
             logger.ResetCodeNotSent(FlowRef.Of(flowId), reason);
@@ -74,7 +76,7 @@ public sealed class PasswordResetCodeJob(
         var queued = await outbox.QueueAsync(send.Destination, SmsPurposes.PasswordReset, text, lifetime, cancellationToken);
         if (queued.Problem is { } problem)
         {
-            await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
+            await budgets.RefundAsync(send.Charged, cancellationToken);
             logger.ResetCodeNotSent(FlowRef.Of(flowId), problem.English);
             metrics.ResetStep("code_not_sent", problem.Code);
             await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
@@ -96,45 +98,40 @@ public sealed class PasswordResetCodeJob(
 
     /// <summary>
     /// Reserves a send for an eligible account within every limit, or says why not (for the audit log only: the user
-    /// is never told). The reservation is written first and the limits counted after, so that jobs running at the
-    /// same moment cannot all pass a limit together: each counts the others' reservations, and an over-count only
-    /// ever refuses.
+    /// is never told). The send is charged first and the budgets counted after, so that jobs running at the same moment
+    /// cannot all pass a limit together: each counts the others' charges, and an over-count only ever refuses.
     /// </summary>
     /// <returns>The send reserved, or why not: in words for the audit log, and as a class for the metrics.</returns>
-    private async Task<(PasswordResetSend? Send, string Reason, string ReasonClass)> ReserveAsync(PasswordResetFlow flow, DateTime now,
+    private async Task<(ReservedSend? Send, string Reason, string ReasonClass)> ReserveAsync(PasswordResetFlow flow,
         CancellationToken cancellationToken)
     {
         var user = flow.UserId is null ? null : await database.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == flow.UserId,
             cancellationToken);
         var eligibility = await eligibilities.CheckAsync(user, cancellationToken);
-        if (eligibility is not { Destination: { } destination, Country: var country, MaxSendsPerHour: var maxPerUser })
+        if (eligibility is not { Destination: { } destination, Country: { } country, MaxSendsPerHour: var maxPerUser })
         {
             return (null, eligibility.Reason, "ineligible");
         }
 
-        var send = new PasswordResetSend
+        var perDestination = limits.Value.SendsPerDestination;
+        var perCountry = limits.Value.SendsPerCountry;
+        Charge[] charges = [
+            new(PasswordResetLimits.SendsPerAccount(maxPerUser), user!.Id), new(perDestination, destination), new(perCountry, country),
+        ];
+        var charged = await budgets.ChargeAsync(charges, user.Id, cancellationToken);
+        if (await budgets.FirstOverdrawnAsync(charges, cancellationToken) is { } over)
         {
-            Id = Guid.NewGuid(), FlowId = flow.Id, UserId = flow.UserId!, Destination = destination, Country = country,
-                IpAddress = flow.IpAddress, SentAt = now,
-        };
-        database.Add(send);
-        await database.SaveChangesAsync(cancellationToken);
-
-        var sends = database.Set<PasswordResetSend>().Where(s => s.SentAt > now.AddHours(-1));
-        var over =
-            await sends.CountAsync(s => s.UserId == send.UserId, cancellationToken) > maxPerUser
-                ? $"The policy's limit of {maxPerUser} codes per user per hour was reached."
-            : await sends.CountAsync(s => s.Destination == destination, cancellationToken) > limits.Value.PerDestinationPerHour
-                ? $"The limit of {limits.Value.PerDestinationPerHour} codes per phone number per hour was reached."
-            : await sends.CountAsync(s => s.Country == country, cancellationToken) > limits.Value.PerCountryPerHour
-                ? $"The limit of {limits.Value.PerCountryPerHour} codes per hour to {country} was reached."
-            : null;
-        if (over is not null)
-        {
-            await database.Set<PasswordResetSend>().Where(s => s.Id == send.Id).ExecuteDeleteAsync(cancellationToken);
-            return (null, over, "limit");
+            await budgets.RefundAsync(charged, cancellationToken);
+            var reason = over.Budget.Name == perDestination.Name
+                ? $"The limit of {perDestination.Allowed} codes per phone number per hour was reached."
+                : over.Budget.Name == perCountry.Name
+                    ? $"The limit of {perCountry.Allowed} codes per hour to {country} was reached."
+                    : $"The policy's limit of {maxPerUser} codes per user per hour was reached.";
+            return (null, reason, "limit");
         }
 
-        return (send, "", "");
+        return (new ReservedSend(destination, charged), "", "");
     }
+
+    private sealed record ReservedSend(string Destination, IReadOnlyList<long> Charged);
 }

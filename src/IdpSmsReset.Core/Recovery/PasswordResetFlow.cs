@@ -24,7 +24,7 @@ public sealed class PasswordResetFlow
 
     public string? IpAddress { get; set; }
 
-    /// <summary>What the per-address limit on started resets counts (<see cref="Recovery.ClientNetwork"/>).</summary>
+    /// <summary>What the per-address limit on started resets counts (<see cref="Limits.ClientNetwork"/>).</summary>
     public string? ClientNetwork { get; set; }
 
     /// <summary>Where the user goes after signing in with the new password (a local URL).</summary>

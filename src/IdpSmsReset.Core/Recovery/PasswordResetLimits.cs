@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Limits;
+
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
@@ -8,8 +10,8 @@ public sealed class PasswordResetLimits
 {
     public const string SectionName = "Idp:PasswordReset:Limits";
 
-    /// <summary>Resets started from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 20. Allowed
-    /// 1–10,000.</summary>
+    /// <summary>Resets started from one address (see <see cref="ClientNetworkOptions"/>) in an hour, whatever the account. Default
+    /// 20. Allowed 1–10,000.</summary>
     public int PerIpAddressPerHour { get; set; } = 20;
 
     /// <summary>Reset codes sent to one phone number in an hour. Default 5. Allowed 1–100.</summary>
@@ -25,12 +27,9 @@ public sealed class PasswordResetLimits
     /// </summary>
     public int WrongCodesPerAccountPerDay { get; set; } = 10;
 
-    /// <summary>Wrong reset codes from one address (see <see cref="Ipv6PrefixLength"/>) in an hour, whatever the account. Default 50.
+    /// <summary>Wrong reset codes from one address (see <see cref="ClientNetworkOptions"/>) in an hour, whatever the account. Default 50.
     /// Allowed 1–10,000.</summary>
     public int WrongCodesPerAddressPerHour { get; set; } = 50;
-
-    /// <summary>How much of an IPv6 address makes "one address" for the per-address limits. Default 64. Allowed 32–128.</summary>
-    public int Ipv6PrefixLength { get; set; } = 64;
 
     /// <summary>How long a reset may take from start to new password. Default 60 minutes. Allowed 5–1440.</summary>
     public int FlowLifetimeMinutes { get; set; } = 60;
@@ -38,7 +37,21 @@ public sealed class PasswordResetLimits
     /// <summary>How long after the code was accepted the new password may be set. Default 15 minutes. Allowed 1–60.</summary>
     public int NewPasswordWithinMinutes { get; set; } = 15;
 
-    public string? NetworkOf(string? ipAddress) => ClientNetwork.Of(ipAddress, Ipv6PrefixLength);
+    public Budget StartsPerAddress => new("reset-start/address", PerIpAddressPerHour, TimeSpan.FromHours(1));
+
+    /// <summary>Its subjects are the numbers codes went to: what an account's erasure looks for.</summary>
+    public const string SendsPerDestinationName = "reset-send/destination";
+
+    public Budget SendsPerDestination => new(SendsPerDestinationName, PerDestinationPerHour, TimeSpan.FromHours(1));
+
+    public Budget SendsPerCountry => new("reset-send/country", PerCountryPerHour, TimeSpan.FromHours(1));
+
+    public Budget WrongCodesPerAccount => new("reset-wrong-code/account", WrongCodesPerAccountPerDay, TimeSpan.FromDays(1));
+
+    public Budget WrongCodesPerAddress => new("reset-wrong-code/address", WrongCodesPerAddressPerHour, TimeSpan.FromHours(1));
+
+    /// <summary>The policy's limit of codes per account (the security policy's <c>passwordReset</c> section).</summary>
+    public static Budget SendsPerAccount(int allowed) => new("reset-send/account", allowed, TimeSpan.FromHours(1));
 
     public IReadOnlyList<string> Validate()
     {
@@ -56,7 +69,6 @@ public sealed class PasswordResetLimits
         Range(nameof(PerCountryPerHour), PerCountryPerHour, 1, 1_000_000);
         Range(nameof(WrongCodesPerAccountPerDay), WrongCodesPerAccountPerDay, 1, 1_000);
         Range(nameof(WrongCodesPerAddressPerHour), WrongCodesPerAddressPerHour, 1, 10_000);
-        Range(nameof(Ipv6PrefixLength), Ipv6PrefixLength, 32, 128);
         Range(nameof(FlowLifetimeMinutes), FlowLifetimeMinutes, 5, 1440);
         Range(nameof(NewPasswordWithinMinutes), NewPasswordWithinMinutes, 1, 60);
         return problems;

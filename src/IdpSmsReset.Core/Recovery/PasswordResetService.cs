@@ -22,7 +22,9 @@ public sealed class PasswordResetService(
     AuditLog audit,
     PasswordResetStateMachine flows,
     PasswordResetCompletion completion,
-    WrongResetCodeBudget wrongCodes,
+    ResetSuspensions suspensions,
+    Limits.Budgets budgets,
+    IOptions<Limits.ClientNetworkOptions> networks,
     TimeProvider time,
     IdpMetrics metrics,
     ILogger<PasswordResetService> logger)
@@ -110,8 +112,8 @@ public sealed class PasswordResetService(
         }
 
         // Counted over every account and flow alike, so saying so reveals nothing about this one.
-        var network = limits.Value.NetworkOf(ipAddress);
-        if (await wrongCodes.IsAddressOverAsync(network, cancellationToken))
+        var network = networks.Value.Of(ipAddress);
+        if (await budgets.IsSpentAsync(limits.Value.WrongCodesPerAddress, network, cancellationToken))
         {
             return new(ResetCodeVerdict.TooManyFromAddress);
         }
@@ -127,7 +129,7 @@ public sealed class PasswordResetService(
         }
 
         var current = await flows.ReadAsync(flow.Id, cancellationToken);
-        var suspended = await wrongCodes.IsSuspendedAsync(flow.UserId, cancellationToken);
+        var suspended = await suspensions.IsSuspendedAsync(flow.UserId, cancellationToken);
         var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt,
             current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
         if (matches && current.CodeExpiresAt <= now)
@@ -142,7 +144,7 @@ public sealed class PasswordResetService(
                 ? new(ResetCodeVerdict.Accepted) : new(ResetCodeVerdict.FlowOver);
         }
 
-        await wrongCodes.RecordWrongAsync(flow, network, ipAddress, cancellationToken);
+        await suspensions.ChargeWrongCodeAsync(flow.UserId, network, ipAddress, cancellationToken);
         var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
             $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);

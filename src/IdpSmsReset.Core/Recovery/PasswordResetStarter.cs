@@ -1,6 +1,7 @@
 using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
@@ -22,7 +23,8 @@ namespace IdpSmsReset.Core.Recovery;
 /// </summary>
 public sealed class PasswordResetStarter(
     IdpDbContext database,
-    LimitGates gates,
+    Budgets budgets,
+    IOptions<ClientNetworkOptions> networks,
     UserManager<ApplicationUser> users,
     SecurityPolicyService policies,
     IOptions<PasswordResetLimits> limits,
@@ -44,7 +46,7 @@ public sealed class PasswordResetStarter(
         var flow = await NewFlowAsync(user, now, ipAddress, returnUrl, cancellationToken);
         flow.BrowserKeyHash = HashOf(browserKey);
         flow.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        if (!await AdmitAsync(flow, now, cancellationToken))
+        if (!await AdmitAsync(flow, cancellationToken))
         {
             logger.ResetRefusedForAddress(flow.ClientNetwork!);
             metrics.ResetStep("requested", "too_many_from_address");
@@ -58,9 +60,9 @@ public sealed class PasswordResetStarter(
         return (PasswordResetStartOutcome.Started, flow, browserKey);
     }
 
-    // The flows of the last hour from the flow's network are counted under that network's gate, so a burst admits
-    // exactly up to the limit, on however many instances it lands.
-    private async Task<bool> AdmitAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    // Checked and charged under the network's gate, so a burst admits exactly up to the limit, on however many
+    // instances it lands.
+    private async Task<bool> AdmitAsync(PasswordResetFlow flow, CancellationToken cancellationToken)
     {
         async Task<bool> AddAsync()
         {
@@ -74,9 +76,17 @@ public sealed class PasswordResetStarter(
             return await AddAsync();
         }
 
-        return await gates.DecideAsync($"reset-start:{network}", async () =>
-            await database.Set<PasswordResetFlow>().CountAsync(f => f.ClientNetwork == network && f.CreatedAt > now.AddHours(-1),
-                cancellationToken) < limits.Value.PerIpAddressPerHour && await AddAsync(), admitted => admitted, cancellationToken);
+        var charge = new Charge(limits.Value.StartsPerAddress, network);
+        return await budgets.UnderGateAsync(charge, async () =>
+        {
+            if (await budgets.IsSpentAsync(charge.Budget, network, cancellationToken))
+            {
+                return false;
+            }
+
+            await budgets.ChargeAsync([charge], userId: null, cancellationToken);
+            return await AddAsync();
+        }, admitted => admitted, cancellationToken);
     }
 
     /// <summary>An administrator sends a reset code to a user (helpdesk): the SMS carries a link that the user's browser claims.</summary>
@@ -127,7 +137,7 @@ public sealed class PasswordResetStarter(
             CreatedAt = now,
             ExpiresAt = now.AddMinutes(limits.Value.FlowLifetimeMinutes),
             IpAddress = ipAddress,
-            ClientNetwork = limits.Value.NetworkOf(ipAddress),
+            ClientNetwork = networks.Value.Of(ipAddress),
             ReturnUrl = returnUrl is { Length: <= 2048 } ? returnUrl : null,
             CodeLength = rules.CodeLength,
             CodeLifetimeMinutes = rules.CodeLifetimeMinutes,

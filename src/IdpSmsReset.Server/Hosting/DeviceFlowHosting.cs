@@ -19,7 +19,6 @@ public static class DeviceFlowHosting
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DeviceFlowOptions>, DeviceFlowOptionsValidator>();
         builder.Services.AddScoped<DevicePolling>();
-        builder.Services.AddScoped<WrongUserCodeBudget>();
         builder.Services.AddScoped<DeviceUserCodes>();
 
         builder.Services.AddOpenIddict().AddServer(options =>

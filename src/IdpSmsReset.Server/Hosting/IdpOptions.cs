@@ -49,6 +49,8 @@ public sealed class IdpOptions
 
     public Core.Devices.DeviceFlowOptions DeviceFlow { get; set; } = new();
 
+    public Core.Limits.ClientNetworkOptions ClientNetwork { get; set; } = new();
+
     public Core.Persistence.CacheOptions Cache { get; set; } = new();
 
     public Core.Keys.TokenKeyOptions Keys { get; set; } = new();

@@ -22,7 +22,7 @@ public static class PasswordResetHosting
         builder.Services.AddScoped<PasswordResetCompletion>();
         builder.Services.AddScoped<PasswordResetCodeJob>();
         builder.Services.AddScoped<PasswordResetEligibility>();
-        builder.Services.AddScoped<WrongResetCodeBudget>();
+        builder.Services.AddScoped<ResetSuspensions>();
         builder.Services.AddScoped<ResetFlowCookie>();
         return builder;
     }

@@ -17,7 +17,13 @@ public sealed class RenamedSettings(IReadOnlyList<(string Old, string New)> foun
         ("ConnectionStrings:Idp", $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)}"),
         ("Jobs", JobsOptions.SectionName),
         ("PasswordReset", PasswordResetSettings.SectionName),
+        ($"{PasswordResetSettings.SectionName}:Limits:Ipv6PrefixLength",
+            $"{Core.Limits.ClientNetworkOptions.SectionName}:{nameof(Core.Limits.ClientNetworkOptions.Ipv6PrefixLength)}"),
     ];
+
+    /// <summary>True for a key under an old name: read as its new one, so not a misspelling.</summary>
+    public static bool IsOldName(string key) => Moves.Any(move => key.Equals(move.Old, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(move.Old + ":", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The old keys found, each with the name it is read as.</summary>
     public IReadOnlyList<(string Old, string New)> Found => found;

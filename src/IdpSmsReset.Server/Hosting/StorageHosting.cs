@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,12 @@ public static class StorageHosting
             .Validate(cache => !cache.Validate().Any(), "Idp:Cache:MaxAge is out of range (see CacheOptions).")
             .ValidateOnStart();
         builder.Services.AddScoped<LimitGates>();
+        builder.Services.AddScoped<Budgets>();
+        builder.Services.AddOptions<ClientNetworkOptions>()
+            .BindSection(builder.Configuration, ClientNetworkOptions.SectionName)
+            .Validate(network => network.Validate().Count == 0,
+                $"{ClientNetworkOptions.SectionName}:{nameof(ClientNetworkOptions.Ipv6PrefixLength)} must be between 32 and 128.")
+            .ValidateOnStart();
         // First: a second instance on the same SQLite file stops before it migrates or runs a job.
         builder.Services.AddHostedService<SqliteInstanceLock>();
         // A singleton too, so that the command line's import runs it without the other hosted services.

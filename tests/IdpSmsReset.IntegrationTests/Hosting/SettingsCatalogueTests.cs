@@ -87,6 +87,7 @@ public sealed partial class SettingsCatalogueTests
             ["Jobs:WorkerCount"] = "3",
             ["Idp:Jobs:WorkerCount"] = "7",
             ["ConnectionStrings:Idp"] = "Data Source=old.db",
+            ["Idp:PasswordReset:Limits:Ipv6PrefixLength"] = "56",
         });
 
         var renamed = RenamedSettings.Apply(configuration);
@@ -94,9 +95,12 @@ public sealed partial class SettingsCatalogueTests
         Assert.Equal("00:00:05", configuration["Idp:Sms:Twilio:Timeout"]);
         Assert.Equal("7", configuration["Idp:Jobs:WorkerCount"]);
         Assert.Equal("Data Source=old.db", configuration["Idp:Database:ConnectionString"]);
+        Assert.Equal("56", configuration["Idp:ClientNetwork:Ipv6PrefixLength"]);
+        Assert.All(SettingsCatalogue.UnknownKeys(configuration), key => Assert.True(RenamedSettings.IsOldName(key), key));
         Assert.Equal(
-            [("ConnectionStrings:Idp", "Idp:Database:ConnectionString"), ("Jobs:WorkerCount", "Idp:Jobs:WorkerCount"),
-                ("Sms:Twilio:Timeout", "Idp:Sms:Twilio:Timeout")],
+            [("ConnectionStrings:Idp", "Idp:Database:ConnectionString"),
+                ("Idp:PasswordReset:Limits:Ipv6PrefixLength", "Idp:ClientNetwork:Ipv6PrefixLength"),
+                ("Jobs:WorkerCount", "Idp:Jobs:WorkerCount"), ("Sms:Twilio:Timeout", "Idp:Sms:Twilio:Timeout")],
             renamed.Found.Order());
     }
 

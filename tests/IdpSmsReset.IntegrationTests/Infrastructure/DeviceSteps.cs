@@ -1,9 +1,11 @@
 using Duende.IdentityModel.Client;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IdpSmsReset.IntegrationTests.Infrastructure;
 
@@ -56,8 +58,9 @@ public static class DeviceSteps
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
-        var network = Core.Devices.DeviceFlowOptions.NetworkOf(address);
-        return (await database.Set<Core.Devices.WrongUserCode>().CountAsync(wrong => wrong.ClientNetwork == network),
+        var network = scope.ServiceProvider.GetRequiredService<IOptions<ClientNetworkOptions>>().Value.Of(address);
+        var budget = scope.ServiceProvider.GetRequiredService<IOptions<Core.Devices.DeviceFlowOptions>>().Value.WrongUserCodesPerAddress;
+        return (await database.Set<LimitCount>().CountAsync(count => count.Budget == budget.Name && count.Subject == network),
             await database.Set<AuditEvent>().CountAsync(audit
                 => audit.Type == AuditEventTypes.DeviceUserCodeWrong && audit.IpAddress == address));
     }

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
@@ -36,6 +37,39 @@ public abstract class UpgradeTests
     [MemberData(nameof(Released))]
     public async Task DatabaseFilledAtARelease_EveryNewerMigrationApplied_ItsUsersPoliciesAndApplicationsRemain(string release)
     {
+        await using var upgraded = await UpgradedFromAsync(release);
+
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        var user = await upgraded.Set<ApplicationUser>().SingleAsync(candidate => candidate.UserName == "released-ann");
+        var policy = await upgraded.Set<SecurityPolicy>().SingleAsync(candidate => candidate.Id == user.SecurityPolicyId);
+        Assert.Equal(("Ann Released", "+14155550199"), (user.DisplayName, user.PhoneNumber));
+        Assert.Equal(("Released policy", 14, MfaRequirement.Always, 7),
+            (policy.Name, policy.Password.MinLength, policy.Mfa.Require, policy.PasswordReset.CodeLength));
+        Assert.Equal(1, await upgraded.Database.SqlQueryRaw<int>(
+            """SELECT COUNT(*) AS "Value" FROM "OpenIddictApplications" WHERE "ClientId" = 'released-web'""").SingleAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Released))]
+    public async Task LimitsCountedAtARelease_Upgraded_StillCountedUnderTheirBudgets(string release)
+    {
+        await using var upgraded = await UpgradedFromAsync(release);
+
+        var counted = (await upgraded.Set<LimitCount>().ToListAsync())
+            .Select(count => $"{count.Budget} {count.Subject} {count.UserId}").Order(StringComparer.Ordinal);
+        Assert.Equal([
+            "device-user-code/address 198.51.100.9 ",
+            "reset-send/account released-user-1 released-user-1",
+            "reset-send/country US released-user-1",
+            "reset-send/destination +14155550199 released-user-1",
+            "reset-wrong-code/account released-user-1 released-user-1",
+            "reset-wrong-code/address 203.0.113.7 released-user-1",
+        ], counted);
+    }
+
+    /// <summary>A database filled at <paramref name="release"/>, brought up to this build's schema.</summary>
+    private async Task<IdpDbContext> UpgradedFromAsync(string release)
+    {
         var builder = new DbContextOptionsBuilder<IdpDbContext>();
         builder.UseIdpDatabase(Provider, NewDatabase());
         builder.WithIdentitySchema();
@@ -47,17 +81,9 @@ public abstract class UpgradeTests
                 Path.Combine(AppContext.BaseDirectory, "Persistence", "Releases", release + ".sql")));
         }
 
-        await using var upgraded = new IdpDbContext(options);
+        var upgraded = new IdpDbContext(options);
         await upgraded.Database.MigrateAsync();
-
-        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
-        var user = await upgraded.Set<ApplicationUser>().SingleAsync(candidate => candidate.UserName == "released-ann");
-        var policy = await upgraded.Set<SecurityPolicy>().SingleAsync(candidate => candidate.Id == user.SecurityPolicyId);
-        Assert.Equal(("Ann Released", "+14155550199"), (user.DisplayName, user.PhoneNumber));
-        Assert.Equal(("Released policy", 14, MfaRequirement.Always, 7),
-            (policy.Name, policy.Password.MinLength, policy.Mfa.Require, policy.PasswordReset.CodeLength));
-        Assert.Equal(1, await upgraded.Database.SqlQueryRaw<int>(
-            """SELECT COUNT(*) AS "Value" FROM "OpenIddictApplications" WHERE "ClientId" = 'released-web'""").SingleAsync());
+        return upgraded;
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Messaging.FraudGuard;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;

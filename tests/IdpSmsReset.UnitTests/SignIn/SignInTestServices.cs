@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;

@@ -12,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Account;
 /// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
 /// </summary>
 public sealed class SessionSignIn(
-    SignInManager<ApplicationUser> signIn, UserSessionService sessions, WrongResetCodeBudget wrongResetCodes, TimeProvider time,
+    SignInManager<ApplicationUser> signIn, UserSessionService sessions, ResetSuspensions resetSuspensions, TimeProvider time,
     ILogger<SessionSignIn> logger)
 {
     public const string SessionIdClaim = "sid";
@@ -49,7 +49,7 @@ public sealed class SessionSignIn(
         // Whoever signs in holds the account: a suspension that guessing at its reset codes caused ends here.
         if (user.SmsResetSuspendedAt is not null)
         {
-            await wrongResetCodes.LiftAsync(user.Id, user.UserName ?? user.Id, Context.Connection.RemoteIpAddress?.ToString(),
+            await resetSuspensions.LiftAsync(user.Id, user.UserName ?? user.Id, Context.Connection.RemoteIpAddress?.ToString(),
                 Context.RequestAborted);
         }
 

@@ -20,3 +20,13 @@ INSERT INTO "OpenIddictApplications" ("Id", "ClientId", "ClientType", "ConsentTy
     "ConcurrencyToken", "Permissions", "RedirectUris")
 VALUES ('released-app-1', 'released-web', 'public', 'implicit', 'Released web', 'web', 'c1',
     '["ept:authorization","ept:token","gt:authorization_code","rst:code","scp:openid"]', '["https://released.example/cb"]');
+
+-- What the limits counted at v0.1.0, each in a table of its own.
+INSERT INTO "PasswordResetWrongCodes" ("Id", "FlowId", "UserId", "ClientNetwork", "EnteredAt")
+VALUES ('0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0001', '0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0002', 'released-user-1', '203.0.113.7',
+    '2026-12-01 10:00:00');
+INSERT INTO "PasswordResetSends" ("Id", "FlowId", "UserId", "Destination", "Country", "IpAddress", "SentAt")
+VALUES ('0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0003', '0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0002', 'released-user-1', '+14155550199', 'US',
+    '203.0.113.7', '2026-12-01 10:00:01');
+INSERT INTO "WrongUserCodes" ("Id", "ClientNetwork", "EnteredAt")
+VALUES ('0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0004', '198.51.100.9', '2026-12-01 10:00:02');

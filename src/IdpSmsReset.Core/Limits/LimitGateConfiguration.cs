@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace IdpSmsReset.Core.Persistence;
+namespace IdpSmsReset.Core.Limits;
 
 internal sealed class LimitGateConfiguration : IEntityTypeConfiguration<LimitGate>
 {

@@ -1,6 +1,6 @@
-using IdpSmsReset.Core.Recovery;
+using IdpSmsReset.Core.Limits;
 
-namespace IdpSmsReset.UnitTests.Recovery;
+namespace IdpSmsReset.UnitTests.Limits;
 
 public sealed class ClientNetworkTests
 {

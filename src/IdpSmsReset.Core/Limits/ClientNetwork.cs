@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace IdpSmsReset.Core.Recovery;
+namespace IdpSmsReset.Core.Limits;
 
 /// <summary>
 /// The key that per-address limits count by. An IPv4 address counts alone; an IPv6 address counts with its whole

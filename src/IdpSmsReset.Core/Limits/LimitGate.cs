@@ -1,4 +1,4 @@
-namespace IdpSmsReset.Core.Persistence;
+namespace IdpSmsReset.Core.Limits;
 
 /// <summary>
 /// One row per thing a limit counts (an address, say): the row a decision locks so that the decisions counting the same

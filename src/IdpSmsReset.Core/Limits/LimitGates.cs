@@ -1,6 +1,7 @@
+using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace IdpSmsReset.Core.Persistence;
+namespace IdpSmsReset.Core.Limits;
 
 /// <summary>
 /// Makes count-then-admit decisions exact under concurrency. Without it, requests racing at a limit either all pass
