@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.ApiUse;
 
 /// <summary>How many calls one application made to the management API in one minute.</summary>
@@ -8,4 +11,14 @@ public sealed class ApiCallWindow
     public DateTime WindowStart { get; set; }
 
     public int Calls { get; set; }
+}
+
+internal sealed class ApiCallWindowConfiguration : IEntityTypeConfiguration<ApiCallWindow>
+{
+    public void Configure(EntityTypeBuilder<ApiCallWindow> entity)
+    {
+        entity.ToTable("ApiCallWindows");
+        entity.HasKey(window => new { window.Caller, window.WindowStart });
+        entity.Property(window => window.Caller).HasMaxLength(256);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using IdpSmsReset.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Applications;
 

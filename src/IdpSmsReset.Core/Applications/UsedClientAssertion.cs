@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Applications;
 
 /// <summary>A client assertion's <c>jti</c>, kept until the assertion expires so that it is accepted once only.</summary>
@@ -7,4 +10,15 @@ public sealed class UsedClientAssertion
     public required string Key { get; set; }
 
     public DateTime ExpiresAt { get; set; }
+}
+
+internal sealed class UsedClientAssertionConfiguration : IEntityTypeConfiguration<UsedClientAssertion>
+{
+    public void Configure(EntityTypeBuilder<UsedClientAssertion> entity)
+    {
+        entity.ToTable("UsedClientAssertions");
+        entity.HasKey(used => used.Key);
+        entity.Property(used => used.Key).HasMaxLength(64);
+        entity.HasIndex(used => used.ExpiresAt);
+    }
 }

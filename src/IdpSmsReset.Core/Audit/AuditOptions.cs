@@ -52,3 +52,18 @@ public sealed class AuditOptions
         }
     }
 }
+
+/// <summary>How much of a client's address the audit keeps (see <see cref="AuditOptions.Addresses"/>).</summary>
+public enum AuditAddressDetail
+{
+    Full,
+    Network,
+}
+
+/// <summary>Where the audit stream writes (<see cref="AuditOptions.Stream"/>).</summary>
+public enum AuditStreamTarget
+{
+    None,
+    Stdout,
+    File,
+}

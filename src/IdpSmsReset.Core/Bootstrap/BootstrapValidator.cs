@@ -1,7 +1,6 @@
 using IdpSmsReset.Core.Applications;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using static IdpSmsReset.Core.Applications.ApplicationVocabulary;
 
 namespace IdpSmsReset.Core.Bootstrap;
 

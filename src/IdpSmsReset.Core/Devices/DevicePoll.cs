@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Devices;
 
 /// <summary>When a device code was last polled at the token endpoint, kept in the database so every instance agrees.</summary>
@@ -7,4 +10,15 @@ public sealed class DevicePoll
     public required string CodeHash { get; set; }
 
     public DateTime LastPolledAt { get; set; }
+}
+
+internal sealed class DevicePollConfiguration : IEntityTypeConfiguration<DevicePoll>
+{
+    public void Configure(EntityTypeBuilder<DevicePoll> entity)
+    {
+        entity.ToTable("DevicePolls");
+        entity.HasKey(poll => poll.CodeHash);
+        entity.Property(poll => poll.CodeHash).HasMaxLength(64);
+        entity.HasIndex(poll => poll.LastPolledAt);
+    }
 }

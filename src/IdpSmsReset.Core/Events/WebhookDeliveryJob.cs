@@ -234,3 +234,14 @@ public sealed class WebhookDeliveryJob(
 
     private sealed record Attempt(int? StatusCode, string? Error, string? Response);
 }
+
+public enum WebhookDeliveryStatus
+{
+    /// <summary>Not delivered yet: waiting its turn, its first attempt or a retry.</summary>
+    Pending,
+
+    Delivered,
+
+    /// <summary>Every attempt failed, or the subscription went away: an administrator may send it again.</summary>
+    Failed,
+}

@@ -54,3 +54,6 @@ public sealed class WebhookPayloads(IdpDbContext database, EventOrigin origin)
         return (body.ToArray(), contentType.ToString());
     }
 }
+
+/// <summary>This server as the CloudEvents <c>source</c> of its events: its issuer.</summary>
+public sealed record EventOrigin(Uri Issuer);

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Events;
 
 /// <summary>
@@ -32,4 +35,19 @@ public sealed class WebhookSubscription
 
     /// <summary>Why the server turned the subscription off by itself (failing for too long); the overview says so.</summary>
     public string? DisabledReason { get; set; }
+}
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> entity)
+    {
+        entity.ToTable("WebhookSubscriptions");
+        entity.HasKey(s => s.Id);
+        entity.HasIndex(s => s.Name).IsUnique();
+        entity.Property(s => s.Name).HasMaxLength(WebhookRules.MaxNameLength);
+        entity.Property(s => s.Url).HasMaxLength(2048);
+        entity.Property(s => s.Events).HasMaxLength(WebhookRules.MaxEventsLength);
+        entity.Property(s => s.ProtectedSecret).HasMaxLength(1024);
+        entity.Property(s => s.DisabledReason).HasMaxLength(256);
+    }
 }

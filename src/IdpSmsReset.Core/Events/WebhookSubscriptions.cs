@@ -189,3 +189,14 @@ public sealed class WebhookSubscriptions(
             return CommandResult.Done(deliveryId.ToString());
         }, result => result.Succeeded, cancellationToken);
 }
+
+/// <summary>A save's answer, and the secret the server made for it, to be shown once (null when none was made).</summary>
+public sealed record WebhookSaved(CommandResult Result, string? NewSecret);
+
+/// <summary>A subscription as the audit records it: never its secret, only whether it was replaced.</summary>
+public sealed record WebhookSnapshot(string Name, string Url, string Events, bool IncludePersonalData, bool Enabled,
+    bool SecretReplaced = false)
+{
+    public static WebhookSnapshot Of(WebhookSubscription subscription) => new(subscription.Name, subscription.Url, subscription.Events,
+        subscription.IncludePersonalData, subscription.Enabled);
+}

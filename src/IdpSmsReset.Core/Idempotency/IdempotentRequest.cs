@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Idempotency;
 
 /// <summary>
@@ -21,4 +24,17 @@ public sealed class IdempotentRequest
     public string? ProtectedAnswer { get; set; }
 
     public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> entity)
+    {
+        entity.ToTable("IdempotentRequests");
+        entity.HasKey(request => new { request.Caller, request.Key });
+        entity.Property(request => request.Caller).HasMaxLength(256);
+        entity.Property(request => request.Key).HasMaxLength(IdempotencyKeys.MaxKeyLength);
+        entity.Property(request => request.RequestHash).HasMaxLength(64);
+        entity.HasIndex(request => request.CreatedAt);
+    }
 }

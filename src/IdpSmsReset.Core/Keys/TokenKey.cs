@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Keys;
 
 /// <summary>
@@ -34,4 +37,17 @@ public sealed class TokenKey
 
     /// <summary>When an administrator revoked it: from then on it is neither published nor trusted, and tokens it signed fail.</summary>
     public DateTime? RevokedAt { get; set; }
+}
+
+internal sealed class TokenKeyConfiguration : IEntityTypeConfiguration<TokenKey>
+{
+    public void Configure(EntityTypeBuilder<TokenKey> entity)
+    {
+        entity.ToTable("TokenKeys");
+        entity.Property(key => key.Use).HasMaxLength(16);
+        entity.Property(key => key.KeyId).HasMaxLength(64);
+        entity.Property(key => key.Algorithm).HasMaxLength(16);
+        // Exactly one key per generation of a use and algorithm, whichever instance tries to make it.
+        entity.HasIndex(key => new { key.Use, key.Algorithm, key.Generation }).IsUnique();
+    }
 }

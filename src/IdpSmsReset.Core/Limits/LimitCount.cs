@@ -1,3 +1,7 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Limits;
 
 /// <summary>One occurrence a <see cref="Budget"/> counts, kept until no window can count it any more.</summary>
@@ -18,4 +22,18 @@ public sealed class LimitCount
     public string? UserId { get; set; }
 
     public DateTime At { get; set; }
+}
+
+internal sealed class LimitCountConfiguration : IEntityTypeConfiguration<LimitCount>
+{
+    public void Configure(EntityTypeBuilder<LimitCount> entity)
+    {
+        entity.ToTable("LimitCounts");
+        entity.HasKey(count => count.Id);
+        entity.Property(count => count.Budget).HasMaxLength(48);
+        entity.Property(count => count.Subject).HasMaxLength(ClientNetwork.MaxLength);
+        entity.HasIndex(count => new { count.Budget, count.Subject, count.At });
+        entity.HasIndex(count => count.At);
+        entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(count => count.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Limits;
 
 /// <summary>
@@ -10,4 +13,15 @@ public sealed class LimitGate
 
     /// <summary>When a decision last took the gate; gates untouched for a day are pruned.</summary>
     public DateTime TouchedAt { get; set; }
+}
+
+internal sealed class LimitGateConfiguration : IEntityTypeConfiguration<LimitGate>
+{
+    public void Configure(EntityTypeBuilder<LimitGate> entity)
+    {
+        entity.ToTable("LimitGates");
+        entity.HasKey(gate => gate.Key);
+        entity.Property(gate => gate.Key).HasMaxLength(128);
+        entity.HasIndex(gate => gate.TouchedAt);
+    }
 }

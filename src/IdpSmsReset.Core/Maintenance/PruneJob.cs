@@ -90,3 +90,5 @@ public sealed class PruneJob(
         return new PruneResult(prunedTokens, prunedAuthorizations, sessions, challenges, flows);
     }
 }
+
+public sealed record PruneResult(long Tokens, long Authorizations, int Sessions, int SmsChallenges, int ResetFlows);

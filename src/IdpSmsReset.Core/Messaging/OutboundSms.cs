@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>
@@ -53,4 +56,49 @@ public sealed class OutboundSms
     public DateTime? SentAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class OutboundSmsConfiguration : IEntityTypeConfiguration<OutboundSms>
+{
+    public void Configure(EntityTypeBuilder<OutboundSms> entity)
+    {
+        entity.ToTable("OutboundSms");
+        entity.Property(message => message.Destination).HasMaxLength(32);
+        entity.Property(message => message.Country).HasMaxLength(2);
+        entity.Property(message => message.Purpose).HasMaxLength(64);
+        entity.Property(message => message.ProtectedBody).HasMaxLength(4096);
+        entity.Property(message => message.TwilioSid).HasMaxLength(34);
+        entity.Property(message => message.Account).HasMaxLength(16);
+        entity.Property(message => message.LastError).HasMaxLength(1024);
+        entity.Property(message => message.ErrorClass).HasMaxLength(32);
+        entity.Property(message => message.HoldScope).HasMaxLength(64);
+        // The status callback finds a message by its SID; the sweeper by status and due time.
+        entity.HasIndex(message => message.TwilioSid).IsUnique();
+        entity.HasIndex(message => new { message.Status, message.NextAttemptAt });
+    }
+}
+
+/// <summary>
+/// Where a message is. Later states rank higher among those Twilio reports on: a status update never moves a message
+/// back. The fraud guard's own (held, discarded, refused) come last: no report ever reaches a message that never left. Which status follows
+/// which is <see cref="OutboundSmsTransitions"/>; only <see cref="SmsOutbox"/> moves a message.
+/// </summary>
+public enum OutboundSmsStatus
+{
+    Queued = 0,
+    Sending = 1,
+    Sent = 2,
+    Delivered = 3,
+    Undelivered = 4,
+    Failed = 5,
+    Expired = 6,
+
+    /// <summary>A budget of the fraud guard was spent: kept, unsent, until an administrator releases or discards it.</summary>
+    Held = 7,
+
+    /// <summary>Held, then discarded by an administrator: never sent.</summary>
+    Discarded = 8,
+
+    /// <summary>Refused before any send: the number's type (premium-rate, shared-cost...) is not for codes.</summary>
+    Refused = 9,
 }

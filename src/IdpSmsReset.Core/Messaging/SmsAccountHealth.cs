@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Messaging;
 
 /// <summary>
@@ -19,4 +22,15 @@ public sealed class SmsAccountHealth
     public DateTime? LastFailoverAt { get; set; }
 
     public string? LastFailure { get; set; }
+}
+
+internal sealed class SmsAccountHealthConfiguration : IEntityTypeConfiguration<SmsAccountHealth>
+{
+    public void Configure(EntityTypeBuilder<SmsAccountHealth> entity)
+    {
+        entity.ToTable("SmsAccountHealth");
+        entity.HasKey(health => health.Account);
+        entity.Property(health => health.Account).HasMaxLength(16);
+        entity.Property(health => health.LastFailure).HasMaxLength(1024);
+    }
 }

@@ -1,11 +1,11 @@
-using IdpSmsReset.Core.Telemetry;
-using Microsoft.AspNetCore.DataProtection;
-using System.Security.Cryptography;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Telemetry;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Security.Cryptography;
 
 namespace IdpSmsReset.Core.Messaging;
 
@@ -187,3 +187,20 @@ public sealed class SmsDispatchJob(
         logger.SmsRetryScheduled(message.Id, message.Purpose, delay, transient.Reason);
     }
 }
+
+public abstract record SmsSendResult
+{
+    /// <summary>The provider accepted the message.</summary>
+    public sealed record Accepted(string ProviderId, OutboundSmsStatus Status) : SmsSendResult;
+
+    /// <summary>
+    /// Worth trying again later (throttled, provider error, timeout); <see cref="RetryAfter"/> when the provider said.
+    /// <see cref="ErrorClass"/> is one of <see cref="SmsErrorClasses"/>.
+    /// </summary>
+    public sealed record Transient(string Reason, string ErrorClass, TimeSpan? RetryAfter = null) : SmsSendResult;
+
+    /// <summary>Will fail the same way every time (invalid number, unsubscribed, region not permitted...).</summary>
+    public sealed record Permanent(string Reason, string ErrorClass) : SmsSendResult;
+}
+
+public sealed record SmsToSend(string Destination, string Body, Uri StatusCallback);

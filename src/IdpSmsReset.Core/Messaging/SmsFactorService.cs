@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Problems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -125,4 +126,25 @@ public sealed class SmsFactorService(
 
     private sealed record StoredForm(string AccountSid, string? From, string? MessagingServiceSid, string PhoneField,
         string AllowedCountries);
+}
+
+public sealed record SmsAccountCheck(bool IsValid, string? Problem)
+{
+    public static SmsAccountCheck Valid { get; } = new(true, null);
+
+    public static SmsAccountCheck Invalid(string problem) => new(false, problem);
+}
+
+/// <summary>What an administrator (or the bootstrap file) gives for the SMS factor. A null auth token keeps the stored one.</summary>
+public sealed record SmsFactorInput(
+    string? AccountSid,
+    string? AuthToken,
+    string? From,
+    string? MessagingServiceSid,
+    string? PhoneField,
+    IReadOnlyList<string> AllowedCountries);
+
+public sealed record SmsFactorSaveResult(IReadOnlyList<FieldProblem> Problems, SmsAccountCheck? Check)
+{
+    public bool Saved => Problems.Count == 0;
 }

@@ -1,8 +1,8 @@
+using Hangfire;
 using IdpSmsReset.Core.Limits;
+using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Problems;
 using Microsoft.AspNetCore.DataProtection;
-using Hangfire;
-using IdpSmsReset.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -280,4 +280,25 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
 
     private IQueryable<OutboundSms> Allowing(Guid messageId, OutboundSmsTransition transition) =>
         database.Set<OutboundSms>().Where(message => message.Id == messageId).Where(OutboundSmsTransitions.IsAllowed(transition));
+}
+
+/// <summary>
+/// A message queued (its id), held by the fraud guard (its id too: it is sent if an administrator releases it, so what it
+/// carries must be kept as for a queued one), or refused (why).
+/// </summary>
+public sealed record SmsEnqueueResult(Guid? MessageId, Problem? Problem, bool Held = false)
+{
+    public static SmsEnqueueResult Queued(Guid id) => new(id, null);
+
+    public static SmsEnqueueResult HeldBack(Guid id) => new(id, null, Held: true);
+
+    public static SmsEnqueueResult Refused(Problem problem) => new(null, problem);
+}
+
+/// <summary>What a delivery report did to its message.</summary>
+public enum SmsStatusUpdate
+{
+    Moved,
+    Ignored,
+    UnknownMessage,
 }

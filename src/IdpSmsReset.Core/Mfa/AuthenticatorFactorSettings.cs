@@ -1,3 +1,7 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>
@@ -14,4 +18,13 @@ public sealed class AuthenticatorFactorSettings
     public bool Enabled { get; set; } = true;
 
     public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class AuthenticatorFactorSettingsConfiguration : IEntityTypeConfiguration<AuthenticatorFactorSettings>
+{
+    public void Configure(EntityTypeBuilder<AuthenticatorFactorSettings> entity)
+    {
+        entity.ToTable("AuthenticatorFactorSettings");
+        entity.Property(settings => settings.Id).ValueGeneratedNever();
+    }
 }

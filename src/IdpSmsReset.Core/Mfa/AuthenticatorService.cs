@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
+using System.Globalization;
+using System.Security.Cryptography;
 
 namespace IdpSmsReset.Core.Mfa;
 
@@ -110,3 +110,6 @@ public sealed class AuthenticatorService(IdpDbContext database, MfaProtection pr
             && new Totp(Base32Encoding.ToBytes(secret)).VerifyTotp(time.GetUtcNow().UtcDateTime, code, out step, Window);
     }
 }
+
+/// <summary>An enrolment in progress: the secret to show, and the same secret sealed for the form.</summary>
+public sealed record AuthenticatorEnrolment(string Secret, string SealedSecret);

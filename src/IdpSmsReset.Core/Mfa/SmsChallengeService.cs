@@ -1,6 +1,8 @@
 using IdpSmsReset.Core.Limits;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdpSmsReset.Core.Mfa;
@@ -182,4 +184,74 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
+
+/// <summary>How a kind of SMS code behaves: its length, lifetime, attempts, and how often a new one may be sent.</summary>
+public sealed record OneTimeCodeRules(int Length, TimeSpan Lifetime, int MaxAttempts, TimeSpan ResendCooldown, int MaxSendsPerHour)
+{
+    /// <summary>
+    /// Sign-in codes and phone verification codes: 6 digits, valid 5 minutes (the user is waiting for it), 5 wrong
+    /// entries per code, a new code after 30 seconds, at most 5 codes an hour.
+    /// </summary>
+    public static readonly OneTimeCodeRules SignIn = new(6, TimeSpan.FromMinutes(5), 5, TimeSpan.FromSeconds(30), 5);
+
+    /// <summary>The password reset codes of a policy.</summary>
+    public static OneTimeCodeRules For(PasswordResetRules reset) => new(
+        reset.CodeLength,
+        TimeSpan.FromMinutes(reset.CodeLifetimeMinutes),
+        reset.MaxAttempts,
+        TimeSpan.FromSeconds(reset.ResendCooldownSeconds),
+        reset.MaxSendsPerHour);
+}
+
+public enum SmsChallengeClosure
+{
+    Used,
+    Replaced,
+    TooManyAttempts,
+    /// <summary>Written before its SMS is queued, so the limits can be counted; it opens once the SMS is queued, or is deleted.</summary>
+    Reserved,
+}
+
+public enum SmsChallengeSendStatus
+{
+    Sent,
+    CoolingDown,
+    TooManySends,
+    Refused,
+}
+
+/// <summary>
+/// The outcome of asking for a code to <see cref="Destination"/> (E.164; empty when refused); <see cref="RetryAt"/>
+/// says when another may be asked for.
+/// </summary>
+public sealed record SmsChallengeSent(SmsChallengeSendStatus Status, string Destination, DateTimeOffset? RetryAt = null,
+    Problem? Problem = null)
+{
+    public bool IsSent => Status == SmsChallengeSendStatus.Sent;
+
+    public static SmsChallengeSent Refused(Problem problem) => new(SmsChallengeSendStatus.Refused, "", Problem: problem);
+}
+
+/// <summary>
+/// The outcome of entering a code. Every outcome but <see cref="SmsCodeVerdict.Accepted"/> and
+/// <see cref="SmsCodeVerdict.Malformed"/> is a failed attempt.
+/// </summary>
+public sealed record SmsCodeResult(SmsCodeVerdict Check, string? Destination = null, int AttemptsLeft = 0)
+{
+    public bool IsAccepted => Check == SmsCodeVerdict.Accepted;
+}
+
+public enum SmsCodeVerdict
+{
+    Accepted,
+    Wrong,
+    Expired,
+    AlreadyUsed,
+    Replaced,
+    TooManyAttempts,
+    NoCodeSent,
+
+    /// <summary>Not a code of this kind's length, or not digits: not compared, and no attempt taken.</summary>
+    Malformed,
 }

@@ -16,3 +16,10 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 }
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

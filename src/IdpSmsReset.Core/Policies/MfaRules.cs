@@ -20,3 +20,9 @@ public sealed class MfaRules
     /// <summary>Default <see cref="MfaRequirement.Never"/>.</summary>
     public MfaRequirement Require { get; set; } = MfaRequirement.Never;
 }
+
+public enum MfaRequirement
+{
+    Never,
+    Always,
+}

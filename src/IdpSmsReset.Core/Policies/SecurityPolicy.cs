@@ -1,3 +1,7 @@
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Policies;
 
 /// <summary>
@@ -20,4 +24,23 @@ public sealed class SecurityPolicy
     public MfaRules Mfa { get; set; } = new();
 
     public PasswordResetRules PasswordReset { get; set; } = new();
+}
+
+internal sealed class SecurityPolicyConfiguration : IEntityTypeConfiguration<SecurityPolicy>
+{
+    public void Configure(EntityTypeBuilder<SecurityPolicy> entity)
+    {
+        entity.ToTable("SecurityPolicies");
+        entity.Property(policy => policy.Name).HasMaxLength(128);
+        entity.HasIndex(policy => policy.Name).IsUnique();
+        // Each section is a group of columns of the policy's row (Password_MinLength, ...).
+        entity.OwnsOne(policy => policy.Password);
+        entity.OwnsOne(policy => policy.Lockout);
+        entity.OwnsOne(policy => policy.Mfa, mfa => mfa.Property(rules => rules.Require).HasConversion<string>().HasMaxLength(16));
+        entity.OwnsOne(policy => policy.PasswordReset);
+        entity.Navigation(policy => policy.Password).IsRequired();
+        entity.Navigation(policy => policy.Lockout).IsRequired();
+        entity.Navigation(policy => policy.Mfa).IsRequired();
+        entity.Navigation(policy => policy.PasswordReset).IsRequired();
+    }
 }

@@ -77,3 +77,12 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
             : new ResetEligibility(e164, country, policy.PasswordReset.MaxSendsPerHour, "");
     }
 }
+
+/// <summary>Where a reset code may go (E.164, with its country and the policy's hourly limit), or <see cref="Reason"/> why none
+/// may.</summary>
+public sealed record ResetEligibility(string? Destination, string Country, int MaxSendsPerHour, string Reason)
+{
+    public bool IsEligible => Destination is not null;
+
+    public static ResetEligibility No(string reason) => new(null, "", 0, reason);
+}

@@ -1,3 +1,8 @@
+using IdpSmsReset.Core.Limits;
+using IdpSmsReset.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Recovery;
 
 /// <summary>
@@ -66,4 +71,50 @@ public sealed class PasswordResetFlow
     /// <summary>Whether <paramref name="transition"/> may leave the state this copy was read in (pages choose what to show by
     /// it).</summary>
     public bool Allows(PasswordResetTransition transition) => PasswordResetTransitions.Allows(State, transition);
+}
+
+internal sealed class PasswordResetFlowConfiguration : IEntityTypeConfiguration<PasswordResetFlow>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetFlow> entity)
+    {
+        entity.ToTable("PasswordResetFlows");
+        entity.Property(flow => flow.State).HasConversion<string>().HasMaxLength(16);
+        entity.Property(flow => flow.BrowserKeyHash).HasMaxLength(32);
+        entity.Property(flow => flow.CodeHash).HasMaxLength(32);
+        entity.Property(flow => flow.CodeSalt).HasMaxLength(16);
+        entity.Property(flow => flow.IpAddress).HasMaxLength(64);
+        entity.Property(flow => flow.ReturnUrl).HasMaxLength(2048);
+        entity.Property(flow => flow.IssuedBy).HasMaxLength(256);
+        entity.Property(flow => flow.Language).HasMaxLength(8);
+        entity.Property(flow => flow.ClientNetwork).HasMaxLength(ClientNetwork.MaxLength);
+        entity.HasIndex(flow => new { flow.ClientNetwork, flow.CreatedAt });
+        entity.HasIndex(flow => flow.UserId);
+        // A flow for a deleted user ends with it; a flow without a user never had one.
+        entity.HasOne<ApplicationUser>().WithMany().HasForeignKey(flow => flow.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// Where a reset flow stands. Which state follows which is <see cref="PasswordResetTransitions"/>; only
+/// <see cref="PasswordResetStateMachine"/> moves a flow, each move one conditional update.
+/// </summary>
+public enum PasswordResetState
+{
+    /// <summary>A name was given; no code asked for yet.</summary>
+    Started,
+
+    /// <summary>A code was asked for. The flow holds its hash only once the SMS is queued (and never for an account that cannot
+    /// reset).</summary>
+    CodeSent,
+
+    /// <summary>The right code was entered: a new password may be set, for a short while.</summary>
+    Verified,
+
+    Completed,
+
+    /// <summary>The code was entered wrong too often: the user must start again.</summary>
+    Locked,
+
+    /// <summary>The flow outlived its lifetime before it completed.</summary>
+    Expired,
 }

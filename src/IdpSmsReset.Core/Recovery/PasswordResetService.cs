@@ -1,9 +1,8 @@
-using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Telemetry;
 using IdpSmsReset.Core.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -210,4 +209,51 @@ public sealed class PasswordResetService(
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
+
+public enum CodeRequest
+{
+    Requested,
+    CoolingDown,
+    /// <summary>The flow is over (locked, completed, expired): start again.</summary>
+    FlowOver,
+}
+
+/// <summary>The outcome of entering a reset code, and how many attempts are left for this code.</summary>
+public sealed record ResetCodeResult(ResetCodeVerdict Check, int AttemptsLeft = 0)
+{
+    public bool IsAccepted => Check == ResetCodeVerdict.Accepted;
+}
+
+public enum ResetCodeVerdict
+{
+    Accepted,
+    Wrong,
+    Expired,
+    /// <summary>This wrong entry used the last attempt, or the flow was locked already.</summary>
+    Locked,
+    /// <summary>Too many wrong codes from this address in the last hour, over all accounts: the entry was not compared.</summary>
+    TooManyFromAddress,
+    /// <summary>The flow is past the code step (completed, or expired as a whole).</summary>
+    FlowOver,
+
+    /// <summary>
+    /// Not digits, or a length no policy's codes have (<see cref="Policies.PasswordResetRules.MinCodeLength"/> to
+    /// <see cref="Policies.PasswordResetRules.MaxCodeLength"/>): not compared, and no attempt taken. The range is every
+    /// policy's, not this flow's, so the answer cannot tell an account's policy (or that it exists) from a made-up one.
+    /// </summary>
+    Malformed,
+}
+
+/// <summary>
+/// The outcome of setting the new password: done; the reset is over (completed, expired, or never verified: start
+/// again); or the password was refused, with what the user's policy says of it (already in the reader's language).
+/// </summary>
+public sealed record ResetCompleted(bool Succeeded, bool Over, IReadOnlyList<string> PasswordProblems)
+{
+    public static ResetCompleted Done { get; } = new(true, false, []);
+
+    public static ResetCompleted ResetOver { get; } = new(false, true, []);
+
+    public static ResetCompleted Refused(IEnumerable<string> problems) => new(false, false, [.. problems]);
 }

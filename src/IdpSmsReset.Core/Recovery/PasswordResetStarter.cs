@@ -1,8 +1,6 @@
 using IdpSmsReset.Core.Telemetry;
-using Hangfire;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Limits;
-using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;

@@ -85,3 +85,33 @@ public sealed class PasswordSignIn(
     /// <summary>The audit's reason code: the metric's result, so a chart and the log say the same.</summary>
     private static string Reason(string code) => $"Reason: {code}.";
 }
+
+/// <summary>
+/// What a name and password came to: <see cref="Next"/> (the journey's next step) when the password was right, else a
+/// refusal that reads the same for a real and an unknown account (<see cref="LockedOut"/> with its end, or a wrong
+/// name or password).
+/// </summary>
+public sealed record PasswordSignInOutcome(ApplicationUser? User, SignInDecision? Next, bool LockedOut, DateTimeOffset? LockedUntil)
+{
+    public bool Succeeded => Next is not null;
+
+    public static PasswordSignInOutcome Accepted(ApplicationUser user, SignInDecision next) => new(user, next, false, null);
+
+    public static PasswordSignInOutcome Refused(ApplicationUser? user, bool lockedOut, DateTimeOffset? lockedUntil) =>
+        new(user, null, lockedOut, lockedUntil);
+}
+
+/// <summary>Why a user may not sign in now (<see cref="SignInEligibility.RefusalAsync"/>); each way in words it its own way.</summary>
+public enum SignInRefusal
+{
+    None,
+
+    /// <summary>An administrator disabled the account.</summary>
+    Disabled,
+
+    /// <summary>Identity asks for a confirmation (e-mail, phone) the account does not have.</summary>
+    NotAllowed,
+
+    /// <summary>Too many wrong passwords or codes: the account is locked until its lockout ends.</summary>
+    LockedOut,
+}

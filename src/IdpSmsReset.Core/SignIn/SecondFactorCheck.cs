@@ -1,5 +1,4 @@
 using IdpSmsReset.Core.Audit;
-using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Telemetry;
 using IdpSmsReset.Core.Users;
@@ -119,4 +118,34 @@ public sealed class SecondFactorCheck(
         metrics.SecondFactorChecked(method, "refused");
         audit.Stage(AuditEventTypes.SecondFactorFailed, AuditActors.Anonymous, user.Id, null, $"Method: {method}.");
     }
+}
+
+/// <summary>What showing a second factor came to (<see cref="SecondFactorCheck"/>).</summary>
+public enum SecondFactorOutcome
+{
+    Accepted,
+
+    /// <summary>Wrong, counted; the user may try again.</summary>
+    Refused,
+
+    /// <summary>Not a code of the method's shape (a digit short, a letter): not compared, not counted.</summary>
+    Malformed,
+
+    /// <summary>Wrong, and the count reached the policy's limit: the account is locked and the pending sign-in is over.</summary>
+    LockedOut,
+}
+
+/// <summary>
+/// Where a pending sign-in stands: the journey's <see cref="Next"/> step, the <see cref="Method"/> to show (the one asked
+/// for when the user can show it, else the preferred one), and when another SMS code may be asked for (null: now).
+/// </summary>
+public sealed record SecondFactorState(SignInDecision Next, string Method, DateTimeOffset? NextSendAt);
+
+/// <summary>
+/// The verdict on a second factor: <see cref="Amr"/> is what the session carries when it was accepted; <see cref="Sms"/>
+/// says how an SMS code was wrong (expired, replaced, attempts left), for the page's words.
+/// </summary>
+public sealed record SecondFactorVerdict(SecondFactorOutcome Outcome, IReadOnlyList<string> Amr, SmsCodeResult? Sms = null)
+{
+    public bool IsAccepted => Outcome == SecondFactorOutcome.Accepted;
 }

@@ -106,3 +106,47 @@ public sealed class SignInJourney(SecondFactorMethods secondFactors)
 
     private static SignInDecision Done(IReadOnlyList<string> amr) => new(SignInStep.Done, None, amr);
 }
+
+/// <summary>
+/// The journey's answer. <see cref="Methods"/> lists the second-factor methods the user can show, the preferred one
+/// first; <see cref="Amr"/> is what the session carries once <see cref="Step"/> is <see cref="SignInStep.Done"/>;
+/// <see cref="Factors"/> are what the second-factor and enrolment pages show (set for those two steps).
+/// </summary>
+public sealed record SignInDecision(SignInStep Step, IReadOnlyList<string> Methods, IReadOnlyList<string> Amr,
+    UserSecondFactors? Factors = null)
+{
+    public bool IsDone => Step == SignInStep.Done;
+
+    /// <summary>SMS is the only way: the code is sent at once, since the user is waiting for it.</summary>
+    public bool SendsSmsAtOnce => Step == SignInStep.SecondFactor && Methods is [SecondFactorMethod.Sms];
+
+    public bool Offers(string? method) => method is not null && Methods.Contains(method);
+
+    /// <summary>The method the page shows: the one asked for when the user can show it, otherwise the preferred one.</summary>
+    public string MethodOrPreferred(string? asked) => Offers(asked) ? asked! : Methods.FirstOrDefault() ?? SecondFactorMethod.Sms;
+}
+
+/// <summary>Where a sign-in goes next.</summary>
+public enum SignInStep
+{
+    /// <summary>Nothing proved yet: the login page.</summary>
+    Password,
+
+    /// <summary>The password is proved and a second factor is due: the second-factor page, with one of the offered methods.</summary>
+    SecondFactor,
+
+    /// <summary>A second factor is due but the user has none to show: set one up first (or be told nobody can).</summary>
+    Enrol,
+
+    /// <summary>Both factors are shown; the user must choose a new password first (<see cref="RequiredActions.UpdatePassword"/>).</summary>
+    UpdatePassword,
+
+    /// <summary>
+    /// Both factors are shown (and the password chosen); the user must verify a mobile number first
+    /// (<see cref="RequiredActions.VerifyPhone"/>).
+    /// </summary>
+    VerifyPhone,
+
+    /// <summary>Signed in, with the <c>amr</c> the session carries.</summary>
+    Done,
+}

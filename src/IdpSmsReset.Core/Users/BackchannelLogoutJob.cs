@@ -1,6 +1,6 @@
-using IdpSmsReset.Core.Telemetry;
 using Hangfire;
 using IdpSmsReset.Core.Persistence;
+using IdpSmsReset.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -92,4 +92,16 @@ public sealed class BackchannelLogoutJob(
             return $"The application could not be reached ({exception.HttpRequestError}).";
         }
     }
+}
+
+public enum BackchannelLogoutStatus
+{
+    /// <summary>Not yet accepted by the application; another attempt is due.</summary>
+    Pending,
+
+    /// <summary>The application answered 2xx.</summary>
+    Delivered,
+
+    /// <summary>Every attempt failed; the application was not told.</summary>
+    Failed,
 }

@@ -57,3 +57,6 @@ public sealed class ConnectedApplications(
         return true;
     }
 }
+
+/// <summary>An application the user allowed, with what it may ask for and since when.</summary>
+public sealed record ConnectedApplication(string ClientId, string DisplayName, IReadOnlyList<string> Scopes, DateTimeOffset? Since);

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Users;
 
 /// <summary>
@@ -11,4 +14,13 @@ public sealed class SignInFailureTally
     public DateTime HourStart { get; set; }
 
     public int Failures { get; set; }
+}
+
+internal sealed class SignInFailureTallyConfiguration : IEntityTypeConfiguration<SignInFailureTally>
+{
+    public void Configure(EntityTypeBuilder<SignInFailureTally> entity)
+    {
+        entity.ToTable("SignInFailureTallies");
+        entity.HasKey(tally => tally.HourStart);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using IdpSmsReset.Core.Federation;
 using IdpSmsReset.Core.Persistence;

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace IdpSmsReset.Server.Hosting;

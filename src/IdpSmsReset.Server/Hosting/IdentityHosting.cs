@@ -4,7 +4,6 @@ using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account;
-using IdpSmsReset.Server.Features.Account.Login;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -46,3 +46,7 @@ internal sealed partial class RecurringJobSchedules(
         "held (by a running instance, or one that died holding it); trying again in {Seconds} s")]
     private partial void NotRegisteredYet(string jobId, double seconds);
 }
+
+/// <summary>One recurring job that <see cref="RecurringJobSchedules"/> (re)registers after start: its id, and the call that
+/// registers it.</summary>
+public sealed record RecurringJobSchedule(string Id, Action<IRecurringJobManager, IServiceProvider> Register);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using System.Text.Json;
 
 namespace IdpSmsReset.Server.Theming;
 
@@ -150,3 +150,6 @@ public sealed partial class ThemeCatalog
 
     private sealed record Manifest(string? DisplayName, Dictionary<string, string>? Colors, string? Logo, string? Favicon, string? Layout);
 }
+
+/// <summary>A theme's layout in one language: the HTML before the page and after it, its texts already in place.</summary>
+public sealed record ThemeLayout(string Before, string After);

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Applications.Registration;
 
 /// <summary>
@@ -24,4 +27,19 @@ public sealed class DynamicRegistration
 
     /// <summary>When it last got a token (recorded at most hourly); none: never. The prune reads it.</summary>
     public DateTime? LastUsedAt { get; set; }
+}
+
+internal sealed class DynamicRegistrationConfiguration : IEntityTypeConfiguration<DynamicRegistration>
+{
+    public void Configure(EntityTypeBuilder<DynamicRegistration> entity)
+    {
+        entity.ToTable("DynamicRegistrations");
+        entity.HasKey(registration => registration.ClientId);
+        entity.Property(registration => registration.ClientId).HasMaxLength(100);
+        entity.Property(registration => registration.AccessTokenHash).HasMaxLength(64);
+        entity.Property(registration => registration.RegisteredFrom).HasMaxLength(64);
+        entity.Property(registration => registration.TokenEndpointAuthMethod).HasMaxLength(32);
+        // Open registrations are counted per address and hour.
+        entity.HasIndex(registration => new { registration.RegisteredFrom, registration.RegisteredAt });
+    }
 }

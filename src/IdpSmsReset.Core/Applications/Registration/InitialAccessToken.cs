@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Applications.Registration;
 
 /// <summary>
@@ -27,4 +30,17 @@ public sealed class InitialAccessToken
     public int Uses { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+}
+
+internal sealed class InitialAccessTokenConfiguration : IEntityTypeConfiguration<InitialAccessToken>
+{
+    public void Configure(EntityTypeBuilder<InitialAccessToken> entity)
+    {
+        entity.ToTable("InitialAccessTokens");
+        entity.HasKey(token => token.Id);
+        entity.Property(token => token.TokenHash).HasMaxLength(64);
+        entity.HasIndex(token => token.TokenHash).IsUnique();
+        entity.Property(token => token.Description).HasMaxLength(200);
+        entity.Property(token => token.CreatedBy).HasMaxLength(256);
+    }
 }

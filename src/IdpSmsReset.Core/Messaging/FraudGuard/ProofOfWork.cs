@@ -1,11 +1,11 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using IdpSmsReset.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace IdpSmsReset.Core.Messaging.FraudGuard;
 
@@ -131,4 +131,29 @@ public sealed class ProofOfWork(
             return null;
         }
     }
+}
+
+/// <summary>
+/// What a page hands the browser: the <see cref="Challenge"/> to hash with a nonce until <see cref="Difficulty"/> leading
+/// bits are zero, and the <see cref="Token"/> (the challenge, its difficulty and issue time, under Data Protection) to
+/// send back with the nonce. Without script, the token alone is accepted once
+/// <see cref="SmsFraudGuardOptions.WaitWithoutScript"/> has passed.
+/// </summary>
+public sealed record ProofOfWorkChallenge(string Token, string Challenge, int Difficulty);
+
+/// <summary>How a proof of work was judged; only <see cref="Accepted"/> lets the request through.</summary>
+public enum ProofOfWorkVerdict
+{
+    Accepted,
+
+    /// <summary>No token, or one this server did not make (or made for another purpose).</summary>
+    Missing,
+
+    /// <summary>Neither a nonce that solves the challenge nor a wait long enough.</summary>
+    TooEarly,
+
+    Expired,
+
+    /// <summary>The challenge was answered before.</summary>
+    Replayed,
 }

@@ -52,3 +52,21 @@ public sealed class SmsFraudGuardReport(IdpDbContext database, SmsFraudGuardDire
             .Select(alert => alert.Scope).Distinct().ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>The messages one spent budget (<see cref="Scope"/>) holds, for an administrator to release or discard together.</summary>
+public sealed record HeldSmsGroup(string Scope, int Messages, DateTime FirstHeldAt, DateTime LastExpiresAt)
+{
+    public string Description => SmsScopes.Describe(Scope);
+}
+
+/// <summary>One country's row on the dashboard: what went (let through by the guard), what it cost, what waits.</summary>
+public sealed record SmsCountryFigures(
+    string Country, int LastDay, int LastWeek, int DailyBudget, int Held, bool Suspected, decimal Price)
+{
+    /// <summary>The share of the daily budget the last 24 hours used, in percent.</summary>
+    public int BudgetUsedPercent => DailyBudget == 0 ? 0 : (int)Math.Round(100.0 * LastDay / DailyBudget);
+
+    public decimal CostLastDay => LastDay * Price;
+
+    public decimal CostLastWeek => LastWeek * Price;
+}

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Messaging.FraudGuard;
 
 /// <summary>
@@ -67,4 +70,17 @@ public sealed class SmsFraudGuardSettings
 
     public decimal PriceOf(string country) =>
         CountryTable.Parse(Prices).TryGetValue(country, out var price) ? price : DefaultPrice;
+}
+
+internal sealed class SmsFraudGuardSettingsConfiguration : IEntityTypeConfiguration<SmsFraudGuardSettings>
+{
+    public void Configure(EntityTypeBuilder<SmsFraudGuardSettings> entity)
+    {
+        entity.ToTable("SmsFraudGuardSettings");
+        entity.Property(settings => settings.Id).ValueGeneratedNever();
+        entity.Property(settings => settings.CountryBudgets).HasMaxLength(4096);
+        entity.Property(settings => settings.Prices).HasMaxLength(4096);
+        entity.Property(settings => settings.Currency).HasMaxLength(3);
+        entity.Property(settings => settings.DefaultPrice).HasPrecision(12, 5);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace IdpSmsReset.Core.Messaging.FraudGuard;
 
 /// <summary>
@@ -13,4 +16,15 @@ public sealed class SmsVolume
     public DateTime HourStart { get; set; }
 
     public int Messages { get; set; }
+}
+
+internal sealed class SmsVolumeConfiguration : IEntityTypeConfiguration<SmsVolume>
+{
+    public void Configure(EntityTypeBuilder<SmsVolume> entity)
+    {
+        entity.ToTable("SmsVolumes");
+        entity.HasKey(volume => new { volume.Scope, volume.HourStart });
+        entity.Property(volume => volume.Scope).HasMaxLength(64);
+        entity.HasIndex(volume => volume.HourStart);
+    }
 }

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Users.ForeignPasswords;
+using System.Net.Mail;
 
 namespace IdpSmsReset.Core.Users.Import;
 
@@ -95,3 +95,10 @@ public static class ImportedUserRules
             : new ImportedUserCheck(null, phone, policyId, weak, totpSecret);
     }
 }
+
+/// <summary>
+/// What the rules made of an imported user: why it is refused, or its phone number in E.164, its policy, whether its hash
+/// is weak, and its authenticator secret as stored (Base32, upper case, no spaces or padding).
+/// </summary>
+public sealed record ImportedUserCheck(string? Problem, string? Phone = null, Guid? PolicyId = null, bool WeakHash = false,
+    string? TotpSecret = null);

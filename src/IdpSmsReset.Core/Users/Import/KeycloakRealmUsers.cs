@@ -1,6 +1,6 @@
+using IdpSmsReset.Core.Users.ForeignPasswords;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using IdpSmsReset.Core.Users.ForeignPasswords;
 
 namespace IdpSmsReset.Core.Users.Import;
 
@@ -198,3 +198,9 @@ public static class KeycloakRealmUsers
         }
     }
 }
+
+/// <summary>
+/// What one line of a JSON lines file (or one entry of a Keycloak export's <c>users</c>, counted from 1) held: a user, or
+/// why it is none.
+/// </summary>
+public sealed record UserImportLine(int Line, ImportedUser? User, string? Problem);

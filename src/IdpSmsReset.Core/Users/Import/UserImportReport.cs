@@ -29,3 +29,6 @@ public sealed class UserImportReport
         }
     }
 }
+
+/// <summary>A line not imported, and why.</summary>
+public sealed record UserImportRefusal(int Line, string? UserName, string Reason);

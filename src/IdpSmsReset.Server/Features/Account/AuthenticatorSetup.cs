@@ -46,3 +46,6 @@ public sealed class AuthenticatorSetup(AuthenticatorService authenticator, IOpti
     // Typed by hand from the screen when the QR code cannot be scanned: groups of four are easier to copy.
     private static string Grouped(string secret) => string.Join(' ', secret.Chunk(4).Select(group => new string(group)));
 }
+
+/// <summary>An authenticator enrolment as the page shows it: the QR code, the secret for typing in, the sealed form field.</summary>
+public sealed record AuthenticatorSetupView(string QrCodeDataUrl, string Secret, string SealedSecret, string? Problem);

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.Extensions.Options;

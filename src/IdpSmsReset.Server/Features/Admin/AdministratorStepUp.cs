@@ -1,6 +1,5 @@
 using IdpSmsReset.Core.SignIn;
 using System.Security.Claims;
-using IdpSmsReset.Server.Features.Account;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
-using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using IdpSmsReset.Core.Administration;
-using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Api;

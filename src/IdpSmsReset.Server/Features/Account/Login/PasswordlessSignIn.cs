@@ -1,6 +1,7 @@
 using IdpSmsReset.Core.Passkeys;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Telemetry;
+using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account.Passkeys;
 
 namespace IdpSmsReset.Server.Features.Account.Login;
@@ -47,4 +48,15 @@ public sealed class PasswordlessSignIn(
         metrics.SignIn("success");
         return new PasswordlessAttempt(user, refusal, amr);
     }
+}
+
+/// <summary>
+/// What a passkey offered alone came to: no <see cref="User"/> when its answer did not check out; otherwise the user it
+/// names and, when <see cref="Refusal"/> is none, the <see cref="Amr"/> the session carries.
+/// </summary>
+public sealed record PasswordlessAttempt(ApplicationUser? User, PasswordlessRefusal Refusal, IReadOnlyList<string> Amr)
+{
+    public static readonly PasswordlessAttempt NotAccepted = new(null, PasswordlessRefusal.None, []);
+
+    public bool SignsIn => User is not null && Refusal == PasswordlessRefusal.None;
 }

@@ -1,5 +1,4 @@
 using IdpSmsReset.Core.Passkeys;
-using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account.Passkeys;
 using Microsoft.AspNetCore.Authorization;

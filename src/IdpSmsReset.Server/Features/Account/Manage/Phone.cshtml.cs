@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Authorization;

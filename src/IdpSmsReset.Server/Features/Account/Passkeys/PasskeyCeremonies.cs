@@ -1,8 +1,8 @@
-using System.Text.Json;
 using IdpSmsReset.Core.Passkeys;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using System.Text.Json;
 
 namespace IdpSmsReset.Server.Features.Account.Passkeys;
 
@@ -108,3 +108,9 @@ public sealed class PasskeyCeremonies(IPasskeyHandler<ApplicationUser> handler, 
         }
     }
 }
+
+/// <summary>
+/// A passkey that answered its challenge: whose it is, its amr (<c>hwk</c> or <c>swk</c>), and whether it verified its
+/// user.
+/// </summary>
+public sealed record PasskeyProof(ApplicationUser User, string KeyAmr, bool UserVerified);

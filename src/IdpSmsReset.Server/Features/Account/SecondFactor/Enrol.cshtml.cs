@@ -1,5 +1,4 @@
 using IdpSmsReset.Core.SignIn;
-using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Mvc;

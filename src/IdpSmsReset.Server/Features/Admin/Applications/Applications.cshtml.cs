@@ -5,7 +5,6 @@ using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications.Registration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace IdpSmsReset.Server.Features.Admin.Applications;

@@ -1,5 +1,4 @@
 using IdpSmsReset.Server.Features.Shared.Confirmation;
-using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Keys;
 using IdpSmsReset.Server.Keys;
 using IdpSmsReset.Server.Localization;

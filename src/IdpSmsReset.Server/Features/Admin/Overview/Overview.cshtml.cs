@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
-using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Core.Policies;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -87,3 +87,9 @@ internal static class IdentityProviderEndpoints
         new(await providers.DefinitionOfAsync(provider, cancellationToken), provider.ProtectedClientSecret is not null,
             IdentityProviderVocabulary.RedirectUriOf(idp.IssuerUri, provider.Name));
 }
+
+/// <summary>
+/// An identity provider as the API shows it: its definition in the bootstrap file's words, without the secret
+/// (<see cref="ClientSecretSet"/> only), and the redirect URI to register at the upstream.
+/// </summary>
+public sealed record IdentityProviderResource(IdentityProviderDefinition Definition, bool ClientSecretSet, Uri RedirectUri);

@@ -1,10 +1,10 @@
-using System.Text;
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Problems;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Mvc;
+using System.Text;
 
 namespace IdpSmsReset.Server.Features.Api.Users;
 
@@ -214,4 +214,45 @@ internal static class UserEndpoints
         var policy = (await policies.ForUserAsync(user, cancellationToken)).Name;
         return UserResource.Of(user, policy, await administration.IsAdministratorAsync(user), time.GetUtcNow());
     }
+}
+
+/// <summary>
+/// A user as a script sends it: the same shape as a bootstrap file's user. On update every field is replaced (a missing
+/// one is cleared), as with the dashboard's form; <c>password</c> only sets the first one, at creation, or instead
+/// <c>passwordHash</c>: the hash the user's password has in the system the user comes from (bcrypt, PBKDF2, Argon2id,
+/// scrypt, Django's, Keycloak's credential, ASP.NET Core Identity's), verified and replaced at the first sign-in.
+/// </summary>
+public sealed record UserInput(
+    string? UserName,
+    string? Password,
+    string? DisplayName,
+    string? Email,
+    string? PhoneNumber,
+    string? Policy,
+    List<string>? Roles,
+    Dictionary<string, string>? Attributes,
+    string? PasswordHash = null);
+
+/// <summary>A user as the API shows it: the bootstrap file's field names, and what an administrator sees on the dashboard.</summary>
+public sealed record UserResource(
+    string Id,
+    string UserName,
+    string? DisplayName,
+    string? Email,
+    string? PhoneNumber,
+    string? Policy,
+    IReadOnlyList<string> Roles,
+    bool Disabled,
+    bool LockedOut,
+    IReadOnlyList<string> RequiredActions,
+    IReadOnlyDictionary<string, string> Attributes)
+{
+    public static UserResource Of(ApplicationUser user, string? policy, bool administrator, DateTimeOffset now) => new(
+        user.Id, user.UserName ?? "", user.DisplayName, user.Email, user.PhoneNumber, policy,
+        administrator ? [Core.Administration.UserAdministration.AdministratorRole] : [], user.DisabledAt is not null,
+        user.LockoutEnd > now, Core.SignIn.RequiredActions.Of(user),
+        user.Attributes.ToDictionary(attribute => attribute.Name, attribute => attribute.Value));
+
+    /// <summary>The version a change must name in <c>If-Match</c>: Identity's concurrency stamp, new at every save.</summary>
+    public static string ETagOf(ApplicationUser user) => $"\"{user.ConcurrencyStamp}\"";
 }

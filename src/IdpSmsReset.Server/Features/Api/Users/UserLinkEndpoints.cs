@@ -1,7 +1,6 @@
 using IdpSmsReset.Core.Administration;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Core.Federation;
-using IdpSmsReset.Core.Users;
 
 namespace IdpSmsReset.Server.Features.Api.Users;
 

@@ -140,3 +140,21 @@ internal static class WebhookEndpoints
         return created ? Results.Created($"{Path}/{id}", shown) : Results.Ok(shown);
     }
 }
+
+/// <summary>One delivery: its <c>webhook-id</c>, status, attempts and how the last one went.</summary>
+public sealed record WebhookDeliveryResource(long Id, string WebhookId, string EventType, string Status, int Attempts,
+    DateTime CreatedAt, DateTime? CompletedAt, int? LastStatusCode, string? LastError)
+{
+    public static WebhookDeliveryResource Of(WebhookDelivery delivery) => new(delivery.Id, $"msg_{delivery.MessageId:N}",
+        delivery.EventType, delivery.Status.ToString().ToLowerInvariant(), delivery.Attempts, delivery.CreatedAt, delivery.CompletedAt,
+        delivery.LastStatusCode, delivery.LastError);
+}
+
+/// <summary>A subscription as the API shows it: never its secret, except <see cref="Secret"/> on the answer that made one.</summary>
+public sealed record WebhookResource(Guid Id, string Name, string Url, IReadOnlyList<string> Events, bool IncludePersonalData,
+    bool Enabled, DateTime? FailingSince, string? DisabledReason, string? Secret = null)
+{
+    public static WebhookResource Of(WebhookSubscription subscription, string? newSecret = null) => new(subscription.Id,
+        subscription.Name, subscription.Url, EventFilter.Split(subscription.Events), subscription.IncludePersonalData, subscription.Enabled,
+        subscription.FailingSince, subscription.DisabledReason, newSecret);
+}

@@ -1,4 +1,3 @@
-using IdpSmsReset.Server.Features.Connect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;

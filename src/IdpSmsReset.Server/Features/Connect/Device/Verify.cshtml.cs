@@ -4,7 +4,6 @@ using IdpSmsReset.Core.Devices;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.Server.Features.Account;
-using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

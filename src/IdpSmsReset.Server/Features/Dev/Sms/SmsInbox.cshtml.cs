@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using IdpSmsReset.Core.Messaging;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 
 namespace IdpSmsReset.Server.Features.Dev.Sms;
 
@@ -50,3 +50,5 @@ public sealed class SmsSandbox
         await database.SaveChangesAsync();
     }
 }
+
+public sealed record SandboxMessage(string Sid, string To, string From, string Body, DateTimeOffset At);

@@ -1,4 +1,3 @@
-using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using IdpSmsReset.Core.Applications;
 using IdpSmsReset.Server.Hosting;
 using OpenIddict.Abstractions;
+using System.Text.Json;
 
 namespace IdpSmsReset.Server.Features.Dev.Try;
 
@@ -33,3 +33,7 @@ internal sealed class TryClients(IOpenIddictApplicationManager applications, Boo
         return found.OrderBy(client => client.ClientId, StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>An application <c>/dev/try</c> can sign in to: one whose redirect URIs include its callback.</summary>
+/// <param name="Secret">The demo bootstrap's secret for a confidential one; null when the page must ask for it.</param>
+public sealed record TryClient(string ClientId, string DisplayName, bool IsConfidential, string? Secret, string? Theme);

@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace IdpSmsReset.Server.Features.Dev.Try;
 
@@ -118,3 +118,11 @@ internal sealed class TryRelyingParty(HttpClient http)
         return JsonSerializer.Serialize(document.RootElement, Display);
     }
 }
+
+/// <summary>What <c>/dev/try</c> reads from this server's discovery document, as any relying application does.</summary>
+public sealed record TryDiscovery(string Issuer, string AuthorizationEndpoint, string TokenEndpoint, string UserInfoEndpoint,
+    string JwksUri, string? EndSessionEndpoint);
+
+/// <summary>The token endpoint's answer: the tokens, or the OAuth error (RFC 6749, section 5.2).</summary>
+public sealed record TryTokens(string? IdToken, string? AccessToken, string? RefreshToken, string? Scope, int? ExpiresIn,
+    string? Error, string? ErrorDescription);

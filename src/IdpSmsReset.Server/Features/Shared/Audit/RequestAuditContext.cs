@@ -3,7 +3,6 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
 
 namespace IdpSmsReset.Server.Features.Shared.Audit;
 

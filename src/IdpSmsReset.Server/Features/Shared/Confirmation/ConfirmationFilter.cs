@@ -1,8 +1,8 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using System.Reflection;
 
 namespace IdpSmsReset.Server.Features.Shared.Confirmation;
 
@@ -49,3 +49,7 @@ public sealed class ConfirmationFilter(IModelMetadataProvider metadata) : IAsync
             ? referer.PathAndQuery
             : null;
 }
+
+/// <summary>The confirmation page: what will happen, the button, and the form fields to post again to <see cref="Action"/>.</summary>
+public sealed record ConfirmationView(string What, string Button, string Action, string Cancel,
+    IReadOnlyList<KeyValuePair<string, string>> Fields);

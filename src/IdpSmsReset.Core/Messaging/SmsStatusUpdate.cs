@@ -1,9 +1,0 @@
-namespace IdpSmsReset.Core.Messaging;
-
-/// <summary>What a delivery report did to its message.</summary>
-public enum SmsStatusUpdate
-{
-    Moved,
-    Ignored,
-    UnknownMessage,
-}

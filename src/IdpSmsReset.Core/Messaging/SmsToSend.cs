@@ -1,3 +1,0 @@
-namespace IdpSmsReset.Core.Messaging;
-
-public sealed record SmsToSend(string Destination, string Body, Uri StatusCallback);

@@ -1,9 +1,0 @@
-namespace IdpSmsReset.Core.Mfa;
-
-public enum SmsChallengeSendStatus
-{
-    Sent,
-    CoolingDown,
-    TooManySends,
-    Refused,
-}

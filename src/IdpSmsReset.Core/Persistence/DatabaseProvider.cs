@@ -1,8 +1,0 @@
-namespace IdpSmsReset.Core.Persistence;
-
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-    PostgreSql,
-}

@@ -1,7 +1,0 @@
-namespace IdpSmsReset.Core.Policies;
-
-public enum MfaRequirement
-{
-    Never,
-    Always,
-}
