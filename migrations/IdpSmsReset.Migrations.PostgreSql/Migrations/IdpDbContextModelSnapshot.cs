@@ -903,12 +903,10 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<byte[]>("CodeHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("CodeSalt")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("bytea");
 
@@ -916,12 +914,14 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Destination")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -929,10 +929,11 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FlowId");
 
                     b.HasIndex("UserId", "Purpose", "CreatedAt");
 
@@ -1042,19 +1043,12 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("CodeExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("CodeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
 
                     b.Property<int>("CodeLength")
                         .HasColumnType("integer");
@@ -1067,10 +1061,6 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("CodeRequestedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("CodeSalt")
-                        .HasMaxLength(16)
-                        .HasColumnType("bytea");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1945,8 +1935,7 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Passkeys.PasskeyUse", b =>

@@ -904,12 +904,10 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<byte[]>("CodeHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varbinary(32)");
 
                     b.Property<byte[]>("CodeSalt")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varbinary(16)");
 
@@ -917,12 +915,14 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Destination")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -930,10 +930,11 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FlowId");
 
                     b.HasIndex("UserId", "Purpose", "CreatedAt");
 
@@ -1043,19 +1044,12 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("varbinary(32)");
 
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("CodeExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<byte[]>("CodeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
 
                     b.Property<int>("CodeLength")
                         .HasColumnType("int");
@@ -1068,10 +1062,6 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("CodeRequestedAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<byte[]>("CodeSalt")
-                        .HasMaxLength(16)
-                        .HasColumnType("varbinary(16)");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
@@ -1952,8 +1942,7 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Passkeys.PasskeyUse", b =>

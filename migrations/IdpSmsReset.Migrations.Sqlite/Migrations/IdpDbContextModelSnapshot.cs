@@ -894,12 +894,10 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("CodeHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("CodeSalt")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("BLOB");
 
@@ -907,11 +905,13 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Destination")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FlowId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
@@ -920,10 +920,11 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FlowId");
 
                     b.HasIndex("UserId", "Purpose", "CreatedAt");
 
@@ -1033,19 +1034,12 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientNetwork")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("CodeAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CodeExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CodeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
 
                     b.Property<int>("CodeLength")
                         .HasColumnType("INTEGER");
@@ -1058,10 +1052,6 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("CodeRequestedAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CodeSalt")
-                        .HasMaxLength(16)
-                        .HasColumnType("BLOB");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
@@ -1928,8 +1918,7 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                     b.HasOne("IdpSmsReset.Core.Users.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IdpSmsReset.Core.Passkeys.PasskeyUse", b =>

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IdpSmsReset.Core.Mfa;
 
 /// <summary>
-/// Sends codes by SMS (through the outbox) and checks what the user types. Attempts are counted and codes consumed by
-/// conditional updates, so parallel submissions of one code succeed once and never exceed the attempt limit.
+/// Sends sign-in and phone codes by SMS (through the outbox) as <see cref="SmsChallenge"/>s and checks what the user
+/// types; the reset flow's state machine takes attempts at its challenges and closes them through the same guarded
+/// updates (<see cref="SmsChallenge.TakeAttemptAsync"/>, <see cref="SmsChallenge.CloseAsync"/>), so parallel
+/// submissions of one code succeed once and never exceed the attempt limit.
 /// </summary>
 public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates, SmsOutbox outbox, TimeProvider time)
 {
@@ -129,26 +131,22 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
         }
 
         // The attempt is taken before the code is compared: only requests that got one may compare.
-        var attempt = database.Set<SmsChallenge>().Where(c => c.Id == latest.Id && c.ClosedAt == null);
-        if (await attempt.Where(c => c.Attempts < rules.MaxAttempts)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken) == 0)
+        var attempt = database.Set<SmsChallenge>().Where(c => c.Id == latest.Id);
+        if (!await SmsChallenge.TakeAttemptAsync(attempt.Where(c => c.Attempts < rules.MaxAttempts), cancellationToken))
         {
             return new(SmsCodeVerdict.TooManyAttempts);
         }
 
-        if (OneTimeCode.Matches(code, latest.CodeSalt, latest.CodeHash))
+        if (latest.Holds(code))
         {
-            var used = await attempt.ExecuteUpdateAsync(
-                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.Used), cancellationToken);
-            return used == 1 ? new(SmsCodeVerdict.Accepted, latest.Destination) : new(SmsCodeVerdict.AlreadyUsed);
+            return await SmsChallenge.CloseAsync(attempt, SmsChallengeClosure.Used, now, cancellationToken)
+                ? new(SmsCodeVerdict.Accepted, latest.Destination) : new(SmsCodeVerdict.AlreadyUsed);
         }
 
         var attemptsLeft = rules.MaxAttempts - await attempt.Select(c => c.Attempts).SingleOrDefaultAsync(cancellationToken);
         if (attemptsLeft <= 0)
         {
-            await attempt.ExecuteUpdateAsync(
-                set => set.SetProperty(c => c.ClosedAt, now).SetProperty(c => c.Closure, SmsChallengeClosure.TooManyAttempts),
-                    cancellationToken);
+            await SmsChallenge.CloseAsync(attempt, SmsChallengeClosure.TooManyAttempts, now, cancellationToken);
         }
 
         var earlier = WhyClosed(recent.Skip(1), code);
@@ -168,7 +166,7 @@ public sealed class SmsChallengeService(IdpDbContext database, LimitGates gates,
     {
         foreach (var challenge in challenges)
         {
-            if (OneTimeCode.Matches(code, challenge.CodeSalt, challenge.CodeHash))
+            if (challenge.Holds(code))
             {
                 return challenge.Closure switch
                 {

@@ -85,7 +85,8 @@ public sealed class PasswordResetCodeJob(
         }
 
         // The code becomes the flow's before its SMS may leave: an entry typed the moment the text arrives must find it.
-        var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, hash, salt, now + lifetime, now, cancellationToken);
+        var stored = await flows.RecordCodeSentAsync(flowId, requestedAt, new SentCode(hash, salt, send.Destination, now + lifetime), now,
+            cancellationToken);
         outbox.Dispatch(queued);
         logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
         metrics.ResetStep("code_sent", stored ? "kept" : "superseded");

@@ -50,14 +50,12 @@ public sealed class PasswordResetFlow
 
     public int ResendCooldownSeconds { get; set; }
 
-    public byte[]? CodeHash { get; set; }
-
-    public byte[]? CodeSalt { get; set; }
-
-    public DateTime? CodeExpiresAt { get; set; }
-
-    /// <summary>Wrong entries of the current code.</summary>
-    public int CodeAttempts { get; set; }
+    /// <summary>
+    /// The challenge of the code last asked for (<see cref="Mfa.SmsChallenge"/>): made when the code is asked for, for
+    /// every flow alike, and holding a code only once its SMS is queued. Its attempts count against
+    /// <see cref="MaxAttempts"/>.
+    /// </summary>
+    public Guid? ChallengeId { get; set; }
 
     /// <summary>When the user last asked for a code; the background job answers each request once.</summary>
     public DateTime? CodeRequestedAt { get; set; }
@@ -80,8 +78,6 @@ internal sealed class PasswordResetFlowConfiguration : IEntityTypeConfiguration<
         entity.ToTable("PasswordResetFlows");
         entity.Property(flow => flow.State).HasConversion<string>().HasMaxLength(16);
         entity.Property(flow => flow.BrowserKeyHash).HasMaxLength(32);
-        entity.Property(flow => flow.CodeHash).HasMaxLength(32);
-        entity.Property(flow => flow.CodeSalt).HasMaxLength(16);
         entity.Property(flow => flow.IpAddress).HasMaxLength(64);
         entity.Property(flow => flow.ReturnUrl).HasMaxLength(2048);
         entity.Property(flow => flow.IssuedBy).HasMaxLength(256);

@@ -28,10 +28,6 @@ public sealed class PasswordResetService(
     IdpMetrics metrics,
     ILogger<PasswordResetService> logger)
 {
-    // Compared against when a flow has no code, so a wrong code costs the same everywhere.
-    private static readonly byte[] NoCodeSalt = OneTimeCode.NewSalt();
-    private static readonly byte[] NoCodeHash = OneTimeCode.Hash(OneTimeCode.NewNumeric(8), NoCodeSalt);
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Asks for a (new) code: allowed once the cooldown has passed; the background job decides and sends.</summary>
@@ -117,7 +113,7 @@ public sealed class PasswordResetService(
             return new(ResetCodeVerdict.TooManyFromAddress);
         }
 
-        // The attempt is taken first; only a request that got one compares. The flow row is re-read for the current code.
+        // The attempt is taken first; only a request that got one compares. The challenge is read after, for the current code.
         if (!await flows.TryCodeAsync(flow.Id, now, cancellationToken))
         {
             // No attempt left: wrong entries locked the flow, or requests in flight hold the last attempts (a right
@@ -127,11 +123,12 @@ public sealed class PasswordResetService(
                 ? ResetCodeVerdict.Locked : ResetCodeVerdict.FlowOver);
         }
 
-        var current = await flows.ReadAsync(flow.Id, cancellationToken);
+        // A challenge pruned under a flow still running (it cannot be, but) reads as one without a code.
+        var challenge = await flows.ChallengeAsync(flow.Id, cancellationToken)
+            ?? new Mfa.SmsChallenge { Purpose = Messaging.SmsPurposes.PasswordReset, Attempts = flow.MaxAttempts };
         var suspended = await suspensions.IsSuspendedAsync(flow.UserId, cancellationToken);
-        var matches = OneTimeCode.Matches(code, current.CodeSalt ?? NoCodeSalt,
-            current.CodeHash ?? NoCodeHash) && current.CodeHash is not null && !suspended;
-        if (matches && current.CodeExpiresAt <= now)
+        var matches = challenge.Holds(code) && !suspended;
+        if (matches && challenge.ExpiresAt <= now)
         {
             return new(ResetCodeVerdict.Expired);
         }
@@ -139,15 +136,15 @@ public sealed class PasswordResetService(
         if (matches)
         {
             // The same code sent twice at once: one request moves the flow on, the other finds it moved.
-            return await flows.VerifyAsync(flow.Id, now, cancellationToken)
+            return await flows.VerifyAsync(flow.Id, challenge.Id, now, cancellationToken)
                 ? new(ResetCodeVerdict.Accepted) : new(ResetCodeVerdict.FlowOver);
         }
 
         await suspensions.ChargeWrongCodeAsync(flow.UserId, network, ipAddress, cancellationToken);
-        var attemptsLeft = current.MaxAttempts - current.CodeAttempts;
+        var attemptsLeft = flow.MaxAttempts - challenge.Attempts;
         await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
-            $"Attempt {current.CodeAttempts} of {current.MaxAttempts}.", cancellationToken);
-        return attemptsLeft <= 0 ? await LockAsync(flow, now, cancellationToken) : new(ResetCodeVerdict.Wrong, attemptsLeft);
+            $"Attempt {challenge.Attempts} of {flow.MaxAttempts}.", cancellationToken);
+        return attemptsLeft <= 0 ? await LockAsync(flow, challenge.Id, now, cancellationToken) : new(ResetCodeVerdict.Wrong, attemptsLeft);
     }
 
     /// <summary>Sets the new password, once, for a flow whose code was accepted; the result lists what the policy refused.</summary>
@@ -196,9 +193,10 @@ public sealed class PasswordResetService(
         return (ResetCompleted.Done, []);
     }
 
-    private async Task<ResetCodeResult> LockAsync(PasswordResetFlow flow, DateTime now, CancellationToken cancellationToken)
+    private async Task<ResetCodeResult> LockAsync(PasswordResetFlow flow, Guid challengeId, DateTime now,
+        CancellationToken cancellationToken)
     {
-        if (await flows.LockAsync(flow.Id, now, cancellationToken))
+        if (await flows.LockAsync(flow.Id, challengeId, now, cancellationToken))
         {
             logger.ResetLocked(FlowRef.Of(flow.Id));
             await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null,

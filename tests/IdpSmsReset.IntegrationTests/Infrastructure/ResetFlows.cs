@@ -1,4 +1,5 @@
 using IdpSmsReset.Core.Audit;
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Recovery;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,9 @@ public static class ResetFlows
     /// <summary>
     /// Waits until the background job has answered the code request of the flow started from <paramref name="clientAddress"/>:
     /// it claimed the request and audited its outcome, which it does last (after the code's hash, when there is one).
+    /// Returns the flow's challenge: what an entry is compared with.
     /// </summary>
-    public static async Task<PasswordResetFlow> WaitForAnsweredFlowFromAsync(this IdpFactory factory, string clientAddress)
+    public static async Task<SmsChallenge> WaitForAnsweredCodeFromAsync(this IdpFactory factory, string clientAddress)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
@@ -27,7 +29,7 @@ public static class ResetFlows
                     && (e.Type == AuditEventTypes.PasswordResetCodeSent || e.Type == AuditEventTypes.PasswordResetCodeNotSent)
                     && e.OccurredAt >= handledAt))
             {
-                return flow;
+                return await database.Set<SmsChallenge>().AsNoTracking().SingleAsync(c => c.Id == flow.ChallengeId);
             }
 
             if (DateTime.UtcNow > deadline)

@@ -1,6 +1,8 @@
 using IdpSmsReset.Core.Limits;
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Persistence;
 using IdpSmsReset.Core.Policies;
+using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using IdpSmsReset.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +67,19 @@ public abstract class UpgradeTests
             "reset-wrong-code/account released-user-1 released-user-1",
             "reset-wrong-code/address 203.0.113.7 released-user-1",
         ], counted);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Released))]
+    public async Task ResetUnderWayAtARelease_Upgraded_ItsCodeIsTheFlowsChallengeWithItsAttempts(string release)
+    {
+        await using var upgraded = await UpgradedFromAsync(release);
+
+        var flow = await upgraded.Set<PasswordResetFlow>().SingleAsync(candidate => candidate.UserId == "released-user-1");
+        var challenges = await upgraded.Set<SmsChallenge>().ToListAsync();
+        var challenge = Assert.Single(challenges, candidate => candidate.Id == flow.ChallengeId);
+        Assert.Equal((flow.Id, "password-reset", 2, new DateTime(2026, 12, 1, 10, 10, 5)),
+            (challenge.FlowId, challenge.Purpose, challenge.Attempts, challenge.ExpiresAt));
     }
 
     /// <summary>A database filled at <paramref name="release"/>, brought up to this build's schema.</summary>

@@ -23,8 +23,8 @@ public sealed class SmsChallengeServiceTests : IDisposable
         Assert.True(sent.IsSent);
         Assert.Matches("^[0-9]{6}$", code);
         var stored = Assert.Single(_database.Context.Set<SmsChallenge>());
-        Assert.DoesNotContain(code, Convert.ToHexString(stored.CodeHash) + Convert.ToBase64String(stored.CodeHash));
-        Assert.Equal(OneTimeCode.Hash(code, stored.CodeSalt), stored.CodeHash);
+        Assert.DoesNotContain(code, Convert.ToHexString(stored.CodeHash!) + Convert.ToBase64String(stored.CodeHash!));
+        Assert.Equal(OneTimeCode.Hash(code, stored.CodeSalt!), stored.CodeHash);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using IdpSmsReset.Core.Messaging;
+using IdpSmsReset.Core.Mfa;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.UnitTests.Mfa;
 using Microsoft.EntityFrameworkCore;
@@ -88,8 +90,8 @@ public sealed class PasswordResetStateMachineTests : IDisposable
         using var other = _database.NewContext();
 
         var results = await Task.WhenAll(
-            new PasswordResetStateMachine(_database.Context).VerifyAsync(flow.Id, Now, CancellationToken.None),
-            new PasswordResetStateMachine(other).VerifyAsync(flow.Id, Now, CancellationToken.None));
+            new PasswordResetStateMachine(_database.Context).VerifyAsync(flow.Id, flow.ChallengeId!.Value, Now, CancellationToken.None),
+            new PasswordResetStateMachine(other).VerifyAsync(flow.Id, flow.ChallengeId!.Value, Now, CancellationToken.None));
 
         Assert.Single(results, moved => moved);
     }
@@ -116,10 +118,42 @@ public sealed class PasswordResetStateMachineTests : IDisposable
         var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10), requestedAt: Now);
 
         var kept = await new PasswordResetStateMachine(_database.Context).RecordCodeSentAsync(
-            flow.Id, Now.AddSeconds(-61), [1], [2], Now.AddMinutes(5), Now, CancellationToken.None);
+            flow.Id, Now.AddSeconds(-61), SentCode, Now, CancellationToken.None);
 
         Assert.False(kept);
-        Assert.Null((await ReadAsync(flow.Id)).CodeHash);
+        Assert.Null((await ChallengeOfAsync(flow.Id)).CodeHash);
+    }
+
+    [Fact]
+    public async Task RequestCode_AfterACodeWasSent_OldCodeReplacedAndTheNewChallengeHoldsNone()
+    {
+        var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10), attempts: 2);
+        var flows = new PasswordResetStateMachine(_database.Context);
+        Assert.True(await flows.RecordCodeSentAsync(flow.Id, flow.CodeRequestedAt!.Value, SentCode, Now, CancellationToken.None));
+
+        Assert.True(await flows.RequestCodeAsync(flow, Now, CancellationToken.None));
+
+        var old = await ChallengeAsync(flow.ChallengeId!.Value);
+        var current = await ChallengeOfAsync(flow.Id);
+        Assert.Equal((SmsChallengeClosure?)SmsChallengeClosure.Replaced, old.Closure);
+        Assert.NotEqual(old.Id, current.Id);
+        Assert.Equal((0, (byte[]?)null, (DateTime?)null), (current.Attempts, current.CodeHash, current.ClosedAt));
+    }
+
+    [Fact]
+    public async Task TryCode_ChallengeHoldingNoCode_AttemptsCountedAllTheSame()
+    {
+        var flow = await AddFlowAsync(PasswordResetState.CodeSent, TimeSpan.FromMinutes(10));
+        var flows = new PasswordResetStateMachine(_database.Context);
+
+        var taken = new List<bool>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            taken.Add(await flows.TryCodeAsync(flow.Id, Now, CancellationToken.None));
+        }
+
+        Assert.Equal([true, true, true, false], taken);
+        Assert.Null((await ChallengeOfAsync(flow.Id)).CodeHash);
     }
 
     [Fact]
@@ -140,12 +174,11 @@ public sealed class PasswordResetStateMachineTests : IDisposable
         return transition switch
         {
             PasswordResetTransition.RequestCode => flows.RequestCodeAsync(flow, Now, none),
-            PasswordResetTransition.RecordCodeSent => flows.RecordCodeSentAsync(flow.Id, flow.CodeRequestedAt!.Value, [1], [2],
-                Now.AddMinutes(5), Now, none),
+            PasswordResetTransition.RecordCodeSent => flows.RecordCodeSentAsync(flow.Id, flow.CodeRequestedAt!.Value, SentCode, Now, none),
             PasswordResetTransition.TryCode => flows.TryCodeAsync(flow.Id, Now, none),
-            PasswordResetTransition.Verify => flows.VerifyAsync(flow.Id, Now, none),
+            PasswordResetTransition.Verify => flows.VerifyAsync(flow.Id, flow.ChallengeId!.Value, Now, none),
             PasswordResetTransition.Complete => flows.CompleteAsync(flow.Id, Now.AddMinutes(-5), Now, none),
-            PasswordResetTransition.Lock => flows.LockAsync(flow.Id, Now, none),
+            PasswordResetTransition.Lock => flows.LockAsync(flow.Id, flow.ChallengeId!.Value, Now, none),
             PasswordResetTransition.Expire => ExpireAsync(flows),
             _ => throw new ArgumentOutOfRangeException(nameof(transition)),
         };
@@ -166,16 +199,31 @@ public sealed class PasswordResetStateMachineTests : IDisposable
             CodeLength = 6,
             CodeLifetimeMinutes = 5,
             MaxAttempts = 3,
-            CodeAttempts = attempts,
+            ChallengeId = Guid.NewGuid(),
             ResendCooldownSeconds = 60,
             CodeRequestedAt = requestedAt ?? Now.AddMinutes(-2),
             VerifiedAt = state == PasswordResetState.Verified ? Now.AddMinutes(-1) : null,
         };
         _database.Context.Add(flow);
+        _database.Context.Add(new SmsChallenge
+        {
+            Id = flow.ChallengeId.Value, FlowId = flow.Id, UserId = flow.UserId, Purpose = SmsPurposes.PasswordReset,
+            CreatedAt = flow.CodeRequestedAt.Value, ExpiresAt = flow.ExpiresAt, Attempts = attempts,
+        });
         await _database.Context.SaveChangesAsync();
         _database.Context.ChangeTracker.Clear();
         return flow;
     }
+
+    private SentCode SentCode => new([1], [2], "+14155550100", Now.AddMinutes(5));
+
+    private async Task<SmsChallenge> ChallengeAsync(Guid id)
+    {
+        using var context = _database.NewContext();
+        return await context.Set<SmsChallenge>().AsNoTracking().SingleAsync(c => c.Id == id);
+    }
+
+    private async Task<SmsChallenge> ChallengeOfAsync(Guid flowId) => await ChallengeAsync((await ReadAsync(flowId)).ChallengeId!.Value);
 
     private async Task<PasswordResetFlow> ReadAsync(Guid id)
     {

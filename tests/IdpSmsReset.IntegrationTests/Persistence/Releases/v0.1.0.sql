@@ -30,3 +30,9 @@ VALUES ('0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0003', '0b7e7dee-87ac-4c30-b1a1-5b1a8e6
     '203.0.113.7', '2026-12-01 10:00:01');
 INSERT INTO "WrongUserCodes" ("Id", "ClientNetwork", "EnteredAt")
 VALUES ('0b7e7dee-87ac-4c30-b1a1-5b1a8e6a0004', '198.51.100.9', '2026-12-01 10:00:02');
+
+-- A reset under way at v0.1.0: its code asked for, two attempts taken at it.
+INSERT INTO "PasswordResetFlows" ("Id", "UserId", "State", "CreatedAt", "ExpiresAt", "CodeLength", "CodeLifetimeMinutes",
+    "MaxAttempts", "ResendCooldownSeconds", "CodeAttempts", "CodeRequestedAt", "CodeExpiresAt")
+VALUES ('0B7E7DEE-87AC-4C30-B1A1-5B1A8E6A0002', 'released-user-1', 'CodeSent', '2026-12-01 10:00:00', '2026-12-01 11:00:00', 6, 10,
+    5, 60, 2, '2026-12-01 10:00:05', '2026-12-01 10:10:05');

@@ -63,15 +63,15 @@ public abstract class UndeliveredResetCodeTests : TwilioBackedTests
     }
 
     [SkippableFact]
-    public async Task CodeSent_FlowHoldsItsCode()
+    public async Task CodeSent_FlowsChallengeHoldsItsCode()
     {
         await Factory.ConfigureSmsFactorAsync();
         using var browser = Factory.CreateBrowserFrom("203.0.113.7");
         await browser.StartResetAsync("dina");
 
-        var flow = await Factory.WaitForAnsweredFlowFromAsync("203.0.113.7");
+        var challenge = await Factory.WaitForAnsweredCodeFromAsync("203.0.113.7");
 
-        Assert.NotNull(flow.CodeHash);
+        Assert.NotNull(challenge.CodeHash);
     }
 
     private async Task AssertHoldsNoCodeAsync(string login, string clientAddress)
@@ -79,12 +79,12 @@ public abstract class UndeliveredResetCodeTests : TwilioBackedTests
         using var browser = Factory.CreateBrowserFrom(clientAddress);
         var codePage = await browser.StartResetAsync(login);
 
-        var flow = await Factory.WaitForAnsweredFlowFromAsync(clientAddress);
+        var challenge = await Factory.WaitForAnsweredCodeFromAsync(clientAddress);
         var wrong = await browser.SubmitResetCodeAsync(codePage, "123456");
 
         Assert.Equal("/account/reset-code", codePage.Path);
-        Assert.Null(flow.CodeHash);
-        Assert.Null(flow.CodeSalt);
+        Assert.Null(challenge.CodeHash);
+        Assert.Null(challenge.CodeSalt);
         Assert.Equal(WrongCodeFirstTime, wrong.FieldError("code-error"));
     }
 }
