@@ -1008,6 +1008,11 @@ namespace IdpSmsReset.Migrations.PostgreSql.Migrations
                         {
                             Area = "sms-fraud-guard",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-templates",
+                            Version = 0L
                         });
                 });
 

@@ -1009,6 +1009,11 @@ namespace IdpSmsReset.Migrations.SqlServer.Migrations
                         {
                             Area = "sms-fraud-guard",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-templates",
+                            Version = 0L
                         });
                 });
 

@@ -999,6 +999,11 @@ namespace IdpSmsReset.Migrations.Sqlite.Migrations
                         {
                             Area = "sms-fraud-guard",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Area = "sms-templates",
+                            Version = 0L
                         });
                 });
 

@@ -15,7 +15,7 @@ public static partial class CachedTables
     [
         ("SecurityPolicies", ChangeAreas.Policies),
         ("SmsFactorSettings", ChangeAreas.SmsFactor),
-        ("SmsTemplates", ChangeAreas.SmsFactor),
+        ("SmsTemplates", ChangeAreas.SmsTemplates),
         ("OpenIddictApplications", ChangeAreas.Applications),
         ("TokenKeys", ChangeAreas.Keys),
         ("IdentityProviders", ChangeAreas.IdentityProviders),

@@ -41,7 +41,7 @@ public static class MfaHosting
         services.AddScoped<UserSessionService>();
         services.AddScoped<SessionTokens>();
         services.AddScoped<ConnectedApplications>();
-        services.AddScoped<SessionSignIn>();
+        services.AddScoped<SessionCookies>();
         services.AddScoped<PendingSignIn>();
         services.AddScoped<SignInCodes>();
         services.AddScoped<SignInProgress>();
@@ -60,7 +60,7 @@ public static class MfaHosting
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
         {
             // The renewed cookie is rebuilt from the user; how they signed in and which session it is must survive.
-            var carried = context.CurrentPrincipal?.Claims.Where(claim => SessionSignIn.CarriedClaims.Contains(claim.Type)) ?? [];
+            var carried = context.CurrentPrincipal?.Claims.Where(claim => SessionCookies.CarriedClaims.Contains(claim.Type)) ?? [];
             context.NewPrincipal?.Identities.First().AddClaims(carried.Select(claim => new System.Security.Claims.Claim(claim.Type,
                 claim.Value)));
             return Task.CompletedTask;

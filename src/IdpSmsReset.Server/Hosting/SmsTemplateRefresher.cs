@@ -4,7 +4,7 @@ using IdpSmsReset.Core.Persistence;
 namespace IdpSmsReset.Server.Hosting;
 
 /// <summary>
-/// Reloads the SMS templates when the SMS settings change on any instance (the change stamp), checked every
+/// Reloads the SMS templates when they change on any instance (their change stamp), checked every
 /// <c>Idp:Cache:MaxAge</c>: a template saved on one instance is used by all within that.
 /// </summary>
 internal sealed class SmsTemplateRefresher(IServiceScopeFactory scopes, ChangeStamps stamps, SmsTemplateCatalog catalog,
@@ -18,7 +18,7 @@ internal sealed class SmsTemplateRefresher(IServiceScopeFactory scopes, ChangeSt
         {
             try
             {
-                var current = await stamps.CurrentAsync(ChangeAreas.SmsFactor, stoppingToken);
+                var current = await stamps.CurrentAsync(ChangeAreas.SmsTemplates, stoppingToken);
                 if (current != seen)
                 {
                     await using var scope = scopes.CreateAsyncScope();

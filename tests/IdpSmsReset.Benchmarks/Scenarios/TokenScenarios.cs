@@ -82,14 +82,14 @@ public static class TokenScenarios
             });
     }
 
-    private static async Task<IReadOnlyList<SignedInSession>> SignedInAsync(BenchmarkContext context, string scope)
+    private static async Task<IReadOnlyList<CurrentSession>> SignedInAsync(BenchmarkContext context, string scope)
     {
-        var sessions = new List<SignedInSession>();
+        var sessions = new List<CurrentSession>();
         for (var index = 0; index < context.Options.Concurrency; index++)
         {
             var tokens = await new WebSession(context.Http, context.Server.Url).SignInWithCodeAsync(
                 context.Endpoints, BenchmarkBootstrap.SignInUser(index), BenchmarkBootstrap.Password, scope);
-            sessions.Add(new SignedInSession(tokens.GetProperty("access_token").GetString()!)
+            sessions.Add(new CurrentSession(tokens.GetProperty("access_token").GetString()!)
             {
                 RefreshToken = tokens.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
             });
@@ -98,7 +98,7 @@ public static class TokenScenarios
         return sessions;
     }
 
-    private sealed class SignedInSession(string accessToken)
+    private sealed class CurrentSession(string accessToken)
     {
         public string AccessToken { get; } = accessToken;
 

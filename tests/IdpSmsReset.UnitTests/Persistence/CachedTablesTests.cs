@@ -37,7 +37,7 @@ public sealed class CachedTablesTests
     [InlineData("INSERT INTO \"SecurityPolicies\" (\"Id\", \"Name\") VALUES (@p0, @p1) RETURNING 1;", ChangeAreas.Policies)]
     [InlineData("UPDATE [w] SET [w].[Enabled] = CAST(0 AS bit) FROM [WebhookSubscriptions] AS [w] WHERE [w].[Id] = @id",
         ChangeAreas.Webhooks)]
-    [InlineData("DELETE FROM \"SmsTemplates\" WHERE \"Purpose\" = @p0 AND \"Language\" = @p1;", ChangeAreas.SmsFactor)]
+    [InlineData("DELETE FROM \"SmsTemplates\" WHERE \"Purpose\" = @p0 AND \"Language\" = @p1;", ChangeAreas.SmsTemplates)]
     public void StampedAreas_WriteToAConfigurationTable_ItsArea(string statement, string area) =>
         Assert.Equal([area], CachedTables.StampedAreas(statement));
 

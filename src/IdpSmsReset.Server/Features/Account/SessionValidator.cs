@@ -22,7 +22,7 @@ internal sealed class SessionValidator(
             return null;
         }
 
-        return SessionSignIn.CurrentSessionId(principal) is { } sessionId && await sessions.TouchAsync(user.Id, sessionId,
+        return SessionCookies.CurrentSessionId(principal) is { } sessionId && await sessions.TouchAsync(user.Id, sessionId,
             CancellationToken.None)
             ? user
             : null;

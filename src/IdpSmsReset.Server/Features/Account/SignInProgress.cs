@@ -9,7 +9,7 @@ namespace IdpSmsReset.Server.Features.Account;
 /// done (a session). Core decides the step (<see cref="SignInJourney"/>); this carries it out, for the login, passkey,
 /// second-factor and enrolment pages alike.
 /// </summary>
-public sealed class SignInProgress(SessionSignIn sessions, PendingSignIn pending, SignInCodes smsCodes,
+public sealed class SignInProgress(SessionCookies sessions, PendingSignIn pending, SignInCodes smsCodes,
     RequiredActionProgress requiredActions)
 {
     /// <summary>The page that shows the second factor.</summary>

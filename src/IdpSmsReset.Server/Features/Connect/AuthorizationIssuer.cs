@@ -16,20 +16,20 @@ namespace IdpSmsReset.Server.Features.Connect;
 /// </summary>
 internal sealed class AuthorizationIssuer(UserClaims userClaims, SessionTokens sessionTokens, AuditLog audit)
 {
-    public async Task<ClaimsIdentity> IdentityAsync(SignedInSession session, string clientId, ImmutableArray<string> scopes,
+    public async Task<ClaimsIdentity> IdentityAsync(CurrentSession session, string clientId, ImmutableArray<string> scopes,
         CancellationToken cancellationToken)
     {
         var identity = await userClaims.CreateAsync(session.User, scopes, session.Methods, session.AuthenticatedAt);
-        identity.SetClaim(SessionSignIn.IdentityProviderClaim, session.IdentityProvider);
+        identity.SetClaim(SessionCookies.IdentityProviderClaim, session.IdentityProvider);
         identity.SetAuthorizationId(await sessionTokens.AuthorizationForClientAsync(session.SessionId, session.User.Id, clientId,
             new ClaimsPrincipal(identity), identity.GetScopes(), cancellationToken));
-        identity.SetClaim(SessionSignIn.SessionIdClaim, session.SessionId.ToString());
+        identity.SetClaim(SessionCookies.SessionIdClaim, session.SessionId.ToString());
         identity.SetDestinations(ClaimDestinations.For);
         return identity;
     }
 
     /// <summary>The user allowed or refused an application (<see cref="AuditEventTypes"/>: consent, device).</summary>
-    public Task RecordDecisionAsync(string type, SignedInSession session, string? address, string details,
+    public Task RecordDecisionAsync(string type, CurrentSession session, string? address, string details,
         CancellationToken cancellationToken) =>
         audit.WriteAsync(type, session.User.UserName ?? session.User.Id, session.User.Id, address, details, cancellationToken);
 }

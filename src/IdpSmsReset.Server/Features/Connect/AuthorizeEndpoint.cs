@@ -38,7 +38,7 @@ internal static class AuthorizeEndpoint
 
         // A session from before the user's policy (or the user) started requiring a second factor is not done: no
         // request, prompt=none included, gets a code without one.
-        var session = await SignedInSession.ReadAsync(context, signIn);
+        var session = await CurrentSession.ReadAsync(context, signIn);
         var needsSignIn = session is null ? "no valid session"
             : request.HasPromptValue(PromptValues.Login) && !await LoginPromptAnsweredAsync(session, request, tokens, context)
                 ? "prompt=login"
@@ -116,7 +116,7 @@ internal static class AuthorizeEndpoint
     /// user with neither gets <c>unmet_authentication_requirements</c> (OpenID Connect Unmet Authentication Requirements
     /// 1.0), never a code whose <c>acr</c> the application would have to notice falls short.
     /// </summary>
-    private static async Task<IResult> StepUpAsync(HttpContext context, OpenIddictRequest request, SignedInSession session,
+    private static async Task<IResult> StepUpAsync(HttpContext context, OpenIddictRequest request, CurrentSession session,
         SignInJourney journey, SignInProgress progress, LinkGenerator links, ILoggerFactory loggers)
     {
         if (request.HasPromptValue(PromptValues.None))
@@ -148,13 +148,13 @@ internal static class AuthorizeEndpoint
     /// request was pushed is what answers it. OpenIddict records the push in whole seconds: a session must begin after
     /// that second ends, so a sign-in within the second of the push (only a script is that fast) is asked again.
     /// </summary>
-    private static async Task<bool> LoginPromptAnsweredAsync(SignedInSession session, OpenIddictRequest request,
+    private static async Task<bool> LoginPromptAnsweredAsync(CurrentSession session, OpenIddictRequest request,
         IOpenIddictTokenManager tokens, HttpContext context) =>
         PushedRequest.IsPushed(context.Request)
         && await PushedRequest.PushedAtAsync(request, tokens, context.RequestAborted) is { } pushedAt
         && session.AuthenticatedAt >= pushedAt.AddSeconds(1);
 
-    private static bool IsTooOld(SignedInSession session, long? maxAge, TimeProvider time) =>
+    private static bool IsTooOld(CurrentSession session, long? maxAge, TimeProvider time) =>
         maxAge is { } seconds && time.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(seconds);
 
     /// <summary>A decision counts only when posted from our consent page: a link cannot carry one.</summary>

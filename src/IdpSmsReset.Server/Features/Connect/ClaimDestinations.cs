@@ -29,14 +29,14 @@ internal static class ClaimDestinations
                 return WithIdentityTokenIf(identity, Scopes.Phone);
 
             case Claims.AuthenticationMethodReference or Claims.AuthenticationTime or Claims.AuthenticationContextReference
-                or SessionSignIn.IdentityProviderClaim:
+                or SessionCookies.IdentityProviderClaim:
                 return [Destinations.AccessToken, Destinations.IdentityToken];
 
             case Claims.Role:
                 return [Destinations.AccessToken];
 
             // OpenID Connect's session id: a relying application matches it against logout requests.
-            case SessionSignIn.SessionIdClaim:
+            case SessionCookies.SessionIdClaim:
                 return [Destinations.IdentityToken];
 
             default:

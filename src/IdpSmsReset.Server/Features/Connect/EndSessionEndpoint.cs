@@ -19,7 +19,7 @@ internal static class EndSessionEndpoint
     public const string ConfirmationPath = "/account/logout";
 
     public static async Task<IResult> HandleAsync(
-        HttpContext context, SignInManager<ApplicationUser> signIn, SessionSignIn sessions, IAntiforgery antiforgery)
+        HttpContext context, SignInManager<ApplicationUser> signIn, SessionCookies sessions, IAntiforgery antiforgery)
     {
         if (HttpMethods.IsPost(context.Request.Method))
         {
@@ -39,8 +39,8 @@ internal static class EndSessionEndpoint
         // (an ID token of another browser's session of the same user does not; one without sid proves no session).
         var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var hintSubject = hint.Principal?.GetClaim(Claims.Subject);
-        var hintSession = hint.Principal?.GetClaim(SessionSignIn.SessionIdClaim);
-        var sameSession = hintSession is not null && hintSession == SessionSignIn.CurrentSessionId(session.Principal!)?.ToString();
+        var hintSession = hint.Principal?.GetClaim(SessionCookies.SessionIdClaim);
+        var sameSession = hintSession is not null && hintSession == SessionCookies.CurrentSessionId(session.Principal!)?.ToString();
         if (hintSubject is not null && hintSubject == signIn.UserManager.GetUserId(session.Principal!) && sameSession)
         {
             return await SignOutAsync(sessions);
@@ -49,7 +49,7 @@ internal static class EndSessionEndpoint
         return Results.Redirect(AuthorizationRequestUrl.Build(context.Request, ConfirmationPath));
     }
 
-    private static async Task<IResult> SignOutAsync(SessionSignIn sessions)
+    private static async Task<IResult> SignOutAsync(SessionCookies sessions)
     {
         await sessions.SignOutAsync();
         // OpenIddict redirects to the validated post_logout_redirect_uri, or to RedirectUri when none was given.

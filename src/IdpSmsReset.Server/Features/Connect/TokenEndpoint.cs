@@ -79,7 +79,7 @@ internal static class TokenEndpoint
             return OAuthErrors.InvalidGrant("The grant was revoked because the user's credentials changed.");
         }
 
-        if (SessionSignIn.CurrentSessionId(grant) is { } sessionId
+        if (SessionCookies.CurrentSessionId(grant) is { } sessionId
             && (request.IsAuthorizationCodeGrantType() || request.IsDeviceCodeGrantType() || !grant.HasScope(Scopes.OfflineAccess))
             && !await sessions.IsActiveAsync(user.Id, sessionId, context.RequestAborted))
         {
@@ -89,7 +89,7 @@ internal static class TokenEndpoint
         // Keeps OpenIddict's own claims (scopes, authorization, presenters); refreshes what describes the user.
         var identity = new ClaimsIdentity(grant.Claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         await userClaims.RefreshAsync(identity, user);
-        if (request.IsDeviceCodeGrantType() && SessionSignIn.CurrentSessionId(grant) is { } approvingSession)
+        if (request.IsDeviceCodeGrantType() && SessionCookies.CurrentSessionId(grant) is { } approvingSession)
         {
             // OpenIddict files a device code under an authorization of its own, made when the device asked; the tokens
             // belong to the session that approved it instead, so that ending that session revokes them.

@@ -87,7 +87,7 @@ internal static class TokenExchangeGrant
         identity.SetAudiences(audiences);
         // It belongs where the subject token does: ending the user's session revokes what was exchanged from it.
         identity.SetAuthorizationId(subject.GetAuthorizationId());
-        identity.SetClaim(Account.SessionSignIn.SessionIdClaim, subject.GetClaim(Account.SessionSignIn.SessionIdClaim));
+        identity.SetClaim(Account.SessionCookies.SessionIdClaim, subject.GetClaim(Account.SessionCookies.SessionIdClaim));
         identity.SetClaim(ActorClaim, ActorOf(request.ClientId!, subject));
         identity.SetDestinations(claim => claim.Type == ActorClaim ? [Destinations.AccessToken] : ClaimDestinations.For(claim));
 

@@ -115,7 +115,7 @@ public static class ExternalSignInEndpoints
         FederatedIdentity identity, string returnUrl)
     {
         var services = context.RequestServices;
-        var session = await SignedInSession.ReadAsync(context,
+        var session = await CurrentSession.ReadAsync(context,
             services.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<Core.Users.ApplicationUser>>());
         var user = session?.User;
         var refusal = user is null || user.Id != linkingUserId ? Manage.LinkedSignInsModel.SessionChanged

@@ -16,7 +16,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// to sign in stays.
 /// </summary>
 public sealed class LinkedSignInsModel(
-    SignInManager<ApplicationUser> signIn, FederatedLinks links, PasswordConfirmation password, SessionSignIn sessions,
+    SignInManager<ApplicationUser> signIn, FederatedLinks links, PasswordConfirmation password, SessionCookies sessions,
     UpstreamDirectory upstreams, TimeProvider time, IStringLocalizer<SharedResource> localizer)
     : ManagedAccountPage(signIn)
 {

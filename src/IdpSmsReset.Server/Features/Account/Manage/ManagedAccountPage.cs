@@ -13,13 +13,13 @@ public abstract class ManagedAccountPage(SignInManager<ApplicationUser> signIn) 
 {
     protected UserManager<ApplicationUser> Users => signIn.UserManager;
 
-    private protected SignedInSession Session { get; private set; } = null!;
+    private protected CurrentSession Session { get; private set; } = null!;
 
     protected ApplicationUser CurrentUser => Session.User;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (await SignedInSession.ReadAsync(HttpContext, signIn) is not { } session)
+        if (await CurrentSession.ReadAsync(HttpContext, signIn) is not { } session)
         {
             context.Result = Challenge();
             return;

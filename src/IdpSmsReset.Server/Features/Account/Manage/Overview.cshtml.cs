@@ -46,7 +46,7 @@ public sealed class OverviewModel(
         RecoveryCodesLeft = Factors.HasAuthenticator ? await recoveryCodes.CountUnusedAsync(user.Id, HttpContext.RequestAborted) : 0;
         Sessions = await sessions.ListActiveAsync(user.Id, HttpContext.RequestAborted);
         Applications = await sessionTokens.ApplicationsOfAsync([.. Sessions.Select(s => s.Id)], HttpContext.RequestAborted);
-        CurrentSessionId = SessionSignIn.CurrentSessionId(User);
+        CurrentSessionId = SessionCookies.CurrentSessionId(User);
         Allowed = await connected.ListAsync(user.Id, HttpContext.RequestAborted);
         return Page();
     }
@@ -78,7 +78,7 @@ public sealed class OverviewModel(
     {
         var user = CurrentUser;
 
-        var ended = await sessions.EndAllAsync(user.Id, keep: SessionSignIn.CurrentSessionId(User), HttpContext.RequestAborted);
+        var ended = await sessions.EndAllAsync(user.Id, keep: SessionCookies.CurrentSessionId(User), HttpContext.RequestAborted);
         await changes.SessionsEndedAsync(user, "every other session", HttpContext.RequestAborted);
         Notice = ended == 1 ? localizer["1 other session was ended."] : localizer["{0} other sessions were ended.", ended];
         return RedirectToPage();

@@ -12,7 +12,7 @@ namespace IdpSmsReset.Server.Features.Account.Manage;
 /// security stamp signs them out, and their session records are closed at once).
 /// </summary>
 [Authorize]
-public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionSignIn sessionSignIn, PasswordChange passwordChange,
+public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, SessionCookies sessionCookies, PasswordChange passwordChange,
     SignInEligibility eligibility, AccountMessages messages)
     : ManagedAccountPage(signIn)
 {
@@ -62,7 +62,7 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
 
         await passwordChange.AppliedAsync(user, keepSession: Session.SessionId, AuditEventTypes.PasswordChanged, user.UserName ?? user.Id,
             HttpContext.Connection.RemoteIpAddress?.ToString(), "Changed on the account page.", HttpContext.RequestAborted);
-        await sessionSignIn.RenewAsync(user);
+        await sessionCookies.RenewAsync(user);
         Notice = Changed;
         // A passkey signs in without the password: whoever planted one keeps it through the change, so the user reviews them.
         return (await Users.GetPasskeysAsync(user)).Count > 0

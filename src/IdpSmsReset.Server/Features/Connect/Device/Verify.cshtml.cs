@@ -168,8 +168,8 @@ internal sealed class VerifyModel(
             + (QueryString.Create("user_code", UserCode ?? "") + QueryString.Create("step", ContinueStep)),
     }, IdentityConstants.ApplicationScheme);
 
-    private async Task<SignedInSession?> SignedInAsync() =>
-        await SignedInSession.ReadAsync(HttpContext, signIn) is { } session
+    private async Task<CurrentSession?> SignedInAsync() =>
+        await CurrentSession.ReadAsync(HttpContext, signIn) is { } session
         && await journey.IsDoneAsync(session.User, session.Methods, HttpContext.RequestAborted)
             ? session
             : null;

@@ -13,10 +13,10 @@ namespace IdpSmsReset.Server.Features.Account;
 /// was issued with (no password change or reset since), and the session has not been ended, on whatever instance.
 /// </summary>
 /// <param name="IdentityProvider">The outside identity provider the session began at, or null.</param>
-internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt,
+internal sealed record CurrentSession(ApplicationUser User, Guid SessionId, IReadOnlyList<string> Methods, DateTimeOffset AuthenticatedAt,
     DateTimeOffset ProvenAt, string? IdentityProvider = null)
 {
-    public static async Task<SignedInSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
+    public static async Task<CurrentSession?> ReadAsync(HttpContext context, SignInManager<ApplicationUser> signIn)
     {
         var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!result.Succeeded)
@@ -33,7 +33,7 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
         // When the session began is when the user authenticated (auth_time, max_age): the cookie's own issue time moves
         // each time Identity renews it.
         if (!context.RequestServices.GetRequiredService<UserClaims>().HasCurrentSecurityStamp(result.Principal, user)
-            || SessionSignIn.CurrentSessionId(result.Principal) is not { } sessionId
+            || SessionCookies.CurrentSessionId(result.Principal) is not { } sessionId
             || await context.RequestServices.GetRequiredService<UserSessionService>().StartedAtAsync(user.Id, sessionId,
                 context.RequestAborted) is not { } authenticatedAt)
         {
@@ -41,8 +41,8 @@ internal sealed record SignedInSession(ApplicationUser User, Guid SessionId, IRe
         }
 
         var methods = result.Principal.FindAll(Claims.AuthenticationMethodReference).Select(claim => claim.Value).ToList();
-        return new SignedInSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
-            authenticatedAt, SessionSignIn.ProvenAt(result.Principal) ?? authenticatedAt,
-            result.Principal.FindFirst(SessionSignIn.IdentityProviderClaim)?.Value);
+        return new CurrentSession(user, sessionId, methods.Count > 0 ? methods : [AuthenticationMethods.Password],
+            authenticatedAt, SessionCookies.ProvenAt(result.Principal) ?? authenticatedAt,
+            result.Principal.FindFirst(SessionCookies.IdentityProviderClaim)?.Value);
     }
 }

@@ -11,9 +11,9 @@ namespace IdpSmsReset.Server.Features.Account;
 /// Issues and ends the session cookie. Every cookie names its <see cref="UserSession"/> (claim <c>sid</c>) and carries
 /// how the user signed in (<c>amr</c>), so sessions can be listed and ended and relying applications told the methods.
 /// </summary>
-public sealed class SessionSignIn(
+public sealed class SessionCookies(
     SignInManager<ApplicationUser> signIn, UserSessionService sessions, ResetSuspensions resetSuspensions, TimeProvider time,
-    ILogger<SessionSignIn> logger)
+    ILogger<SessionCookies> logger)
 {
     public const string SessionIdClaim = "sid";
 
