@@ -22,7 +22,7 @@ public sealed class AdminChangeLog(AuditLog audit, ILogger<AdminChangeLog> logge
     {
         logger.AdministratorChange(who.Name, type, subjectUserId);
         var details = JsonSerializer.Serialize(new { before, after }, Json);
-        return audit.WriteAsync(type, who.Name, subjectUserId, who.IpAddress,
+        return audit.RaiseAsync(type, who.Name, subjectUserId, who.IpAddress,
             details.Length > MaxDetails ? details[..(MaxDetails - 3)] + "..." : details, cancellationToken);
     }
 }

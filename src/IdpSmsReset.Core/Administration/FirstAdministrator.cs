@@ -53,7 +53,7 @@ public sealed class FirstAdministrator(
         }
 
         await UserAdministration.GrantAdministratorRoleAsync(users, roles, user);
-        await audit.WriteAsync(AuditEventTypes.FirstAdministratorCreated, "Idp:BootstrapAdmin", user.Id, null,
+        await audit.RaiseAsync(AuditEventTypes.FirstAdministratorCreated, "Idp:BootstrapAdmin", user.Id, null,
             "Made from the settings while no administrator existed.", cancellationToken);
         logger.FirstAdministratorCreated(user.UserName);
     }

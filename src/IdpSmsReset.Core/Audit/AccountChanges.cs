@@ -37,5 +37,5 @@ public sealed class AccountChanges(AuditLog audit)
         WriteAsync(user, AuditEventTypes.SessionEnded, $"The user ended {what}.", cancellationToken);
 
     private Task WriteAsync(ApplicationUser user, string type, string details, CancellationToken cancellationToken) =>
-        audit.WriteAsync(type, user.UserName ?? user.Id, user.Id, ipAddress: null, details, cancellationToken);
+        audit.RaiseAsync(type, user.UserName ?? user.Id, user.Id, ipAddress: null, details, cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed class DeviceUserCodes(IOpenIddictTokenManager tokens, Budgets budg
             if (state == UserCodeState.Wrong)
             {
                 await budgets.ChargeAsync([charge], userId: null, cancellationToken);
-                await audit.WriteAsync(AuditEventTypes.DeviceUserCodeWrong, AuditActors.Anonymous, subjectUserId: null, ipAddress,
+                await audit.RaiseAsync(AuditEventTypes.DeviceUserCodeWrong, AuditActors.Anonymous, subjectUserId: null, ipAddress,
                     $"A user code of {typed.Length} characters named no pending device request.", cancellationToken);
             }
 

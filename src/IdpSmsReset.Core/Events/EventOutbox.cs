@@ -13,12 +13,14 @@ namespace IdpSmsReset.Core.Events;
 /// <summary>
 /// Every audit event saved is an event: this interceptor adds, to the same save, one <see cref="WebhookDelivery"/> per
 /// enabled subscription that wants it, so the delivery commits or rolls back with the change it reports (the outbox).
-/// Once the unit of work commits, the deliveries get their jobs and the events go to the audit stream. Should the
+/// Once the unit of work commits, each event is logged and counted (<see cref="AuditLog.Raise"/> is the one call per
+/// event), the deliveries get their jobs and the events go to the audit stream. Should the
 /// process die in between, <see cref="WebhookOutboxSweeper"/> finds the deliveries: nothing is lost.
 /// </summary>
 // The job client is asked for when first needed: the job storage is built after the database's migration, which
 // opens a context that this interceptor is part of.
-public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider services, IAuditStream stream, TimeProvider time)
+public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider services, IAuditStream stream, TimeProvider time,
+    Telemetry.IdpMetrics metrics, ILogger<EventOutbox> logger)
     : SaveChangesInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, Staged> Saving = new();
@@ -108,6 +110,13 @@ public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider ser
         Saving.Remove(context);
         return database.AfterCommitAsync(async () =>
         {
+            foreach (var raised in staged.Events)
+            {
+                var outcome = AuditEventCatalogue.OutcomeOf(raised.Type);
+                metrics.EventRaised(raised.Type, outcome);
+                logger.EventRaised(raised.Type, outcome, raised.Id, raised.Actor, raised.SubjectUserId);
+            }
+
             stream.Publish(staged.Events);
             if (staged.Deliveries.Count == 0)
             {
@@ -130,8 +139,7 @@ public sealed class EventOutbox(WebhookDirectory directory, IServiceProvider ser
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The change is committed: the sweeper sends its deliveries, and the request that made it succeeds.
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<EventOutbox>()
-                    .WebhookJobsNotEnqueued(exception.GetType().Name);
+                logger.WebhookJobsNotEnqueued(exception.GetType().Name);
             }
         });
     }

@@ -5,6 +5,11 @@ namespace IdpSmsReset.Core.Events;
 /// <summary>Events and webhooks: event ids 8000–8099. A URL's path and query may carry a token: only its host is logged.</summary>
 internal static partial class Log
 {
+    // Neither the details nor the address: those stay in the audit log, behind the dashboard's access.
+    [LoggerMessage(8000, LogLevel.Information, "Event {Type} ({Outcome}) {EventId}: actor {Actor}, subject {SubjectUserId}")]
+    public static partial void EventRaised(this ILogger logger, string type, string outcome, Guid eventId, string actor,
+        string? subjectUserId);
+
     [LoggerMessage(8001, LogLevel.Information, "Webhook {MessageId} ({EventType}) delivered to {Host} at attempt {Attempt}")]
     public static partial void WebhookDelivered(this ILogger logger, Guid messageId, string eventType, string host, int attempt);
 

@@ -167,7 +167,7 @@ public sealed class WebhookDeliveryJob(
                 return false;
             }
 
-            await audit.WriteAsync(AuditEventTypes.WebhookDisabled, AuditActors.System, null, null,
+            await audit.RaiseAsync(AuditEventTypes.WebhookDisabled, AuditActors.System, null, null,
                 $"{subscription.Name}: {reason}", CancellationToken.None);
             return true;
         }, _ => true, CancellationToken.None);

@@ -51,7 +51,7 @@ public sealed class FederatedLinks(UserManager<ApplicationUser> users, AuditLog 
             return added;
         }
 
-        await audit.WriteAsync(AuditEventTypes.FederatedLinkAdded, user.UserName ?? user.Id, user.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.FederatedLinkAdded, user.UserName ?? user.Id, user.Id, ipAddress,
             $"Linked to {provider.Name} after proving this account.", cancellationToken);
         return null;
     }
@@ -98,7 +98,7 @@ public sealed class FederatedLinks(UserManager<ApplicationUser> users, AuditLog 
             return string.Join(" ", removed.Errors.Select(error => error.Description));
         }
 
-        await audit.WriteAsync(AuditEventTypes.FederatedLinkRemoved, administrator?.Name ?? user.UserName ?? user.Id, user.Id,
+        await audit.RaiseAsync(AuditEventTypes.FederatedLinkRemoved, administrator?.Name ?? user.UserName ?? user.Id, user.Id,
             administrator?.IpAddress ?? ipAddress, administrator is null ? $"The link to {provider} was removed."
                 : $"The link to {provider} was removed by an administrator.", cancellationToken);
         return null;

@@ -32,14 +32,14 @@ public sealed class FederatedSignIn(
             logger.FederatedSignInRefused(name, refusal);
             // A stored provider's name, never the request's: no one can add values to the metric.
             metrics.FederatedSignIn(name, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(refusal.ToString()));
-            await audit.WriteAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, ipAddress,
+            await audit.RaiseAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, ipAddress,
                 $"Through {name}: {refusal}.", cancellationToken);
             return (null, refusal);
         }
 
         logger.FederatedSignIn(user.Id, name);
         metrics.FederatedSignIn(name, "success");
-        await audit.WriteAsync(AuditEventTypes.FederatedSignInSucceeded, user.UserName ?? user.Id, user.Id, ipAddress, $"Through {name}.",
+        await audit.RaiseAsync(AuditEventTypes.FederatedSignInSucceeded, user.UserName ?? user.Id, user.Id, ipAddress, $"Through {name}.",
             cancellationToken);
         return (user, FederatedRefusal.None);
     }
@@ -74,7 +74,7 @@ public sealed class FederatedSignIn(
         }
 
         var user = await ProvisionAsync(provider, identity, email);
-        await audit.WriteAsync(AuditEventTypes.FederatedUserProvisioned, AuditActors.System, user.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.FederatedUserProvisioned, AuditActors.System, user.Id, ipAddress,
             $"Created at the first sign-in through {provider.Name}.", cancellationToken);
         logger.FederatedUserProvisioned(user.Id, provider.Name);
         return (user, FederatedRefusal.None);

@@ -102,7 +102,7 @@ public sealed class SmsAccountBreakers(IOptions<SmsBreakerOptions> options, Time
             logger.SmsBreakerClosed(account);
         }
 
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RaiseAsync(
             opened ? AuditEventTypes.SmsBreakerOpened : AuditEventTypes.SmsBreakerClosed, AuditActors.System, null, null,
             opened ? $"The {account} Twilio account failed: messages go through the other account, if one is set, for"
                 + $" {options.Value.BreakDuration} before a probe. Last failure: {health.LastFailure}"

@@ -85,7 +85,7 @@ public sealed class SmsDispatchJob(
             : $"the {from} account failed it";
         logger.SmsFailedOver(messageId, account, why);
         // The message's id only: its number and text are not for the audit log.
-        await audit.WriteAsync(Audit.AuditEventTypes.SmsFailover, Audit.AuditActors.System, null, null,
+        await audit.RaiseAsync(Audit.AuditEventTypes.SmsFailover, Audit.AuditActors.System, null, null,
             $"SMS {messageId} goes through the {account} account: {why}.", cancellationToken);
         await database.UpdateOrCreateAsync(
             () => database.Set<SmsAccountHealth>().Where(h => h.Account == from)

@@ -271,7 +271,7 @@ public sealed class SmsOutbox(IdpDbContext database, SmsProtection protection, I
             {
                 var message = await database.Set<OutboundSms>().AsNoTracking().Where(m => m.Id == messageId)
                     .Select(m => new { m.Purpose, m.Country }).SingleAsync(CancellationToken.None);
-                await audit.WriteAsync(Audit.AuditEventTypes.SmsFailed, Audit.AuditActors.System, null, null,
+                await audit.RaiseAsync(Audit.AuditEventTypes.SmsFailed, Audit.AuditActors.System, null, null,
                     $"{message.Purpose} SMS to a number in {message.Country} failed: {errorClass}.", CancellationToken.None);
             }
 

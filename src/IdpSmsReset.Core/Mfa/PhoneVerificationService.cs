@@ -51,7 +51,7 @@ public sealed class PhoneVerificationService(SmsChallengeService challenges, Sms
         if (SignIn.RequiredActions.Has(user, SignIn.RequiredActions.VerifyPhone))
         {
             SignIn.RequiredActions.Remove(user, SignIn.RequiredActions.VerifyPhone);
-            audit.Stage(Audit.AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, null,
+            audit.Raise(Audit.AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, null,
                 SignIn.RequiredActions.VerifyPhone);
         }
 

@@ -27,7 +27,7 @@ public sealed class SmsTwoStep(SecondFactorMethods methods, UserManager<Applicat
         if (user.SmsTwoStepSince is null)
         {
             user.SmsTwoStepSince = time.GetUtcNow().UtcDateTime;
-            audit.Stage(AuditEventTypes.TwoStepEnabled, user.UserName ?? user.Id, user.Id, null, "Method: sms.");
+            audit.Raise(AuditEventTypes.TwoStepEnabled, user.UserName ?? user.Id, user.Id, null, "Method: sms.");
             await users.UpdateAsync(user);
         }
 
@@ -46,7 +46,7 @@ public sealed class SmsTwoStep(SecondFactorMethods methods, UserManager<Applicat
         if (user.SmsTwoStepSince is not null)
         {
             user.SmsTwoStepSince = null;
-            audit.Stage(AuditEventTypes.TwoStepDisabled, user.UserName ?? user.Id, user.Id, null, "Method: sms.");
+            audit.Raise(AuditEventTypes.TwoStepDisabled, user.UserName ?? user.Id, user.Id, null, "Method: sms.");
             await users.UpdateAsync(user);
         }
 

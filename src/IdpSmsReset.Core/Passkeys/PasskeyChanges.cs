@@ -21,7 +21,7 @@ public sealed class PasskeyChanges(
 
     public async Task AddedAsync(ApplicationUser user, string name, string? ipAddress, CancellationToken cancellationToken)
     {
-        await audit.WriteAsync(AuditEventTypes.PasskeyAdded, user.UserName ?? user.Id, user.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.PasskeyAdded, user.UserName ?? user.Id, user.Id, ipAddress,
             $"Added the passkey '{name}'.", cancellationToken);
         await notices.SendAsync(user, texts.PasskeyAddedNotice(), cancellationToken);
     }
@@ -30,7 +30,7 @@ public sealed class PasskeyChanges(
         CancellationToken cancellationToken)
     {
         await uses.ForgetAsync(credentialId, cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.PasskeyRemoved, user.UserName ?? user.Id, user.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.PasskeyRemoved, user.UserName ?? user.Id, user.Id, ipAddress,
             $"Removed the passkey '{name}'.", cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ public sealed class PasswordResetCodeJob(
         {
             logger.ResetCodeNotSent(FlowRef.Of(flowId), reason);
             metrics.ResetStep("code_not_sent", reasonClass);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason,
+            await audit.RaiseAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress, reason,
                 cancellationToken);
             return;
         }
@@ -79,7 +79,7 @@ public sealed class PasswordResetCodeJob(
             await budgets.RefundAsync(send.Charged, cancellationToken);
             logger.ResetCodeNotSent(FlowRef.Of(flowId), problem.English);
             metrics.ResetStep("code_not_sent", problem.Code);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
+            await audit.RaiseAsync(AuditEventTypes.PasswordResetCodeNotSent, AuditActors.System, flow.UserId, flow.IpAddress,
                 problem.English, cancellationToken);
             return;
         }
@@ -90,7 +90,7 @@ public sealed class PasswordResetCodeJob(
         outbox.Dispatch(queued);
         logger.ResetCodeSent(FlowRef.Of(flowId), PhoneNumberRules.Mask(send.Destination), stored);
         metrics.ResetStep("code_sent", stored ? "kept" : "superseded");
-        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
+        await audit.RaiseAsync(AuditEventTypes.PasswordResetCodeSent, AuditActors.System, flow.UserId, flow.IpAddress,
             queued.Held
                 ? $"Code to {PhoneNumberRules.Mask(send.Destination)} held by the SMS fraud guard: it goes if an administrator releases it."
             : stored ? $"Code sent to {PhoneNumberRules.Mask(send.Destination)}." : "Code sent, but a newer one was asked for meanwhile.",

@@ -142,7 +142,7 @@ public sealed class PasswordResetService(
 
         await suspensions.ChargeWrongCodeAsync(flow.UserId, network, ipAddress, cancellationToken);
         var attemptsLeft = flow.MaxAttempts - challenge.Attempts;
-        await audit.WriteAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.PasswordResetCodeFailed, AuditActors.Anonymous, flow.UserId, ipAddress,
             $"Attempt {challenge.Attempts} of {flow.MaxAttempts}.", cancellationToken);
         return attemptsLeft <= 0 ? await LockAsync(flow, challenge.Id, now, cancellationToken) : new(ResetCodeVerdict.Wrong, attemptsLeft);
     }
@@ -199,7 +199,7 @@ public sealed class PasswordResetService(
         if (await flows.LockAsync(flow.Id, challengeId, now, cancellationToken))
         {
             logger.ResetLocked(FlowRef.Of(flow.Id));
-            await audit.WriteAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null,
+            await audit.RaiseAsync(AuditEventTypes.PasswordResetLocked, AuditActors.Anonymous, flow.UserId, flow.IpAddress, null,
                 cancellationToken);
         }
 

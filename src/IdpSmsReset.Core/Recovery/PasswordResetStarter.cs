@@ -51,7 +51,7 @@ public sealed class PasswordResetStarter(
             return (PasswordResetStartOutcome.TooManyFromAddress, null, null);
         }
 
-        await audit.WriteAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.PasswordResetRequested, AuditActors.Anonymous, user?.Id, ipAddress,
             user is null ? "No account matched the name given." : null, cancellationToken);
         logger.ResetStarted(FlowRef.Of(flow.Id), user is not null);
         metrics.ResetStep("requested", "started");
@@ -96,7 +96,7 @@ public sealed class PasswordResetStarter(
         flow.Language = user.PreferredLanguage;
         database.Add(flow);
         await database.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null,
+        await audit.RaiseAsync(AuditEventTypes.PasswordResetIssuedByAdministrator, administrator, user.Id, ipAddress, null,
             cancellationToken);
         logger.ResetIssuedByAdministrator(FlowRef.Of(flow.Id), user.Id, administrator);
         await steps.RequestCodeAsync(flow, cancellationToken);

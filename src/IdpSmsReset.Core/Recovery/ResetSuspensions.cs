@@ -48,7 +48,7 @@ public sealed class ResetSuspensions(IdpDbContext database, Budgets budgets, Aud
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.SmsResetSuspendedAt, now), cancellationToken) == 1)
         {
             logger.ResetSuspended(userId, wrong);
-            await audit.WriteAsync(AuditEventTypes.PasswordResetSuspended, AuditActors.System, userId, ipAddress,
+            await audit.RaiseAsync(AuditEventTypes.PasswordResetSuspended, AuditActors.System, userId, ipAddress,
                 $"{wrong} wrong reset codes within 24 hours (limit {perAccount.Allowed}).", cancellationToken);
         }
     }
@@ -65,7 +65,7 @@ public sealed class ResetSuspensions(IdpDbContext database, Budgets budgets, Aud
             return false;
         }
 
-        await audit.WriteAsync(AuditEventTypes.PasswordResetSuspensionLifted, actor, userId, ipAddress, null, cancellationToken);
+        await audit.RaiseAsync(AuditEventTypes.PasswordResetSuspensionLifted, actor, userId, ipAddress, null, cancellationToken);
         logger.ResetSuspensionLifted(userId, actor);
         return true;
     }

@@ -19,6 +19,6 @@ public sealed class PasswordChange(
         await sessions.EndAllAsync(user.Id, keep: keepSession, cancellationToken);
         await sessionTokens.RevokeAllAsync(user.Id, cancellationToken);
         await notices.SendAsync(user, texts.PasswordChangedNotice(), cancellationToken);
-        await audit.WriteAsync(auditType, actor, user.Id, ipAddress, details, cancellationToken);
+        await audit.RaiseAsync(auditType, actor, user.Id, ipAddress, details, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PasswordSignIn(
             var (unknown, lockedUntil) = await unknownAccounts.CheckPasswordAsync(login, password, lockout, cancellationToken);
             logger.SignInUnknownAccount(unknown.IsLockedOut ? " (the name is locked after repeated failures)" : "");
             metrics.SignIn("unknown_account");
-            audit.Stage(AuditEventTypes.SignInFailed, AuditActors.Anonymous, null, null, Reason("unknown_account"));
+            audit.Raise(AuditEventTypes.SignInFailed, AuditActors.Anonymous, null, null, Reason("unknown_account"));
             return await RefusedAsync(null, unknown.IsLockedOut, lockedUntil, cancellationToken);
         }
 
@@ -49,13 +49,13 @@ public sealed class PasswordSignIn(
 
         var (reason, result) = Describe(refusal);
         // Saved once, at the end, with a lockout the count may cause: one insert for both.
-        audit.Stage(AuditEventTypes.SignInFailed, AuditActors.Anonymous, user.Id, null, Reason(result));
+        audit.Raise(AuditEventTypes.SignInFailed, AuditActors.Anonymous, user.Id, null, Reason(result));
         if (refusal == SignInRefusal.None)
         {
             await users.AccessFailedAsync(user);
             if ((refusal = await eligibility.RefusalAsync(user)) == SignInRefusal.LockedOut)
             {
-                audit.Stage(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null,
+                audit.Raise(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null,
                     $"Locked until {user.LockoutEnd:u} after repeated wrong passwords.");
                 (reason, result) = Describe(refusal);
             }
@@ -70,7 +70,7 @@ public sealed class PasswordSignIn(
         CancellationToken cancellationToken)
     {
         await failures.RecordAsync(cancellationToken);
-        await audit.SaveStagedAsync(cancellationToken);
+        await audit.SaveRaisedAsync(cancellationToken);
         return PasswordSignInOutcome.Refused(user, lockedOut, lockedOut ? lockedUntil : null);
     }
 

@@ -24,7 +24,7 @@ public sealed class RequiredActionProgress(IdpUserManager users, PasswordChange 
         await users.UpdateAsync(user);
         await passwordChange.AppliedAsync(user, keepSession: null, AuditEventTypes.PasswordChanged, user.UserName ?? user.Id, ipAddress,
             "Chosen at sign-in (required action).", cancellationToken);
-        await audit.WriteAsync(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress,
+        await audit.RaiseAsync(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress,
             RequiredActions.UpdatePassword, cancellationToken);
         return result;
     }
@@ -54,7 +54,7 @@ public sealed class RequiredActionProgress(IdpUserManager users, PasswordChange 
         RequiredActions.Set(user, RequiredActions.Of(user).Except(done));
         foreach (var action in done)
         {
-            audit.Stage(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress, action);
+            audit.Raise(AuditEventTypes.RequiredActionCompleted, user.UserName ?? user.Id, user.Id, ipAddress, action);
         }
 
         await users.UpdateAsync(user);

@@ -81,12 +81,12 @@ public sealed class SecondFactorCheck(
         if (!await eligibility.MaySignInAsync(user))
         {
             logger.SecondFactorLockedOut(user.Id);
-            audit.Stage(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null, "Locked after repeated wrong codes.");
-            await audit.SaveStagedAsync(cancellationToken);
+            audit.Raise(AuditEventTypes.SignInLockedOut, AuditActors.System, user.Id, null, "Locked after repeated wrong codes.");
+            await audit.SaveRaisedAsync(cancellationToken);
             return new SecondFactorVerdict(SecondFactorOutcome.LockedOut, [], sms);
         }
 
-        await audit.SaveStagedAsync(cancellationToken);
+        await audit.SaveRaisedAsync(cancellationToken);
         return new SecondFactorVerdict(SecondFactorOutcome.Refused, [], sms);
     }
 
@@ -99,14 +99,14 @@ public sealed class SecondFactorCheck(
         }
 
         Refused(user, SecondFactorMethod.Passkey);
-        await audit.SaveStagedAsync(CancellationToken.None);
+        await audit.SaveRaisedAsync(CancellationToken.None);
         return new SecondFactorVerdict(SecondFactorOutcome.Refused, []);
     }
 
     private async Task<SecondFactorVerdict> AcceptedAsync(ApplicationUser user, string method, IReadOnlyList<string> amr)
     {
         metrics.SecondFactorChecked(method, "accepted");
-        await audit.WriteAsync(AuditEventTypes.SecondFactorSucceeded, user.UserName ?? user.Id, user.Id, null, $"Method: {method}.",
+        await audit.RaiseAsync(AuditEventTypes.SecondFactorSucceeded, user.UserName ?? user.Id, user.Id, null, $"Method: {method}.",
             CancellationToken.None);
         await users.ResetSecondFactorFailuresAsync(user);
         return new SecondFactorVerdict(SecondFactorOutcome.Accepted, amr);
@@ -116,7 +116,7 @@ public sealed class SecondFactorCheck(
     {
         logger.SecondFactorRefused(user.Id, method);
         metrics.SecondFactorChecked(method, "refused");
-        audit.Stage(AuditEventTypes.SecondFactorFailed, AuditActors.Anonymous, user.Id, null, $"Method: {method}.");
+        audit.Raise(AuditEventTypes.SecondFactorFailed, AuditActors.Anonymous, user.Id, null, $"Method: {method}.");
     }
 }
 

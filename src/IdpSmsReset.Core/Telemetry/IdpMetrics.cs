@@ -25,6 +25,7 @@ public sealed class IdpMetrics
     private readonly Counter<long> _smsFailovers;
     private readonly Counter<long> _smsHeld;
     private readonly Counter<long> _smsFraudAlerts;
+    private readonly Counter<long> _events;
     private long _outboxQueued;
     private long _outboxSending;
 
@@ -54,6 +55,8 @@ public sealed class IdpMetrics
             "SMS held by the fraud guard, by purpose and the kind of budget spent (prefix, country, total).");
         _smsFraudAlerts = meter.CreateCounter<long>("idp.sms.fraud_alerts", "{alert}",
             "Fraud guard alerts raised: a budget spent or a country's surge.");
+        _events = meter.CreateCounter<long>("idp.events", "{event}",
+            "Domain events committed (each audit event raised), by type and outcome.");
         meter.CreateObservableGauge("idp.outbox.depth", () => new Measurement<long>[]
         {
             new(Interlocked.Read(ref _outboxQueued), new KeyValuePair<string, object?>("status", "queued")),
@@ -109,5 +112,7 @@ public sealed class IdpMetrics
     public void SmsHeld(string purpose, string budget) => _smsHeld.Add(1, new("purpose", purpose), new("budget", budget));
 
     /// <param name="kind"><c>budget</c> or <c>surge</c>.</param>
+    public void EventRaised(string type, string outcome) => _events.Add(1, new("type", type), new("outcome", outcome));
+
     public void SmsFraudAlert(string kind) => _smsFraudAlerts.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -52,7 +52,7 @@ public sealed class ConnectedApplications(
             return false;
         }
 
-        await audit.WriteAsync(AuditEventTypes.ConsentRevoked, user.UserName ?? user.Id, user.Id, null,
+        await audit.RaiseAsync(AuditEventTypes.ConsentRevoked, user.UserName ?? user.Id, user.Id, null,
             $"The user took back their consent to {clientId}; its tokens were revoked.", cancellationToken);
         return true;
     }

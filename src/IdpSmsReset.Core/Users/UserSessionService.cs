@@ -29,7 +29,7 @@ public sealed class UserSessionService(
             IpAddress = ipAddress,
         };
         database.Add(session);
-        audit.Stage(Audit.AuditEventTypes.SignInSucceeded, user.UserName ?? userId, userId, ipAddress,
+        audit.Raise(Audit.AuditEventTypes.SignInSucceeded, user.UserName ?? userId, userId, ipAddress,
             $"Signed in with {session.Methods}.");
         await database.SaveChangesAsync(cancellationToken);
         return session;

@@ -28,7 +28,7 @@ public sealed class AuditStreamTests : IDisposable
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
             await Core.Persistence.UnitOfWork.InTransactionAsync(database, async () =>
             {
-                await audit.WriteAsync(AuditEventTypes.PasswordChanged, "alice", null, null, "never committed", CancellationToken.None);
+                await audit.RaiseAsync(AuditEventTypes.PasswordChanged, "alice", null, null, "never committed", CancellationToken.None);
                 return false;
             }, committed => committed, CancellationToken.None);
         }

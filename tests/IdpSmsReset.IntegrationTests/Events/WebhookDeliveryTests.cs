@@ -85,7 +85,7 @@ public abstract class WebhookDeliveryTests : IDisposable
         foreach (var type in happened)
         {
             await using var scope = _factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(type, "erin", erin, null, null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RaiseAsync(type, "erin", erin, null, null, CancellationToken.None);
         }
 
         var posts = await _receiver.WaitForAsync(posts => posts.Count >= happened.Length, "/slow");

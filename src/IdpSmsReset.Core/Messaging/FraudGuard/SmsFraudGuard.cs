@@ -139,7 +139,7 @@ public sealed class SmsFraudGuard(
         {
             Id = Guid.NewGuid(), Kind = kind, Scope = scope, HourStart = hour, RaisedAt = now, Until = until, Details = details,
         });
-        audit.Stage(AuditEventTypes.SmsFraudSuspected, AuditActors.System, null, null, details);
+        audit.Raise(AuditEventTypes.SmsFraudSuspected, AuditActors.System, null, null, details);
         metrics.SmsFraudAlert(kind);
         logger.SmsFraudAlert(kind, scope);
         return true;

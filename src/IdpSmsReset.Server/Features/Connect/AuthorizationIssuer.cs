@@ -31,5 +31,5 @@ internal sealed class AuthorizationIssuer(UserClaims userClaims, SessionTokens s
     /// <summary>The user allowed or refused an application (<see cref="AuditEventTypes"/>: consent, device).</summary>
     public Task RecordDecisionAsync(string type, CurrentSession session, string? address, string details,
         CancellationToken cancellationToken) =>
-        audit.WriteAsync(type, session.User.UserName ?? session.User.Id, session.User.Id, address, details, cancellationToken);
+        audit.RaiseAsync(type, session.User.UserName ?? session.User.Id, session.User.Id, address, details, cancellationToken);
 }

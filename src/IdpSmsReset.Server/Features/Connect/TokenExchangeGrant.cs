@@ -33,7 +33,7 @@ internal static class TokenExchangeGrant
         async Task<IResult> RefuseAsync(string? userId, string reason, string error = Errors.InvalidGrant)
         {
             logger.TokenExchangeRefused(request.ClientId, reason);
-            await audit.WriteAsync(AuditEventTypes.TokenExchangeRefused, request.ClientId ?? AuditActors.Anonymous, userId, address,
+            await audit.RaiseAsync(AuditEventTypes.TokenExchangeRefused, request.ClientId ?? AuditActors.Anonymous, userId, address,
                 reason, context.RequestAborted);
             return OAuthErrors.Forbid(error, reason);
         }
@@ -93,7 +93,7 @@ internal static class TokenExchangeGrant
 
         var audience = string.Join(' ', audiences);
         logger.TokenExchanged(request.ClientId, user.Id, audience);
-        await audit.WriteAsync(AuditEventTypes.TokenExchanged, request.ClientId!, user.Id, address,
+        await audit.RaiseAsync(AuditEventTypes.TokenExchanged, request.ClientId!, user.Id, address,
             $"Exchanged a token of the user for audience '{audience}' with {string.Join(' ', scopes)}.", context.RequestAborted);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

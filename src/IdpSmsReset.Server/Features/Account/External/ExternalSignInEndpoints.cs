@@ -67,7 +67,7 @@ public static class ExternalSignInEndpoints
         // asking would throw inside OpenIddict.
         if (context.GetOpenIddictClientRequest() is null)
         {
-            await audit.WriteAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, address,
+            await audit.RaiseAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, address,
                 $"An unreadable answer came back: {context.GetOpenIddictClientResponse()?.ErrorDescription}", context.RequestAborted);
             return Results.Redirect(ExternalSignInProblems.LoginUrl("/", ExternalSignInProblems.Failed));
         }
@@ -79,7 +79,7 @@ public static class ExternalSignInEndpoints
             var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error);
             var description = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription)
                 ?? result.Failure?.Message;
-            await audit.WriteAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, address,
+            await audit.RaiseAsync(AuditEventTypes.FederatedSignInFailed, AuditActors.Anonymous, null, address,
                 $"The upstream answered {error ?? "nothing usable"}: {description}", context.RequestAborted);
             return Results.Redirect(ExternalSignInProblems.LoginUrl(returnUrl, error == Errors.AccessDenied
                 ? ExternalSignInProblems.Cancelled : ExternalSignInProblems.Failed));
