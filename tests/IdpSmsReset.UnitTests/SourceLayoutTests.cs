@@ -23,7 +23,8 @@ public sealed partial class SourceLayoutTests
 
     /// <summary>
     /// A file is named after its first type; what else it holds are that type's small companions, records and enums (the
-    /// results a service returns beside it) and, for an entity, its EF Core configuration, so a feature is not spread
+    /// results a service returns beside it), for an entity its EF Core configuration, and for a page its input model (a
+    /// class named ...Input or ...Form: the page, its input and its handler side by side), so a feature is not spread
     /// over a file per nine-line record.
     /// </summary>
     [Fact]
@@ -34,7 +35,8 @@ public sealed partial class SourceLayoutTests
                 .Select(match => (Name: match.Groups["name"].Value, Kind: match.Groups["kind"].Value)).ToList()))
             .Where(entry => entry.types.Count > 0 && (entry.types[0].Name != ExpectedTypeOf(entry.file)
                 || entry.types.Skip(1).Any(type => type.Kind is not ("record" or "record struct" or "enum")
-                    && type.Name != entry.types[0].Name + "Configuration")))
+                    && type.Name != entry.types[0].Name + "Configuration"
+                    && !(entry.file.EndsWith(".cshtml.cs", StringComparison.Ordinal) && InputModel().IsMatch(type.Name)))))
             .Select(entry => $"{Path.GetRelativePath(Root, entry.file)}: {string.Join(", ", entry.types.Select(type => type.Name))}")
             .ToList();
 
@@ -57,4 +59,7 @@ public sealed partial class SourceLayoutTests
             @" struct|record|struct|interface|enum)\s+(?<name>\w+)",
         RegexOptions.Multiline)]
     private static partial Regex TopLevelType();
+
+    [GeneratedRegex("(Input|Form)$")]
+    private static partial Regex InputModel();
 }

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Messaging.FraudGuard;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Server.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdpSmsReset.Server.Features.Account.ForgotPassword;
 
@@ -78,4 +79,18 @@ public sealed class ForgotPasswordModel(
         ResetFlowCookie.Write(HttpContext, flow!.Id, browserKey!, flow.ExpiresAt);
         return RedirectToPage("/Account/ForgotPassword/Method");
     }
+}
+
+public sealed class ForgotPasswordInput
+{
+    [Required(ErrorMessage = "Enter your username or email address.")]
+    [StringLength(256, ErrorMessage = "A username or email address is at most 256 characters long.")]
+    [Display(Name = "Username or email address")]
+    public string? Login { get; set; }
+
+    /// <summary>The proof-of-work challenge the page carried, sent back (only while the fraud guard asks for one).</summary>
+    public string? ProofToken { get; set; }
+
+    /// <summary>What the page's script found for it; empty from a browser without script.</summary>
+    public string? ProofNonce { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -68,4 +69,18 @@ public sealed class NewPasswordModel(
             ReturnUrl = hasPasskeys ? Manage.PasskeysModel.ReviewPath(flow.ReturnUrl) : flow.ReturnUrl,
         });
     }
+}
+
+public sealed class NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter a new password.")]
+    [Display(Name = "New password")]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    [Required(ErrorMessage = "Enter the new password again.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords are not the same.")]
+    [Display(Name = "New password again")]
+    [DataType(DataType.Password)]
+    public string? ConfirmPassword { get; set; }
 }

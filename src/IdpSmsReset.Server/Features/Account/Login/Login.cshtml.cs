@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Server.Features.Connect;
@@ -128,4 +129,18 @@ public sealed class LoginModel(
     /// <summary>The <c>login_hint</c> of the authorization request the user came from, to save typing.</summary>
     private string? LoginHintOf(string? returnUrl) =>
         Url.IsLocalUrl(returnUrl) ? AuthorizationRequestUrl.ParameterOf(returnUrl, Parameters.LoginHint) : null;
+}
+
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = "Enter your username or email address.")]
+    [StringLength(256, ErrorMessage = "That is longer than any username or email address here.")]
+    [Display(Name = "Username or email")]
+    public string? UserName { get; set; }
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [StringLength(1024, ErrorMessage = "That password is too long.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
 }

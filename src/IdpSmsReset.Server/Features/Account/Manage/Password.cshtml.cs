@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Audit;
 using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
@@ -69,4 +70,23 @@ public sealed class PasswordModel(SignInManager<ApplicationUser> signIn, Session
             ? LocalRedirect(PasskeysModel.ReviewPath(next: null))
             : RedirectToPage("/Account/Manage/Overview");
     }
+}
+
+public sealed class PasswordInput
+{
+    [Required(ErrorMessage = "Enter your current password.")]
+    [Display(Name = "Current password")]
+    [DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+
+    [Required(ErrorMessage = "Enter a new password.")]
+    [Display(Name = "New password")]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    [Required(ErrorMessage = "Enter the new password again.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
+    [Display(Name = "New password again")]
+    [DataType(DataType.Password)]
+    public string? ConfirmPassword { get; set; }
 }

@@ -1,9 +1,10 @@
-using IdpSmsReset.Core.SignIn;
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.SignIn;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Account.Passkeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using IdpSmsReset.Server.Features.Account.Passkeys;
 
 namespace IdpSmsReset.Server.Features.Account.SecondFactor;
 
@@ -173,4 +174,11 @@ public sealed class SecondFactorModel(
     }
 
     private IActionResult BackToLogin() => RedirectToPage("/Account/Login/Login", new { ReturnUrl = SafeReturnUrl });
+}
+
+public sealed class SecondFactorInput
+{
+    [Display(Name = "Code")]
+    [StringLength(32, ErrorMessage = "A code is at most 32 characters long.")]
+    public string? Code { get; set; }
 }

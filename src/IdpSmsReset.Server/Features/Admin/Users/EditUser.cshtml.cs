@@ -1,16 +1,16 @@
-using Microsoft.AspNetCore.Identity;
-using IdpSmsReset.Core.Federation;
-using IdpSmsReset.Server.Features.Shared.Confirmation;
-using Microsoft.Extensions.Localization;
-using IdpSmsReset.Server.Localization;
 using IdpSmsReset.Core.Administration;
+using IdpSmsReset.Core.Federation;
 using IdpSmsReset.Core.Mfa;
+using IdpSmsReset.Core.Passkeys;
 using IdpSmsReset.Core.Policies;
 using IdpSmsReset.Core.Recovery;
 using IdpSmsReset.Core.Users;
+using IdpSmsReset.Server.Features.Shared.Confirmation;
+using IdpSmsReset.Server.Localization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using IdpSmsReset.Core.Passkeys;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IdpSmsReset.Server.Features.Admin.Users;
 
@@ -288,4 +288,30 @@ public sealed class EditUserModel(
     private async Task LoadPoliciesAsync() => Policies = await policyDirectory.ListAsync(HttpContext.RequestAborted);
 
     public bool IsLocked => Account?.LockoutEnd > time.GetUtcNow();
+}
+
+/// <summary>A user as the administrator edits them. The password is set only when creating a user.</summary>
+public sealed class UserForm
+{
+    public string? UserName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>E.164; blank removes the number.</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>The policy id; blank means the default policy.</summary>
+    public string? PolicyId { get; set; }
+
+    public bool IsAdministrator { get; set; }
+
+    /// <summary>One <c>name=value</c> per line.</summary>
+    public string? Attributes { get; set; }
+
+    public string? Password { get; set; }
+
+    public UserChange ToChange(string? id) =>
+        new(id, UserName, Password, DisplayName, Email, PhoneNumber, PolicyId, IsAdministrator, Attributes);
 }

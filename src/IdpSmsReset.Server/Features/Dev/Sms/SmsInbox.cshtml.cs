@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IdpSmsReset.Core.Messaging;
 using IdpSmsReset.Server.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -52,4 +53,15 @@ public sealed class SmsInboxModel(SmsSandbox sandbox, IOptions<SmsSandboxOptions
         Messages = sandbox.Messages;
         return Page();
     }
+}
+
+public sealed class TestMessageInput
+{
+    [Required(ErrorMessage = "Enter a phone number in international form, such as +14155550100.")]
+    [Display(Name = "To")]
+    public string? To { get; set; } = "+14155550100";
+
+    [Required(ErrorMessage = "Enter the text to send.")]
+    [StringLength(480, ErrorMessage = "Keep it under 480 characters.")]
+    public string? Body { get; set; } = "Hello from the IdpSmsReset sandbox";
 }
