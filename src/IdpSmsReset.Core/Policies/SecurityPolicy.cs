@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using IdpSmsReset.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -24,6 +25,17 @@ public sealed class SecurityPolicy
     public MfaRules Mfa { get; set; } = new();
 
     public PasswordResetRules PasswordReset { get; set; } = new();
+
+    /// <summary>
+    /// The one rule of whether a policy offers reset by SMS: it allows it and enables the SMS factor too. An expression,
+    /// so that "does any policy offer it" is asked of the database and "does this one" of a policy in hand, alike.
+    /// </summary>
+    public static readonly Expression<Func<SecurityPolicy, bool>> OffersSmsResetRule =
+        policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled;
+
+    private static readonly Func<SecurityPolicy, bool> OffersSmsResetCompiled = OffersSmsResetRule.Compile();
+
+    public bool OffersSmsReset() => OffersSmsResetCompiled(this);
 }
 
 internal sealed class SecurityPolicyConfiguration : IEntityTypeConfiguration<SecurityPolicy>

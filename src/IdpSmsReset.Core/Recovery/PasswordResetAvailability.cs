@@ -21,7 +21,6 @@ public sealed class PasswordResetAvailability(IServiceScopeFactory scopes, Chang
             var database = scope.ServiceProvider.GetRequiredService<IdpDbContext>();
             var settings = await database.SmsFactorSettingsAsync(token);
             return settings is { IsConfigured: true }
-                && await database.Set<Policies.SecurityPolicy>()
-                    .AnyAsync(policy => policy.PasswordReset.SmsEnabled && policy.Mfa.SmsEnabled, token);
+                && await database.Set<Policies.SecurityPolicy>().AnyAsync(Policies.SecurityPolicy.OffersSmsResetRule, token);
         }, cancellationToken);
 }

@@ -52,14 +52,11 @@ public sealed class PasswordResetEligibility(IdpDbContext database, SecurityPoli
         }
 
         var policy = await policies.ForUserAsync(user, cancellationToken);
-        if (!policy.Mfa.SmsEnabled)
+        if (!policy.OffersSmsReset())
         {
-            return ResetEligibility.No($"The policy '{policy.Name}' does not enable the SMS factor.");
-        }
-
-        if (!policy.PasswordReset.SmsEnabled)
-        {
-            return ResetEligibility.No($"The policy '{policy.Name}' does not allow password reset by SMS.");
+            return ResetEligibility.No(policy.Mfa.SmsEnabled
+                ? $"The policy '{policy.Name}' does not allow password reset by SMS."
+                : $"The policy '{policy.Name}' does not enable the SMS factor.");
         }
 
         if (await phones.GetPhoneAsync(user, settings, cancellationToken) is not { } phone)
