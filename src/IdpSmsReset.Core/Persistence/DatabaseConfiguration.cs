@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace IdpSmsReset.Core.Persistence;
 
@@ -16,8 +18,11 @@ public static class DatabaseConfiguration
         options.AddInterceptors(CachedTableWrites.Instance);
         return provider switch
         {
+            // A migration that rebuilds a table runs outside a transaction on SQLite; EF Core's warning about it is advice
+            // to whoever writes migrations, not to the operator starting a server (CHANGELOG says to copy the file first).
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
-                sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionTuning.Instance),
+                    sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionTuning.Instance)
+                .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))),
             // Transient faults (failover, throttling) are retried; the token endpoint should not fail on a blip.
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString,
                 sql => sql.MigrationsAssembly(migrations).EnableRetryOnFailure()),
