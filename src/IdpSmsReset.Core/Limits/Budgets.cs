@@ -89,6 +89,10 @@ public sealed record Budget(string Name, int Allowed, TimeSpan Window)
 {
     /// <summary>The longest window of any budget: rows older than it count for nothing and are pruned.</summary>
     public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(1);
+
+    // Checked here, so that no budget can count over rows the prune has already taken.
+    public TimeSpan Window { get; } = Window <= LongestWindow ? Window
+        : throw new ArgumentOutOfRangeException(nameof(Window), Window, $"A budget's window is at most {LongestWindow}.");
 }
 
 /// <summary>One occurrence counted against <paramref name="Budget"/> for <paramref name="Subject"/>.</summary>

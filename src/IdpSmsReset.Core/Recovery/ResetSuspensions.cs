@@ -24,10 +24,17 @@ public sealed class ResetSuspensions(IdpDbContext database, Budgets budgets, Aud
     public async Task ChargeWrongCodeAsync(string? userId, string? clientNetwork, string? ipAddress, CancellationToken cancellationToken)
     {
         var perAccount = limits.Value.WrongCodesPerAccount;
-        Charge[] charges = [
-            .. clientNetwork is null ? [] : new[] { new Charge(limits.Value.WrongCodesPerAddress, clientNetwork) },
-            .. userId is null ? [] : new[] { new Charge(perAccount, userId) },
-        ];
+        var charges = new List<Charge>(2);
+        if (clientNetwork is not null)
+        {
+            charges.Add(new Charge(limits.Value.WrongCodesPerAddress, clientNetwork));
+        }
+
+        if (userId is not null)
+        {
+            charges.Add(new Charge(perAccount, userId));
+        }
+
         await budgets.ChargeAsync(charges, userId, cancellationToken);
         if (userId is null)
         {

@@ -9,7 +9,7 @@ internal sealed class IdpOptionsValidator(IHostEnvironment environment, IConfigu
     public ValidateOptionsResult Validate(string? name, IdpOptions options)
     {
         // Read off the configuration, not the bound options: a key no property takes leaves no trace there.
-        var failures = SettingsCatalogue.UnknownKeys(configuration).Where(key => !RenamedSettings.IsOldName(key))
+        var failures = SettingsCatalogue.UnknownKeys(configuration)
             .Select(key => $"{key} is not a setting (a misspelling? README's configuration table lists every key).").ToList();
 
         if (string.IsNullOrWhiteSpace(options.Issuer))

@@ -13,9 +13,13 @@ public static class SettingsCatalogue
     /// <summary>Each key under <c>Idp:</c>, with the default of a new <see cref="IdpOptions"/> (null: none, or decided at start).</summary>
     public static IReadOnlyList<SettingEntry> Entries { get; } = [.. EntriesOf(new IdpOptions(), IdpOptions.SectionName)];
 
-    /// <summary>The keys under <c>Idp:</c> in <paramref name="configuration"/> that no settings class takes, by full path.</summary>
+    /// <summary>
+    /// The keys under <c>Idp:</c> in <paramref name="configuration"/> that no settings class takes, by full path; a key
+    /// under an old name (<see cref="RenamedSettings"/>) is read as its new one, so it is not among them.
+    /// </summary>
     public static IReadOnlyList<string> UnknownKeys(IConfiguration configuration) =>
-        [.. UnknownKeys(configuration.GetSection(IdpOptions.SectionName), typeof(IdpOptions))];
+        [.. UnknownKeys(configuration.GetSection(IdpOptions.SectionName), typeof(IdpOptions))
+            .Where(key => !RenamedSettings.IsOldName(key))];
 
     private static IEnumerable<string> UnknownKeys(IConfigurationSection section, Type type)
     {
